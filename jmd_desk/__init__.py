@@ -1,0 +1,3 @@
+"""JMD Desk: encrypted case management for Jugendmigrationsdienste."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,321 @@
+"""Field catalogue: for every entity the fields, their kind and their rules.
+
+One table drives parsing of interchange JSON, checking of values typed into forms and the
+serialisation of exports, so that the three can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, fields
+from datetime import date
+from enum import Enum, auto
+from typing import Any
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner
+from jmd_desk.domain.errors import FieldError
+from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+
+
+class Kind(Enum):
+    """How a field's value is written in JSON and what it may hold."""
+
+    TEXT = auto()
+    DATE = auto()
+    BOOL = auto()
+    INT = auto()
+    CODE = auto()
+    CODES = auto()
+    COUNTRY = auto()
+    COUNTRIES = auto()
+    LANGUAGES = auto()
+    CLIENT_NUMBER = auto()
+    EMAIL = auto()
+    USERNAME = auto()
+    REF = auto()
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """One field: its name, kind and constraints.
+
+    ``past`` marks dates that cannot lie in the future (a birth, a contact that happened).
+    """
+
+    name: str
+    kind: Kind
+    required: bool = False
+    codes: tuple[str, ...] = ()
+    max_len: int = 200
+    past: bool = False
+    min_value: int = 0
+    max_value: int = 0
+
+
+CLIENT_NUMBER_RE = re.compile(r"^\d{4}-\d{4}$")
+USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
+EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# Kosovo's user-assigned code is in common administrative use (EU, BAMF).
+COUNTRY_CODES = frozenset(COUNTRIES)
+LANGUAGE_CODES = frozenset(LANGUAGES)
+
+
+def _t(name: str, max_len: int = 200, *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, Kind.TEXT, required=required, max_len=max_len)
+
+
+def _code(name: str, values: tuple[str, ...], *, required: bool = False) -> FieldSpec:
+    return FieldSpec(name, Kind.CODE, required=required, codes=values)
+
+
+def _date(name: str, *, required: bool = False, past: bool = True) -> FieldSpec:
+    return FieldSpec(name, Kind.DATE, required=required, past=past)
+
+
+CLIENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("client_number", Kind.CLIENT_NUMBER),
+    _t("first_name", 100, required=True),
+    _t("last_name", 100, required=True),
+    _date("date_of_birth", required=True),
+    FieldSpec("dob_estimated", Kind.BOOL),
+    _code("gender", codes.GENDERS),
+    FieldSpec("country_of_birth", Kind.COUNTRY),
+    FieldSpec("nationalities", Kind.COUNTRIES),
+    FieldSpec("languages", Kind.LANGUAGES),
+    _date("arrival_date"),
+    _code("residence_status", codes.RESIDENCE_STATUSES),
+    _code("german_level", codes.GERMAN_LEVELS),
+    _t("school_qualification"),
+    _t("current_situation"),
+    _t("access_route"),
+    FieldSpec("unaccompanied_minor", Kind.BOOL),
+    _t("guardian", 300),
+    _t("phone", 60),
+    FieldSpec("email", Kind.EMAIL, max_len=200),
+    _t("address", 500),
+    FieldSpec("counsellor", Kind.USERNAME),
+    _t("eligibility_note", 1000),
+)
+
+CASE_FIELDS: tuple[FieldSpec, ...] = (
+    _code("case_type", codes.CASE_TYPES, required=True),
+    _date("opened_on", required=True),
+    _date("closed_on"),
+    _code("closure_reason", codes.CLOSURE_REASONS),
+    _code("destination", codes.DESTINATIONS),
+)
+
+GOAL_FIELDS: tuple[FieldSpec, ...] = (
+    _code("area", codes.AREAS, required=True),
+    _t("title", 500, required=True),
+    _date("agreed_on"),
+    _date("due_on", past=False),
+    _code("status", codes.GOAL_STATUSES),
+    _date("status_changed_on"),
+)
+
+CONTACT_FIELDS: tuple[FieldSpec, ...] = (
+    _date("date", required=True),
+    FieldSpec("minutes", Kind.INT, required=True, min_value=0, max_value=1440),
+    _code("mode", codes.CONTACT_MODES, required=True),
+    FieldSpec("participants", Kind.CODES, codes=codes.PARTICIPANTS),
+    FieldSpec("topics", Kind.CODES, codes=codes.AREAS),
+    FieldSpec("interpreter", Kind.BOOL),
+    _t("notes", 50_000),
+)
+
+PARTNER_FIELDS: tuple[FieldSpec, ...] = (
+    _t("name", 200, required=True),
+    _code("partner_type", codes.PARTNER_TYPES, required=True),
+    _t("contact_person", 200),
+    _t("phone", 60),
+    FieldSpec("email", Kind.EMAIL),
+    _t("address", 500),
+    FieldSpec("active", Kind.BOOL),
+)
+
+# In the interchange file a referral names its partner by the file's ``partner_ref``.
+REFERRAL_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("partner_ref", Kind.REF, required=True),
+    _date("date", required=True),
+    _code("area", codes.AREAS),
+    _code("status", codes.REFERRAL_STATUSES),
+    _t("outcome", 5000),
+)
+
+CONSENT_FIELDS: tuple[FieldSpec, ...] = (
+    _code("scope", codes.CONSENT_SCOPES, required=True),
+    _code("given_by", codes.CONSENT_GIVERS),
+    _date("given_on", required=True),
+    _t("form_version", 100),
+    _date("withdrawn_on"),
+)
+
+FOLLOW_UP_FIELDS: tuple[FieldSpec, ...] = (
+    _date("due_on", required=True, past=False),
+    _t("text", 2000, required=True),
+    FieldSpec("done", Kind.BOOL),
+)
+
+ENTITY_FIELDS: dict[type, tuple[FieldSpec, ...]] = {
+    Client: CLIENT_FIELDS,
+    Case: CASE_FIELDS,
+    Goal: GOAL_FIELDS,
+    Contact: CONTACT_FIELDS,
+    Partner: PARTNER_FIELDS,
+    Consent: CONSENT_FIELDS,
+    FollowUp: FOLLOW_UP_FIELDS,
+}
+
+
+def _is_int(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_code_list(
+    spec: FieldSpec, value: Any, allowed: Callable[[str], bool], err: list[FieldError]
+) -> None:
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        err.append(FieldError(spec.name, "not_a_list"))
+        return
+    for i, item in enumerate(value):
+        if not allowed(item):
+            err.append(FieldError(f"{spec.name}[{i}]", "unknown_code", {"value": item}))
+    if len(set(value)) != len(value):
+        err.append(FieldError(spec.name, "duplicate_value"))
+
+
+def check_value(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    """Check a typed value (dates as ``date``, lists as tuples) against its spec."""
+    err: list[FieldError] = []
+    if value is None or (isinstance(value, str) and not value.strip() and spec.kind != Kind.TEXT):
+        if spec.required:
+            err.append(FieldError(spec.name, "required"))
+        return err
+    kind = spec.kind
+    if kind in (Kind.TEXT, Kind.EMAIL, Kind.USERNAME, Kind.REF, Kind.CLIENT_NUMBER):
+        if not isinstance(value, str):
+            return [FieldError(spec.name, "not_text")]
+        if spec.required and not value.strip():
+            err.append(FieldError(spec.name, "required"))
+        elif len(value) > spec.max_len:
+            err.append(FieldError(spec.name, "too_long", {"max": spec.max_len}))
+        elif kind == Kind.EMAIL and not EMAIL_RE.match(value):
+            err.append(FieldError(spec.name, "bad_email"))
+        elif kind == Kind.USERNAME and not USERNAME_RE.match(value):
+            err.append(FieldError(spec.name, "bad_username"))
+        elif kind == Kind.CLIENT_NUMBER and not CLIENT_NUMBER_RE.match(value):
+            err.append(FieldError(spec.name, "bad_client_number"))
+    elif kind == Kind.DATE:
+        if not isinstance(value, date):
+            err.append(FieldError(spec.name, "bad_date"))
+        elif spec.past and value > today:
+            err.append(FieldError(spec.name, "date_in_future"))
+    elif kind == Kind.BOOL:
+        if not isinstance(value, bool):
+            err.append(FieldError(spec.name, "not_bool"))
+    elif kind == Kind.INT:
+        if not _is_int(value):
+            err.append(FieldError(spec.name, "not_int"))
+        elif not spec.min_value <= value <= spec.max_value:
+            err.append(
+                FieldError(spec.name, "out_of_range", {"min": spec.min_value, "max": spec.max_value})
+            )
+    elif kind == Kind.CODE:
+        if not isinstance(value, str) or value not in spec.codes:
+            err.append(FieldError(spec.name, "unknown_code", {"value": value}))
+    elif kind == Kind.COUNTRY:
+        if not isinstance(value, str) or not is_country(value):
+            err.append(FieldError(spec.name, "unknown_country", {"value": value}))
+    elif kind == Kind.CODES:
+        _check_code_list(spec, value, spec.codes.__contains__, err)
+    elif kind == Kind.COUNTRIES:
+        _check_code_list(spec, value, is_country, err)
+    elif kind == Kind.LANGUAGES:
+        _check_code_list(spec, value, is_language, err)
+    return err
+
+
+def is_country(value: str) -> bool:
+    """ISO 3166-1 alpha-2 (upper case) or ``unknown``."""
+    return value in COUNTRY_CODES or value == codes.UNKNOWN
+
+
+def is_language(value: str) -> bool:
+    """ISO 639-1 (lower case) or ``unknown``."""
+    return value in LANGUAGE_CODES or value == codes.UNKNOWN
+
+
+def parse_date(value: Any) -> date | None:
+    """A strict ISO ``YYYY-MM-DD`` date, or None if the text is not one."""
+    if not isinstance(value, str) or not ISO_DATE_RE.match(value):
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _from_json(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
+    """Convert a JSON value into the typed value a spec expects."""
+    if value is None:
+        return None, None
+    if spec.kind == Kind.DATE:
+        parsed = parse_date(value)
+        if parsed is None:
+            return None, FieldError(spec.name, "bad_date", {"value": str(value)[:40]})
+        return parsed, None
+    if spec.kind in (Kind.CODES, Kind.COUNTRIES, Kind.LANGUAGES) and isinstance(value, list):
+        return tuple(value), None
+    if spec.kind == Kind.TEXT and isinstance(value, str):
+        return value.strip() or None, None
+    return value, None
+
+
+def parse_object(
+    raw: Any, specs: Iterable[FieldSpec], today: date, *, extra: Iterable[str] = ()
+) -> tuple[dict[str, Any], list[FieldError]]:
+    """Parse one JSON object by its field specs.
+
+    Returns the typed values of the fields that were given (absent and null fields are left
+    out, so that entity defaults apply) and every error, with paths relative to the object.
+    ``extra`` names further keys the caller handles itself (``ref``, nested lists).
+    """
+    if not isinstance(raw, Mapping):
+        return {}, [FieldError("", "not_an_object")]
+    spec_list = tuple(specs)
+    known = {s.name for s in spec_list} | set(extra)
+    errors = [FieldError(str(k), "unknown_field") for k in raw if k not in known]
+    values: dict[str, Any] = {}
+    for spec in spec_list:
+        value, conv_error = _from_json(spec, raw.get(spec.name))
+        if conv_error:
+            errors.append(conv_error)
+            continue
+        problems = check_value(spec, value, today)
+        errors.extend(problems)
+        if not problems and value is not None:
+            values[spec.name] = value
+    return values, errors
+
+
+def check_entity(entity: Any, today: date) -> list[FieldError]:
+    """Check every field of an entity instance against the catalogue."""
+    specs = ENTITY_FIELDS[type(entity)]
+    return [e for s in specs for e in check_value(s, getattr(entity, s.name), today)]
+
+
+def to_json(entity: Any) -> dict[str, Any]:
+    """An entity as interchange JSON, in field order (dates ISO, tuples as lists)."""
+    out: dict[str, Any] = {}
+    for f in fields(entity):
+        value = getattr(entity, f.name)
+        if isinstance(value, date):
+            value = value.isoformat()
+        elif isinstance(value, (tuple, frozenset)):
+            value = list(value)
+        out[f.name] = value
+    return out

@@ -1,0 +1,143 @@
+"""Domain rules that span fields: ages, eligibility, consent validity, case closure."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.entities import Case, Client, Consent, Goal
+from jmd_desk.domain.errors import FieldError
+
+
+def age_on(date_of_birth: date, on: date) -> int:
+    """Completed years on ``on``; someone born on 29 February ages on 1 March in other years."""
+    before_birthday = (on.month, on.day) < (date_of_birth.month, date_of_birth.day)
+    return on.year - date_of_birth.year - int(before_birthday)
+
+
+def age_group(date_of_birth: date | None, on: date) -> str:
+    """The statistics age group on ``on`` (DESIGN §7)."""
+    if date_of_birth is None:
+        return codes.OTHER
+    age = age_on(date_of_birth, on)
+    for low, high, label in ((12, 14, "12-14"), (15, 17, "15-17"), (18, 20, "18-20"),
+                             (21, 24, "21-24"), (25, 27, "25-27")):
+        if low <= age <= high:
+            return label
+    return codes.OTHER
+
+
+def is_eligible_age(date_of_birth: date, intake: date) -> bool:
+    """True if the person is 12 to 27 years old at intake."""
+    return codes.MIN_AGE <= age_on(date_of_birth, intake) <= codes.MAX_AGE
+
+
+def turns_28_on(date_of_birth: date) -> date:
+    """The day the person leaves the target group (28th birthday)."""
+    try:
+        return date_of_birth.replace(year=date_of_birth.year + codes.MAX_AGE + 1)
+    except ValueError:  # 29 February
+        return date(date_of_birth.year + codes.MAX_AGE + 1, 3, 1)
+
+
+def client_errors(client: Client) -> list[FieldError]:
+    """Cross-field problems of the master data."""
+    errors = []
+    if client.arrival_date and client.arrival_date < client.date_of_birth:
+        errors.append(FieldError("arrival_date", "before_birth"))
+    return errors
+
+
+def intake_errors(client: Client, case: Case) -> list[FieldError]:
+    """Age at intake must be 12 to 27 unless an eligibility note explains the exception."""
+    if client.eligibility_note or is_eligible_age(client.date_of_birth, case.opened_on):
+        return []
+    return [
+        FieldError(
+            "date_of_birth",
+            "age_out_of_range",
+            {"age": age_on(client.date_of_birth, case.opened_on), "on": case.opened_on.isoformat()},
+        )
+    ]
+
+
+def case_errors(case: Case, date_of_birth: date | None = None) -> list[FieldError]:
+    """A case is closed with date and reason together; it cannot close before it opened."""
+    errors = []
+    if case.closed_on is None:
+        if case.closure_reason is not None:
+            errors.append(FieldError("closure_reason", "only_when_closed"))
+        if case.destination is not None:
+            errors.append(FieldError("destination", "only_when_closed"))
+    else:
+        if case.closed_on < case.opened_on:
+            errors.append(FieldError("closed_on", "before_opened"))
+        if case.closure_reason is None:
+            errors.append(FieldError("closure_reason", "required_when_closed"))
+    if date_of_birth and case.opened_on < date_of_birth:
+        errors.append(FieldError("opened_on", "before_birth"))
+    return errors
+
+
+def goal_errors(goal: Goal) -> list[FieldError]:
+    """A goal's status cannot change before it was agreed."""
+    if goal.agreed_on and goal.status_changed_on and goal.status_changed_on < goal.agreed_on:
+        return [FieldError("status_changed_on", "before_agreed")]
+    return []
+
+
+def consent_errors(consent: Consent) -> list[FieldError]:
+    """A consent cannot be withdrawn before it was given."""
+    if consent.withdrawn_on and consent.withdrawn_on < consent.given_on:
+        return [FieldError("withdrawn_on", "before_given")]
+    return []
+
+
+def consent_valid_on(consent: Consent, scope: str, on: date) -> bool:
+    """True if ``consent`` covers ``scope`` on day ``on`` (withdrawal counts from its day on)."""
+    return (
+        consent.scope == scope
+        and consent.given_on <= on
+        and (consent.withdrawn_on is None or consent.withdrawn_on > on)
+    )
+
+
+def has_valid_consent(consents: Iterable[Consent], scope: str, on: date) -> bool:
+    """True if any of ``consents`` covers ``scope`` on ``on``."""
+    return any(consent_valid_on(c, scope, on) for c in consents)
+
+
+def is_active_in(case: Case, start: date, end: date) -> bool:
+    """DESIGN §7: opened on or before ``end`` and not closed before ``start``."""
+    return case.opened_on <= end and (case.closed_on is None or case.closed_on >= start)
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` later, clamped to the month's end (31 Jan + 1 month = 28/29 Feb)."""
+    index = day.year * 12 + day.month - 1 + months
+    year, month = divmod(index, 12)
+    month += 1
+    for last_day in (day.day, 30, 29, 28):
+        try:
+            return date(year, month, min(day.day, last_day))
+        except ValueError:
+            continue
+    raise AssertionError("unreachable")
+
+
+def duration_band(opened_on: date, closed_on: date) -> str:
+    """Case duration band at closure: <1m, 1-3m, 3-6m, 6-12m, >12m.
+
+    Bands are half-open in calendar months (exactly three months is ``3-6m``); exactly twelve
+    months is still ``6-12m``, anything longer ``>12m``.
+    """
+    if closed_on < add_months(opened_on, 1):
+        return "<1m"
+    if closed_on < add_months(opened_on, 3):
+        return "1-3m"
+    if closed_on < add_months(opened_on, 6):
+        return "3-6m"
+    if closed_on <= add_months(opened_on, 12):
+        return "6-12m"
+    return ">12m"

@@ -1,0 +1,311 @@
+"""The key file beside a store: the database key wrapped once per user and once for recovery.
+
+Each slot wraps the 32-byte database key with AES-256-GCM under a key derived from the
+user's password (or the recovery key) by Argon2id. The store id, slot id and KDF parameters
+are bound as associated data, so a slot cannot be moved to another store or weakened.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import secrets
+import time
+import unicodedata
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from jmd_desk.domain.errors import AuthError, StoreError
+
+FORMAT = "jmd-desk-keys"
+VERSION = 1
+RECOVERY_SLOT = "recovery"
+KEY_BYTES = 32
+
+
+@dataclass(frozen=True)
+class KdfParams:
+    """Argon2id cost: memory in KiB, passes, lanes."""
+
+    memory_kib: int
+    iterations: int
+    lanes: int
+
+    def at_least(self, floor: KdfParams) -> bool:
+        """True if no parameter is below ``floor``."""
+        return (
+            self.memory_kib >= floor.memory_kib
+            and self.iterations >= floor.iterations
+            and self.lanes >= floor.lanes
+        )
+
+
+DEFAULT_PARAMS = KdfParams(262_144, 3, 4)
+FLOOR_PARAMS = KdfParams(65_536, 3, 4)
+_INSECURE_TEST_PARAMS = KdfParams(64, 1, 1)
+
+
+@dataclass(frozen=True)
+class KdfPolicy:
+    """Which KDF cost new slots get and which existing slots are acceptable.
+
+    Production calibrates to about half a second and refuses slots below the floor.
+    ``insecure_for_tests()`` is only for the test suite: it makes slots cheap and accepts them.
+    """
+
+    params: KdfParams | None = None
+    floor: KdfParams = FLOOR_PARAMS
+    target_seconds: float = 0.5
+
+    @classmethod
+    def insecure_for_tests(cls) -> KdfPolicy:
+        """Cheap Argon2 for the test suite; never use in production."""
+        return cls(params=_INSECURE_TEST_PARAMS, floor=_INSECURE_TEST_PARAMS)
+
+    def params_for_new_slot(self) -> KdfParams:
+        """Fixed parameters if set, else calibrated on this machine."""
+        return self.params or calibrate(self.target_seconds, self.floor)
+
+
+def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
+    kdf = Argon2id(
+        salt=salt,
+        length=KEY_BYTES,
+        iterations=params.iterations,
+        lanes=params.lanes,
+        memory_cost=params.memory_kib,
+    )
+    return kdf.derive(secret)
+
+
+def calibrate(target_seconds: float = 0.5, floor: KdfParams = FLOOR_PARAMS) -> KdfParams:
+    """Start from 256 MiB/3/4; halve memory on slow machines, add passes on fast ones."""
+    params = DEFAULT_PARAMS
+    salt = os.urandom(16)
+    start = time.perf_counter()
+    _derive(b"calibration", salt, params)
+    elapsed = time.perf_counter() - start
+    while elapsed > 2 * target_seconds and params.memory_kib // 2 >= floor.memory_kib:
+        params = replace(params, memory_kib=params.memory_kib // 2)
+        elapsed /= 2
+    per_pass = elapsed / params.iterations
+    wanted = round(target_seconds / per_pass) if per_pass > 0 else params.iterations
+    return replace(params, iterations=max(params.iterations, min(wanted, 10)))
+
+
+def normalise_secret(secret: str) -> bytes:
+    """Passwords are NFC-normalised so composed and decomposed umlauts unlock alike."""
+    return unicodedata.normalize("NFC", secret).encode("utf-8")
+
+
+def user_slot_id(username: str) -> str:
+    """The slot id of a user account."""
+    return f"user:{username}"
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """One wrapped copy of the database key."""
+
+    slot_id: str
+    params: KdfParams
+    salt: bytes
+    nonce: bytes
+    wrapped: bytes
+
+    def to_json(self) -> dict[str, Any]:
+        """The slot as stored in the key file."""
+        return {
+            "id": self.slot_id,
+            "kdf": {
+                "alg": "argon2id",
+                "memory_kib": self.params.memory_kib,
+                "iterations": self.params.iterations,
+                "lanes": self.params.lanes,
+                "salt": _b64(self.salt),
+            },
+            "nonce": _b64(self.nonce),
+            "wrapped_key": _b64(self.wrapped),
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Slot:
+        """Parse a stored slot; raises KeyError/ValueError/TypeError on malformed input."""
+        kdf = raw["kdf"]
+        if kdf["alg"] != "argon2id":
+            raise ValueError("unsupported kdf")
+        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
+        return cls(
+            str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"])
+        )
+
+
+def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:
+    return json.dumps(
+        {
+            "format": FORMAT,
+            "version": VERSION,
+            "store_id": store_id,
+            "slot_id": slot_id,
+            "kdf": ["argon2id", params.memory_kib, params.iterations, params.lanes, _b64(salt)],
+        },
+        sort_keys=True,
+        separators=(",", ":"),
+    ).encode("utf-8")
+
+
+@dataclass(frozen=True)
+class KeyFile:
+    """The parsed key file of one store."""
+
+    store_id: str
+    slots: tuple[Slot, ...]
+
+    @classmethod
+    def new(cls) -> KeyFile:
+        """An empty key file for a new store with a fresh store id."""
+        return cls(store_id=secrets.token_hex(16), slots=())
+
+    def slot(self, slot_id: str) -> Slot | None:
+        """The slot with this id, if any."""
+        return next((s for s in self.slots if s.slot_id == slot_id), None)
+
+    def slot_ids(self) -> tuple[str, ...]:
+        """Ids of all slots."""
+        return tuple(s.slot_id for s in self.slots)
+
+    def with_slot(self, slot_id: str, secret: str, db_key: bytes, params: KdfParams) -> KeyFile:
+        """A copy in which ``slot_id`` wraps ``db_key`` under ``secret`` (added or replaced)."""
+        salt, nonce = os.urandom(16), os.urandom(12)
+        kek = _derive(normalise_secret(secret), salt, params)
+        wrapped = AESGCM(kek).encrypt(nonce, db_key, _aad(self.store_id, slot_id, params, salt))
+        slot = Slot(slot_id, params, salt, nonce, wrapped)
+        others = tuple(s for s in self.slots if s.slot_id != slot_id)
+        return replace(self, slots=(*others, slot))
+
+    def without_slot(self, slot_id: str) -> KeyFile:
+        """A copy without ``slot_id``."""
+        return replace(self, slots=tuple(s for s in self.slots if s.slot_id != slot_id))
+
+    def unwrap(self, slot_id: str, secret: str, policy: KdfPolicy) -> bytes:
+        """The database key, if ``secret`` opens ``slot_id``.
+
+        An unknown slot costs the same time as a wrong password and gives the same error,
+        so that the key file does not tell which accounts exist.
+        """
+        slot = self.slot(slot_id)
+        if slot is None:
+            _derive(normalise_secret(secret), os.urandom(16), policy.params or FLOOR_PARAMS)
+            raise AuthError("wrong_credentials")
+        if not slot.params.at_least(policy.floor):
+            raise StoreError("weak_kdf")
+        kek = _derive(normalise_secret(secret), slot.salt, slot.params)
+        try:
+            key = AESGCM(kek).decrypt(
+                slot.nonce, slot.wrapped, _aad(self.store_id, slot.slot_id, slot.params, slot.salt)
+            )
+        except InvalidTag:
+            raise AuthError("wrong_credentials") from None
+        if len(key) != KEY_BYTES:
+            raise StoreError("keyfile_corrupt")
+        return key
+
+    def to_bytes(self) -> bytes:
+        """Serialised key file (JSON)."""
+        doc = {
+            "format": FORMAT,
+            "version": VERSION,
+            "store_id": self.store_id,
+            "slots": [s.to_json() for s in self.slots],
+        }
+        return (json.dumps(doc, indent=1) + "\n").encode("utf-8")
+
+    @classmethod
+    def from_bytes(cls, data: bytes) -> KeyFile:
+        """Parse a key file; raises StoreError with a specific code when it cannot."""
+        try:
+            doc = json.loads(data.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError):
+            raise StoreError("keyfile_corrupt") from None
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT:
+            raise StoreError("keyfile_corrupt")
+        if doc.get("version") != VERSION:
+            raise StoreError("keyfile_unsupported", version=doc.get("version"))
+        try:
+            slots = tuple(Slot.from_json(s) for s in doc["slots"])
+            return cls(store_id=str(doc["store_id"]), slots=slots)
+        except (KeyError, ValueError, TypeError):
+            raise StoreError("keyfile_corrupt") from None
+
+    @classmethod
+    def load(cls, path: Path) -> KeyFile:
+        """Read the key file at ``path``."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            raise StoreError("keyfile_missing", path=str(path)) from None
+        except OSError as exc:
+            raise StoreError("keyfile_unreadable", path=str(path), reason=exc.strerror) from None
+        return cls.from_bytes(data)
+
+    def save(self, path: Path) -> None:
+        """Write atomically: temp file, fsync, rename, fsync of the folder."""
+        write_atomic(path, self.to_bytes())
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise StoreError("write_failed", path=str(path), reason=exc.strerror) from None
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def new_db_key() -> bytes:
+    """A fresh random database key."""
+    return secrets.token_bytes(KEY_BYTES)
+
+
+def new_recovery_key() -> str:
+    """A 256-bit recovery key written as 13 groups of four Base32 characters."""
+    text = base64.b32encode(secrets.token_bytes(32)).decode("ascii").rstrip("=")
+    return "-".join(text[i : i + 4] for i in range(0, len(text), 4))
+
+
+def normalise_recovery_key(text: str) -> str:
+    """Accept the recovery key with or without dashes, spaces and in any letter case."""
+    compact = "".join(ch for ch in text.upper() if ch.isalnum())
+    compact = compact.replace("0", "O").replace("1", "I").replace("8", "B")
+    return "-".join(compact[i : i + 4] for i in range(0, len(compact), 4))

@@ -1,0 +1,249 @@
+"""SQLAlchemy table definitions (``*Record``). Changing them needs an Alembic revision in db/.
+
+Dates are ISO dates, lists of codes are comma-separated text (codes never contain commas),
+and every query stays dialect-neutral so the same models can later run on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    """Declarative base with a naming convention so migrations get stable names."""
+
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+class MetaRecord(Base):
+    """Store-level facts: store id (must match the key file), audit chain head."""
+
+    __tablename__ = "store_meta"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class SettingRecord(Base):
+    """Office settings (office name, auto-lock, statistics k, retention ...) as JSON values."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+class UserRecord(Base):
+    """A staff account; its password lives only in the key file slot."""
+
+    __tablename__ = "users"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), unique=True)
+    display_name: Mapped[str] = mapped_column(String(200))
+    is_counsellor: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_team_lead: Mapped[bool] = mapped_column(Boolean, default=False)
+    is_admin: Mapped[bool] = mapped_column(Boolean, default=False)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class DeputyRecord(Base):
+    """``deputy`` may work on the cases of ``username`` (Vertretung)."""
+
+    __tablename__ = "deputies"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(40), ForeignKey("users.username", ondelete="CASCADE"))
+    deputy: Mapped[str] = mapped_column(String(40), ForeignKey("users.username", ondelete="CASCADE"))
+    __table_args__ = (UniqueConstraint("username", "deputy"),)
+
+
+class PartnerRecord(Base):
+    """Netzwerkpartner."""
+
+    __tablename__ = "partners"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    partner_type: Mapped[str] = mapped_column(String(40))
+    contact_person: Mapped[str | None] = mapped_column(String(200))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(500))
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+
+
+class ClientRecord(Base):
+    """Klient*in."""
+
+    __tablename__ = "clients"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_number: Mapped[str] = mapped_column(String(20), unique=True)
+    first_name: Mapped[str] = mapped_column(String(100))
+    last_name: Mapped[str] = mapped_column(String(100))
+    date_of_birth: Mapped[date] = mapped_column(Date)
+    dob_estimated: Mapped[bool] = mapped_column(Boolean, default=False)
+    gender: Mapped[str] = mapped_column(String(20))
+    country_of_birth: Mapped[str] = mapped_column(String(10))
+    nationalities: Mapped[str] = mapped_column(String(200), default="")
+    languages: Mapped[str] = mapped_column(String(200), default="")
+    arrival_date: Mapped[date | None] = mapped_column(Date)
+    residence_status: Mapped[str] = mapped_column(String(40))
+    german_level: Mapped[str] = mapped_column(String(10))
+    school_qualification: Mapped[str | None] = mapped_column(String(200))
+    current_situation: Mapped[str | None] = mapped_column(String(200))
+    access_route: Mapped[str | None] = mapped_column(String(200))
+    unaccompanied_minor: Mapped[bool | None] = mapped_column(Boolean)
+    guardian: Mapped[str | None] = mapped_column(String(300))
+    phone: Mapped[str | None] = mapped_column(String(60))
+    email: Mapped[str | None] = mapped_column(String(200))
+    address: Mapped[str | None] = mapped_column(String(500))
+    counsellor: Mapped[str | None] = mapped_column(String(40), index=True)
+    eligibility_note: Mapped[str | None] = mapped_column(String(1000))
+    legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
+    search_key: Mapped[str] = mapped_column(Text, default="")
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    updated_at: Mapped[datetime] = mapped_column(DateTime)
+
+    cases: Mapped[list[CaseRecord]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+    consents: Mapped[list[ConsentRecord]] = relationship(
+        back_populates="client", cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ConsentRecord(Base):
+    """Einwilligung."""
+
+    __tablename__ = "consents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    scope: Mapped[str] = mapped_column(String(30))
+    given_by: Mapped[str] = mapped_column(String(20))
+    given_on: Mapped[date] = mapped_column(Date)
+    form_version: Mapped[str | None] = mapped_column(String(100))
+    withdrawn_on: Mapped[date | None] = mapped_column(Date)
+    client: Mapped[ClientRecord] = relationship(back_populates="consents")
+
+
+class CaseRecord(Base):
+    """Fall."""
+
+    __tablename__ = "cases"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    case_type: Mapped[str] = mapped_column(String(30))
+    opened_on: Mapped[date] = mapped_column(Date, index=True)
+    closed_on: Mapped[date | None] = mapped_column(Date, index=True)
+    closure_reason: Mapped[str | None] = mapped_column(String(40))
+    destination: Mapped[str | None] = mapped_column(String(30))
+    client: Mapped[ClientRecord] = relationship(back_populates="cases")
+    goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    contacts: Mapped[list[ContactRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    referrals: Mapped[list[ReferralRecord]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+    follow_ups: Mapped[list[FollowUpRecord]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class GoalRecord(Base):
+    """Ziel im Integrationsförderplan."""
+
+    __tablename__ = "goals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    area: Mapped[str] = mapped_column(String(20))
+    title: Mapped[str] = mapped_column(String(500))
+    agreed_on: Mapped[date | None] = mapped_column(Date)
+    due_on: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+    status_changed_on: Mapped[date | None] = mapped_column(Date)
+    history: Mapped[list[GoalStatusRecord]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True, order_by="GoalStatusRecord.id"
+    )
+
+
+class GoalStatusRecord(Base):
+    """One status of a goal from a day on; gives the status at any reporting date."""
+
+    __tablename__ = "goal_status_history"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    goal_id: Mapped[int] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"), index=True)
+    valid_from: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class ContactRecord(Base):
+    """Beratungskontakt."""
+
+    __tablename__ = "contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(20))
+    participants: Mapped[str] = mapped_column(String(100), default="")
+    topics: Mapped[str] = mapped_column(String(200), default="")
+    interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
+    notes: Mapped[str | None] = mapped_column(Text)
+
+
+class ReferralRecord(Base):
+    """Vermittlung."""
+
+    __tablename__ = "referrals"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    area: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    outcome: Mapped[str | None] = mapped_column(Text)
+
+
+class FollowUpRecord(Base):
+    """Wiedervorlage."""
+
+    __tablename__ = "follow_ups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    due_on: Mapped[date] = mapped_column(Date, index=True)
+    text: Mapped[str] = mapped_column(String(2000))
+    done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class AuditRecord(Base):
+    """One hash-chained audit event. Ids and codes only, never names or note text."""
+
+    __tablename__ = "audit_events"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[str] = mapped_column(String(32))
+    user: Mapped[str] = mapped_column(String(40), index=True)
+    action: Mapped[str] = mapped_column(String(40), index=True)
+    entity_kind: Mapped[str | None] = mapped_column(String(20))
+    entity_id: Mapped[int | None] = mapped_column(Integer)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)

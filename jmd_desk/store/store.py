@@ -1,0 +1,295 @@
+"""A store: one SQLCipher database file plus its key file and lock file beside it.
+
+Opening never falls back to a new or unencrypted database: a missing, empty, garbage or
+truncated file, a missing key file, a wrong password or a newer schema each end in their
+own StoreError/AuthError, and the files are left as they were.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import shutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any, TypeVar
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from cryptography.hazmat.primitives import hashes
+from cryptography.hazmat.primitives.kdf.hkdf import HKDF
+from sqlalchemy import Engine, select
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session, sessionmaker
+
+from jmd_desk.domain.errors import StoreError
+from jmd_desk.store import migrate
+from jmd_desk.store.engine import check_not_truncated, classify, connect, make_engine
+from jmd_desk.store.keyfile import (
+    RECOVERY_SLOT,
+    KdfPolicy,
+    KeyFile,
+    new_db_key,
+    new_recovery_key,
+    normalise_recovery_key,
+    user_slot_id,
+)
+from jmd_desk.store.lockfile import StoreLock
+from jmd_desk.store.schema import MetaRecord
+
+STORE_SUFFIX = ".jmd"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class StorePaths:
+    """The files that make up one store."""
+
+    db: Path
+
+    @property
+    def keys(self) -> Path:
+        """The key file (``office.jmd.keys``)."""
+        return self.db.with_name(self.db.name + ".keys")
+
+    @property
+    def wal(self) -> Path:
+        """SQLite's write-ahead log beside the database."""
+        return self.db.with_name(self.db.name + "-wal")
+
+    @property
+    def shm(self) -> Path:
+        """SQLite's shared-memory index beside the database."""
+        return self.db.with_name(self.db.name + "-shm")
+
+    @property
+    def backups(self) -> Path:
+        """Folder for automatic backups (before migrations, on exit)."""
+        return self.db.parent / "backups"
+
+
+def _derive_subkey(db_key: bytes, purpose: bytes) -> bytes:
+    return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(db_key)
+
+
+class Store:
+    """An open, unlocked store. Holds the lock until ``close``."""
+
+    def __init__(self, paths: StorePaths, key_file: KeyFile, db_key: bytes, lock: StoreLock) -> None:
+        self.paths = paths
+        self.key_file = key_file
+        self._db_key = db_key
+        self._lock = lock
+        self.engine: Engine = make_engine(paths.db, db_key)
+        self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
+        self.audit_key = _derive_subkey(db_key, b"jmd-desk audit-hmac v1")
+
+    # ----------------------------------------------------------------- creating
+    @classmethod
+    def create(
+        cls, path: Path, username: str, password: str, policy: KdfPolicy
+    ) -> tuple[Store, str]:
+        """A new empty store at ``path`` with one user slot and the recovery slot.
+
+        Returns the open store and the recovery key (to be shown once). Refuses to touch an
+        existing store; on failure removes what it created.
+        """
+        paths = StorePaths(path)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for existing in (paths.db, paths.keys):
+            if existing.exists():
+                raise StoreError("store_exists", path=str(existing))
+        lock = StoreLock(paths.db)
+        lock.acquire()
+        created: list[Path] = []
+        try:
+            fd = os.open(paths.db, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            os.close(fd)
+            created += [paths.db, paths.wal, paths.shm]
+            db_key = new_db_key()
+            key_file = KeyFile.new()
+            engine = make_engine(paths.db, db_key)
+            try:
+                migrate.upgrade(engine)
+                with engine.begin() as conn:
+                    conn.execute(
+                        MetaRecord.__table__.insert(),
+                        [
+                            {"key": "store_id", "value": key_file.store_id},
+                            {"key": "created_at", "value": datetime.now(UTC).isoformat()},
+                        ],
+                    )
+            finally:
+                engine.dispose()
+            recovery_key = new_recovery_key()
+            params = policy.params_for_new_slot()
+            key_file = key_file.with_slot(user_slot_id(username), password, db_key, params)
+            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, db_key, params)
+            created.append(paths.keys)
+            key_file.save(paths.keys)
+        except BaseException:
+            for item in created:
+                item.unlink(missing_ok=True)
+            lock.release()
+            raise
+        return cls(paths, key_file, db_key, lock), recovery_key
+
+    # ------------------------------------------------------------------ opening
+    @staticmethod
+    def check_files(path: Path) -> KeyFile:
+        """Check that the store's files are there and plausible; returns the key file."""
+        paths = StorePaths(path)
+        if not paths.db.exists():
+            if paths.keys.exists():
+                raise StoreError("store_file_missing", path=str(paths.db))
+            raise StoreError("store_not_found", path=str(paths.db))
+        if paths.db.is_dir():
+            raise StoreError("not_a_store", path=str(paths.db))
+        if paths.db.stat().st_size == 0:
+            raise StoreError("store_empty", path=str(paths.db))
+        return KeyFile.load(paths.keys)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        *,
+        username: str | None = None,
+        password: str | None = None,
+        recovery_key: str | None = None,
+        policy: KdfPolicy,
+        backup_before_migration: bool = True,
+    ) -> Store:
+        """Unlock the store with a user's password or with the recovery key."""
+        paths = StorePaths(path)
+        key_file = cls.check_files(path)
+        lock = StoreLock(paths.db)
+        lock.acquire()
+        try:
+            if recovery_key is not None:
+                secret = normalise_recovery_key(recovery_key)
+                db_key = key_file.unwrap(RECOVERY_SLOT, secret, policy)
+            else:
+                if username is None or password is None:
+                    raise StoreError("credentials_missing")
+                db_key = key_file.unwrap(user_slot_id(username), password, policy)
+            cls._verify_database(paths, key_file, db_key)
+            store = cls(paths, key_file, db_key, lock)
+        except BaseException:
+            lock.release()
+            raise
+        try:
+            store._migrate_if_needed(backup_before_migration)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    @staticmethod
+    def _verify_database(paths: StorePaths, key_file: KeyFile, db_key: bytes) -> None:
+        conn = connect(paths.db, db_key)
+        try:
+            check_not_truncated(conn, paths.db)
+            try:
+                row = conn.execute("SELECT value FROM store_meta WHERE key = 'store_id'").fetchone()
+            except sqlcipher.Error as exc:
+                if "no such table" in str(exc):
+                    raise StoreError("not_a_store") from None
+                raise classify(exc) from None
+            if row is None or row[0] != key_file.store_id:
+                raise StoreError("keyfile_mismatch")
+        finally:
+            conn.close()
+
+    def _migrate_if_needed(self, backup_first: bool) -> None:
+        with self.engine.connect() as conn:
+            revision = migrate.current_revision(conn)
+        migrate.check_revision(revision)
+        if revision == migrate.head_revision():
+            return
+        if backup_first:
+            stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+            self.backup_database(
+                self.paths.backups / f"{self.paths.db.stem}-before-upgrade-{revision}-{stamp}.jmd"
+            )
+        self.run(migrate.upgrade, self.engine)
+
+    # -------------------------------------------------------------- key slots
+    def set_password(self, username: str, password: str, policy: KdfPolicy) -> None:
+        """Write (or rewrite) the user's slot; the database file is not touched."""
+        key_file = self.key_file.with_slot(
+            user_slot_id(username), password, self._db_key, policy.params_for_new_slot()
+        )
+        key_file.save(self.paths.keys)
+        self.key_file = key_file
+
+    def remove_user_slot(self, username: str) -> None:
+        """Remove the user's slot so that the account can no longer unlock the store."""
+        key_file = self.key_file.without_slot(user_slot_id(username))
+        key_file.save(self.paths.keys)
+        self.key_file = key_file
+
+    def new_recovery_key(self, policy: KdfPolicy) -> str:
+        """Replace the recovery slot; the old recovery key stops working."""
+        recovery_key = new_recovery_key()
+        key_file = self.key_file.with_slot(
+            RECOVERY_SLOT, recovery_key, self._db_key, policy.params_for_new_slot()
+        )
+        key_file.save(self.paths.keys)
+        self.key_file = key_file
+        return recovery_key
+
+    # ---------------------------------------------------------------- backups
+    def backup_database(self, target: Path) -> Path:
+        """An encrypted copy (same key) plus a copy of the key file; returns the db copy."""
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if target.exists():
+            raise StoreError("backup_exists", path=str(target))
+        tmp = target.with_name(f".{target.name}.partial")
+        tmp.unlink(missing_ok=True)
+        try:
+            with self.engine.connect() as conn:
+                driver = conn.connection.dbapi_connection
+                assert driver is not None
+                driver.execute("VACUUM INTO ?", (str(tmp),))
+            os.replace(tmp, target)
+            shutil.copyfile(self.paths.keys, target.with_name(target.name + ".keys"))
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise StoreError("backup_failed", reason=exc.strerror) from None
+        except Exception as exc:
+            tmp.unlink(missing_ok=True)
+            raise classify(exc) from None
+        return target
+
+    # ------------------------------------------------------------------ misc
+    def session(self) -> Session:
+        """A new ORM session (used by the unit of work)."""
+        return self.sessions()
+
+    def run(self, func: Callable[..., T], *args: Any) -> T:
+        """Call ``func`` and turn driver errors into StoreErrors."""
+        try:
+            return func(*args)
+        except DBAPIError as exc:
+            raise classify(exc.orig or exc) from None
+
+    def meta(self, key: str) -> str | None:
+        """A value of the store_meta table."""
+        with self.sessions() as session:
+            return session.scalar(select(MetaRecord.value).where(MetaRecord.key == key))
+
+    def close(self) -> None:
+        """Close every connection (WAL is checkpointed by the last one) and release the lock."""
+        with contextlib.suppress(Exception):
+            self.engine.dispose()
+        self._db_key = b""
+        self._lock.release()
+
+    @property
+    def is_open(self) -> bool:
+        """True until ``close``."""
+        return self._lock.held
+

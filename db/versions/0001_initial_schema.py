@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises:
-Create Date: 2026-11-23 10:47:20.702426
+Create Date: 2026-11-23
 """
 
 from collections.abc import Sequence
@@ -26,20 +26,16 @@ def upgrade() -> None:
         sa.Column("action", sa.String(length=40), nullable=False),
         sa.Column("entity_kind", sa.String(length=20), nullable=True),
         sa.Column("entity_id", sa.Integer(), nullable=True),
+        sa.Column("client_id", sa.Integer(), nullable=True),
         sa.Column("prev_hash", sa.String(length=64), nullable=False),
         sa.Column("hash", sa.String(length=64), nullable=False),
         sa.PrimaryKeyConstraint("seq", name=op.f("pk_audit_events")),
     )
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_audit_events_action"), ["action"], unique=False
-        )
-        batch_op.create_index(
-            "ix_audit_events_entity", ["entity_kind", "entity_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_audit_events_user"), ["user"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_audit_events_action"), ["action"], unique=False)
+        batch_op.create_index(batch_op.f("ix_audit_events_client_id"), ["client_id"], unique=False)
+        batch_op.create_index("ix_audit_events_entity", ["entity_kind", "entity_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_audit_events_user"), ["user"], unique=False)
 
     op.create_table(
         "clients",
@@ -74,9 +70,7 @@ def upgrade() -> None:
         sa.UniqueConstraint("client_number", name=op.f("uq_clients_client_number")),
     )
     with op.batch_alter_table("clients", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_clients_counsellor"), ["counsellor"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_clients_counsellor"), ["counsellor"], unique=False)
 
     op.create_table(
         "partners",
@@ -126,23 +120,14 @@ def upgrade() -> None:
         sa.Column("closure_reason", sa.String(length=40), nullable=True),
         sa.Column("destination", sa.String(length=30), nullable=True),
         sa.ForeignKeyConstraint(
-            ["client_id"],
-            ["clients.id"],
-            name=op.f("fk_cases_client_id_clients"),
-            ondelete="CASCADE",
+            ["client_id"], ["clients.id"], name=op.f("fk_cases_client_id_clients"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_cases")),
     )
     with op.batch_alter_table("cases", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_cases_client_id"), ["client_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_cases_closed_on"), ["closed_on"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_cases_opened_on"), ["opened_on"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_cases_client_id"), ["client_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_closed_on"), ["closed_on"], unique=False)
+        batch_op.create_index(batch_op.f("ix_cases_opened_on"), ["opened_on"], unique=False)
 
     op.create_table(
         "consents",
@@ -154,17 +139,12 @@ def upgrade() -> None:
         sa.Column("form_version", sa.String(length=100), nullable=True),
         sa.Column("withdrawn_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["client_id"],
-            ["clients.id"],
-            name=op.f("fk_consents_client_id_clients"),
-            ondelete="CASCADE",
+            ["client_id"], ["clients.id"], name=op.f("fk_consents_client_id_clients"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_consents")),
     )
     with op.batch_alter_table("consents", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_consents_client_id"), ["client_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_consents_client_id"), ["client_id"], unique=False)
 
     op.create_table(
         "deputies",
@@ -172,16 +152,10 @@ def upgrade() -> None:
         sa.Column("username", sa.String(length=40), nullable=False),
         sa.Column("deputy", sa.String(length=40), nullable=False),
         sa.ForeignKeyConstraint(
-            ["deputy"],
-            ["users.username"],
-            name=op.f("fk_deputies_deputy_users"),
-            ondelete="CASCADE",
+            ["deputy"], ["users.username"], name=op.f("fk_deputies_deputy_users"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["username"],
-            ["users.username"],
-            name=op.f("fk_deputies_username_users"),
-            ondelete="CASCADE",
+            ["username"], ["users.username"], name=op.f("fk_deputies_username_users"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_deputies")),
         sa.UniqueConstraint("username", "deputy", name=op.f("uq_deputies_username")),
@@ -198,17 +172,12 @@ def upgrade() -> None:
         sa.Column("interpreter", sa.Boolean(), nullable=False),
         sa.Column("notes", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_contacts_case_id_cases"),
-            ondelete="CASCADE",
+            ["case_id"], ["cases.id"], name=op.f("fk_contacts_case_id_cases"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_contacts")),
     )
     with op.batch_alter_table("contacts", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_contacts_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_contacts_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_contacts_date"), ["date"], unique=False)
 
     op.create_table(
@@ -219,20 +188,13 @@ def upgrade() -> None:
         sa.Column("text", sa.String(length=2000), nullable=False),
         sa.Column("done", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
-            ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_follow_ups_case_id_cases"),
-            ondelete="CASCADE",
+            ["case_id"], ["cases.id"], name=op.f("fk_follow_ups_case_id_cases"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_follow_ups")),
     )
     with op.batch_alter_table("follow_ups", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_follow_ups_case_id"), ["case_id"], unique=False
-        )
-        batch_op.create_index(
-            batch_op.f("ix_follow_ups_due_on"), ["due_on"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_follow_ups_case_id"), ["case_id"], unique=False)
+        batch_op.create_index(batch_op.f("ix_follow_ups_due_on"), ["due_on"], unique=False)
 
     op.create_table(
         "goals",
@@ -245,10 +207,7 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("status_changed_on", sa.Date(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_goals_case_id_cases"),
-            ondelete="CASCADE",
+            ["case_id"], ["cases.id"], name=op.f("fk_goals_case_id_cases"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goals")),
     )
@@ -265,26 +224,17 @@ def upgrade() -> None:
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.Column("outcome", sa.Text(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["case_id"],
-            ["cases.id"],
-            name=op.f("fk_referrals_case_id_cases"),
-            ondelete="CASCADE",
+            ["case_id"], ["cases.id"], name=op.f("fk_referrals_case_id_cases"), ondelete="CASCADE"
         ),
         sa.ForeignKeyConstraint(
-            ["partner_id"],
-            ["partners.id"],
-            name=op.f("fk_referrals_partner_id_partners"),
+            ["partner_id"], ["partners.id"], name=op.f("fk_referrals_partner_id_partners")
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_referrals")),
     )
     with op.batch_alter_table("referrals", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_referrals_case_id"), ["case_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_referrals_case_id"), ["case_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_referrals_date"), ["date"], unique=False)
-        batch_op.create_index(
-            batch_op.f("ix_referrals_partner_id"), ["partner_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_referrals_partner_id"), ["partner_id"], unique=False)
 
     op.create_table(
         "goal_status_history",
@@ -293,17 +243,12 @@ def upgrade() -> None:
         sa.Column("valid_from", sa.Date(), nullable=True),
         sa.Column("status", sa.String(length=20), nullable=False),
         sa.ForeignKeyConstraint(
-            ["goal_id"],
-            ["goals.id"],
-            name=op.f("fk_goal_status_history_goal_id_goals"),
-            ondelete="CASCADE",
+            ["goal_id"], ["goals.id"], name=op.f("fk_goal_status_history_goal_id_goals"), ondelete="CASCADE"
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_goal_status_history")),
     )
     with op.batch_alter_table("goal_status_history", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_goal_status_history_goal_id"), ["goal_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_goal_status_history_goal_id"), ["goal_id"], unique=False)
 
     # ### end Alembic commands ###
 
@@ -356,6 +301,7 @@ def downgrade() -> None:
     with op.batch_alter_table("audit_events", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_events_user"))
         batch_op.drop_index("ix_audit_events_entity")
+        batch_op.drop_index(batch_op.f("ix_audit_events_client_id"))
         batch_op.drop_index(batch_op.f("ix_audit_events_action"))
 
     op.drop_table("audit_events")

@@ -15,9 +15,11 @@ def event_hash(
     action: str,
     entity_kind: str | None,
     entity_id: int | None,
+    client_id: int | None,
     prev_hash: str,
 ) -> str:
     """HMAC-SHA256 over the canonical text of one event, chained to ``prev_hash``."""
-    fields = (str(seq), at, user, action, entity_kind or "", "" if entity_id is None else str(entity_id))
+    ids = ("" if value is None else str(value) for value in (entity_id, client_id))
+    fields = (str(seq), at, user, action, entity_kind or "", *ids)
     message = "\x1f".join((*fields, prev_hash)).encode("utf-8")
     return hmac.new(key, message, sha256).hexdigest()

@@ -161,6 +161,7 @@ class AuditEvent:
     action: str
     entity_kind: str | None
     entity_id: int | None
+    client_id: int | None
     prev_hash: str
     hash: str
 

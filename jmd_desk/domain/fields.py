@@ -8,15 +8,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from enum import Enum, auto
-from typing import Any
+from typing import Any, TypeVar
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner
+from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
 from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+
+
+E = TypeVar("E")
 
 
 class Kind(Enum):
@@ -146,6 +149,9 @@ REFERRAL_FIELDS: tuple[FieldSpec, ...] = (
     _t("outcome", 5000),
 )
 
+# The stored referral names its partner by id; the id itself is checked against the store.
+REFERRAL_ENTITY_FIELDS: tuple[FieldSpec, ...] = tuple(f for f in REFERRAL_FIELDS if f.name != "partner_ref")
+
 CONSENT_FIELDS: tuple[FieldSpec, ...] = (
     _code("scope", codes.CONSENT_SCOPES, required=True),
     _code("given_by", codes.CONSENT_GIVERS),
@@ -166,6 +172,7 @@ ENTITY_FIELDS: dict[type, tuple[FieldSpec, ...]] = {
     Goal: GOAL_FIELDS,
     Contact: CONTACT_FIELDS,
     Partner: PARTNER_FIELDS,
+    Referral: REFERRAL_ENTITY_FIELDS,
     Consent: CONSENT_FIELDS,
     FollowUp: FOLLOW_UP_FIELDS,
 }
@@ -306,6 +313,20 @@ def check_entity(entity: Any, today: date) -> list[FieldError]:
     """Check every field of an entity instance against the catalogue."""
     specs = ENTITY_FIELDS[type(entity)]
     return [e for s in specs for e in check_value(s, getattr(entity, s.name), today)]
+
+
+def tidy(entity: E) -> E:
+    """Strip text fields and turn blank optional text into None (as typed into a form)."""
+    changes: dict[str, Any] = {}
+    for spec in ENTITY_FIELDS[type(entity)]:
+        value = getattr(entity, spec.name)
+        if isinstance(value, str) and spec.kind in _TEXT_KINDS:
+            stripped = value.strip()
+            changes[spec.name] = stripped if stripped or spec.required else None
+    return replace(entity, **changes)  # type: ignore[type-var]
+
+
+_TEXT_KINDS = frozenset({Kind.TEXT, Kind.EMAIL, Kind.USERNAME, Kind.CLIENT_NUMBER})
 
 
 def to_json(entity: Any) -> dict[str, Any]:

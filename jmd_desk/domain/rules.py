@@ -141,3 +141,16 @@ def duration_band(opened_on: date, closed_on: date) -> str:
     if closed_on <= add_months(opened_on, 12):
         return "6-12m"
     return ">12m"
+
+
+MIN_PASSWORD_LENGTH = 8
+
+
+def password_problems(password: str, username: str = "") -> list[str]:
+    """Codes of what makes a password unacceptable (empty list: fine)."""
+    problems = []
+    if len(password) < MIN_PASSWORD_LENGTH:
+        problems.append("password_too_short")
+    if username and password.strip().casefold() == username.casefold():
+        problems.append("password_is_username")
+    return problems

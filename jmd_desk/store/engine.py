@@ -68,12 +68,24 @@ def connect(path: Path, key: bytes) -> sqlcipher.Connection:
         ):
             conn.execute(f"PRAGMA {pragma}")
     except sqlcipher.Error as exc:
+        error = classify(exc)
+        if error.code == "store_corrupt" and _only_truncated(conn):
+            error = StoreError("store_truncated")
         conn.close()
-        raise classify(exc) from None
+        raise error from None
     except StoreError:
         conn.close()
         raise
     return conn
+
+
+def _only_truncated(conn: sqlcipher.Connection) -> bool:
+    """True if every page that is there passes its MAC: the file was cut off, not altered."""
+    try:
+        findings = [str(r[0]) for r in conn.execute("PRAGMA cipher_integrity_check")]
+    except sqlcipher.Error:
+        return False
+    return all("invalid size" in f for f in findings)
 
 
 def check_not_truncated(conn: sqlcipher.Connection, path: Path) -> None:
@@ -101,6 +113,7 @@ def make_engine(path: Path, key: bytes) -> Engine:
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=2,
+        hide_parameters=True,  # error texts must never carry names or notes
     )
 
     @event.listens_for(engine, "begin")

@@ -244,6 +244,7 @@ class AuditRecord(Base):
     action: Mapped[str] = mapped_column(String(40), index=True)
     entity_kind: Mapped[str | None] = mapped_column(String(20))
     entity_id: Mapped[int | None] = mapped_column(Integer)
+    client_id: Mapped[int | None] = mapped_column(Integer, index=True)
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)

@@ -225,6 +225,10 @@ class Store:
         key_file.save(self.paths.keys)
         self.key_file = key_file
 
+    def check_password(self, username: str, password: str, policy: KdfPolicy) -> None:
+        """Raise AuthError('wrong_credentials') unless ``password`` opens the user's slot."""
+        self.key_file.unwrap(user_slot_id(username), password, policy)
+
     def remove_user_slot(self, username: str) -> None:
         """Remove the user's slot so that the account can no longer unlock the store."""
         key_file = self.key_file.without_slot(user_slot_id(username))
@@ -264,6 +268,28 @@ class Store:
             raise classify(exc) from None
         return target
 
+    # ----------------------------------------------------------- integrity
+    def integrity_problems(self) -> dict[str, list[str]]:
+        """Findings of SQLCipher's page MAC check, SQLite's integrity and foreign key checks,
+        and the schema revision; empty lists mean "all good"."""
+        found: dict[str, list[str]] = {}
+        with self.engine.connect() as conn:
+            driver = conn.connection.dbapi_connection
+            assert driver is not None
+            try:
+                found["cipher"] = [str(r[0]) for r in driver.execute("PRAGMA cipher_integrity_check")]
+                rows = [str(r[0]) for r in driver.execute("PRAGMA integrity_check")]
+                found["sqlite"] = [] if rows == ["ok"] else rows
+                found["foreign_keys"] = [
+                    f"{r[0]}:{r[1]}" for r in driver.execute("PRAGMA foreign_key_check")
+                ]
+            except sqlcipher.Error as exc:
+                raise classify(exc) from None
+            revision = migrate.current_revision(conn)
+        head = migrate.head_revision()
+        found["schema"] = [] if revision == head else [f"{revision} != {head}"]
+        return found
+
     # ------------------------------------------------------------------ misc
     def session(self) -> Session:
         """A new ORM session (used by the unit of work)."""
@@ -287,6 +313,12 @@ class Store:
             self.engine.dispose()
         self._db_key = b""
         self._lock.release()
+
+    def discard(self) -> None:
+        """Close and delete a store created moments ago whose setup failed half-way."""
+        self.close()
+        for item in (self.paths.db, self.paths.wal, self.paths.shm, self.paths.keys):
+            item.unlink(missing_ok=True)
 
     @property
     def is_open(self) -> bool:

@@ -1,0 +1,54 @@
+"""Composition root: reads the environment, sets up logging, runs the CLI or the desktop client."""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+from collections.abc import Sequence
+
+from jmd_desk.cli import main as cli
+from jmd_desk.services.environment import Environment
+
+LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
+
+
+def setup_logging(env: Environment) -> None:
+    """A rotating log file in the log folder. Log lines carry codes and ids, never names."""
+    root = logging.getLogger("jmd_desk")
+    if root.handlers:
+        return
+    try:
+        env.paths.log_dir.mkdir(parents=True, exist_ok=True)
+        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+            env.paths.log_dir / "jmd-desk.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+        )
+    except OSError:
+        handler = logging.NullHandler()
+    handler.setFormatter(logging.Formatter(LOG_FORMAT))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+    root.propagate = False
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of ``jmd-desk`` and ``python -m jmd_desk``."""
+    args = cli.parse(argv)
+    env = Environment.from_env()
+    if args.lang:
+        env = Environment(env.paths, env.clock, env.policy, args.lang)
+    setup_logging(env)
+    if args.self_test:
+        from jmd_desk.selftest import run_self_test  # noqa: PLC0415 - only for the bundle check
+
+        return run_self_test(env)
+    if args.command in (None, *cli.GUI_COMMANDS):
+        from jmd_desk.ui.application import run_gui  # noqa: PLC0415 - Qt only when needed
+
+        return run_gui(args, env)
+    return cli.run(args, env)
+
+
+def main_gui() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(sys.argv[1:] or ["gui"])

@@ -1,0 +1,239 @@
+"""The command line (DESIGN §5). No Qt here; ``gui`` and ``demo`` are started by app.py.
+
+Passwords come from ``--password-stdin`` (first line of stdin) or an interactive prompt,
+never from arguments. Success exits 0; a failure prints one line on stderr and exits non-zero.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from jmd_desk import __version__
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.services import accounts, interchange
+from jmd_desk.services.environment import Environment
+from jmd_desk.services.messages import message
+from jmd_desk.services.session import UserSession
+from jmd_desk.services.verify import verify_store
+
+log = logging.getLogger("jmd_desk.cli")
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+EXIT_CHECK_FAILED = 3
+
+GUI_COMMANDS = ("gui", "demo")
+
+
+class CliError(Exception):
+    """A usage problem found by the CLI itself (exit code 2)."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.error = JmdError(code, **params)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``jmd-desk``."""
+    parser = argparse.ArgumentParser(
+        prog="jmd-desk",
+        description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
+    )
+    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
+    parser.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
+    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
+        p.add_argument("--user", required=required, help="Benutzername")
+        p.add_argument(
+            "--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe"
+        )
+        return p
+
+    sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
+    demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
+    demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
+    init = with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
+    init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
+    imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
+    imp.add_argument("file", type=Path)
+    exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
+    exp.add_argument("file", type=Path)
+    stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
+    period = stats.add_mutually_exclusive_group(required=True)
+    period.add_argument("--quarter", help="Quartal JJJJ-Qn")
+    period.add_argument("--from", dest="date_from", help="erster Tag JJJJ-MM-TT")
+    stats.add_argument("--to", dest="date_to", help="letzter Tag JJJJ-MM-TT")
+    stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
+    stats.add_argument("-o", "--output", type=Path, required=True)
+    backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
+    backup.add_argument("file", type=Path)
+    restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
+    restore.add_argument("file", type=Path)
+    with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    return parser
+
+
+# --------------------------------------------------------------- passwords
+def read_password(args: argparse.Namespace, stdin: TextIO, *, confirm: bool = False) -> str:
+    """The password from stdin's first line or from an interactive prompt."""
+    if args.password_stdin:
+        line = stdin.readline()
+        password = line.rstrip("\r\n")
+        if not password:
+            raise CliError("no_password")
+        return password
+    if not stdin.isatty():
+        raise CliError("no_password")
+    password = getpass.getpass("Passwort: ")
+    if confirm and getpass.getpass("Passwort wiederholen: ") != password:
+        raise CliError("password_mismatch")
+    return password
+
+
+# ---------------------------------------------------------------- commands
+class Cli:
+    """Runs one command against the environment; output goes to ``out``."""
+
+    def __init__(self, env: Environment, out: TextIO, stdin: TextIO) -> None:
+        self.env = env
+        self.out = out
+        self.stdin = stdin
+
+    def say(self, de: str, en: str) -> None:
+        """Print a line in the user's language."""
+        print(de if self.env.lang == "de" else en, file=self.out)
+
+    def store_path(self, args: argparse.Namespace) -> Path:
+        """The store given by --store, else the default one."""
+        return args.store or self.env.paths.default_store
+
+    def sign_in(self, args: argparse.Namespace) -> UserSession:
+        """Unlock the store for ``--user``."""
+        password = read_password(args, self.stdin)
+        return accounts.sign_in(
+            self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
+        )
+
+    def with_session(self, args: argparse.Namespace, action: Callable[[UserSession], int]) -> int:
+        """Sign in, run ``action``, always sign out."""
+        session = self.sign_in(args)
+        try:
+            return action(session)
+        finally:
+            session.close()
+
+    def cmd_init(self, args: argparse.Namespace) -> int:
+        """Create a store; print the recovery key once."""
+        password = read_password(args, self.stdin, confirm=True)
+        path = self.store_path(args)
+        session, recovery_key = accounts.create_store(
+            path, args.user, password, display_name=args.display_name, clock=self.env.clock,
+            policy=self.env.policy,
+        )
+        session.close()
+        self.say(f"Datenablage angelegt: {path}", f"Store created: {path}")
+        self.say(
+            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
+            "sicher verwahren (z. B. versiegelt bei der Leitung):",
+            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
+            "the office lead):",
+        )
+        print(recovery_key, file=self.out)
+        return EXIT_OK
+
+    def cmd_import(self, args: argparse.Namespace) -> int:
+        """Import an interchange file, all or nothing."""
+
+        def run(session: UserSession) -> int:
+            summary = interchange.import_file(session, args.file)
+            self.say(
+                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
+                f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
+                f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
+                f"{summary.partners} network partners.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_export(self, args: argparse.Namespace) -> int:
+        """Write the full export (plaintext) to a file."""
+
+        def run(session: UserSession) -> int:
+            interchange.export_file(session, args.file)
+            self.say(
+                f"Exportiert nach {args.file}. Achtung: Klartext mit Sozialdaten – sicher aufbewahren "
+                "und nach Gebrauch löschen.",
+                f"Exported to {args.file}. Caution: plaintext social data – keep it safe and delete it "
+                "after use.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_verify(self, args: argparse.Namespace) -> int:
+        """Run the store checks and print a line per check."""
+
+        def run(session: UserSession) -> int:
+            results = verify_store(session)
+            for r in results:
+                status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
+                detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
+                print(f"{r.name:14} {status}{detail}", file=self.out)
+            return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
+
+        return self.with_session(args, run)
+
+    def cmd_not_yet(self, args: argparse.Namespace) -> int:
+        """Commands whose issue has not landed yet."""
+        raise CliError("command_not_available", command=args.command)
+
+    def run(self, args: argparse.Namespace) -> int:
+        """Dispatch one parsed command."""
+        handler = {
+            "init": self.cmd_init,
+            "import": self.cmd_import,
+            "export": self.cmd_export,
+            "verify": self.cmd_verify,
+        }.get(args.command, self.cmd_not_yet)
+        return handler(args)
+
+
+def run(
+    args: argparse.Namespace,
+    env: Environment,
+    *,
+    out: TextIO | None = None,
+    err: TextIO | None = None,
+    stdin: TextIO | None = None,
+) -> int:
+    """Run a non-GUI command; expected problems become one line on stderr."""
+    err = err or sys.stderr
+    cli = Cli(env, out or sys.stdout, stdin or sys.stdin)
+    try:
+        return cli.run(args)
+    except CliError as exc:
+        print(f"jmd-desk: {message(exc.error, env.lang)}", file=err)
+        return EXIT_USAGE
+    except JmdError as exc:
+        log.info("command %s failed: %s", args.command, exc.code)
+        print(f"jmd-desk: {message(exc, env.lang)}", file=err)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print("jmd-desk: abgebrochen" if env.lang == "de" else "jmd-desk: interrupted", file=err)
+        return 130
+
+
+def parse(argv: Sequence[str] | None) -> argparse.Namespace:
+    """Parse the command line (argparse exits 2 with a message on bad usage)."""
+    return build_parser().parse_args(argv)

@@ -1,0 +1,47 @@
+"""Read models: frozen rows the services hand to the UI and CLI (never ORM objects)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+
+@dataclass(frozen=True)
+class ClientSummary:
+    """One row of the client list."""
+
+    id: int
+    client_number: str
+    first_name: str
+    last_name: str
+    date_of_birth: date
+    gender: str
+    counsellor: str | None
+    open_case_type: str | None
+    last_opened_on: date | None
+    last_contact_on: date | None
+
+
+@dataclass(frozen=True)
+class ClientQuery:
+    """Filters of the client list; None means "any"."""
+
+    text: str = ""
+    counsellor: str | None = None
+    status: str | None = None  # "open" | "closed"
+    case_type: str | None = None
+    age_group: str | None = None
+    limit: int | None = None
+
+
+@dataclass(frozen=True)
+class DueItem:
+    """A dashboard entry that leads to a client file."""
+
+    client_id: int
+    client_number: str
+    client_name: str
+    due_on: date | None
+    kind: str
+    detail: str = ""
+    ref_id: int | None = None

@@ -1,0 +1,191 @@
+"""Creating a store, signing in and out, passwords, recovery and user accounts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jmd_desk.domain.clock import Clock
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import User
+from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
+from jmd_desk.domain.fields import USERNAME_RE
+from jmd_desk.domain.rules import password_problems
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.store import Store
+from jmd_desk.store.uow import UnitOfWork
+
+ALL_ROLES = frozenset(Role)
+
+
+def normalise_username(username: str) -> str:
+    """User names are compared in lower case without surrounding blanks."""
+    return username.strip().lower()
+
+
+def _check_username(username: str) -> None:
+    if not USERNAME_RE.match(username):
+        raise ValidationError([FieldError("username", "bad_username")])
+
+
+def _check_password(password: str, username: str) -> None:
+    problems = password_problems(password, username)
+    if problems:
+        raise ValidationError([FieldError("password", code) for code in problems])
+
+
+def create_store(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    display_name: str = "",
+    clock: Clock,
+    policy: KdfPolicy,
+) -> tuple[UserSession, str]:
+    """A new store whose first user holds all three roles; returns the session and the
+    recovery key, which must be shown once and never stored by the program."""
+    username = normalise_username(username)
+    _check_username(username)
+    _check_password(password, username)
+    store, recovery_key = Store.create(path, username, password, policy)
+    user = User(username, display_name.strip() or username, ALL_ROLES)
+    session = UserSession(store, user, clock, policy)
+    try:
+        with session.uow(write=True) as uow:
+            user_id = uow.users.add(user, clock.now())
+            session.audit(uow, "store_created")
+            session.audit(uow, "user_created", "user", user_id)
+    except BaseException:
+        store.discard()
+        raise
+    return session, recovery_key
+
+
+def _signed_in(store: Store, username: str, clock: Clock, policy: KdfPolicy, action: str) -> UserSession:
+    try:
+        with UnitOfWork(store) as uow:
+            user = uow.users.get(username)
+        if user is None or not user.active:
+            raise AuthError("wrong_credentials")
+        session = UserSession(store, user, clock, policy)
+        with session.uow(write=True) as uow:
+            session.audit(uow, action, "user", uow.users.id_of(username))
+    except BaseException:
+        store.close()
+        raise
+    return session
+
+
+def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
+    """Unlock the store with a user's password and open a session for that user."""
+    username = normalise_username(username)
+    store = Store.open(path, username=username, password=password, policy=policy)
+    return _signed_in(store, username, clock, policy, "signed_in")
+
+
+def recover_access(
+    path: Path, recovery_key: str, username: str, new_password: str, *, clock: Clock, policy: KdfPolicy
+) -> UserSession:
+    """Unlock with the recovery key and give ``username`` a new password (forgotten password)."""
+    username = normalise_username(username)
+    _check_password(new_password, username)
+    store = Store.open(path, recovery_key=recovery_key, policy=policy)
+    session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
+    try:
+        store.set_password(username, new_password, policy)
+        with session.uow(write=True) as uow:
+            session.audit(uow, "password_reset", "user", uow.users.id_of(username))
+    except BaseException:
+        store.close()
+        raise
+    return session
+
+
+def verify_password(session: UserSession, password: str) -> None:
+    """Raise ``wrong_credentials`` unless ``password`` opens the signed-in user's slot."""
+    session.store.check_password(session.username, password, session.policy)
+
+
+def change_own_password(session: UserSession, old_password: str, new_password: str) -> None:
+    """Rewrite the user's own key slot; the database file stays untouched."""
+    verify_password(session, old_password)
+    _check_password(new_password, session.username)
+    session.store.set_password(session.username, new_password, session.policy)
+    with session.uow(write=True) as uow:
+        session.audit(uow, "password_changed", "user", uow.users.id_of(session.username))
+
+
+# ------------------------------------------------------------------ user admin
+def list_users(session: UserSession) -> list[User]:
+    """All accounts (admin and team lead)."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    with session.uow() as uow:
+        return uow.users.list()
+
+
+def create_user(
+    session: UserSession, username: str, display_name: str, roles: frozenset[Role], password: str
+) -> User:
+    """A new account with an initial password (admin only)."""
+    session.require(Role.ADMIN)
+    username = normalise_username(username)
+    _check_username(username)
+    _check_password(password, username)
+    if not roles:
+        raise ValidationError([FieldError("roles", "required")])
+    user = User(username, display_name.strip() or username, frozenset(roles))
+    with session.uow(write=True) as uow:
+        if uow.users.get(username) is not None:
+            raise ValidationError([FieldError("username", "username_taken")])
+        user_id = uow.users.add(user, session.clock.now())
+        session.audit(uow, "user_created", "user", user_id)
+        # Inside the transaction: if the key file cannot be written, the account is not created.
+        session.store.set_password(username, password, session.policy)
+    return user
+
+
+def update_user(session: UserSession, user: User) -> None:
+    """Change name, roles or active flag (admin only). Deactivating removes the key slot."""
+    session.require(Role.ADMIN)
+    if not user.roles:
+        raise ValidationError([FieldError("roles", "required")])
+    with session.uow(write=True) as uow:
+        old = uow.users.get(user.username)
+        if old is None:
+            raise JmdError("not_found", kind="user", id=user.username)
+        if user.username == session.username and (Role.ADMIN not in user.roles or not user.active):
+            raise ValidationError([FieldError("roles", "cannot_remove_own_admin")])
+        uow.users.update(user)
+        session.audit(uow, "user_updated", "user", uow.users.id_of(user.username))
+        if old.active and not user.active:
+            session.store.remove_user_slot(user.username)
+
+
+def reset_password(session: UserSession, username: str, new_password: str) -> None:
+    """Set a new password for another account (admin only); also reactivates its slot."""
+    session.require(Role.ADMIN)
+    _check_password(new_password, username)
+    with session.uow(write=True) as uow:
+        user = uow.users.get(username)
+        if user is None:
+            raise JmdError("not_found", kind="user", id=username)
+        session.audit(uow, "password_reset", "user", uow.users.id_of(username))
+        session.store.set_password(username, new_password, session.policy)
+
+
+def set_deputies(session: UserSession, username: str, deputies: list[str]) -> None:
+    """Who may work on ``username``'s files while they are away (admin or team lead)."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    with session.uow(write=True) as uow:
+        for name in [username, *deputies]:
+            if uow.users.get(name) is None:
+                raise JmdError("not_found", kind="user", id=name)
+        uow.users.set_deputies(username, sorted(set(deputies) - {username}))
+        session.audit(uow, "deputies_changed", "user", uow.users.id_of(username))
+
+
+def deputies_of(session: UserSession, username: str) -> list[str]:
+    """Who deputises for ``username``."""
+    with session.uow() as uow:
+        return uow.users.deputies_of(username)

@@ -1,0 +1,104 @@
+"""Client files: creating, changing, reading and listing clients."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from jmd_desk.domain import rules
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import Case, Client, ClientFile
+from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
+from jmd_desk.domain.fields import check_entity, tidy
+from jmd_desk.domain.readmodels import ClientQuery, ClientSummary
+from jmd_desk.services.access import require_client, visible_counsellors
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.uow import UnitOfWork
+
+
+def _raise_if(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def client_problems(client: Client, cases: list[Case], today: date) -> list[FieldError]:
+    """Field and cross-field problems of master data, including the age at every intake."""
+    errors = check_entity(client, today)
+    if errors:
+        return errors
+    errors += rules.client_errors(client)
+    for case in cases:
+        for e in rules.intake_errors(client, case):
+            if e not in errors:
+                errors.append(e)
+    return errors
+
+
+def _check_number(uow: UnitOfWork, number: str | None, client_id: int | None) -> None:
+    if number and uow.clients.number_taken(number, except_id=client_id):
+        raise ValidationError([FieldError("client_number", "client_number_taken", {"value": number})])
+
+
+def create_client(session: UserSession, client: Client, first_case: Case) -> int:
+    """Register a young person together with the first case (intake). Returns the client id."""
+    session.require(Role.COUNSELLOR)
+    today = session.clock.today()
+    client = tidy(client)
+    if client.counsellor is None:
+        client = replace(client, counsellor=session.username)
+    first_case = tidy(first_case)
+    case_errors = check_entity(first_case, today) or rules.case_errors(first_case, client.date_of_birth)
+    _raise_if(client_problems(client, [first_case], today) + [e.at("case") for e in case_errors])
+    with session.uow(write=True) as uow:
+        _check_number(uow, client.client_number, None)
+        if client.client_number is None:
+            client = replace(client, client_number=uow.clients.next_number(first_case.opened_on.year))
+        client_id = uow.clients.add(client, session.clock.now())
+        case_id = uow.cases.add(client_id, first_case)
+        session.audit(uow, "client_created", "client", client_id, client_id)
+        session.audit(uow, "case_opened", "case", case_id, client_id)
+    return client_id
+
+
+def update_client(session: UserSession, client_id: int, client: Client) -> None:
+    """Change the master data (the client number may change if it stays unique)."""
+    client = tidy(client)
+    today = session.clock.today()
+    with session.uow(write=True) as uow:
+        require_client(session, uow, client_id, write=True)
+        old = uow.clients.get(client_id).value
+        if client.client_number is None:
+            client = replace(client, client_number=old.client_number)
+        cases = [c.value for c in uow.cases.for_parents([client_id])[client_id]]
+        _raise_if(client_problems(client, cases, today))
+        _check_number(uow, client.client_number, client_id)
+        if client == old:
+            return
+        uow.clients.update(client_id, client, session.clock.now())
+        session.audit(uow, "client_updated", "client", client_id, client_id)
+
+
+def client_file(session: UserSession, client_id: int) -> ClientFile:
+    """The whole file of one client; opening it is audited."""
+    with session.uow(write=True) as uow:
+        require_client(session, uow, client_id, write=False)
+        result = uow.clients.file(client_id)
+        session.audit(uow, "client_viewed", "client", client_id, client_id)
+    return result
+
+
+def can_edit(session: UserSession, client_id: int) -> bool:
+    """True if the signed-in user may change this client's file."""
+    with session.uow() as uow:
+        try:
+            require_client(session, uow, client_id, write=True)
+        except AuthError:
+            return False
+    return True
+
+
+def list_clients(session: UserSession, query: ClientQuery = ClientQuery()) -> list[ClientSummary]:
+    """The client list the signed-in user may see, filtered by ``query``."""
+    with session.uow() as uow:
+        visible = visible_counsellors(session, uow)
+        return uow.clients.summaries(query, session.clock.today(), visible_to=visible)

@@ -1,0 +1,124 @@
+"""Import and export of interchange files (DESIGN §6)."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+from jmd_desk.domain.interchange import ClientBundle, Document, build_document, dump_document, parse_document
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    """What an import added."""
+
+    partners: int
+    clients: int
+    cases: int
+    contacts: int
+
+
+def _with_numbers(
+    uow: UnitOfWork, document: Document, default_counsellor: str | None, this_year: int
+) -> Document:
+    """Give every client a number (checked against the store) and a counsellor."""
+    errors = []
+    given = {b.client.client_number for b in document.clients if b.client.client_number}
+    for i, bundle in enumerate(document.clients):
+        number = bundle.client.client_number
+        if number and uow.clients.number_taken(number):
+            errors.append(FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number}))
+    if errors:
+        raise ValidationError(errors)
+    next_free: dict[int, int] = {}
+    clients: list[ClientBundle] = []
+    for bundle in document.clients:
+        client = bundle.client
+        if client.client_number is None:
+            first_opened = min((cb.case.opened_on for cb in bundle.cases), default=None)
+            year = first_opened.year if first_opened else this_year
+            number = _next_number(uow, year, next_free, given)
+            client = replace(client, client_number=number)
+        if client.counsellor is None and default_counsellor:
+            client = replace(client, counsellor=default_counsellor)
+        clients.append(replace(bundle, client=client))
+    return replace(document, clients=tuple(clients))
+
+
+def _next_number(uow: UnitOfWork, year: int, next_free: dict[int, int], taken: set[str]) -> str:
+    if year not in next_free:
+        next_free[year] = int(uow.clients.next_number(year)[5:])
+    while True:
+        number = f"{year:04d}-{next_free[year]:04d}"
+        next_free[year] += 1
+        if next_free[year] > 10_000:
+            raise JmdError("client_numbers_exhausted", year=year)
+        if number not in taken:
+            taken.add(number)
+            return number
+
+
+def import_data(session: UserSession, data: bytes) -> ImportSummary:
+    """Import a whole interchange file, all or nothing (counsellor or admin)."""
+    session.require(Role.COUNSELLOR, Role.ADMIN)
+    document = parse_document(data, session.clock.today())
+    default_counsellor = session.username if session.user.has(Role.COUNSELLOR) else None
+    with session.uow(write=True) as uow:
+        document = _with_numbers(uow, document, default_counsellor, session.clock.today().year)
+        client_ids = uow.write_document(document, session.clock.now())
+        events = [("data_imported", None, None, None)]
+        events += [("client_imported", "client", cid, cid) for cid in client_ids]
+        uow.audit.append_many(session.clock.now(), session.username, events)
+    return ImportSummary(
+        partners=len(document.partners),
+        clients=len(document.clients),
+        cases=sum(len(b.cases) for b in document.clients),
+        contacts=sum(len(cb.contacts) for b in document.clients for cb in b.cases),
+    )
+
+
+def import_file(session: UserSession, path: Path) -> ImportSummary:
+    """Import the interchange file at ``path``."""
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise JmdError("file_not_found", path=str(path)) from None
+    except OSError as exc:
+        raise JmdError("file_unreadable", path=str(path), reason=exc.strerror) from None
+    return import_data(session, data)
+
+
+def export_data(session: UserSession) -> bytes:
+    """The full interchange document of the store (admin; audited; plaintext)."""
+    session.require(Role.ADMIN)
+    with session.uow(write=True) as uow:
+        document = build_document(uow.partners.list(), uow.clients.files(uow.clients.ids()))
+        session.audit(uow, "data_exported")
+    return dump_document(document)
+
+
+def export_file(session: UserSession, path: Path) -> None:
+    """Write the full export to ``path`` (replaced atomically; readable by the owner only)."""
+    data = export_data(session)
+    write_private_file(path, data)
+
+
+def write_private_file(path: Path, data: bytes) -> None:
+    """Write an export the user asked for: temp file beside it, then rename, mode 0600."""
+    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    try:
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise JmdError("file_write_failed", path=str(path), reason=exc.strerror) from None

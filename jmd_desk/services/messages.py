@@ -1,0 +1,306 @@
+"""Error codes turned into clear German (first) and English messages, for the CLI and the UI.
+
+Templates use ``{name}`` placeholders filled from the error's params; a missing param leaves
+the placeholder out rather than failing.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Mapping
+from typing import Any
+
+from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+
+LANGUAGES = ("de", "en")
+
+MESSAGES: dict[str, tuple[str, str]] = {
+    # --- opening and writing the store
+    "store_not_found": (
+        "Keine Datenablage unter {path} gefunden. Mit »jmd-desk init« anlegen oder --store angeben.",
+        "No store found at {path}. Create one with 'jmd-desk init' or pass --store.",
+    ),
+    "store_file_missing": (
+        "Die Datenbankdatei {path} fehlt, nur die Schlüsseldatei ist da. Bitte aus einer Sicherung "
+        "wiederherstellen.",
+        "The database file {path} is missing; only its key file is there. Restore it from a backup.",
+    ),
+    "store_empty": (
+        "Die Datenbankdatei {path} ist leer (0 Byte). Sie wurde nicht verändert; bitte aus einer "
+        "Sicherung wiederherstellen.",
+        "The database file {path} is empty (0 bytes). It was left unchanged; restore it from a backup.",
+    ),
+    "store_exists": (
+        "Unter {path} gibt es bereits eine Datenablage; sie wird nicht überschrieben.",
+        "A store already exists at {path}; it will not be overwritten.",
+    ),
+    "keyfile_missing": (
+        "Die Schlüsseldatei {path} fehlt. Ohne sie lässt sich die Datenablage nicht öffnen; bitte "
+        "aus der Sicherung zurücklegen.",
+        "The key file {path} is missing. The store cannot be opened without it; restore it from the "
+        "backup.",
+    ),
+    "keyfile_unreadable": (
+        "Die Schlüsseldatei {path} kann nicht gelesen werden ({reason}).",
+        "The key file {path} cannot be read ({reason}).",
+    ),
+    "keyfile_corrupt": (
+        "Die Schlüsseldatei ist beschädigt. Bitte aus der Sicherung zurücklegen.",
+        "The key file is damaged. Restore it from the backup.",
+    ),
+    "keyfile_unsupported": (
+        "Die Schlüsseldatei stammt aus einer neueren Programmversion (Format {version}). Bitte JMD Desk "
+        "aktualisieren.",
+        "The key file comes from a newer program version (format {version}). Please update JMD Desk.",
+    ),
+    "keyfile_mismatch": (
+        "Die Schlüsseldatei gehört zu einer anderen Datenablage.",
+        "The key file belongs to a different store.",
+    ),
+    "weak_kdf": (
+        "Der Schlüssel dieses Kontos ist zu schwach geschützt und wird nicht angenommen.",
+        "This account's key slot is protected too weakly and is refused.",
+    ),
+    "not_a_store": (
+        "Die Datei ist keine JMD-Desk-Datenablage oder passt nicht zur Schlüsseldatei. Sie wurde nicht "
+        "verändert.",
+        "The file is not a JMD Desk store or does not match its key file. It was left unchanged.",
+    ),
+    "store_corrupt": (
+        "Die Datenablage ist beschädigt. Bitte die letzte Sicherung wiederherstellen.",
+        "The store is damaged. Restore the latest backup.",
+    ),
+    "store_truncated": (
+        "Die Datenablage ist unvollständig (abgeschnitten). Sie wurde nicht verändert; bitte die letzte "
+        "Sicherung wiederherstellen.",
+        "The store is incomplete (truncated). It was left unchanged; restore the latest backup.",
+    ),
+    "io_error": (
+        "Lese- oder Schreibfehler der Festplatte. Die letzte Änderung wurde nicht gespeichert.",
+        "Disk read or write error. The last change was not saved.",
+    ),
+    "disk_full": (
+        "Der Datenträger ist voll. Die letzte Änderung wurde nicht gespeichert.",
+        "The disk is full. The last change was not saved.",
+    ),
+    "store_busy": (
+        "Die Datenablage ist gerade belegt. Bitte gleich noch einmal versuchen.",
+        "The store is busy. Please try again in a moment.",
+    ),
+    "store_unreadable": ("Die Datenablage kann nicht geöffnet werden.", "The store cannot be opened."),
+    "store_read_only": (
+        "Die Datenablage ist schreibgeschützt.",
+        "The store is read-only.",
+    ),
+    "store_error": ("Fehler der Datenablage ({detail}).", "Store error ({detail})."),
+    "bad_key": ("Ungültiger Datenbankschlüssel.", "Invalid database key."),
+    "sqlcipher_missing": (
+        "Die Verschlüsselung (SQLCipher) ist nicht verfügbar; es wird nichts unverschlüsselt gespeichert.",
+        "Encryption (SQLCipher) is not available; nothing will be stored unencrypted.",
+    ),
+    "store_in_use": (
+        "Die Datenablage ist bereits geöffnet von {holder}. Bitte dort schließen.",
+        "The store is already open by {holder}. Close it there first.",
+    ),
+    "lock_failed": (
+        "Die Sperrdatei {path} kann nicht angelegt werden ({reason}).",
+        "Cannot create the lock file {path} ({reason}).",
+    ),
+    "schema_too_new": (
+        "Diese Datenablage wurde mit einer neueren Version von JMD Desk geschrieben (Stand {revision}). "
+        "Bitte das Programm aktualisieren; die Daten bleiben unverändert.",
+        "This store was written by a newer version of JMD Desk (revision {revision}). Please update the "
+        "program; the data were left unchanged.",
+    ),
+    "migrations_missing": (
+        "Die Datenbank-Migrationen fehlen in dieser Installation.",
+        "The database migrations are missing from this installation.",
+    ),
+    "migration_failed": (
+        "Die Aktualisierung der Datenablage ist fehlgeschlagen ({detail}); es wurde nichts verändert.",
+        "Upgrading the store failed ({detail}); nothing was changed.",
+    ),
+    "write_failed": (
+        "Die Datei {path} konnte nicht geschrieben werden ({reason}).",
+        "Could not write {path} ({reason}).",
+    ),
+    "backup_exists": (
+        "Die Sicherungsdatei {path} gibt es schon.",
+        "The backup file {path} already exists.",
+    ),
+    "backup_failed": ("Die Sicherung ist fehlgeschlagen ({reason}).", "The backup failed ({reason})."),
+    "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
+    # --- signing in and permissions
+    "wrong_credentials": (
+        "Benutzername oder Passwort ist falsch.",
+        "Wrong user name or password.",
+    ),
+    "not_permitted": (
+        "Dafür fehlt die Berechtigung (nötig: {roles}).",
+        "You are not permitted to do this (requires: {roles}).",
+    ),
+    "not_permitted_file": (
+        "Keine Berechtigung für diese Akte.",
+        "You are not permitted to access this file.",
+    ),
+    "session_closed": ("Die Sitzung ist gesperrt oder beendet.", "The session is locked or closed."),
+    "password_mismatch": (
+        "Die beiden Passwörter stimmen nicht überein.",
+        "The two passwords do not match.",
+    ),
+    "no_password": (
+        "Kein Passwort eingegeben (interaktiv oder mit --password-stdin).",
+        "No password given (interactively or with --password-stdin).",
+    ),
+    "command_not_available": (
+        "Der Befehl »{command}« ist in dieser Version noch nicht verfügbar.",
+        "The command '{command}' is not available in this version yet.",
+    ),
+    # --- case work
+    "not_found": ("{kind} {id} wurde nicht gefunden.", "{kind} {id} was not found."),
+    "client_numbers_exhausted": (
+        "Für {year} sind alle Klient*innen-Nummern vergeben.",
+        "All client numbers for {year} are in use.",
+    ),
+    "referral_needs_consent": (
+        "Vermittlung nicht möglich: Für den {date} liegt keine gültige Einwilligung zur Datenweitergabe "
+        "vor. Bitte zuerst die Einwilligung erfassen.",
+        "Referral not possible: there is no valid referral-sharing consent for {date}. Record the "
+        "consent first.",
+    ),
+    "client_has_open_case": (
+        "Es gibt bereits einen offenen Fall. Bitte diesen zuerst abschließen.",
+        "There is already an open case. Close it first.",
+    ),
+    "case_already_closed": ("Der Fall ist bereits abgeschlossen.", "The case is already closed."),
+    "not_deletable": ("{kind} kann nicht gelöscht werden.", "{kind} cannot be deleted."),
+    "consent_already_withdrawn": (
+        "Die Einwilligung ist bereits widerrufen.",
+        "The consent has already been withdrawn.",
+    ),
+    "file_not_found": ("Die Datei {path} gibt es nicht.", "The file {path} does not exist."),
+    "file_unreadable": (
+        "Die Datei {path} kann nicht gelesen werden ({reason}).",
+        "Cannot read {path} ({reason}).",
+    ),
+    "file_write_failed": (
+        "Die Datei {path} konnte nicht geschrieben werden ({reason}).",
+        "Could not write {path} ({reason}).",
+    ),
+    "invalid_input": (
+        "Eingabe abgelehnt, nichts wurde geändert ({count} Fehler)",
+        "Input rejected, nothing was changed ({count} errors)",
+    ),
+    "bad_date_argument": (
+        "Ungültiges Datum »{value}« (erwartet JJJJ-MM-TT).",
+        "Invalid date '{value}' (expected YYYY-MM-DD).",
+    ),
+    "bad_quarter": (
+        "Ungültiges Quartal »{value}« (erwartet JJJJ-Qn, z. B. 2026-Q3).",
+        "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",
+    ),
+}
+
+FIELD_MESSAGES: dict[str, tuple[str, str]] = {
+    "required": ("Angabe fehlt", "is required"),
+    "not_text": ("muss Text sein", "must be text"),
+    "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
+    "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
+    "bad_username": (
+        "ungültiger Benutzername (2–40 Zeichen: a–z, 0–9, Punkt, Bindestrich, Unterstrich)",
+        "invalid user name (2-40 characters: a-z, 0-9, dot, hyphen, underscore)",
+    ),
+    "bad_client_number": ("Nummer im Format JJJJ-NNNN erwartet", "expected a number like YYYY-NNNN"),
+    "bad_date": ("kein gültiges Datum JJJJ-MM-TT: {value}", "not a valid date YYYY-MM-DD: {value}"),
+    "date_in_future": ("Datum liegt in der Zukunft", "date lies in the future"),
+    "not_bool": ("muss true oder false sein", "must be true or false"),
+    "not_int": ("muss eine ganze Zahl sein", "must be a whole number"),
+    "out_of_range": ("muss zwischen {min} und {max} liegen", "must be between {min} and {max}"),
+    "unknown_code": ("unbekannter Code {value!r}", "unknown code {value!r}"),
+    "unknown_country": (
+        "unbekannter Ländercode {value!r} (ISO 3166-1, z. B. DE)",
+        "unknown country code {value!r} (ISO 3166-1, e.g. DE)",
+    ),
+    "not_a_list": ("muss eine Liste sein", "must be a list"),
+    "duplicate_value": ("enthält einen Wert doppelt", "contains a value twice"),
+    "unknown_field": ("unbekanntes Feld", "unknown field"),
+    "not_an_object": ("muss ein Objekt sein", "must be an object"),
+    "before_birth": ("liegt vor dem Geburtsdatum", "lies before the date of birth"),
+    "age_out_of_range": (
+        "Alter bei Aufnahme am {on}: {age} Jahre; 12–27 oder Begründung (eligibility_note) nötig",
+        "age at intake on {on}: {age}; must be 12-27 or explained in eligibility_note",
+    ),
+    "only_when_closed": ("nur bei abgeschlossenem Fall", "only for a closed case"),
+    "before_opened": ("liegt vor dem Fallbeginn", "lies before the case was opened"),
+    "required_when_closed": ("bei Fallabschluss erforderlich", "required when the case is closed"),
+    "before_agreed": ("liegt vor der Vereinbarung des Ziels", "lies before the goal was agreed"),
+    "before_given": ("liegt vor der Erteilung", "lies before the consent was given"),
+    "password_too_short": ("mindestens 8 Zeichen", "at least 8 characters"),
+    "password_is_username": ("darf nicht der Benutzername sein", "must not be the user name"),
+    "username_taken": ("Benutzername ist schon vergeben", "user name is already taken"),
+    "cannot_remove_own_admin": (
+        "eigene Admin-Rolle kann nicht entfernt werden",
+        "you cannot remove your own admin role",
+    ),
+    "client_number_taken": ("Nummer {value} ist schon vergeben", "number {value} is already taken"),
+    "unknown_partner": ("unbekannter Netzwerkpartner", "unknown network partner"),
+    "partner_inactive": ("Netzwerkpartner ist deaktiviert", "network partner is deactivated"),
+    "not_utf8": ("Datei ist nicht UTF-8-kodiert (Byte {offset})", "file is not UTF-8 (byte {offset})"),
+    "malformed_json": (
+        "kein gültiges JSON (Zeile {line}, Spalte {column}: {reason})",
+        "malformed JSON (line {line}, column {column}: {reason})",
+    ),
+    "duplicate_key": ("Feld kommt doppelt vor", "field given twice"),
+    "wrong_format": ("Format muss {expected!r} sein", "format must be {expected!r}"),
+    "unsupported_version": ("Version {value} wird nicht unterstützt", "version {value} is not supported"),
+    "duplicate_ref": ("ref {value!r} kommt doppelt vor", "ref {value!r} is used twice"),
+    "duplicate_client_number": (
+        "Klient*innen-Nummer {value} kommt doppelt vor",
+        "client number {value} is used twice",
+    ),
+    "unknown_partner_ref": (
+        "verweist auf unbekannten Partner {value!r}",
+        "refers to unknown partner {value!r}",
+    ),
+    "referral_without_consent": (
+        "keine gültige Einwilligung zur Datenweitergabe am {date}",
+        "no valid referral-sharing consent on {date}",
+    ),
+}
+
+
+def _fill(template: str, params: Mapping[str, Any]) -> str:
+    """Format with the given params; unknown placeholders become empty."""
+    formatter = string.Formatter()
+    parts = []
+    for literal, name, spec, conversion in formatter.parse(template):
+        parts.append(literal)
+        if name is None:
+            continue
+        if name not in params:
+            continue
+        value = params[name]
+        if conversion == "r":
+            value = repr(value)
+        parts.append(format(value, spec or ""))
+    return "".join(parts)
+
+
+def _pick(entry: tuple[str, str] | None, lang: str, fallback: str) -> str:
+    if entry is None:
+        return fallback
+    return entry[0] if lang == "de" else entry[1]
+
+
+def field_message(error: FieldError, lang: str = "de") -> str:
+    """One field error without its path (for a form label)."""
+    return _fill(_pick(FIELD_MESSAGES.get(error.code), lang, error.code), error.params)
+
+
+def message(error: JmdError, lang: str = "de") -> str:
+    """The whole message of an error; a validation error lists every path and problem."""
+    text = _fill(_pick(MESSAGES.get(error.code), lang, error.code), error.params)
+    if isinstance(error, ValidationError):
+        details = "; ".join(f"{e.path}: {field_message(e, lang)}" for e in error.errors)
+        return f"{text}: {details}"
+    return text

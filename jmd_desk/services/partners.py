@@ -1,0 +1,54 @@
+"""The directory of network partners (Netzwerkpartner)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from jmd_desk.domain.entities import Partner, Saved
+from jmd_desk.domain.errors import ValidationError
+from jmd_desk.domain.fields import check_entity, tidy
+from jmd_desk.services.session import UserSession
+
+
+def create_partner(session: UserSession, partner: Partner) -> int:
+    """Add a partner to the directory."""
+    partner = tidy(partner)
+    errors = check_entity(partner, session.clock.today())
+    if errors:
+        raise ValidationError(errors)
+    with session.uow(write=True) as uow:
+        partner_id = uow.partners.add(partner)
+        session.audit(uow, "partner_created", "partner", partner_id)
+    return partner_id
+
+
+def update_partner(session: UserSession, partner_id: int, partner: Partner) -> None:
+    """Change a partner's data, or (de)activate it; old referrals keep pointing to it."""
+    partner = tidy(partner)
+    errors = check_entity(partner, session.clock.today())
+    if errors:
+        raise ValidationError(errors)
+    with session.uow(write=True) as uow:
+        if uow.partners.get(partner_id).value == partner:
+            return
+        uow.partners.update(partner_id, partner)
+        session.audit(uow, "partner_updated", "partner", partner_id)
+
+
+def set_partner_active(session: UserSession, partner_id: int, active: bool) -> None:
+    """Deactivate a partner (no new referrals) or activate it again."""
+    with session.uow() as uow:
+        partner = uow.partners.get(partner_id).value
+    update_partner(session, partner_id, replace(partner, active=active))
+
+
+def list_partners(session: UserSession, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
+    """Partners matching ``text`` (name, contact person, type; case and accents ignored)."""
+    with session.uow() as uow:
+        return uow.partners.list(text, active_only=active_only)
+
+
+def get_partner(session: UserSession, partner_id: int) -> Saved[Partner]:
+    """One partner."""
+    with session.uow() as uow:
+        return uow.partners.get(partner_id)

@@ -1,0 +1,52 @@
+"""The signed-in user's session: store, user, clock and the permission checks."""
+
+from __future__ import annotations
+
+from jmd_desk.domain.clock import Clock
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import User
+from jmd_desk.domain.errors import AuthError
+from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.store import Store
+from jmd_desk.store.uow import UnitOfWork
+
+
+class UserSession:
+    """Everything a use case needs to act on behalf of one signed-in user."""
+
+    def __init__(self, store: Store, user: User, clock: Clock, policy: KdfPolicy) -> None:
+        self.store = store
+        self.user = user
+        self.clock = clock
+        self.policy = policy
+
+    @property
+    def username(self) -> str:
+        """The signed-in user's name."""
+        return self.user.username
+
+    def uow(self, *, write: bool = False) -> UnitOfWork:
+        """A unit of work on the store (commit on success when ``write``)."""
+        if not self.store.is_open:
+            raise AuthError("session_closed")
+        return UnitOfWork(self.store, write=write)
+
+    def audit(
+        self,
+        uow: UnitOfWork,
+        action: str,
+        kind: str | None = None,
+        entity_id: int | None = None,
+        client_id: int | None = None,
+    ) -> None:
+        """Record an audit event in the same transaction as the change it describes."""
+        uow.audit.append(self.clock.now(), self.username, action, kind, entity_id, client_id)
+
+    def require(self, *roles: Role) -> None:
+        """Raise ``not_permitted`` unless the user holds one of ``roles``."""
+        if not any(self.user.has(r) for r in roles):
+            raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
+
+    def close(self) -> None:
+        """Sign out: close the store and release its lock."""
+        self.store.close()

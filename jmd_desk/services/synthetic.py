@@ -1,0 +1,362 @@
+"""Synthetic office data (interchange documents) for the demo, tests and benchmarks.
+
+The data are realistic in shape (German and migrant names, typical countries, skewed code
+frequencies, 1–3 cases per person, contacts with notes) and always valid: every date lies
+in the past where it must, ages at intake are 12–27, referrals have a referral consent.
+The first records use every code of DESIGN §4 at least once.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from datetime import date, timedelta
+from typing import Any
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.interchange import FORMAT, VERSION
+from jmd_desk.domain.rules import add_months, age_on
+
+FIRST_NAMES = {
+    "female": [
+        "Amira", "Fatima", "Layla", "Noor", "Hiba", "Mariam", "Zahra", "Yasmin", "Olena", "Iryna",
+        "Sofiia", "Anastasia", "Elif", "Zeynep", "Ayşe", "Merve", "Helen", "Senait", "Semhar", "Aster",
+        "Anna", "Lena", "Marie", "Sophie", "Julia", "Ewa", "Aleksandra", "Ioana", "Maria", "Shirin",
+        "Parisa", "Roya", "Nasrin", "Amina", "Khadija", "Dilan", "Rojin", "Jana", "Vanessa", "Leonie",
+    ],
+    "male": [
+        "Mohammed", "Ahmad", "Omar", "Yusuf", "Ali", "Hassan", "Karim", "Samir", "Bilal", "Tariq",
+        "Mustafa", "Emre", "Mehmet", "Can", "Burak", "Dmytro", "Oleksandr", "Andrii", "Maksym", "Artem",
+        "Yonas", "Dawit", "Tesfay", "Amanuel", "Jonas", "Lukas", "Leon", "Felix", "Paul", "Tomasz",
+        "Mihai", "Andrei", "Farhad", "Reza", "Javad", "Abdul", "Idris", "Serhat", "Kevin", "Niklas",
+    ],
+    "diverse": ["Alex", "Kim", "Robin", "Sascha", "Noa", "Charlie", "Eli", "Jule"],
+}
+LAST_NAMES = [
+    "Al-Hassan", "Haddad", "Khalil", "Nasser", "Rahimi", "Ahmadi", "Hosseini", "Karimi", "Mohammadi",
+    "Yilmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Kovalenko", "Shevchenko", "Bondarenko",
+    "Tkachenko", "Melnyk", "Tesfamariam", "Haile", "Gebremedhin", "Berhane", "Kidane", "Müller",
+    "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer",
+    "Kowalski", "Nowak", "Wiśniewska", "Popescu", "Ionescu", "Dumitru", "Ibrahim", "Osman", "Yusufzai",
+    "Barakzai", "Nazari", "Sultani", "Jaber", "Saleh", "Abdi", "Farah", "Diallo", "Traoré", "Okafor",
+]
+# Countries of birth roughly as in JMD annual reports (Syria, Afghanistan, Ukraine first).
+COUNTRIES = [
+    ("SY", 18), ("AF", 14), ("UA", 14), ("TR", 7), ("IQ", 6), ("ER", 5), ("DE", 5), ("IR", 4),
+    ("RO", 3), ("PL", 3), ("BG", 2), ("SO", 2), ("GN", 1), ("NG", 1), ("RU", 1), ("XK", 1), ("MD", 1),
+    ("VN", 1), ("LB", 1), ("ET", 1), ("unknown", 1),
+]
+LANGUAGES_BY_COUNTRY = {
+    "SY": ["ar", "ku"], "AF": ["fa", "ps"], "UA": ["uk", "ru"], "TR": ["tr", "ku"], "IQ": ["ar", "ku"],
+    "ER": ["ti", "ar"], "DE": ["de"], "IR": ["fa"], "RO": ["ro"], "PL": ["pl"], "BG": ["bg", "tr"],
+    "SO": ["so", "ar"], "GN": ["fr", "ff"], "NG": ["en", "yo"], "RU": ["ru"], "XK": ["sq", "sr"],
+    "MD": ["ro", "ru"], "VN": ["vi"], "LB": ["ar", "fr"], "ET": ["am", "ti"], "unknown": ["en"],
+}
+STATUS_BY_COUNTRY = {
+    "SY": ["residence_permit_humanitarian", "settlement_permit", "asylum_pending", "german_citizen"],
+    "AF": ["residence_permit_humanitarian", "asylum_pending", "toleration"],
+    "UA": ["temporary_protection_24"],
+    "DE": ["german_citizen"],
+    "RO": ["eu_freedom_of_movement"], "PL": ["eu_freedom_of_movement"], "BG": ["eu_freedom_of_movement"],
+}
+OTHER_STATUSES = [
+    "residence_permit_education", "residence_permit_employment", "residence_permit_family",
+    "residence_permit_other", "asylum_pending", "toleration", "no_status", "settlement_permit", "unknown",
+]
+PARTNER_NAMES = {
+    "jobcenter": ["Jobcenter Stadtmitte", "Jobcenter Nord"],
+    "employment_agency": ["Agentur für Arbeit, Berufsberatung"],
+    "immigration_office": ["Migrationsamt der Stadt"],
+    "school": ["Gesamtschule am Park", "Berufskolleg West", "Realschule Süd"],
+    "school_authority": ["Staatliches Schulamt"],
+    "integration_course_provider": ["Sprachschule Brücke e. V.", "VHS Integrationskurse"],
+    "adult_migration_counselling": ["Migrationsberatung für Erwachsene (MBE)"],
+    "youth_office": ["Jugendamt, Allgemeiner Sozialer Dienst"],
+    "counselling_centre": ["Schuldnerberatung", "Psychosoziales Zentrum für Geflüchtete"],
+    "chamber_recognition": ["IHK Anerkennungsberatung", "Handwerkskammer"],
+    "housing_office": ["Wohnungsamt"],
+    "health": ["Gesundheitsamt", "Kinder- und Jugendpsychiatrie Ambulanz"],
+    "migrant_organisation": ["Verein Brückenbauer", "Ukrainischer Verein e. V."],
+    "other": ["Sportverein Eintracht", "Ehrenamtliche Lernpaten"],
+    "unknown": ["Sonstige Stelle"],
+}
+GOAL_TITLES = {
+    "language": ["B1-Prüfung bestehen", "Integrationskurs beginnen", "Sprachkurs regelmäßig besuchen"],
+    "school": ["Hauptschulabschluss nachholen", "Schulplatz finden", "Zeugnisanerkennung beantragen"],
+    "vocational": ["Ausbildungsplatz finden", "Praktikum absolvieren", "Bewerbungsmappe erstellen"],
+    "residence": ["Aufenthaltserlaubnis verlängern", "Pass beschaffen", "Termin Migrationsamt wahrnehmen"],
+    "housing": ["Eigene Wohnung finden", "WBS beantragen"],
+    "health": ["Hausarzt finden", "Therapieplatz suchen", "Krankenversicherung klären"],
+    "family": ["Familiennachzug vorbereiten", "Kita-Platz für Geschwister klären"],
+    "participation": ["Sportverein beitreten", "Ehrenamt finden"],
+    "finances": ["BAföG beantragen", "Kontoeröffnung", "Schulden regulieren"],
+    "unknown": ["Ziel klären"],
+}
+NOTE_PHRASES = [
+    "Gespräch über die aktuelle Situation in der Schule.",
+    "Bewerbungsunterlagen gemeinsam überarbeitet.",
+    "Termin beim Migrationsamt vorbereitet, Unterlagen zusammengestellt.",
+    "Jugendliche berichtet von Schwierigkeiten im Sprachkurs.",
+    "Rückmeldung vom Jobcenter besprochen, nächste Schritte vereinbart.",
+    "Begleitung zur Berufsberatung, Interesse an Pflege und Elektrotechnik.",
+    "Eltern nahmen am Gespräch teil; Dolmetschung organisiert.",
+    "Wohnungssuche: drei Besichtigungstermine vereinbart.",
+    "Antrag auf Anerkennung des Schulzeugnisses ausgefüllt.",
+    "Kurzer Austausch per Messenger zu Terminbestätigung.",
+]
+
+
+def _weighted(rng: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
+    return rng.choices([p[0] for p in pairs], weights=[p[1] for p in pairs])[0]
+
+
+def _date_between(rng: random.Random, start: date, end: date) -> date:
+    if end <= start:
+        return start
+    return start + timedelta(days=rng.randrange((end - start).days + 1))
+
+
+class _Cycle:
+    """Hands out every code once (in order), then random choices: all codes get used."""
+
+    def __init__(self, rng: random.Random, values: Sequence[str], weights: Sequence[int] | None = None):
+        self.rng = rng
+        self.values = list(values)
+        self.weights = list(weights) if weights else None
+        self.pending = list(values)
+
+    def next(self) -> str:
+        if self.pending:
+            return self.pending.pop(0)
+        return self.rng.choices(self.values, weights=self.weights)[0]
+
+
+class SyntheticOffice:
+    """Generates one office's interchange document."""
+
+    def __init__(self, seed: int, today: date, contacts_per_case: tuple[int, int] = (2, 12)) -> None:
+        self.rng = random.Random(seed)
+        self.today = today
+        self.contacts_per_case = contacts_per_case
+        rng = self.rng
+        self.gender = _Cycle(rng, codes.GENDERS, [48, 49, 1, 2])
+        self.status = _Cycle(rng, codes.RESIDENCE_STATUSES)
+        self.level = _Cycle(rng, codes.GERMAN_LEVELS, [10, 22, 25, 20, 10, 5, 2, 6])
+        self.case_type = _Cycle(rng, codes.CASE_TYPES, [45, 40, 14, 1])
+        self.reason = _Cycle(rng, codes.CLOSURE_REASONS, [30, 20, 8, 15, 10, 5, 8, 4])
+        self.destination = _Cycle(rng, codes.DESTINATIONS, [20, 25, 15, 5, 15, 10, 10])
+        self.area = _Cycle(rng, codes.AREAS, [25, 15, 25, 10, 6, 6, 5, 4, 3, 1])
+        self.goal_status = _Cycle(rng, codes.GOAL_STATUSES, [20, 30, 20, 10, 8, 8, 4])
+        self.mode = _Cycle(rng, codes.CONTACT_MODES, [50, 15, 5, 12, 6, 4, 5, 2, 1])
+        self.participants = _Cycle(rng, codes.PARTICIPANTS, [80, 12, 7, 1])
+        self.referral_status = _Cycle(rng, codes.REFERRAL_STATUSES, [20, 30, 10, 30, 8, 2])
+        self.scope = _Cycle(rng, codes.CONSENT_SCOPES)
+        self.giver = _Cycle(rng, codes.CONSENT_GIVERS, [80, 18, 2])
+        self.partner_types = list(PARTNER_NAMES)
+
+    # ------------------------------------------------------------- partners
+    def partners(self) -> list[dict[str, Any]]:
+        result = []
+        for ptype, names in PARTNER_NAMES.items():
+            for name in names:
+                result.append({
+                    "ref": f"p{len(result) + 1}",
+                    "name": name,
+                    "partner_type": ptype,
+                    "contact_person": self.rng.choice([None, "Frau Becker", "Herr Yıldız", "Frau Nowak"]),
+                    "phone": f"0211 {self.rng.randrange(100000, 999999)}",
+                    "email": None,
+                    "address": None,
+                })
+        return result
+
+    # -------------------------------------------------------------- clients
+    def client(self, index: int, counsellors: Sequence[str]) -> dict[str, Any]:
+        rng = self.rng
+        gender = self.gender.next()
+        country = _weighted(rng, COUNTRIES)
+        names = FIRST_NAMES.get(gender, FIRST_NAMES["diverse"] + FIRST_NAMES["female"])
+        n_cases = rng.choices([1, 2, 3], weights=[75, 20, 5])[0]
+        first_opened = _date_between(rng, add_months(self.today, -60), self.today - timedelta(days=3))
+        age_at_intake = rng.choices(range(12, 28), weights=[2, 3, 4, 6, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2])[0]
+        dob = add_months(first_opened, -12 * age_at_intake) - timedelta(days=rng.randrange(0, 300))
+        arrival = None if country == "DE" else _date_between(rng, dob + timedelta(days=365 * 8), first_opened)
+        status = self.status.next() if index < len(codes.RESIDENCE_STATUSES) else rng.choice(
+            STATUS_BY_COUNTRY.get(country, OTHER_STATUSES)
+        )
+        nationality = "DE" if status == "german_citizen" else (country if country != "unknown" else "unknown")
+        langs = LANGUAGES_BY_COUNTRY.get(country, ["en"])
+        client: dict[str, Any] = {
+            "ref": f"c{index + 1}",
+            "first_name": rng.choice(names),
+            "last_name": rng.choice(LAST_NAMES),
+            "date_of_birth": dob.isoformat(),
+            "dob_estimated": rng.random() < 0.05,
+            "gender": gender,
+            "country_of_birth": country,
+            "nationalities": [nationality],
+            "languages": langs[: rng.randint(1, len(langs))] + (["de"] if "de" not in langs and rng.random() < 0.5 else []),
+            "arrival_date": arrival.isoformat() if arrival else None,
+            "residence_status": status,
+            "german_level": self.level.next(),
+            "school_qualification": rng.choice([None, "lower_secondary", "foreign_not_recognised", "none"]),
+            "current_situation": rng.choice(["school", "language_course", "vocational_training", "seeking_work"]),
+            "access_route": rng.choice(["self_referral", "family_friends", "school", "jobcenter", "community"]),
+            "unaccompanied_minor": age_at_intake < 18 and rng.random() < 0.15,
+            "guardian": None,
+            "phone": f"0170 {rng.randrange(1000000, 9999999)}" if rng.random() < 0.8 else None,
+            "email": None,
+            "address": None,
+            "counsellor": rng.choice(counsellors) if counsellors else None,
+            "eligibility_note": None,
+        }
+        consents = self.consents(first_opened)
+        client["consents"] = consents
+        client["cases"] = self.cases(client["ref"], first_opened, n_cases, dob, consents)
+        return client
+
+    def consents(self, intake: date) -> list[dict[str, Any]]:
+        rng = self.rng
+        result = []
+        for scope in ("processing", "referral_sharing", "statistics", "messenger_contact"):
+            if scope != "processing" and rng.random() < 0.15:
+                continue
+            given = _date_between(rng, intake - timedelta(days=5), intake)
+            withdrawn = None
+            if rng.random() < 0.05:
+                withdrawn = _date_between(rng, given, self.today).isoformat()
+            result.append({
+                "scope": scope,
+                "given_by": self.giver.next(),
+                "given_on": given.isoformat(),
+                "form_version": "2025-01",
+                "withdrawn_on": withdrawn,
+            })
+        if self.scope.pending:
+            result.append({"scope": self.scope.pending.pop(0), "given_by": "self",
+                           "given_on": intake.isoformat(), "form_version": None, "withdrawn_on": None})
+        return result
+
+    def cases(
+        self, ref: str, first_opened: date, n_cases: int, dob: date, consents: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
+        rng = self.rng
+        result = []
+        opened = first_opened
+        referral_window = [
+            (date.fromisoformat(c["given_on"]), date.fromisoformat(c["withdrawn_on"]) if c["withdrawn_on"] else None)
+            for c in consents if c["scope"] == "referral_sharing"
+        ]
+        for n in range(n_cases):
+            last = n == n_cases - 1
+            end = self.today if last else min(self.today, opened + timedelta(days=rng.randint(20, 500)))
+            closed = None if (last and rng.random() < 0.6) else _date_between(rng, opened, end)
+            if closed and closed > self.today:
+                closed = self.today
+            case: dict[str, Any] = {
+                "ref": f"{ref}-{n + 1}",
+                "case_type": self.case_type.next(),
+                "opened_on": opened.isoformat(),
+                "closed_on": closed.isoformat() if closed else None,
+                "closure_reason": self.reason.next() if closed else None,
+                "destination": self.destination.next() if closed else None,
+            }
+            until = closed or self.today
+            case["goals"] = self.goals(opened, until)
+            case["contacts"] = self.contacts(opened, until)
+            case["referrals"] = self.referrals(opened, until, referral_window)
+            case["follow_ups"] = self.follow_ups(opened, until, closed is None)
+            result.append(case)
+            if last or closed is None:
+                break
+            opened = _date_between(rng, closed + timedelta(days=1), min(self.today, closed + timedelta(days=400)))
+            if opened >= self.today or age_on(dob, opened) > codes.MAX_AGE:
+                break
+        return result
+
+    def goals(self, opened: date, until: date) -> list[dict[str, Any]]:
+        rng = self.rng
+        result = []
+        for _ in range(rng.choices([0, 1, 2, 3, 4], weights=[10, 30, 30, 20, 10])[0]):
+            area = self.area.next()
+            agreed = _date_between(rng, opened, until)
+            status = self.goal_status.next()
+            changed = None if status == "open" else _date_between(rng, agreed, until)
+            result.append({
+                "area": area,
+                "title": rng.choice(GOAL_TITLES[area]),
+                "agreed_on": agreed.isoformat(),
+                "due_on": add_months(agreed, rng.choice([1, 3, 6])).isoformat(),
+                "status": status,
+                "status_changed_on": changed.isoformat() if changed else None,
+            })
+        return result
+
+    def contacts(self, opened: date, until: date) -> list[dict[str, Any]]:
+        rng = self.rng
+        low, high = self.contacts_per_case
+        result = []
+        for _ in range(rng.randint(low, high)):
+            participants = sorted({self.participants.next() for _ in range(rng.choice([1, 1, 1, 2]))})
+            result.append({
+                "date": _date_between(rng, opened, until).isoformat(),
+                "minutes": rng.choice([10, 15, 30, 45, 60, 60, 90, 120]),
+                "mode": self.mode.next(),
+                "participants": participants,
+                "topics": sorted({self.area.next() for _ in range(rng.randint(1, 2))}),
+                "interpreter": rng.random() < 0.15,
+                "notes": " ".join(rng.sample(NOTE_PHRASES, rng.randint(1, 3))),
+            })
+        result.sort(key=lambda c: c["date"])
+        return result
+
+    def referrals(
+        self, opened: date, until: date, windows: list[tuple[date, date | None]]
+    ) -> list[dict[str, Any]]:
+        rng = self.rng
+        result = []
+        for _ in range(rng.choices([0, 1, 2, 3], weights=[40, 35, 18, 7])[0]):
+            day = _date_between(rng, opened, until)
+            if not any(start <= day and (end is None or end > day) for start, end in windows):
+                continue
+            status = self.referral_status.next()
+            result.append({
+                "partner_ref": f"p{rng.randrange(1, self.partner_count + 1)}",
+                "date": day.isoformat(),
+                "area": self.area.next(),
+                "status": status,
+                "outcome": "Termin wahrgenommen" if status == "completed" else None,
+            })
+        return result
+
+    def follow_ups(self, opened: date, until: date, still_open: bool) -> list[dict[str, Any]]:
+        rng = self.rng
+        result = []
+        for _ in range(rng.choice([0, 1, 1, 2])):
+            due = _date_between(rng, opened, until + timedelta(days=30 if still_open else 0))
+            result.append({
+                "due_on": due.isoformat(),
+                "text": rng.choice(["Nachfragen beim Jobcenter", "Zeugnis abholen", "Termin bestätigen"]),
+                "done": due < self.today - timedelta(days=7) or rng.random() < 0.3,
+            })
+        return result
+
+    partner_count = sum(len(v) for v in PARTNER_NAMES.values())
+
+
+def generate_document(
+    clients: int,
+    *,
+    today: date,
+    seed: int = 1,
+    counsellors: Sequence[str] = (),
+    contacts_per_case: tuple[int, int] = (2, 12),
+) -> dict[str, Any]:
+    """An interchange document of a synthetic office with ``clients`` young people."""
+    office = SyntheticOffice(seed, today, contacts_per_case)
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "partners": office.partners(),
+        "clients": [office.client(i, counsellors) for i in range(clients)],
+    }

@@ -1,0 +1,132 @@
+"""The hash-chained audit log. The chain head is also kept in store_meta, so removing the
+newest events is detected as well as changing, inserting or removing older ones."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.audit_chain import GENESIS, event_hash
+from jmd_desk.domain.entities import AuditEvent
+from jmd_desk.store.schema import AuditRecord, MetaRecord
+
+HEAD_KEY = "audit_head"
+
+
+@dataclass(frozen=True)
+class AuditFilter:
+    """Filters of the audit viewer; None means "any"."""
+
+    user: str | None = None
+    action: str | None = None
+    entity_kind: str | None = None
+    entity_ids: tuple[int, ...] | None = None
+    client_id: int | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+    limit: int = 5000
+
+
+def _event(r: AuditRecord) -> AuditEvent:
+    return AuditEvent(
+        r.seq, datetime.fromisoformat(r.at), r.user, r.action, r.entity_kind, r.entity_id, r.client_id,
+        r.prev_hash, r.hash,
+    )
+
+
+class AuditRepository:
+    """Appends to and reads the audit chain."""
+
+    def __init__(self, session: Session, key: bytes) -> None:
+        self._s = session
+        self._key = key
+
+    def append(
+        self,
+        at: datetime,
+        user: str,
+        action: str,
+        entity_kind: str | None = None,
+        entity_id: int | None = None,
+        client_id: int | None = None,
+    ) -> None:
+        """Add one event at the end of the chain (call inside a writing unit of work)."""
+        self.append_many(at, user, [(action, entity_kind, entity_id, client_id)])
+
+    def append_many(
+        self, at: datetime, user: str, events: Sequence[tuple[str, str | None, int | None, int | None]]
+    ) -> None:
+        """Add several events (action, kind, entity id, client id) in one go."""
+        last = self._s.execute(
+            select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
+        ).first()
+        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
+        stamp = at.isoformat(timespec="seconds")
+        rows = []
+        for action, kind, entity_id, client_id in events:
+            seq += 1
+            digest = event_hash(
+                self._key, seq=seq, at=stamp, user=user, action=action, entity_kind=kind,
+                entity_id=entity_id, client_id=client_id, prev_hash=prev,
+            )
+            rows.append({"seq": seq, "at": stamp, "user": user, "action": action, "entity_kind": kind,
+                         "entity_id": entity_id, "client_id": client_id, "prev_hash": prev, "hash": digest})
+            prev = digest
+        if rows:
+            self._s.execute(insert(AuditRecord), rows)
+            self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
+
+    def list(self, flt: AuditFilter) -> list[AuditEvent]:
+        """Events matching the filter, newest first."""
+        query = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(flt.limit)
+        if flt.user:
+            query = query.where(AuditRecord.user == flt.user)
+        if flt.action:
+            query = query.where(AuditRecord.action == flt.action)
+        if flt.entity_kind:
+            query = query.where(AuditRecord.entity_kind == flt.entity_kind)
+        if flt.entity_ids is not None:
+            query = query.where(AuditRecord.entity_id.in_(flt.entity_ids))
+        if flt.client_id is not None:
+            query = query.where(AuditRecord.client_id == flt.client_id)
+        if flt.date_from:
+            query = query.where(AuditRecord.at >= datetime.combine(flt.date_from, time()).isoformat())
+        if flt.date_to:
+            end = datetime.combine(flt.date_to + timedelta(days=1), time())
+            query = query.where(AuditRecord.at < end.isoformat())
+        return [_event(r) for r in self._s.scalars(query)]
+
+    def actions(self) -> list[str]:
+        """Distinct actions in the log (for the viewer's filter)."""
+        return list(self._s.scalars(select(AuditRecord.action).distinct().order_by(AuditRecord.action)))
+
+    def count(self) -> int:
+        """Number of events."""
+        return int(self._s.scalar(select(func.count(AuditRecord.seq))) or 0)
+
+    def verify(self) -> list[tuple[int, str]]:
+        """Problems in the chain as (seq, code): changed, inserted or removed events."""
+        problems: list[tuple[int, str]] = []
+        prev, expected_seq = GENESIS, 1
+        last_seq, last_hash = 0, GENESIS
+        for r in self._s.scalars(select(AuditRecord).order_by(AuditRecord.seq)):
+            if r.seq != expected_seq:
+                problems.append((r.seq, "audit_gap"))
+            if r.prev_hash != prev:
+                problems.append((r.seq, "audit_broken_link"))
+            digest = event_hash(
+                self._key, seq=r.seq, at=r.at, user=r.user, action=r.action, entity_kind=r.entity_kind,
+                entity_id=r.entity_id, client_id=r.client_id, prev_hash=r.prev_hash,
+            )
+            if digest != r.hash:
+                problems.append((r.seq, "audit_tampered"))
+            prev, expected_seq = r.hash, r.seq + 1
+            last_seq, last_hash = r.seq, r.hash
+        head = self._s.scalar(select(MetaRecord.value).where(MetaRecord.key == HEAD_KEY))
+        if head is not None and head != f"{last_seq}:{last_hash}":
+            problems.append((last_seq, "audit_tail_removed"))
+        return problems

@@ -1,0 +1,82 @@
+"""Writing a whole interchange document in few statements (imports of thousands of files)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.interchange import Document
+from jmd_desk.store.clients_repo import client_search_key
+from jmd_desk.store.mapping import to_row
+from jmd_desk.store.partners_repo import partner_search_key
+from jmd_desk.store.records_repo import initial_history
+from jmd_desk.store.schema import (
+    CaseRecord,
+    ClientRecord,
+    ConsentRecord,
+    ContactRecord,
+    FollowUpRecord,
+    GoalRecord,
+    GoalStatusRecord,
+    PartnerRecord,
+    ReferralRecord,
+)
+
+
+def _insert(session: Session, record: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
+    if not rows:
+        return []
+    stmt = insert(record).returning(record.id, sort_by_parameter_order=True)
+    return list(session.scalars(stmt, list(rows)))
+
+
+def write_document(session: Session, document: Document, now: datetime) -> list[int]:
+    """Insert every partner, client and record of ``document``; returns the new client ids
+    in document order. Clients must already carry their numbers."""
+    partner_ids = _insert(
+        session,
+        PartnerRecord,
+        [{**to_row(p), "search_key": partner_search_key(p)} for _, p in document.partners],
+    )
+    client_ids = _insert(
+        session,
+        ClientRecord,
+        [
+            {**to_row(b.client), "search_key": client_search_key(b.client), "created_at": now, "updated_at": now}
+            for b in document.clients
+        ],
+    )
+    _insert(
+        session,
+        ConsentRecord,
+        [{**to_row(c), "client_id": cid} for cid, b in zip(client_ids, document.clients, strict=True)
+         for c in b.consents],
+    )
+    case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
+    case_ids = _insert(session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles])
+    pairs = list(zip(case_ids, (cb for _, cb in case_bundles), strict=True))
+    goals = [(case_id, g) for case_id, cb in pairs for g in cb.goals]
+    goal_ids = _insert(session, GoalRecord, [{**to_row(g), "case_id": case_id} for case_id, g in goals])
+    history = [
+        {"goal_id": goal_id, "valid_from": valid_from, "status": status}
+        for goal_id, (_, goal) in zip(goal_ids, goals, strict=True)
+        for valid_from, status in initial_history(goal)
+    ]
+    if history:
+        session.execute(insert(GoalStatusRecord), history)
+    _insert(session, ContactRecord, [{**to_row(c), "case_id": case_id} for case_id, cb in pairs for c in cb.contacts])
+    _insert(
+        session,
+        ReferralRecord,
+        [
+            {**to_row(r), "case_id": case_id, "partner_id": partner_ids[r.partner_id]}
+            for case_id, cb in pairs
+            for r in cb.referrals
+        ],
+    )
+    _insert(session, FollowUpRecord, [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups])
+    return client_ids

@@ -1,0 +1,41 @@
+"""Conversion between domain entities and table rows.
+
+Column names equal field names; tuples of codes are stored as comma-separated text.
+"""
+
+from __future__ import annotations
+
+import typing
+from dataclasses import fields
+from functools import cache
+from typing import Any, TypeVar
+
+E = TypeVar("E")
+
+
+@cache
+def _tuple_fields(cls: type) -> frozenset[str]:
+    hints = typing.get_type_hints(cls)
+    return frozenset(name for name, hint in hints.items() if typing.get_origin(hint) is tuple)
+
+
+def to_row(entity: Any) -> dict[str, Any]:
+    """The entity's fields as column values."""
+    tuples = _tuple_fields(type(entity))
+    row = {}
+    for f in fields(entity):
+        value = getattr(entity, f.name)
+        row[f.name] = ",".join(value) if f.name in tuples else value
+    return row
+
+
+def from_row(cls: type[E], row: Any) -> E:
+    """Build an entity from a record or row that has a column per field."""
+    tuples = _tuple_fields(cls)
+    values = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        value = getattr(row, f.name)
+        if f.name in tuples:
+            value = tuple(value.split(",")) if value else ()
+        values[f.name] = value
+    return cls(**values)

@@ -1,0 +1,61 @@
+"""Network partners."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.entities import Partner, Saved
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.text import fold, search_key
+from jmd_desk.store.mapping import from_row, to_row
+from jmd_desk.store.schema import PartnerRecord
+
+
+class PartnerRepository:
+    """Reads and writes ``partners``."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, partner: Partner) -> int:
+        """Insert; returns the id."""
+        record = PartnerRecord(**to_row(partner), search_key=partner_search_key(partner))
+        self._s.add(record)
+        self._s.flush()
+        return record.id
+
+    def update(self, partner_id: int, partner: Partner) -> None:
+        """Replace the partner's data."""
+        record = self._get(partner_id)
+        for name, value in to_row(partner).items():
+            setattr(record, name, value)
+        record.search_key = partner_search_key(partner)
+
+    def _get(self, partner_id: int) -> PartnerRecord:
+        record = self._s.get(PartnerRecord, partner_id)
+        if record is None:
+            raise JmdError("not_found", kind="partner", id=partner_id)
+        return record
+
+    def get(self, partner_id: int) -> Saved[Partner]:
+        """One partner."""
+        return Saved(partner_id, from_row(Partner, self._get(partner_id)))
+
+    def exists(self, partner_id: int) -> bool:
+        """True if the partner exists."""
+        return self._s.get(PartnerRecord, partner_id) is not None
+
+    def list(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
+        """Partners by name; ``text`` matches name, contact person and type, folded."""
+        query = select(PartnerRecord).order_by(PartnerRecord.name, PartnerRecord.id)
+        if active_only:
+            query = query.where(PartnerRecord.active.is_(True))
+        for word in fold(text).split():
+            query = query.where(PartnerRecord.search_key.contains(word, autoescape=True))
+        return [Saved(r.id, from_row(Partner, r)) for r in self._s.scalars(query)]
+
+
+def partner_search_key(partner: Partner) -> str:
+    """What the directory search looks in."""
+    return search_key(partner.name, partner.contact_person, partner.partner_type)

@@ -1,0 +1,106 @@
+"""Unit of work: one transaction, committed whole or rolled back whole."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from types import TracebackType
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.interchange import Document
+from jmd_desk.store.audit_repo import AuditRepository
+from jmd_desk.store.bulk import write_document
+from jmd_desk.store.clients_repo import ClientRepository
+from jmd_desk.store.engine import classify
+from jmd_desk.store.partners_repo import PartnerRepository
+from jmd_desk.store.records_repo import (
+    CaseRepository,
+    ChildRepository,
+    GoalRepository,
+    consent_repository,
+    contact_repository,
+    follow_up_repository,
+    referral_repository,
+)
+from jmd_desk.store.settings_repo import SettingsRepository
+from jmd_desk.store.store import Store
+from jmd_desk.store.users_repo import UserRepository
+
+
+class UnitOfWork:
+    """``with UnitOfWork(store, write=True) as uow:`` gives repositories on one transaction.
+
+    A writing unit takes SQLite's write lock at its start (``BEGIN IMMEDIATE``), so the audit
+    chain and generated numbers never race. Leaving the block normally commits a writing
+    unit; an exception, or a reading unit, rolls back.
+    """
+
+    def __init__(self, store: Store, *, write: bool = False) -> None:
+        self._store = store
+        self._write = write
+        self._session: Session | None = None
+
+    def __enter__(self) -> UnitOfWork:
+        engine = self._store.engine.execution_options(
+            sqlite_begin="IMMEDIATE" if self._write else "DEFERRED"
+        )
+        session = Session(bind=engine, expire_on_commit=False, autoflush=True)
+        self._session = session
+        self.users = UserRepository(session)
+        self.settings = SettingsRepository(session)
+        self.partners = PartnerRepository(session)
+        self.clients = ClientRepository(session)
+        self.cases = CaseRepository(session)
+        self.goals = GoalRepository(session)
+        self.contacts = contact_repository(session)
+        self.referrals = referral_repository(session)
+        self.follow_ups = follow_up_repository(session)
+        self.consents = consent_repository(session)
+        self.audit = AuditRepository(session, self._store.audit_key)
+        return self
+
+    def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]
+        """The repository for an entity kind below a case or client."""
+        return {
+            "goal": self.goals,
+            "contact": self.contacts,
+            "referral": self.referrals,
+            "follow_up": self.follow_ups,
+            "consent": self.consents,
+        }[kind]
+
+    def write_document(self, document: Document, now: datetime) -> list[int]:
+        """Insert a whole interchange document; returns the new client ids in order."""
+        assert self._session is not None
+        return write_document(self._session, document, now)
+
+    def flush(self) -> None:
+        """Send pending changes to the database (ids become known); stays in the transaction."""
+        assert self._session is not None
+        self._wrap(self._session.flush)
+
+    def _wrap(self, func) -> None:  # type: ignore[no-untyped-def]
+        try:
+            func()
+        except DBAPIError as exc:
+            raise classify(exc.orig or exc) from None
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        session = self._session
+        assert session is not None
+        try:
+            if exc_type is None and self._write:
+                self._wrap(session.commit)
+            else:
+                session.rollback()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+            self._session = None
+        if isinstance(exc, DBAPIError):
+            raise classify(exc.orig or exc) from None

@@ -1,0 +1,85 @@
+"""Staff accounts, their roles and deputies."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import User
+from jmd_desk.store.schema import DeputyRecord, UserRecord
+
+_ROLE_COLUMNS = {
+    Role.COUNSELLOR: "is_counsellor",
+    Role.TEAM_LEAD: "is_team_lead",
+    Role.ADMIN: "is_admin",
+}
+
+
+def _user(record: UserRecord) -> User:
+    roles = frozenset(role for role, column in _ROLE_COLUMNS.items() if getattr(record, column))
+    return User(record.username, record.display_name, roles, record.active)
+
+
+class UserRepository:
+    """Reads and writes ``users`` and ``deputies``."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def add(self, user: User, now: datetime) -> int:
+        """Insert a new account; returns its id."""
+        record = UserRecord(username=user.username, created_at=now)
+        self._apply(record, user)
+        self._s.add(record)
+        self._s.flush()
+        return record.id
+
+    def update(self, user: User) -> None:
+        """Change display name, roles and active flag of an existing account."""
+        record = self._record(user.username)
+        if record is not None:
+            self._apply(record, user)
+
+    @staticmethod
+    def _apply(record: UserRecord, user: User) -> None:
+        record.display_name = user.display_name
+        record.active = user.active
+        for role, column in _ROLE_COLUMNS.items():
+            setattr(record, column, role in user.roles)
+
+    def _record(self, username: str) -> UserRecord | None:
+        return self._s.scalar(select(UserRecord).where(UserRecord.username == username))
+
+    def get(self, username: str) -> User | None:
+        """The account, or None."""
+        record = self._record(username)
+        return _user(record) if record else None
+
+    def id_of(self, username: str) -> int | None:
+        """The account's id (for audit events), or None."""
+        return self._s.scalar(select(UserRecord.id).where(UserRecord.username == username))
+
+    def list(self) -> list[User]:
+        """All accounts by user name."""
+        return [_user(r) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.username))]
+
+    def deputised_for(self, deputy: str) -> frozenset[str]:
+        """User names whose cases ``deputy`` may work on."""
+        rows = self._s.scalars(select(DeputyRecord.username).where(DeputyRecord.deputy == deputy))
+        return frozenset(rows)
+
+    def deputies_of(self, username: str) -> list[str]:
+        """Who deputises for ``username``."""
+        rows = self._s.scalars(
+            select(DeputyRecord.deputy).where(DeputyRecord.username == username).order_by(DeputyRecord.deputy)
+        )
+        return list(rows)
+
+    def set_deputies(self, username: str, deputies: list[str]) -> None:
+        """Replace the deputies of ``username``."""
+        self._s.execute(delete(DeputyRecord).where(DeputyRecord.username == username))
+        for deputy in deputies:
+            self._s.add(DeputyRecord(username=username, deputy=deputy))

@@ -1,0 +1,107 @@
+"""Shared fixtures: isolated folders, the insecure fast KDF, and a migrated template store
+that is copied for every test (creating and migrating a store once per session)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+
+# Before anything imports Qt or reads the environment.
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["JMD_DESK_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
+os.environ["JMD_DESK_LANG"] = "de"
+
+from jmd_desk.domain.clock import FixedClock  # noqa: E402
+from jmd_desk.domain.codes import Role  # noqa: E402
+from jmd_desk.services import accounts  # noqa: E402
+from jmd_desk.services.session import UserSession  # noqa: E402
+from jmd_desk.store.keyfile import KdfPolicy  # noqa: E402
+
+POLICY = KdfPolicy.insecure_for_tests()
+ADMIN_PASSWORD = "Adm1n-pa'ss\"w\\o;rd-Äöü"
+PASSWORDS = {
+    "admin": ADMIN_PASSWORD,
+    "berta": "Berta-Passwort-1",
+    "cem": "Cem-Passwort-22",
+    "lead": "Leitung-Passwort-3",
+    "it": "Admin-Only-Pass-4",
+}
+TODAY = datetime(2026, 11, 20, 9, 30, tzinfo=UTC)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Config, data and logs of the program go to a temporary folder, never $HOME."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("JMD_DESK_HOME", str(home))
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    """A clock standing at a fixed moment (late November 2026)."""
+    return FixedClock(TODAY)
+
+
+@pytest.fixture(scope="session")
+def template_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A store with five accounts: admin (all roles), two counsellors, a team lead, an IT admin."""
+    path = tmp_path_factory.mktemp("template") / "office.jmd"
+    session, recovery_key = accounts.create_store(
+        path, "admin", ADMIN_PASSWORD, display_name="Ada Admin", clock=FixedClock(TODAY), policy=POLICY
+    )
+    accounts.create_user(session, "berta", "Berta B.", frozenset({Role.COUNSELLOR}), PASSWORDS["berta"])
+    accounts.create_user(session, "cem", "Cem C.", frozenset({Role.COUNSELLOR}), PASSWORDS["cem"])
+    accounts.create_user(session, "lead", "Lea Leitung", frozenset({Role.TEAM_LEAD}), PASSWORDS["lead"])
+    accounts.create_user(session, "it", "IT Admin", frozenset({Role.ADMIN}), PASSWORDS["it"])
+    session.close()
+    (path.parent / "recovery.txt").write_text(recovery_key)
+    return path
+
+
+def copy_store(template: Path, target_dir: Path) -> Path:
+    """Copy a closed store (database and key file) into ``target_dir``."""
+    target_dir.mkdir(parents=True, exist_ok=True)
+    target = target_dir / template.name
+    shutil.copy2(template, target)
+    shutil.copy2(template.with_name(template.name + ".keys"), target.with_name(target.name + ".keys"))
+    return target
+
+
+@pytest.fixture
+def store_path(template_store: Path, tmp_path: Path) -> Path:
+    """A fresh copy of the template store for this test."""
+    return copy_store(template_store, tmp_path / "store")
+
+
+@pytest.fixture
+def recovery_key(template_store: Path) -> str:
+    """The template store's recovery key."""
+    return (template_store.parent / "recovery.txt").read_text()
+
+
+def sign_in(path: Path, user: str, clock: FixedClock) -> UserSession:
+    """Open a session for one of the template accounts."""
+    return accounts.sign_in(path, user, PASSWORDS[user], clock=clock, policy=POLICY)
+
+
+@pytest.fixture
+def session_for(store_path: Path, clock: FixedClock) -> Iterator:
+    """``session_for("berta")`` signs in; all sessions are closed after the test."""
+    opened: list[UserSession] = []
+
+    def open_session(user: str) -> UserSession:
+        # One program instance per store: the previous session is closed first.
+        for earlier in opened:
+            earlier.close()
+        session = sign_in(store_path, user, clock)
+        opened.append(session)
+        return session
+
+    yield open_session
+    for session in opened:
+        session.close()

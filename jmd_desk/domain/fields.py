@@ -183,14 +183,14 @@ def _is_int(value: object) -> bool:
 
 
 def _check_code_list(
-    spec: FieldSpec, value: Any, allowed: Callable[[str], bool], err: list[FieldError]
+    spec: FieldSpec, value: Any, allowed: Callable[[str], bool], err: list[FieldError], code: str
 ) -> None:
     if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
         err.append(FieldError(spec.name, "not_a_list"))
         return
     for i, item in enumerate(value):
         if not allowed(item):
-            err.append(FieldError(f"{spec.name}[{i}]", "unknown_code", {"value": item}))
+            err.append(FieldError(f"{spec.name}[{i}]", code, {"value": item}))
     if len(set(value)) != len(value):
         err.append(FieldError(spec.name, "duplicate_value"))
 
@@ -238,11 +238,11 @@ def check_value(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
         if not isinstance(value, str) or not is_country(value):
             err.append(FieldError(spec.name, "unknown_country", {"value": value}))
     elif kind == Kind.CODES:
-        _check_code_list(spec, value, spec.codes.__contains__, err)
+        _check_code_list(spec, value, spec.codes.__contains__, err, "unknown_code")
     elif kind == Kind.COUNTRIES:
-        _check_code_list(spec, value, is_country, err)
+        _check_code_list(spec, value, is_country, err, "unknown_country")
     elif kind == Kind.LANGUAGES:
-        _check_code_list(spec, value, is_language, err)
+        _check_code_list(spec, value, is_language, err, "unknown_language")
     return err
 
 

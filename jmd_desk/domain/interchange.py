@@ -121,6 +121,7 @@ class _Parser:
         self.today = today
         self.errors: list[FieldError] = []
         self.case_refs: set[str] = set()
+        self.client_refs: set[str] = set()
 
     def error(self, path: str, code: str, **params: Any) -> None:
         self.errors.append(FieldError(path, code, params))
@@ -203,7 +204,7 @@ class _Parser:
 
     def client(self, raw: Any, path: str, partner_refs: dict[str, int]) -> ClientBundle | None:
         values = self.obj(raw, CLIENT_FIELDS, path, extra=("ref", "consents", "cases"))
-        ref = self.ref(raw, path, set())
+        ref = self.ref(raw, path, self.client_refs)
         client = Client(**values) if values is not None else None
         if client is not None:
             self.cross(rules.client_errors(client), path)

@@ -221,6 +221,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "unbekannter Ländercode {value!r} (ISO 3166-1, z. B. DE)",
         "unknown country code {value!r} (ISO 3166-1, e.g. DE)",
     ),
+    "unknown_language": (
+        "unbekannter Sprachcode {value!r} (ISO 639-1, z. B. ar)",
+        "unknown language code {value!r} (ISO 639-1, e.g. ar)",
+    ),
     "not_a_list": ("muss eine Liste sein", "must be a list"),
     "duplicate_value": ("enthält einen Wert doppelt", "contains a value twice"),
     "unknown_field": ("unbekanntes Feld", "unknown field"),

@@ -1,0 +1,193 @@
+"""Case work through the services: validation, roles, consent rules, audit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
+from jmd_desk.domain.errors import AuthError, JmdError, ValidationError
+from jmd_desk.domain.readmodels import ClientQuery
+from jmd_desk.services import accounts, casework, clients, partners
+
+INTAKE = date(2026, 3, 2)
+
+
+def new_client(**changes) -> Client:
+    values = dict(first_name="Amira", last_name="Haddad", date_of_birth=date(2008, 5, 17), gender="female",
+                  country_of_birth="SY", nationalities=("SY",), languages=("ar", "de"), residence_status="asylum_pending")
+    values.update(changes)
+    return Client(**values)
+
+
+def first_case(**changes) -> Case:
+    return Case(**{"case_type": "case_management", "opened_on": INTAKE, **changes})
+
+
+def test_invalid_client_is_rejected_field_by_field(session_for) -> None:
+    berta = session_for("berta")
+    bad = new_client(first_name="  ", date_of_birth=date(1990, 1, 1), gender="w", email="kein-at",
+                     nationalities=("SY", "Syrien"))
+    with pytest.raises(ValidationError) as info:
+        clients.create_client(berta, bad, first_case())
+    fields = {e.path: e.code for e in info.value.errors}
+    assert fields == {"first_name": "required", "gender": "unknown_code", "email": "bad_email",
+                      "nationalities[1]": "unknown_country"}
+    with pytest.raises(ValidationError) as info:
+        clients.create_client(berta, new_client(date_of_birth=date(1990, 1, 1)), first_case())
+    assert [(e.path, e.code) for e in info.value.errors] == [("date_of_birth", "age_out_of_range")]
+    with pytest.raises(ValidationError) as info:
+        clients.create_client(berta, new_client(), first_case(opened_on=date(2027, 1, 1)))
+    assert [(e.path, e.code) for e in info.value.errors] == [("case.opened_on", "date_in_future")]
+    assert clients.list_clients(berta) == []
+
+
+def test_eligibility_note_allows_an_older_client(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(
+        berta, new_client(date_of_birth=date(1996, 1, 1), eligibility_note="Übergang zur MBE begleitet"), first_case()
+    )
+    assert clients.client_file(berta, cid).client.eligibility_note
+
+
+def test_create_client_assigns_number_and_counsellor(session_for) -> None:
+    berta = session_for("berta")
+    a = clients.create_client(berta, new_client(), first_case())
+    b = clients.create_client(berta, new_client(first_name="Yusuf", gender="male"), first_case())
+    files = [clients.client_file(berta, i) for i in (a, b)]
+    assert [f.client.client_number for f in files] == ["2026-0001", "2026-0002"]
+    assert {f.client.counsellor for f in files} == {"berta"}
+    assert files[0].cases[0].case.case_type == "case_management"
+
+
+def test_access_rules(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    cem = session_for("cem")
+    with pytest.raises(AuthError):
+        clients.client_file(cem, cid)
+    assert clients.list_clients(cem) == []
+    lead = session_for("lead")
+    assert clients.client_file(lead, cid).client.first_name == "Amira"
+    with pytest.raises(AuthError):
+        casework.add_record(lead, clients.client_file(lead, cid).cases[0].id,
+                            Contact(date=INTAKE, minutes=30, mode="phone"))
+    it = session_for("it")
+    with pytest.raises(AuthError):
+        clients.client_file(it, cid)
+    with pytest.raises(AuthError):
+        clients.list_clients(it)
+    admin = session_for("admin")
+    accounts.set_deputies(admin, "berta", ["cem"])
+    cem = session_for("cem")
+    assert [c.id for c in clients.list_clients(cem)] == [cid]
+    case_id = clients.client_file(cem, cid).cases[0].id
+    casework.add_record(cem, case_id, Contact(date=INTAKE, minutes=20, mode="in_person"))
+
+
+def test_referral_needs_referral_consent_and_stops_at_withdrawal(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    case_id = clients.client_file(berta, cid).cases[0].id
+    pid = partners.create_partner(berta, Partner(name="Jobcenter Mitte", partner_type="jobcenter"))
+    referral = Referral(partner_id=pid, date=date(2026, 4, 1), area="vocational")
+    with pytest.raises(JmdError) as info:
+        casework.add_record(berta, case_id, referral)
+    assert info.value.code == "referral_needs_consent"
+    consent_id = casework.add_record(berta, cid, Consent(scope="referral_sharing", given_on=date(2026, 3, 20),
+                                                         given_by="self", form_version="2025-01"))
+    rid = casework.add_record(berta, case_id, referral)
+    casework.withdraw_consent(berta, consent_id, date(2026, 6, 1))
+    with pytest.raises(JmdError):
+        casework.add_record(berta, case_id, Referral(partner_id=pid, date=date(2026, 6, 1)))
+    casework.add_record(berta, case_id, Referral(partner_id=pid, date=date(2026, 5, 31)))
+    casework.set_referral_status(berta, rid, "accepted", "Termin am 12.4.")
+    file = clients.client_file(berta, cid)
+    assert [r.value.status for r in file.cases[0].referrals] == ["accepted", "requested"]
+    partners.set_partner_active(berta, pid, False)
+    with pytest.raises(ValidationError):
+        casework.add_record(berta, case_id, Referral(partner_id=pid, date=date(2026, 5, 30)))
+
+
+def test_close_and_reopen_case(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    case_id = clients.client_file(berta, cid).cases[0].id
+    with pytest.raises(JmdError) as info:
+        casework.open_case(berta, cid, Case(case_type="counselling", opened_on=date(2026, 5, 1)))
+    assert info.value.code == "client_has_open_case"
+    with pytest.raises(ValidationError):
+        casework.close_case(berta, case_id, date(2026, 1, 1), "goals_achieved", "school")
+    casework.close_case(berta, case_id, date(2026, 7, 1), "goals_achieved", "vocational_training")
+    with pytest.raises(JmdError):
+        casework.close_case(berta, case_id, date(2026, 7, 2), "other")
+    new_id = casework.open_case(berta, cid, Case(case_type="counselling", opened_on=date(2026, 9, 1)))
+    cases = clients.client_file(berta, cid).cases
+    assert [(c.id, c.case.is_open) for c in cases] == [(case_id, False), (new_id, True)]
+    assert cases[0].case.destination == "vocational_training"
+    summary = clients.list_clients(berta, ClientQuery(status="open"))[0]
+    assert summary.open_case_type == "counselling"
+
+
+def test_goals_contacts_follow_ups(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    case_id = clients.client_file(berta, cid).cases[0].id
+    gid = casework.add_record(berta, case_id, Goal(area="language", title="B1 bestehen", agreed_on=INTAKE,
+                                                   due_on=date(2027, 3, 1)))
+    casework.set_goal_status(berta, gid, "in_progress", date(2026, 4, 1))
+    casework.set_goal_status(berta, gid, "achieved", date(2026, 10, 1))
+    with pytest.raises(ValidationError):
+        casework.set_goal_status(berta, gid, "achieved", date(2026, 1, 1))
+    contact_id = casework.add_record(berta, case_id, Contact(
+        date=date(2026, 3, 10), minutes=45, mode="in_person", participants=("young_person", "parents"),
+        topics=("language", "school"), interpreter=True, notes="Gespräch mit Eltern über Schulwechsel"))
+    fid = casework.add_record(berta, case_id, FollowUp(due_on=date(2026, 12, 1), text="Zeugnis abholen"))
+    casework.set_follow_up_done(berta, fid)
+    casework.delete_record(berta, "contact", contact_id)
+    file = clients.client_file(berta, cid).cases[0]
+    assert file.goals[0].value.status == "achieved"
+    assert file.contacts == ()
+    assert file.follow_ups[0].value.done
+
+
+def test_search_ignores_case_and_accents(session_for) -> None:
+    berta = session_for("berta")
+    clients.create_client(berta, new_client(first_name="Jürgen", last_name="Müller", gender="male"), first_case())
+    clients.create_client(berta, new_client(first_name="Ayşe", last_name="Öztürk"), first_case())
+    for text, expected in (("muller", "Müller"), ("MÜLLER", "Müller"), ("mueller", "Müller"),
+                           ("ayse oz", "Öztürk"), ("2026-0002", "Öztürk")):
+        assert [c.last_name for c in clients.list_clients(berta, ClientQuery(text=text))] == [expected], text
+
+
+def test_every_write_is_audited_without_personal_data(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(first_name="Zyxwert", last_name="Qumbrella"), first_case())
+    case_id = clients.client_file(berta, cid).cases[0].id
+    casework.add_record(berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711"))
+    with berta.uow() as uow:
+        events = uow.audit.list(__import__("jmd_desk.store.audit_repo", fromlist=["AuditFilter"]).AuditFilter())
+        assert uow.audit.verify() == []
+    actions = [e.action for e in events]
+    assert {"client_created", "case_opened", "contact_added", "client_viewed", "signed_in"} <= set(actions)
+    text = " ".join(str(e) for e in events)
+    for secret in ("Zyxwert", "Qumbrella", "Geheimnotiz"):
+        assert secret not in text
+
+
+def test_user_admin(session_for) -> None:
+    admin = session_for("admin")
+    with pytest.raises(ValidationError):
+        accounts.create_user(admin, "berta", "Doppelt", frozenset({Role.COUNSELLOR}), "Passwort-12345")
+    with pytest.raises(ValidationError):
+        accounts.create_user(admin, "neu", "Neu", frozenset({Role.COUNSELLOR}), "kurz")
+    user = accounts.create_user(admin, "Dora ", "Dora D.", frozenset({Role.COUNSELLOR}), "Dora-Passwort-1")
+    assert user.username == "dora"
+    accounts.update_user(admin, user.__class__("dora", "Dora D.", frozenset({Role.COUNSELLOR}), active=False))
+    with pytest.raises(ValidationError):
+        accounts.update_user(admin, user.__class__("admin", "A", frozenset({Role.COUNSELLOR})))
+    berta = session_for("berta")
+    with pytest.raises(AuthError):
+        accounts.create_user(berta, "x1", "X", frozenset({Role.ADMIN}), "Passwort-12345")

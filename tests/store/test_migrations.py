@@ -1,0 +1,54 @@
+"""Migrations run on the keyed connection and produce exactly the schema of the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import inspect
+
+from jmd_desk.store import migrate
+from jmd_desk.store.engine import make_engine
+from jmd_desk.store.keyfile import new_db_key
+from jmd_desk.store.schema import Base
+
+
+def _empty_engine(tmp_path: Path):
+    path = tmp_path / "m.jmd"
+    path.touch()
+    return make_engine(path, new_db_key())
+
+
+def test_upgrade_empty_store_matches_models(tmp_path: Path) -> None:
+    engine = _empty_engine(tmp_path)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+        assert diff == []
+    finally:
+        engine.dispose()
+
+
+def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
+    engine = _empty_engine(tmp_path)
+    try:
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            tables_at_head = set(inspect(conn).get_table_names())
+        migrate.downgrade(engine, "base")
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) <= {"alembic_version"}
+            assert migrate.current_revision(conn) is None
+        migrate.upgrade(engine)
+        with engine.connect() as conn:
+            assert set(inspect(conn).get_table_names()) == tables_at_head
+    finally:
+        engine.dispose()
+
+
+def test_single_head_and_known_revisions() -> None:
+    assert migrate.head_revision() in migrate.known_revisions()
+    assert (migrate.script_location() / "env.py").is_file()

@@ -16,11 +16,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["JMD_DESK_INSECURE_FAST_KDF_FOR_TESTS"] = "1"
 os.environ["JMD_DESK_LANG"] = "de"
 
-from jmd_desk.domain.clock import FixedClock  # noqa: E402
-from jmd_desk.domain.codes import Role  # noqa: E402
-from jmd_desk.services import accounts  # noqa: E402
-from jmd_desk.services.session import UserSession  # noqa: E402
-from jmd_desk.store.keyfile import KdfPolicy  # noqa: E402
+from jmd_desk.domain.clock import FixedClock
+from jmd_desk.domain.codes import Role
+from jmd_desk.services import accounts
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.keyfile import KdfPolicy
 
 POLICY = KdfPolicy.insecure_for_tests()
 ADMIN_PASSWORD = "Adm1n-pa'ss\"w\\o;rd-Äöü"

@@ -137,7 +137,11 @@ class Cli:
         password = read_password(args, self.stdin, confirm=True)
         path = self.store_path(args)
         session, recovery_key = accounts.create_store(
-            path, args.user, password, display_name=args.display_name, clock=self.env.clock,
+            path,
+            args.user,
+            password,
+            display_name=args.display_name,
+            clock=self.env.clock,
             policy=self.env.policy,
         )
         session.close()

@@ -18,7 +18,6 @@ from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, G
 from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 
-
 E = TypeVar("E")
 
 
@@ -195,55 +194,65 @@ def _check_code_list(
         err.append(FieldError(spec.name, "duplicate_value"))
 
 
+def _check_text(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if not isinstance(value, str):
+        return [FieldError(spec.name, "not_text")]
+    pattern, code = _TEXT_PATTERNS.get(spec.kind, (None, ""))
+    if spec.required and not value.strip():
+        return [FieldError(spec.name, "required")]
+    if len(value) > spec.max_len:
+        return [FieldError(spec.name, "too_long", {"max": spec.max_len})]
+    if pattern is not None and not pattern.match(value):
+        return [FieldError(spec.name, code)]
+    return []
+
+
+def _check_date(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if not isinstance(value, date):
+        return [FieldError(spec.name, "bad_date")]
+    if spec.past and value > today:
+        return [FieldError(spec.name, "date_in_future")]
+    return []
+
+
+def _check_bool(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    return [] if isinstance(value, bool) else [FieldError(spec.name, "not_bool")]
+
+
+def _check_int(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if not _is_int(value):
+        return [FieldError(spec.name, "not_int")]
+    if not spec.min_value <= value <= spec.max_value:
+        return [FieldError(spec.name, "out_of_range", {"min": spec.min_value, "max": spec.max_value})]
+    return []
+
+
+def _check_code(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if isinstance(value, str) and value in spec.codes:
+        return []
+    return [FieldError(spec.name, "unknown_code", {"value": value})]
+
+
+def _check_country(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if isinstance(value, str) and is_country(value):
+        return []
+    return [FieldError(spec.name, "unknown_country", {"value": value})]
+
+
+def _list_checker(allowed: Callable[[FieldSpec, str], bool], code: str) -> Callable[..., list[FieldError]]:
+    def check(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+        err: list[FieldError] = []
+        _check_code_list(spec, value, lambda item: allowed(spec, item), err, code)
+        return err
+
+    return check
+
+
 def check_value(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
     """Check a typed value (dates as ``date``, lists as tuples) against its spec."""
-    err: list[FieldError] = []
     if value is None or (isinstance(value, str) and not value.strip() and spec.kind != Kind.TEXT):
-        if spec.required:
-            err.append(FieldError(spec.name, "required"))
-        return err
-    kind = spec.kind
-    if kind in (Kind.TEXT, Kind.EMAIL, Kind.USERNAME, Kind.REF, Kind.CLIENT_NUMBER):
-        if not isinstance(value, str):
-            return [FieldError(spec.name, "not_text")]
-        if spec.required and not value.strip():
-            err.append(FieldError(spec.name, "required"))
-        elif len(value) > spec.max_len:
-            err.append(FieldError(spec.name, "too_long", {"max": spec.max_len}))
-        elif kind == Kind.EMAIL and not EMAIL_RE.match(value):
-            err.append(FieldError(spec.name, "bad_email"))
-        elif kind == Kind.USERNAME and not USERNAME_RE.match(value):
-            err.append(FieldError(spec.name, "bad_username"))
-        elif kind == Kind.CLIENT_NUMBER and not CLIENT_NUMBER_RE.match(value):
-            err.append(FieldError(spec.name, "bad_client_number"))
-    elif kind == Kind.DATE:
-        if not isinstance(value, date):
-            err.append(FieldError(spec.name, "bad_date"))
-        elif spec.past and value > today:
-            err.append(FieldError(spec.name, "date_in_future"))
-    elif kind == Kind.BOOL:
-        if not isinstance(value, bool):
-            err.append(FieldError(spec.name, "not_bool"))
-    elif kind == Kind.INT:
-        if not _is_int(value):
-            err.append(FieldError(spec.name, "not_int"))
-        elif not spec.min_value <= value <= spec.max_value:
-            err.append(
-                FieldError(spec.name, "out_of_range", {"min": spec.min_value, "max": spec.max_value})
-            )
-    elif kind == Kind.CODE:
-        if not isinstance(value, str) or value not in spec.codes:
-            err.append(FieldError(spec.name, "unknown_code", {"value": value}))
-    elif kind == Kind.COUNTRY:
-        if not isinstance(value, str) or not is_country(value):
-            err.append(FieldError(spec.name, "unknown_country", {"value": value}))
-    elif kind == Kind.CODES:
-        _check_code_list(spec, value, spec.codes.__contains__, err, "unknown_code")
-    elif kind == Kind.COUNTRIES:
-        _check_code_list(spec, value, is_country, err, "unknown_country")
-    elif kind == Kind.LANGUAGES:
-        _check_code_list(spec, value, is_language, err, "unknown_language")
-    return err
+        return [FieldError(spec.name, "required")] if spec.required else []
+    return _CHECKERS[spec.kind](spec, value, today)
 
 
 def is_country(value: str) -> bool:
@@ -254,6 +263,28 @@ def is_country(value: str) -> bool:
 def is_language(value: str) -> bool:
     """ISO 639-1 (lower case) or ``unknown``."""
     return value in LANGUAGE_CODES or value == codes.UNKNOWN
+
+
+_TEXT_PATTERNS: dict[Kind, tuple[re.Pattern[str], str]] = {
+    Kind.EMAIL: (EMAIL_RE, "bad_email"),
+    Kind.USERNAME: (USERNAME_RE, "bad_username"),
+    Kind.CLIENT_NUMBER: (CLIENT_NUMBER_RE, "bad_client_number"),
+}
+_CHECKERS: dict[Kind, Callable[..., list[FieldError]]] = {
+    Kind.TEXT: _check_text,
+    Kind.EMAIL: _check_text,
+    Kind.USERNAME: _check_text,
+    Kind.REF: _check_text,
+    Kind.CLIENT_NUMBER: _check_text,
+    Kind.DATE: _check_date,
+    Kind.BOOL: _check_bool,
+    Kind.INT: _check_int,
+    Kind.CODE: _check_code,
+    Kind.COUNTRY: _check_country,
+    Kind.CODES: _list_checker(lambda spec, item: item in spec.codes, "unknown_code"),
+    Kind.COUNTRIES: _list_checker(lambda spec, item: is_country(item), "unknown_country"),
+    Kind.LANGUAGES: _list_checker(lambda spec, item: is_language(item), "unknown_language"),
+}
 
 
 def parse_date(value: Any) -> date | None:

@@ -234,7 +234,9 @@ class _Parser:
         consents: list[Consent],
         partner_refs: dict[str, int],
     ) -> CaseBundle | None:
-        values = self.obj(raw, CASE_FIELDS, path, extra=("ref", "goals", "contacts", "referrals", "follow_ups"))
+        values = self.obj(
+            raw, CASE_FIELDS, path, extra=("ref", "goals", "contacts", "referrals", "follow_ups")
+        )
         ref = self.ref(raw, path, self.case_refs)
         case = Case(**values) if values is not None else None
         if case is not None:

@@ -21,8 +21,13 @@ def age_group(date_of_birth: date | None, on: date) -> str:
     if date_of_birth is None:
         return codes.OTHER
     age = age_on(date_of_birth, on)
-    for low, high, label in ((12, 14, "12-14"), (15, 17, "15-17"), (18, 20, "18-20"),
-                             (21, 24, "21-24"), (25, 27, "25-27")):
+    for low, high, label in (
+        (12, 14, "12-14"),
+        (15, 17, "15-17"),
+        (18, 20, "18-20"),
+        (21, 24, "21-24"),
+        (25, 27, "25-27"),
+    ):
         if low <= age <= high:
             return label
     return codes.OTHER

@@ -97,8 +97,8 @@ def can_edit(session: UserSession, client_id: int) -> bool:
     return True
 
 
-def list_clients(session: UserSession, query: ClientQuery = ClientQuery()) -> list[ClientSummary]:
+def list_clients(session: UserSession, query: ClientQuery | None = None) -> list[ClientSummary]:
     """The client list the signed-in user may see, filtered by ``query``."""
     with session.uow() as uow:
         visible = visible_counsellors(session, uow)
-        return uow.clients.summaries(query, session.clock.today(), visible_to=visible)
+        return uow.clients.summaries(query or ClientQuery(), session.clock.today(), visible_to=visible)

@@ -33,7 +33,9 @@ def _with_numbers(
     for i, bundle in enumerate(document.clients):
         number = bundle.client.client_number
         if number and uow.clients.number_taken(number):
-            errors.append(FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number}))
+            errors.append(
+                FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number})
+            )
     if errors:
         raise ValidationError(errors)
     next_free: dict[int, int] = {}

@@ -37,8 +37,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "keyfile_missing": (
         "Die Schlüsseldatei {path} fehlt. Ohne sie lässt sich die Datenablage nicht öffnen; bitte "
         "aus der Sicherung zurücklegen.",
-        "The key file {path} is missing. The store cannot be opened without it; restore it from the "
-        "backup.",
+        "The key file {path} is missing. The store cannot be opened without it; restore it from the backup.",
     ),
     "keyfile_unreadable": (
         "Die Schlüsseldatei {path} kann nicht gelesen werden ({reason}).",

@@ -19,49 +19,213 @@ from jmd_desk.domain.rules import add_months, age_on
 
 FIRST_NAMES = {
     "female": [
-        "Amira", "Fatima", "Layla", "Noor", "Hiba", "Mariam", "Zahra", "Yasmin", "Olena", "Iryna",
-        "Sofiia", "Anastasia", "Elif", "Zeynep", "Ayşe", "Merve", "Helen", "Senait", "Semhar", "Aster",
-        "Anna", "Lena", "Marie", "Sophie", "Julia", "Ewa", "Aleksandra", "Ioana", "Maria", "Shirin",
-        "Parisa", "Roya", "Nasrin", "Amina", "Khadija", "Dilan", "Rojin", "Jana", "Vanessa", "Leonie",
+        "Amira",
+        "Fatima",
+        "Layla",
+        "Noor",
+        "Hiba",
+        "Mariam",
+        "Zahra",
+        "Yasmin",
+        "Olena",
+        "Iryna",
+        "Sofiia",
+        "Anastasia",
+        "Elif",
+        "Zeynep",
+        "Ayşe",
+        "Merve",
+        "Helen",
+        "Senait",
+        "Semhar",
+        "Aster",
+        "Anna",
+        "Lena",
+        "Marie",
+        "Sophie",
+        "Julia",
+        "Ewa",
+        "Aleksandra",
+        "Ioana",
+        "Maria",
+        "Shirin",
+        "Parisa",
+        "Roya",
+        "Nasrin",
+        "Amina",
+        "Khadija",
+        "Dilan",
+        "Rojin",
+        "Jana",
+        "Vanessa",
+        "Leonie",
     ],
     "male": [
-        "Mohammed", "Ahmad", "Omar", "Yusuf", "Ali", "Hassan", "Karim", "Samir", "Bilal", "Tariq",
-        "Mustafa", "Emre", "Mehmet", "Can", "Burak", "Dmytro", "Oleksandr", "Andrii", "Maksym", "Artem",
-        "Yonas", "Dawit", "Tesfay", "Amanuel", "Jonas", "Lukas", "Leon", "Felix", "Paul", "Tomasz",
-        "Mihai", "Andrei", "Farhad", "Reza", "Javad", "Abdul", "Idris", "Serhat", "Kevin", "Niklas",
+        "Mohammed",
+        "Ahmad",
+        "Omar",
+        "Yusuf",
+        "Ali",
+        "Hassan",
+        "Karim",
+        "Samir",
+        "Bilal",
+        "Tariq",
+        "Mustafa",
+        "Emre",
+        "Mehmet",
+        "Can",
+        "Burak",
+        "Dmytro",
+        "Oleksandr",
+        "Andrii",
+        "Maksym",
+        "Artem",
+        "Yonas",
+        "Dawit",
+        "Tesfay",
+        "Amanuel",
+        "Jonas",
+        "Lukas",
+        "Leon",
+        "Felix",
+        "Paul",
+        "Tomasz",
+        "Mihai",
+        "Andrei",
+        "Farhad",
+        "Reza",
+        "Javad",
+        "Abdul",
+        "Idris",
+        "Serhat",
+        "Kevin",
+        "Niklas",
     ],
     "diverse": ["Alex", "Kim", "Robin", "Sascha", "Noa", "Charlie", "Eli", "Jule"],
 }
 LAST_NAMES = [
-    "Al-Hassan", "Haddad", "Khalil", "Nasser", "Rahimi", "Ahmadi", "Hosseini", "Karimi", "Mohammadi",
-    "Yilmaz", "Kaya", "Demir", "Şahin", "Çelik", "Öztürk", "Kovalenko", "Shevchenko", "Bondarenko",
-    "Tkachenko", "Melnyk", "Tesfamariam", "Haile", "Gebremedhin", "Berhane", "Kidane", "Müller",
-    "Schmidt", "Schneider", "Fischer", "Weber", "Meyer", "Wagner", "Becker", "Hoffmann", "Schäfer",
-    "Kowalski", "Nowak", "Wiśniewska", "Popescu", "Ionescu", "Dumitru", "Ibrahim", "Osman", "Yusufzai",
-    "Barakzai", "Nazari", "Sultani", "Jaber", "Saleh", "Abdi", "Farah", "Diallo", "Traoré", "Okafor",
+    "Al-Hassan",
+    "Haddad",
+    "Khalil",
+    "Nasser",
+    "Rahimi",
+    "Ahmadi",
+    "Hosseini",
+    "Karimi",
+    "Mohammadi",
+    "Yilmaz",
+    "Kaya",
+    "Demir",
+    "Şahin",
+    "Çelik",
+    "Öztürk",
+    "Kovalenko",
+    "Shevchenko",
+    "Bondarenko",
+    "Tkachenko",
+    "Melnyk",
+    "Tesfamariam",
+    "Haile",
+    "Gebremedhin",
+    "Berhane",
+    "Kidane",
+    "Müller",
+    "Schmidt",
+    "Schneider",
+    "Fischer",
+    "Weber",
+    "Meyer",
+    "Wagner",
+    "Becker",
+    "Hoffmann",
+    "Schäfer",
+    "Kowalski",
+    "Nowak",
+    "Wiśniewska",
+    "Popescu",
+    "Ionescu",
+    "Dumitru",
+    "Ibrahim",
+    "Osman",
+    "Yusufzai",
+    "Barakzai",
+    "Nazari",
+    "Sultani",
+    "Jaber",
+    "Saleh",
+    "Abdi",
+    "Farah",
+    "Diallo",
+    "Traoré",
+    "Okafor",
 ]
 # Countries of birth roughly as in JMD annual reports (Syria, Afghanistan, Ukraine first).
 COUNTRIES = [
-    ("SY", 18), ("AF", 14), ("UA", 14), ("TR", 7), ("IQ", 6), ("ER", 5), ("DE", 5), ("IR", 4),
-    ("RO", 3), ("PL", 3), ("BG", 2), ("SO", 2), ("GN", 1), ("NG", 1), ("RU", 1), ("XK", 1), ("MD", 1),
-    ("VN", 1), ("LB", 1), ("ET", 1), ("unknown", 1),
+    ("SY", 18),
+    ("AF", 14),
+    ("UA", 14),
+    ("TR", 7),
+    ("IQ", 6),
+    ("ER", 5),
+    ("DE", 5),
+    ("IR", 4),
+    ("RO", 3),
+    ("PL", 3),
+    ("BG", 2),
+    ("SO", 2),
+    ("GN", 1),
+    ("NG", 1),
+    ("RU", 1),
+    ("XK", 1),
+    ("MD", 1),
+    ("VN", 1),
+    ("LB", 1),
+    ("ET", 1),
+    ("unknown", 1),
 ]
 LANGUAGES_BY_COUNTRY = {
-    "SY": ["ar", "ku"], "AF": ["fa", "ps"], "UA": ["uk", "ru"], "TR": ["tr", "ku"], "IQ": ["ar", "ku"],
-    "ER": ["ti", "ar"], "DE": ["de"], "IR": ["fa"], "RO": ["ro"], "PL": ["pl"], "BG": ["bg", "tr"],
-    "SO": ["so", "ar"], "GN": ["fr", "ff"], "NG": ["en", "yo"], "RU": ["ru"], "XK": ["sq", "sr"],
-    "MD": ["ro", "ru"], "VN": ["vi"], "LB": ["ar", "fr"], "ET": ["am", "ti"], "unknown": ["en"],
+    "SY": ["ar", "ku"],
+    "AF": ["fa", "ps"],
+    "UA": ["uk", "ru"],
+    "TR": ["tr", "ku"],
+    "IQ": ["ar", "ku"],
+    "ER": ["ti", "ar"],
+    "DE": ["de"],
+    "IR": ["fa"],
+    "RO": ["ro"],
+    "PL": ["pl"],
+    "BG": ["bg", "tr"],
+    "SO": ["so", "ar"],
+    "GN": ["fr", "ff"],
+    "NG": ["en", "yo"],
+    "RU": ["ru"],
+    "XK": ["sq", "sr"],
+    "MD": ["ro", "ru"],
+    "VN": ["vi"],
+    "LB": ["ar", "fr"],
+    "ET": ["am", "ti"],
+    "unknown": ["en"],
 }
 STATUS_BY_COUNTRY = {
     "SY": ["residence_permit_humanitarian", "settlement_permit", "asylum_pending", "german_citizen"],
     "AF": ["residence_permit_humanitarian", "asylum_pending", "toleration"],
     "UA": ["temporary_protection_24"],
     "DE": ["german_citizen"],
-    "RO": ["eu_freedom_of_movement"], "PL": ["eu_freedom_of_movement"], "BG": ["eu_freedom_of_movement"],
+    "RO": ["eu_freedom_of_movement"],
+    "PL": ["eu_freedom_of_movement"],
+    "BG": ["eu_freedom_of_movement"],
 }
 OTHER_STATUSES = [
-    "residence_permit_education", "residence_permit_employment", "residence_permit_family",
-    "residence_permit_other", "asylum_pending", "toleration", "no_status", "settlement_permit", "unknown",
+    "residence_permit_education",
+    "residence_permit_employment",
+    "residence_permit_family",
+    "residence_permit_other",
+    "asylum_pending",
+    "toleration",
+    "no_status",
+    "settlement_permit",
+    "unknown",
 ]
 PARTNER_NAMES = {
     "jobcenter": ["Jobcenter Stadtmitte", "Jobcenter Nord"],
@@ -135,7 +299,7 @@ class SyntheticOffice:
     """Generates one office's interchange document."""
 
     def __init__(self, seed: int, today: date, contacts_per_case: tuple[int, int] = (2, 12)) -> None:
-        self.rng = random.Random(seed)
+        self.rng = random.Random(seed)  # noqa: S311 - reproducible synthetic data, not security
         self.today = today
         self.contacts_per_case = contacts_per_case
         rng = self.rng
@@ -159,15 +323,17 @@ class SyntheticOffice:
         result = []
         for ptype, names in PARTNER_NAMES.items():
             for name in names:
-                result.append({
-                    "ref": f"p{len(result) + 1}",
-                    "name": name,
-                    "partner_type": ptype,
-                    "contact_person": self.rng.choice([None, "Frau Becker", "Herr Yıldız", "Frau Nowak"]),
-                    "phone": f"0211 {self.rng.randrange(100000, 999999)}",
-                    "email": None,
-                    "address": None,
-                })
+                result.append(
+                    {
+                        "ref": f"p{len(result) + 1}",
+                        "name": name,
+                        "partner_type": ptype,
+                        "contact_person": self.rng.choice([None, "Frau Becker", "Herr Yıldız", "Frau Nowak"]),
+                        "phone": f"0211 {self.rng.randrange(100000, 999999)}",
+                        "email": None,
+                        "address": None,
+                    }
+                )
         return result
 
     # -------------------------------------------------------------- clients
@@ -178,11 +344,15 @@ class SyntheticOffice:
         names = FIRST_NAMES.get(gender, FIRST_NAMES["diverse"] + FIRST_NAMES["female"])
         n_cases = rng.choices([1, 2, 3], weights=[75, 20, 5])[0]
         first_opened = _date_between(rng, add_months(self.today, -60), self.today - timedelta(days=3))
-        age_at_intake = rng.choices(range(12, 28), weights=[2, 3, 4, 6, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2])[0]
+        age_at_intake = rng.choices(
+            range(12, 28), weights=[2, 3, 4, 6, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2]
+        )[0]
         dob = add_months(first_opened, -12 * age_at_intake) - timedelta(days=rng.randrange(0, 300))
         arrival = None if country == "DE" else _date_between(rng, dob + timedelta(days=365 * 8), first_opened)
-        status = self.status.next() if index < len(codes.RESIDENCE_STATUSES) else rng.choice(
-            STATUS_BY_COUNTRY.get(country, OTHER_STATUSES)
+        status = (
+            self.status.next()
+            if index < len(codes.RESIDENCE_STATUSES)
+            else rng.choice(STATUS_BY_COUNTRY.get(country, OTHER_STATUSES))
         )
         nationality = "DE" if status == "german_citizen" else (country if country != "unknown" else "unknown")
         langs = LANGUAGES_BY_COUNTRY.get(country, ["en"])
@@ -195,13 +365,18 @@ class SyntheticOffice:
             "gender": gender,
             "country_of_birth": country,
             "nationalities": [nationality],
-            "languages": langs[: rng.randint(1, len(langs))] + (["de"] if "de" not in langs and rng.random() < 0.5 else []),
+            "languages": langs[: rng.randint(1, len(langs))]
+            + (["de"] if "de" not in langs and rng.random() < 0.5 else []),
             "arrival_date": arrival.isoformat() if arrival else None,
             "residence_status": status,
             "german_level": self.level.next(),
             "school_qualification": rng.choice([None, "lower_secondary", "foreign_not_recognised", "none"]),
-            "current_situation": rng.choice(["school", "language_course", "vocational_training", "seeking_work"]),
-            "access_route": rng.choice(["self_referral", "family_friends", "school", "jobcenter", "community"]),
+            "current_situation": rng.choice(
+                ["school", "language_course", "vocational_training", "seeking_work"]
+            ),
+            "access_route": rng.choice(
+                ["self_referral", "family_friends", "school", "jobcenter", "community"]
+            ),
             "unaccompanied_minor": age_at_intake < 18 and rng.random() < 0.15,
             "guardian": None,
             "phone": f"0170 {rng.randrange(1000000, 9999999)}" if rng.random() < 0.8 else None,
@@ -225,16 +400,25 @@ class SyntheticOffice:
             withdrawn = None
             if rng.random() < 0.05:
                 withdrawn = _date_between(rng, given, self.today).isoformat()
-            result.append({
-                "scope": scope,
-                "given_by": self.giver.next(),
-                "given_on": given.isoformat(),
-                "form_version": "2025-01",
-                "withdrawn_on": withdrawn,
-            })
+            result.append(
+                {
+                    "scope": scope,
+                    "given_by": self.giver.next(),
+                    "given_on": given.isoformat(),
+                    "form_version": "2025-01",
+                    "withdrawn_on": withdrawn,
+                }
+            )
         if self.scope.pending:
-            result.append({"scope": self.scope.pending.pop(0), "given_by": "self",
-                           "given_on": intake.isoformat(), "form_version": None, "withdrawn_on": None})
+            result.append(
+                {
+                    "scope": self.scope.pending.pop(0),
+                    "given_by": "self",
+                    "given_on": intake.isoformat(),
+                    "form_version": None,
+                    "withdrawn_on": None,
+                }
+            )
         return result
 
     def cases(
@@ -244,8 +428,12 @@ class SyntheticOffice:
         result = []
         opened = first_opened
         referral_window = [
-            (date.fromisoformat(c["given_on"]), date.fromisoformat(c["withdrawn_on"]) if c["withdrawn_on"] else None)
-            for c in consents if c["scope"] == "referral_sharing"
+            (
+                date.fromisoformat(c["given_on"]),
+                date.fromisoformat(c["withdrawn_on"]) if c["withdrawn_on"] else None,
+            )
+            for c in consents
+            if c["scope"] == "referral_sharing"
         ]
         for n in range(n_cases):
             last = n == n_cases - 1
@@ -269,7 +457,9 @@ class SyntheticOffice:
             result.append(case)
             if last or closed is None:
                 break
-            opened = _date_between(rng, closed + timedelta(days=1), min(self.today, closed + timedelta(days=400)))
+            opened = _date_between(
+                rng, closed + timedelta(days=1), min(self.today, closed + timedelta(days=400))
+            )
             if opened >= self.today or age_on(dob, opened) > codes.MAX_AGE:
                 break
         return result
@@ -282,14 +472,16 @@ class SyntheticOffice:
             agreed = _date_between(rng, opened, until)
             status = self.goal_status.next()
             changed = None if status == "open" else _date_between(rng, agreed, until)
-            result.append({
-                "area": area,
-                "title": rng.choice(GOAL_TITLES[area]),
-                "agreed_on": agreed.isoformat(),
-                "due_on": add_months(agreed, rng.choice([1, 3, 6])).isoformat(),
-                "status": status,
-                "status_changed_on": changed.isoformat() if changed else None,
-            })
+            result.append(
+                {
+                    "area": area,
+                    "title": rng.choice(GOAL_TITLES[area]),
+                    "agreed_on": agreed.isoformat(),
+                    "due_on": add_months(agreed, rng.choice([1, 3, 6])).isoformat(),
+                    "status": status,
+                    "status_changed_on": changed.isoformat() if changed else None,
+                }
+            )
         return result
 
     def contacts(self, opened: date, until: date) -> list[dict[str, Any]]:
@@ -298,15 +490,17 @@ class SyntheticOffice:
         result = []
         for _ in range(rng.randint(low, high)):
             participants = sorted({self.participants.next() for _ in range(rng.choice([1, 1, 1, 2]))})
-            result.append({
-                "date": _date_between(rng, opened, until).isoformat(),
-                "minutes": rng.choice([10, 15, 30, 45, 60, 60, 90, 120]),
-                "mode": self.mode.next(),
-                "participants": participants,
-                "topics": sorted({self.area.next() for _ in range(rng.randint(1, 2))}),
-                "interpreter": rng.random() < 0.15,
-                "notes": " ".join(rng.sample(NOTE_PHRASES, rng.randint(1, 3))),
-            })
+            result.append(
+                {
+                    "date": _date_between(rng, opened, until).isoformat(),
+                    "minutes": rng.choice([10, 15, 30, 45, 60, 60, 90, 120]),
+                    "mode": self.mode.next(),
+                    "participants": participants,
+                    "topics": sorted({self.area.next() for _ in range(rng.randint(1, 2))}),
+                    "interpreter": rng.random() < 0.15,
+                    "notes": " ".join(rng.sample(NOTE_PHRASES, rng.randint(1, 3))),
+                }
+            )
         result.sort(key=lambda c: c["date"])
         return result
 
@@ -320,13 +514,15 @@ class SyntheticOffice:
             if not any(start <= day and (end is None or end > day) for start, end in windows):
                 continue
             status = self.referral_status.next()
-            result.append({
-                "partner_ref": f"p{rng.randrange(1, self.partner_count + 1)}",
-                "date": day.isoformat(),
-                "area": self.area.next(),
-                "status": status,
-                "outcome": "Termin wahrgenommen" if status == "completed" else None,
-            })
+            result.append(
+                {
+                    "partner_ref": f"p{rng.randrange(1, self.partner_count + 1)}",
+                    "date": day.isoformat(),
+                    "area": self.area.next(),
+                    "status": status,
+                    "outcome": "Termin wahrgenommen" if status == "completed" else None,
+                }
+            )
         return result
 
     def follow_ups(self, opened: date, until: date, still_open: bool) -> list[dict[str, Any]]:
@@ -334,11 +530,13 @@ class SyntheticOffice:
         result = []
         for _ in range(rng.choice([0, 1, 1, 2])):
             due = _date_between(rng, opened, until + timedelta(days=30 if still_open else 0))
-            result.append({
-                "due_on": due.isoformat(),
-                "text": rng.choice(["Nachfragen beim Jobcenter", "Zeugnis abholen", "Termin bestätigen"]),
-                "done": due < self.today - timedelta(days=7) or rng.random() < 0.3,
-            })
+            result.append(
+                {
+                    "due_on": due.isoformat(),
+                    "text": rng.choice(["Nachfragen beim Jobcenter", "Zeugnis abholen", "Termin bestätigen"]),
+                    "done": due < self.today - timedelta(days=7) or rng.random() < 0.3,
+                }
+            )
         return result
 
     partner_count = sum(len(v) for v in PARTNER_NAMES.values())

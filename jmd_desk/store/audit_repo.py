@@ -33,8 +33,15 @@ class AuditFilter:
 
 def _event(r: AuditRecord) -> AuditEvent:
     return AuditEvent(
-        r.seq, datetime.fromisoformat(r.at), r.user, r.action, r.entity_kind, r.entity_id, r.client_id,
-        r.prev_hash, r.hash,
+        r.seq,
+        datetime.fromisoformat(r.at),
+        r.user,
+        r.action,
+        r.entity_kind,
+        r.entity_id,
+        r.client_id,
+        r.prev_hash,
+        r.hash,
     )
 
 
@@ -70,11 +77,29 @@ class AuditRepository:
         for action, kind, entity_id, client_id in events:
             seq += 1
             digest = event_hash(
-                self._key, seq=seq, at=stamp, user=user, action=action, entity_kind=kind,
-                entity_id=entity_id, client_id=client_id, prev_hash=prev,
+                self._key,
+                seq=seq,
+                at=stamp,
+                user=user,
+                action=action,
+                entity_kind=kind,
+                entity_id=entity_id,
+                client_id=client_id,
+                prev_hash=prev,
             )
-            rows.append({"seq": seq, "at": stamp, "user": user, "action": action, "entity_kind": kind,
-                         "entity_id": entity_id, "client_id": client_id, "prev_hash": prev, "hash": digest})
+            rows.append(
+                {
+                    "seq": seq,
+                    "at": stamp,
+                    "user": user,
+                    "action": action,
+                    "entity_kind": kind,
+                    "entity_id": entity_id,
+                    "client_id": client_id,
+                    "prev_hash": prev,
+                    "hash": digest,
+                }
+            )
             prev = digest
         if rows:
             self._s.execute(insert(AuditRecord), rows)
@@ -119,8 +144,15 @@ class AuditRepository:
             if r.prev_hash != prev:
                 problems.append((r.seq, "audit_broken_link"))
             digest = event_hash(
-                self._key, seq=r.seq, at=r.at, user=r.user, action=r.action, entity_kind=r.entity_kind,
-                entity_id=r.entity_id, client_id=r.client_id, prev_hash=r.prev_hash,
+                self._key,
+                seq=r.seq,
+                at=r.at,
+                user=r.user,
+                action=r.action,
+                entity_kind=r.entity_kind,
+                entity_id=r.entity_id,
+                client_id=r.client_id,
+                prev_hash=r.prev_hash,
             )
             if digest != r.hash:
                 problems.append((r.seq, "audit_tampered"))

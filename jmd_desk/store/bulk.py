@@ -46,18 +46,28 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
         session,
         ClientRecord,
         [
-            {**to_row(b.client), "search_key": client_search_key(b.client), "created_at": now, "updated_at": now}
+            {
+                **to_row(b.client),
+                "search_key": client_search_key(b.client),
+                "created_at": now,
+                "updated_at": now,
+            }
             for b in document.clients
         ],
     )
     _insert(
         session,
         ConsentRecord,
-        [{**to_row(c), "client_id": cid} for cid, b in zip(client_ids, document.clients, strict=True)
-         for c in b.consents],
+        [
+            {**to_row(c), "client_id": cid}
+            for cid, b in zip(client_ids, document.clients, strict=True)
+            for c in b.consents
+        ],
     )
     case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
-    case_ids = _insert(session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles])
+    case_ids = _insert(
+        session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles]
+    )
     pairs = list(zip(case_ids, (cb for _, cb in case_bundles), strict=True))
     goals = [(case_id, g) for case_id, cb in pairs for g in cb.goals]
     goal_ids = _insert(session, GoalRecord, [{**to_row(g), "case_id": case_id} for case_id, g in goals])
@@ -68,7 +78,11 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
     ]
     if history:
         session.execute(insert(GoalStatusRecord), history)
-    _insert(session, ContactRecord, [{**to_row(c), "case_id": case_id} for case_id, cb in pairs for c in cb.contacts])
+    _insert(
+        session,
+        ContactRecord,
+        [{**to_row(c), "case_id": case_id} for case_id, cb in pairs for c in cb.contacts],
+    )
     _insert(
         session,
         ReferralRecord,
@@ -78,5 +92,9 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
             for r in cb.referrals
         ],
     )
-    _insert(session, FollowUpRecord, [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups])
+    _insert(
+        session,
+        FollowUpRecord,
+        [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups],
+    )
     return client_ids

@@ -68,8 +68,9 @@ class ClientRepository:
     def add(self, client: Client, now: datetime) -> int:
         """Insert; the client must already carry its number."""
         assert client.client_number
-        record = ClientRecord(**to_row(client), search_key=client_search_key(client), created_at=now,
-                              updated_at=now)
+        record = ClientRecord(
+            **to_row(client), search_key=client_search_key(client), created_at=now, updated_at=now
+        )
         self._s.add(record)
         self._s.flush()
         return record.id
@@ -119,7 +120,9 @@ class ClientRepository:
 
     def files(self, client_ids: list[int]) -> list[ClientFile]:
         """Whole files of several clients, in the given order."""
-        records = {r.id: r for r in self._s.scalars(select(ClientRecord).where(ClientRecord.id.in_(client_ids)))}
+        records = {
+            r.id: r for r in self._s.scalars(select(ClientRecord).where(ClientRecord.id.in_(client_ids)))
+        }
         missing = [i for i in client_ids if i not in records]
         if missing:
             raise JmdError("not_found", kind="client", id=missing[0])
@@ -169,7 +172,9 @@ class ClientRepository:
             .scalar_subquery()
         )
         last_opened = (
-            select(func.max(CaseRecord.opened_on)).where(CaseRecord.client_id == ClientRecord.id).scalar_subquery()
+            select(func.max(CaseRecord.opened_on))
+            .where(CaseRecord.client_id == ClientRecord.id)
+            .scalar_subquery()
         )
         last_contact = (
             select(func.max(ContactRecord.date))
@@ -201,7 +206,9 @@ class ClientRepository:
     ) -> list[ColumnElement[Any]]:
         conditions: list[ColumnElement[Any]] = []
         if visible_to is not None:
-            allowed: ColumnElement[Any] = ClientRecord.counsellor.in_(list(visible_to)) if visible_to else false()
+            allowed: ColumnElement[Any] = (
+                ClientRecord.counsellor.in_(list(visible_to)) if visible_to else false()
+            )
             if include_unassigned:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             conditions.append(allowed)
@@ -216,14 +223,19 @@ class ClientRepository:
             conditions.append(~has_open)
         if query.case_type is not None:
             conditions.append(
-                exists().where(CaseRecord.client_id == ClientRecord.id, CaseRecord.case_type == query.case_type)
+                exists().where(
+                    CaseRecord.client_id == ClientRecord.id, CaseRecord.case_type == query.case_type
+                )
             )
         if query.age_group is not None:
             if query.age_group in _AGE_BOUNDS:
                 earliest, latest = born_between(*_AGE_BOUNDS[query.age_group], today)
-                conditions.append(and_(ClientRecord.date_of_birth >= earliest,
-                                       ClientRecord.date_of_birth <= latest))
+                conditions.append(
+                    and_(ClientRecord.date_of_birth >= earliest, ClientRecord.date_of_birth <= latest)
+                )
             else:
                 earliest, latest = born_between(12, 27, today)
-                conditions.append(or_(ClientRecord.date_of_birth < earliest, ClientRecord.date_of_birth > latest))
+                conditions.append(
+                    or_(ClientRecord.date_of_birth < earliest, ClientRecord.date_of_birth > latest)
+                )
         return conditions

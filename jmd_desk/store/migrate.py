@@ -6,6 +6,7 @@ the same files as ``jmd_desk/_migrations`` and frozen bundles under ``db``.
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from functools import cache
 from importlib import resources
@@ -28,10 +29,8 @@ def script_location() -> Path:
     if bundle:
         candidates.append(Path(bundle) / "db")
     candidates.append(Path(__file__).resolve().parents[2] / "db")
-    try:
+    with contextlib.suppress(ModuleNotFoundError, TypeError):
         candidates.append(Path(str(resources.files("jmd_desk") / "_migrations")))
-    except (ModuleNotFoundError, TypeError):  # pragma: no cover - defensive
-        pass
     for folder in candidates:
         if (folder / "env.py").is_file() and (folder / "versions").is_dir():
             return folder

@@ -160,9 +160,7 @@ class CaseRecord(Base):
     client: Mapped[ClientRecord] = relationship(back_populates="cases")
     goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     contacts: Mapped[list[ContactRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    referrals: Mapped[list[ReferralRecord]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
-    )
+    referrals: Mapped[list[ReferralRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     follow_ups: Mapped[list[FollowUpRecord]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True
     )

@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import sqlcipher3.dbapi2 as sqlcipher
-
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 from sqlalchemy import Engine, select
@@ -88,9 +87,7 @@ class Store:
 
     # ----------------------------------------------------------------- creating
     @classmethod
-    def create(
-        cls, path: Path, username: str, password: str, policy: KdfPolicy
-    ) -> tuple[Store, str]:
+    def create(cls, path: Path, username: str, password: str, policy: KdfPolicy) -> tuple[Store, str]:
         """A new empty store at ``path`` with one user slot and the recovery slot.
 
         Returns the open store and the recovery key (to be shown once). Refuses to touch an
@@ -263,7 +260,7 @@ class Store:
         except OSError as exc:
             tmp.unlink(missing_ok=True)
             raise StoreError("backup_failed", reason=exc.strerror) from None
-        except Exception as exc:
+        except (sqlcipher.Error, DBAPIError) as exc:
             tmp.unlink(missing_ok=True)
             raise classify(exc) from None
         return target
@@ -280,9 +277,7 @@ class Store:
                 found["cipher"] = [str(r[0]) for r in driver.execute("PRAGMA cipher_integrity_check")]
                 rows = [str(r[0]) for r in driver.execute("PRAGMA integrity_check")]
                 found["sqlite"] = [] if rows == ["ok"] else rows
-                found["foreign_keys"] = [
-                    f"{r[0]}:{r[1]}" for r in driver.execute("PRAGMA foreign_key_check")
-                ]
+                found["foreign_keys"] = [f"{r[0]}:{r[1]}" for r in driver.execute("PRAGMA foreign_key_check")]
             except sqlcipher.Error as exc:
                 raise classify(exc) from None
             revision = migrate.current_revision(conn)
@@ -324,4 +319,3 @@ class Store:
     def is_open(self) -> bool:
         """True until ``close``."""
         return self._lock.held
-

@@ -42,9 +42,7 @@ class UnitOfWork:
         self._session: Session | None = None
 
     def __enter__(self) -> UnitOfWork:
-        engine = self._store.engine.execution_options(
-            sqlite_begin="IMMEDIATE" if self._write else "DEFERRED"
-        )
+        engine = self._store.engine.execution_options(sqlite_begin="IMMEDIATE" if self._write else "DEFERRED")
         session = Session(bind=engine, expire_on_commit=False, autoflush=True)
         self._session = session
         self.users = UserRepository(session)

@@ -16,8 +16,16 @@ INTAKE = date(2026, 3, 2)
 
 
 def new_client(**changes) -> Client:
-    values = dict(first_name="Amira", last_name="Haddad", date_of_birth=date(2008, 5, 17), gender="female",
-                  country_of_birth="SY", nationalities=("SY",), languages=("ar", "de"), residence_status="asylum_pending")
+    values = dict(
+        first_name="Amira",
+        last_name="Haddad",
+        date_of_birth=date(2008, 5, 17),
+        gender="female",
+        country_of_birth="SY",
+        nationalities=("SY",),
+        languages=("ar", "de"),
+        residence_status="asylum_pending",
+    )
     values.update(changes)
     return Client(**values)
 
@@ -28,13 +36,22 @@ def first_case(**changes) -> Case:
 
 def test_invalid_client_is_rejected_field_by_field(session_for) -> None:
     berta = session_for("berta")
-    bad = new_client(first_name="  ", date_of_birth=date(1990, 1, 1), gender="w", email="kein-at",
-                     nationalities=("SY", "Syrien"))
+    bad = new_client(
+        first_name="  ",
+        date_of_birth=date(1990, 1, 1),
+        gender="w",
+        email="kein-at",
+        nationalities=("SY", "Syrien"),
+    )
     with pytest.raises(ValidationError) as info:
         clients.create_client(berta, bad, first_case())
     fields = {e.path: e.code for e in info.value.errors}
-    assert fields == {"first_name": "required", "gender": "unknown_code", "email": "bad_email",
-                      "nationalities[1]": "unknown_country"}
+    assert fields == {
+        "first_name": "required",
+        "gender": "unknown_code",
+        "email": "bad_email",
+        "nationalities[1]": "unknown_country",
+    }
     with pytest.raises(ValidationError) as info:
         clients.create_client(berta, new_client(date_of_birth=date(1990, 1, 1)), first_case())
     assert [(e.path, e.code) for e in info.value.errors] == [("date_of_birth", "age_out_of_range")]
@@ -47,7 +64,9 @@ def test_invalid_client_is_rejected_field_by_field(session_for) -> None:
 def test_eligibility_note_allows_an_older_client(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(
-        berta, new_client(date_of_birth=date(1996, 1, 1), eligibility_note="Übergang zur MBE begleitet"), first_case()
+        berta,
+        new_client(date_of_birth=date(1996, 1, 1), eligibility_note="Übergang zur MBE begleitet"),
+        first_case(),
     )
     assert clients.client_file(berta, cid).client.eligibility_note
 
@@ -72,8 +91,9 @@ def test_access_rules(session_for) -> None:
     lead = session_for("lead")
     assert clients.client_file(lead, cid).client.first_name == "Amira"
     with pytest.raises(AuthError):
-        casework.add_record(lead, clients.client_file(lead, cid).cases[0].id,
-                            Contact(date=INTAKE, minutes=30, mode="phone"))
+        casework.add_record(
+            lead, clients.client_file(lead, cid).cases[0].id, Contact(date=INTAKE, minutes=30, mode="phone")
+        )
     it = session_for("it")
     with pytest.raises(AuthError):
         clients.client_file(it, cid)
@@ -96,8 +116,13 @@ def test_referral_needs_referral_consent_and_stops_at_withdrawal(session_for) ->
     with pytest.raises(JmdError) as info:
         casework.add_record(berta, case_id, referral)
     assert info.value.code == "referral_needs_consent"
-    consent_id = casework.add_record(berta, cid, Consent(scope="referral_sharing", given_on=date(2026, 3, 20),
-                                                         given_by="self", form_version="2025-01"))
+    consent_id = casework.add_record(
+        berta,
+        cid,
+        Consent(
+            scope="referral_sharing", given_on=date(2026, 3, 20), given_by="self", form_version="2025-01"
+        ),
+    )
     rid = casework.add_record(berta, case_id, referral)
     casework.withdraw_consent(berta, consent_id, date(2026, 6, 1))
     with pytest.raises(JmdError):
@@ -135,15 +160,26 @@ def test_goals_contacts_follow_ups(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(berta, new_client(), first_case())
     case_id = clients.client_file(berta, cid).cases[0].id
-    gid = casework.add_record(berta, case_id, Goal(area="language", title="B1 bestehen", agreed_on=INTAKE,
-                                                   due_on=date(2027, 3, 1)))
+    gid = casework.add_record(
+        berta, case_id, Goal(area="language", title="B1 bestehen", agreed_on=INTAKE, due_on=date(2027, 3, 1))
+    )
     casework.set_goal_status(berta, gid, "in_progress", date(2026, 4, 1))
     casework.set_goal_status(berta, gid, "achieved", date(2026, 10, 1))
     with pytest.raises(ValidationError):
         casework.set_goal_status(berta, gid, "achieved", date(2026, 1, 1))
-    contact_id = casework.add_record(berta, case_id, Contact(
-        date=date(2026, 3, 10), minutes=45, mode="in_person", participants=("young_person", "parents"),
-        topics=("language", "school"), interpreter=True, notes="Gespräch mit Eltern über Schulwechsel"))
+    contact_id = casework.add_record(
+        berta,
+        case_id,
+        Contact(
+            date=date(2026, 3, 10),
+            minutes=45,
+            mode="in_person",
+            participants=("young_person", "parents"),
+            topics=("language", "school"),
+            interpreter=True,
+            notes="Gespräch mit Eltern über Schulwechsel",
+        ),
+    )
     fid = casework.add_record(berta, case_id, FollowUp(due_on=date(2026, 12, 1), text="Zeugnis abholen"))
     casework.set_follow_up_done(berta, fid)
     casework.delete_record(berta, "contact", contact_id)
@@ -155,10 +191,17 @@ def test_goals_contacts_follow_ups(session_for) -> None:
 
 def test_search_ignores_case_and_accents(session_for) -> None:
     berta = session_for("berta")
-    clients.create_client(berta, new_client(first_name="Jürgen", last_name="Müller", gender="male"), first_case())
+    clients.create_client(
+        berta, new_client(first_name="Jürgen", last_name="Müller", gender="male"), first_case()
+    )
     clients.create_client(berta, new_client(first_name="Ayşe", last_name="Öztürk"), first_case())
-    for text, expected in (("muller", "Müller"), ("MÜLLER", "Müller"), ("mueller", "Müller"),
-                           ("ayse oz", "Öztürk"), ("2026-0002", "Öztürk")):
+    for text, expected in (
+        ("muller", "Müller"),
+        ("MÜLLER", "Müller"),
+        ("mueller", "Müller"),
+        ("ayse oz", "Öztürk"),
+        ("2026-0002", "Öztürk"),
+    ):
         assert [c.last_name for c in clients.list_clients(berta, ClientQuery(text=text))] == [expected], text
 
 
@@ -166,9 +209,13 @@ def test_every_write_is_audited_without_personal_data(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(berta, new_client(first_name="Zyxwert", last_name="Qumbrella"), first_case())
     case_id = clients.client_file(berta, cid).cases[0].id
-    casework.add_record(berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711"))
+    casework.add_record(
+        berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711")
+    )
     with berta.uow() as uow:
-        events = uow.audit.list(__import__("jmd_desk.store.audit_repo", fromlist=["AuditFilter"]).AuditFilter())
+        events = uow.audit.list(
+            __import__("jmd_desk.store.audit_repo", fromlist=["AuditFilter"]).AuditFilter()
+        )
         assert uow.audit.verify() == []
     actions = [e.action for e in events]
     assert {"client_created", "case_opened", "contact_added", "client_viewed", "signed_in"} <= set(actions)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import shutil
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -15,7 +16,7 @@ from jmd_desk.services.messages import message
 from jmd_desk.store.engine import connect
 from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 from jmd_desk.store.store import Store
-from tests.conftest import ADMIN_PASSWORD, POLICY, PASSWORDS, sign_in
+from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, sign_in
 
 
 def digest(path: Path) -> str:
@@ -23,7 +24,9 @@ def digest(path: Path) -> str:
 
 
 def folder_state(folder: Path) -> dict[str, str]:
-    return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")}
+    return {
+        p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")
+    }
 
 
 def open_error(path: Path, password: str = ADMIN_PASSWORD) -> JmdError:
@@ -46,8 +49,6 @@ def test_special_character_password_unlocks(store_path: Path, clock) -> None:
 
 
 def test_decomposed_umlauts_unlock_like_composed(store_path: Path) -> None:
-    import unicodedata
-
     decomposed = unicodedata.normalize("NFD", ADMIN_PASSWORD)
     assert decomposed != ADMIN_PASSWORD
     Store.open(store_path, username="admin", password=decomposed, policy=POLICY).close()
@@ -191,6 +192,7 @@ def test_pragmas_of_a_keyed_connection(store_path: Path) -> None:
     key_file = KeyFile.load(store_path.with_name(store_path.name + ".keys"))
     conn = connect(store_path, key_file.unwrap("user:admin", ADMIN_PASSWORD, POLICY))
     try:
+
         def pragma(name: str) -> str:
             return str(conn.execute(f"PRAGMA {name}").fetchone()[0])
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,14 @@ class DueItem:
     kind: str
     detail: str = ""
     ref_id: int | None = None
+
+
+@dataclass(frozen=True)
+class ClientChange:
+    """One corrected master-data field (correction history)."""
+
+    changed_at: datetime
+    user: str
+    field: str
+    old_value: str | None
+    new_value: str | None

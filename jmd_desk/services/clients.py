@@ -10,7 +10,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import Case, Client, ClientFile
 from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
 from jmd_desk.domain.fields import check_entity, tidy
-from jmd_desk.domain.readmodels import ClientQuery, ClientSummary
+from jmd_desk.domain.readmodels import ClientChange, ClientQuery, ClientSummary
 from jmd_desk.services.access import require_client, visible_counsellors
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
@@ -74,7 +74,7 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         _check_number(uow, client.client_number, client_id)
         if client == old:
             return
-        uow.clients.update(client_id, client, session.clock.now())
+        uow.clients.update(client_id, client, session.clock.now(), session.username)
         session.audit(uow, "client_updated", "client", client_id, client_id)
 
 
@@ -85,6 +85,13 @@ def client_file(session: UserSession, client_id: int) -> ClientFile:
         result = uow.clients.file(client_id)
         session.audit(uow, "client_viewed", "client", client_id, client_id)
     return result
+
+
+def correction_history(session: UserSession, client_id: int) -> list[ClientChange]:
+    """Who changed which master-data field when, with old and new value."""
+    with session.uow() as uow:
+        require_client(session, uow, client_id, write=False)
+        return uow.clients.changes(client_id)
 
 
 def can_edit(session: UserSession, client_id: int) -> bool:

@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from jmd_desk.domain import rules
 from jmd_desk.domain.entities import CaseFile, Client, ClientFile, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.domain.readmodels import ClientQuery, ClientSummary
+from jmd_desk.domain.readmodels import ClientChange, ClientQuery, ClientSummary
 from jmd_desk.domain.text import fold, search_key
 from jmd_desk.store.mapping import from_row, to_row
 from jmd_desk.store.records_repo import (
@@ -23,9 +23,15 @@ from jmd_desk.store.records_repo import (
     follow_up_repository,
     referral_repository,
 )
-from jmd_desk.store.schema import CaseRecord, ClientRecord, ContactRecord
+from jmd_desk.store.schema import CaseRecord, ClientChangeRecord, ClientRecord, ContactRecord
 
 _AGE_BOUNDS = {"12-14": (12, 14), "15-17": (15, 17), "18-20": (18, 20), "21-24": (21, 24), "25-27": (25, 27)}
+
+
+def _text(value: object) -> str | None:
+    if value is None:
+        return None
+    return value.isoformat() if isinstance(value, date) else str(value)
 
 
 def client_search_key(client: Client) -> str:
@@ -75,13 +81,37 @@ class ClientRepository:
         self._s.flush()
         return record.id
 
-    def update(self, client_id: int, client: Client, now: datetime) -> None:
-        """Replace the master data."""
+    def update(self, client_id: int, client: Client, now: datetime, user: str) -> None:
+        """Replace the master data; every changed field goes into the correction history."""
         record = self._get(client_id)
         for name, value in to_row(client).items():
+            old = getattr(record, name)
+            if old != value:
+                self._s.add(
+                    ClientChangeRecord(
+                        client_id=client_id,
+                        changed_at=now,
+                        user=user,
+                        field=name,
+                        old_value=_text(old),
+                        new_value=_text(value),
+                    )
+                )
             setattr(record, name, value)
         record.search_key = client_search_key(client)
         record.updated_at = now
+
+    def changes(self, client_id: int) -> list[ClientChange]:
+        """The correction history of one client, oldest first."""
+        query = (
+            select(ClientChangeRecord)
+            .where(ClientChangeRecord.client_id == client_id)
+            .order_by(ClientChangeRecord.id)
+        )
+        return [
+            ClientChange(r.changed_at, r.user, r.field, r.old_value, r.new_value)
+            for r in self._s.scalars(query)
+        ]
 
     def set_legal_hold(self, client_id: int, held: bool) -> None:
         """Protect the file from deletion runs (or lift the protection)."""

@@ -130,6 +130,22 @@ class ClientRecord(Base):
     consents: Mapped[list[ConsentRecord]] = relationship(
         back_populates="client", cascade="all, delete-orphan", passive_deletes=True
     )
+    changes: Mapped[list[ClientChangeRecord]] = relationship(
+        cascade="all, delete-orphan", passive_deletes=True
+    )
+
+
+class ClientChangeRecord(Base):
+    """Correction history of master data (Art. 16 DSGVO): one row per changed field."""
+
+    __tablename__ = "client_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    changed_at: Mapped[datetime] = mapped_column(DateTime)
+    user: Mapped[str] = mapped_column(String(40))
+    field: Mapped[str] = mapped_column(String(40))
+    old_value: Mapped[str | None] = mapped_column(Text)
+    new_value: Mapped[str | None] = mapped_column(Text)
 
 
 class ConsentRecord(Base):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -238,3 +239,16 @@ def test_user_admin(session_for) -> None:
     berta = session_for("berta")
     with pytest.raises(AuthError):
         accounts.create_user(berta, "x1", "X", frozenset({Role.ADMIN}), "Passwort-12345")
+
+
+def test_master_data_corrections_are_kept(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    client = clients.client_file(berta, cid).client
+    clients.update_client(berta, cid, replace(client, last_name="Haddad-Khalil", german_level="A2"))
+    history = clients.correction_history(berta, cid)
+    assert {(h.field, h.old_value, h.new_value) for h in history} == {
+        ("last_name", "Haddad", "Haddad-Khalil"),
+        ("german_level", "unknown", "A2"),
+    }
+    assert {h.user for h in history} == {"berta"}

@@ -12,6 +12,8 @@ from jmd_desk.store import migrate
 from jmd_desk.store.engine import make_engine
 from jmd_desk.store.keyfile import new_db_key
 from jmd_desk.store.schema import Base
+from jmd_desk.store.store import Store
+from tests.conftest import ADMIN_PASSWORD, POLICY
 
 
 def _empty_engine(tmp_path: Path):
@@ -54,3 +56,24 @@ def test_downgrade_and_upgrade_round_trip(tmp_path: Path) -> None:
 def test_single_head_and_known_revisions() -> None:
     assert migrate.head_revision() in migrate.known_revisions()
     assert (migrate.script_location() / "env.py").is_file()
+
+
+def test_opening_an_older_store_backs_up_then_upgrades(store_path: Path) -> None:
+    store = Store.open(store_path, username="admin", password=ADMIN_PASSWORD, policy=POLICY)
+    first = sorted(migrate.known_revisions())[0]
+    migrate.downgrade(store.engine, first)
+    store.close()
+    assert not (store_path.parent / "backups").exists()
+    store = Store.open(store_path, username="admin", password=ADMIN_PASSWORD, policy=POLICY)
+    try:
+        with store.engine.connect() as conn:
+            assert migrate.current_revision(conn) == migrate.head_revision()
+    finally:
+        store.close()
+    backups = sorted((store_path.parent / "backups").glob("*.jmd"))
+    assert len(backups) == 1 and first in backups[0].name
+    assert backups[0].read_bytes()[:16] != b"SQLite format 3\x00"
+    old = Store.open(
+        backups[0], username="admin", password=ADMIN_PASSWORD, policy=POLICY, backup_before_migration=False
+    )
+    old.close()

@@ -56,6 +56,8 @@ def violations(path: Path, package: Path = PACKAGE) -> list[str]:
             if len(parts) == 1:
                 continue  # the package itself (its version)
             target = parts[1]
+            if target == "assets":
+                continue  # shipped files: usable from every layer
             if target != layer and target not in ALLOWED.get(layer, set()):
                 problems.append(f"{where} ({layer} may not import {target})")
         elif top in QT and layer not in QT_ALLOWED:

@@ -27,7 +27,7 @@ class UserSession:
 
     def uow(self, *, write: bool = False) -> UnitOfWork:
         """A unit of work on the store (commit on success when ``write``)."""
-        if not self.store.is_open:
+        if not self.store.is_unlocked:
             raise AuthError("session_closed")
         return UnitOfWork(self.store, write=write)
 
@@ -46,6 +46,25 @@ class UserSession:
         """Raise ``not_permitted`` unless the user holds one of ``roles``."""
         if not any(self.user.has(r) for r in roles):
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
+
+    @property
+    def locked(self) -> bool:
+        """True while the session is locked (connections closed, key forgotten)."""
+        return self.store.is_open and not self.store.is_unlocked
+
+    def lock(self) -> None:
+        """Lock the session: audit it, then close all connections and forget the key."""
+        if self.locked:
+            return
+        with self.uow(write=True) as uow:
+            self.audit(uow, "session_locked")
+        self.store.suspend()
+
+    def unlock(self, password: str) -> None:
+        """Unlock with the same user's password (AuthError if wrong)."""
+        self.store.resume(self.username, password, self.policy)
+        with self.uow(write=True) as uow:
+            self.audit(uow, "session_unlocked")
 
     def close(self) -> None:
         """Sign out: close the store and release its lock."""

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.interchange import Document
@@ -28,10 +28,20 @@ from jmd_desk.store.schema import (
 
 
 def _insert(session: Session, record: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert rows with ids assigned here, returning them in row order.
+
+    The import runs in a writing unit of work that holds SQLite's write lock, so the next ids
+    are ours; one executemany is far faster than RETURNING row by row. (On a server database
+    this would use the table's sequence instead.)
+    """
     if not rows:
         return []
-    stmt = insert(record).returning(record.id, sort_by_parameter_order=True)
-    return list(session.scalars(stmt, list(rows)))
+    start = (session.scalar(select(func.max(record.id))) or 0) + 1
+    ids = list(range(start, start + len(rows)))
+    session.connection().execute(
+        insert(record.__table__), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+    )
+    return ids
 
 
 def write_document(session: Session, document: Document, now: datetime) -> list[int]:
@@ -77,7 +87,7 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
         for valid_from, status in initial_history(goal)
     ]
     if history:
-        session.execute(insert(GoalStatusRecord), history)
+        session.connection().execute(insert(GoalStatusRecord.__table__), history)
     _insert(
         session,
         ContactRecord,

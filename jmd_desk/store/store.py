@@ -79,11 +79,30 @@ class Store:
     def __init__(self, paths: StorePaths, key_file: KeyFile, db_key: bytes, lock: StoreLock) -> None:
         self.paths = paths
         self.key_file = key_file
-        self._db_key = db_key
         self._lock = lock
-        self.engine: Engine = make_engine(paths.db, db_key)
+        self._attach(db_key)
+
+    def _attach(self, db_key: bytes) -> None:
+        self._db_key = db_key
+        self.engine: Engine = make_engine(self.paths.db, db_key)
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self.audit_key = _derive_subkey(db_key, b"jmd-desk audit-hmac v1")
+
+    # ---------------------------------------------------------------- locking
+    def suspend(self) -> None:
+        """Lock: close every connection and forget the keys; the file lock stays held."""
+        self.engine.dispose()
+        self._db_key = b""
+        self.audit_key = b""
+
+    def resume(self, username: str, password: str, policy: KdfPolicy) -> None:
+        """Unlock again with the password of ``username``."""
+        self._attach(self.key_file.unwrap(user_slot_id(username), password, policy))
+
+    @property
+    def is_unlocked(self) -> bool:
+        """True while the store is open and not suspended."""
+        return self._lock.held and bool(self._db_key)
 
     # ----------------------------------------------------------------- creating
     @classmethod

@@ -12,6 +12,7 @@ from jmd_desk.domain.interchange import Document
 from jmd_desk.store.audit_repo import AuditRepository
 from jmd_desk.store.bulk import write_document
 from jmd_desk.store.clients_repo import ClientRepository
+from jmd_desk.store.dashboard_repo import DashboardRepository
 from jmd_desk.store.engine import classify
 from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.records_repo import (
@@ -56,6 +57,7 @@ class UnitOfWork:
         self.follow_ups = follow_up_repository(session)
         self.consents = consent_repository(session)
         self.audit = AuditRepository(session, self._store.audit_key)
+        self.dashboard = DashboardRepository(session)
         return self
 
     def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]

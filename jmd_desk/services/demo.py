@@ -1,0 +1,47 @@
+"""A throw-away demo office: synthetic clients in a temporary store, nothing real."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from jmd_desk.domain.clock import Clock
+from jmd_desk.domain.codes import Role
+from jmd_desk.services import accounts, interchange
+from jmd_desk.services.session import UserSession
+from jmd_desk.services.synthetic import generate_document
+from jmd_desk.store.keyfile import FLOOR_PARAMS, KdfPolicy
+
+DEMO_USER = "demo"
+DEMO_PASSWORD = "demo1234"
+COLLEAGUE = "mara"
+# Synthetic data only: the slots use the minimum production cost so the demo starts quickly.
+DEMO_POLICY = KdfPolicy(params=FLOOR_PARAMS)
+
+
+def create_demo_store(clients: int, clock: Clock) -> tuple[UserSession, Path]:
+    """A store in a new temporary folder, filled with ``clients`` synthetic young people.
+
+    Returns the signed-in demo session (all roles) and the folder to delete at the end.
+    """
+    folder = Path(tempfile.mkdtemp(prefix="jmd-desk-demo-"))
+    try:
+        session, _ = accounts.create_store(
+            folder / "demo.jmd",
+            DEMO_USER,
+            DEMO_PASSWORD,
+            display_name="Demo-Fachkraft",
+            clock=clock,
+            policy=DEMO_POLICY,
+        )
+        accounts.create_user(session, COLLEAGUE, "Mara Kollegin", frozenset({Role.COUNSELLOR}), "mara-demo-1")
+        document = generate_document(
+            clients, today=clock.today(), seed=2026, counsellors=[DEMO_USER, DEMO_USER, COLLEAGUE]
+        )
+        interchange.import_data(session, json.dumps(document).encode("utf-8"))
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    return session, folder

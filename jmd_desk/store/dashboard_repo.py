@@ -1,0 +1,173 @@
+"""Queries of the overview page, each one set-based and limited to the visible clients."""
+
+from __future__ import annotations
+
+from collections.abc import Collection
+from datetime import date, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_, null, or_, select
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.dashboard import (
+    GOALS_AHEAD_DAYS,
+    REFERRAL_ANSWER_DAYS,
+    TURNING_27_DAYS,
+    Dashboard,
+)
+from jmd_desk.domain.readmodels import DueItem
+from jmd_desk.domain.rules import add_months
+from jmd_desk.store.schema import (
+    CaseRecord,
+    ClientRecord,
+    ConsentRecord,
+    FollowUpRecord,
+    GoalRecord,
+    PartnerRecord,
+    ReferralRecord,
+)
+
+LIMIT = 200
+
+
+def _visible(visible_to: Collection[str] | None) -> ColumnElement[bool]:
+    if visible_to is None:
+        return ClientRecord.id.is_not(None)
+    allowed = ClientRecord.counsellor.in_(list(visible_to)) if visible_to else false()
+    return or_(allowed, ClientRecord.counsellor.is_(None))
+
+
+def _name(record: Any) -> str:
+    return f"{record.first_name} {record.last_name}"
+
+
+class DashboardRepository:
+    """Builds the Dashboard read model."""
+
+    def __init__(self, session: Session) -> None:
+        self._s = session
+
+    def _items(self, query: Select[Any], kind: str) -> tuple[DueItem, ...]:
+        rows = self._s.execute(query.limit(LIMIT)).all()
+        return tuple(
+            DueItem(r.id, r.client_number, _name(r), r.due_on, kind, r.detail or "", r.ref_id) for r in rows
+        )
+
+    def build(self, today: date, visible_to: Collection[str] | None) -> Dashboard:
+        """Everything the overview shows for the visible clients."""
+        visible = _visible(visible_to)
+        client_cols = (
+            ClientRecord.id,
+            ClientRecord.client_number,
+            ClientRecord.first_name,
+            ClientRecord.last_name,
+        )
+        open_case = CaseRecord.closed_on.is_(None)
+
+        counts = dict(
+            self._s.execute(
+                select(CaseRecord.case_type, func.count(CaseRecord.id))
+                .join(ClientRecord, ClientRecord.id == CaseRecord.client_id)
+                .where(open_case, visible)
+                .group_by(CaseRecord.case_type)
+            ).all()
+        )
+        follow_ups = (
+            select(
+                *client_cols,
+                FollowUpRecord.due_on.label("due_on"),
+                FollowUpRecord.text.label("detail"),
+                FollowUpRecord.id.label("ref_id"),
+            )
+            .join(CaseRecord, CaseRecord.id == FollowUpRecord.case_id)
+            .join(ClientRecord, ClientRecord.id == CaseRecord.client_id)
+            .where(visible, FollowUpRecord.done.is_(False), FollowUpRecord.due_on < today)
+            .order_by(FollowUpRecord.due_on)
+        )
+        goals = (
+            select(
+                *client_cols,
+                GoalRecord.due_on.label("due_on"),
+                GoalRecord.title.label("detail"),
+                GoalRecord.id.label("ref_id"),
+            )
+            .join(CaseRecord, CaseRecord.id == GoalRecord.case_id)
+            .join(ClientRecord, ClientRecord.id == CaseRecord.client_id)
+            .where(
+                visible,
+                open_case,
+                GoalRecord.status.in_(("open", "in_progress")),
+                GoalRecord.due_on <= today + timedelta(days=GOALS_AHEAD_DAYS),
+            )
+            .order_by(GoalRecord.due_on)
+        )
+        referrals = (
+            select(
+                *client_cols,
+                ReferralRecord.date.label("due_on"),
+                PartnerRecord.name.label("detail"),
+                ReferralRecord.id.label("ref_id"),
+            )
+            .join(CaseRecord, CaseRecord.id == ReferralRecord.case_id)
+            .join(ClientRecord, ClientRecord.id == CaseRecord.client_id)
+            .join(PartnerRecord, PartnerRecord.id == ReferralRecord.partner_id)
+            .where(
+                visible,
+                open_case,
+                ReferralRecord.status == "requested",
+                ReferralRecord.date <= today - timedelta(days=REFERRAL_ANSWER_DAYS),
+            )
+            .order_by(ReferralRecord.date)
+        )
+        has_open_case = exists().where(CaseRecord.client_id == ClientRecord.id, open_case)
+        earliest = add_months(today, -12 * codes.MAX_AGE)
+        latest = add_months(today + timedelta(days=TURNING_27_DAYS), -12 * codes.MAX_AGE)
+        turning = (
+            select(
+                *client_cols,
+                ClientRecord.date_of_birth.label("due_on"),
+                null().label("detail"),
+                ClientRecord.id.label("ref_id"),
+            )
+            .where(
+                visible,
+                has_open_case,
+                and_(ClientRecord.date_of_birth >= earliest, ClientRecord.date_of_birth <= latest),
+            )
+            .order_by(ClientRecord.date_of_birth)
+        )
+        valid_processing = exists().where(
+            ConsentRecord.client_id == ClientRecord.id,
+            ConsentRecord.scope == "processing",
+            ConsentRecord.given_on <= today,
+            or_(ConsentRecord.withdrawn_on.is_(None), ConsentRecord.withdrawn_on > today),
+        )
+        consent = (
+            select(
+                *client_cols, null().label("due_on"), null().label("detail"), ClientRecord.id.label("ref_id")
+            )
+            .where(visible, has_open_case, not_(valid_processing))
+            .order_by(ClientRecord.last_name, ClientRecord.first_name)
+        )
+        turning_items = tuple(
+            DueItem(
+                i.client_id, i.client_number, i.client_name, _birthday(i.due_on), i.kind, i.detail, i.ref_id
+            )
+            for i in self._items(turning, "turning_27")
+        )
+        return Dashboard(
+            open_cases_by_type={str(k): int(v) for k, v in counts.items()},
+            overdue_follow_ups=self._items(follow_ups, "follow_up"),
+            goals_due=self._items(goals, "goal"),
+            referrals_waiting=self._items(referrals, "referral"),
+            turning_27=turning_items,
+            missing_processing_consent=self._items(consent, "consent"),
+        )
+
+
+def _birthday(date_of_birth: date | None) -> date | None:
+    """The 27th birthday (shown instead of the date of birth)."""
+    if date_of_birth is None:
+        return None
+    return add_months(date_of_birth, 12 * codes.MAX_AGE)

@@ -191,6 +191,74 @@ CODE_LABELS: dict[str, dict[str, Label]] = {
         "persons_active_at_end": ("Personen mit aktivem Fall am Stichtag", "persons active at end"),
     },
 }
+AUDIT_ACTIONS: dict[str, Label] = {
+    "store_created": ("Datenablage angelegt", "store created"),
+    "user_created": ("Konto angelegt", "account created"),
+    "user_updated": ("Konto geändert", "account changed"),
+    "deputies_changed": ("Vertretung geändert", "deputies changed"),
+    "password_changed": ("Passwort geändert", "password changed"),
+    "password_reset": ("Passwort zurückgesetzt", "password reset"),
+    "signed_in": ("angemeldet", "signed in"),
+    "signed_in_with_recovery_key": (
+        "mit Wiederherstellungsschlüssel angemeldet",
+        "signed in with recovery key",
+    ),
+    "sign_in_failed": ("Anmeldung fehlgeschlagen", "sign-in failed"),
+    "session_locked": ("gesperrt", "locked"),
+    "session_unlocked": ("entsperrt", "unlocked"),
+    "client_created": ("Akte angelegt", "file created"),
+    "client_updated": ("Stammdaten geändert", "master data changed"),
+    "client_viewed": ("Akte geöffnet", "file opened"),
+    "client_imported": ("Akte importiert", "file imported"),
+    "case_opened": ("Fall eröffnet", "case opened"),
+    "case_updated": ("Fall geändert", "case changed"),
+    "case_closed": ("Fall abgeschlossen", "case closed"),
+    "goal_added": ("Ziel angelegt", "goal added"),
+    "goal_updated": ("Ziel geändert", "goal changed"),
+    "goal_deleted": ("Ziel gelöscht", "goal deleted"),
+    "contact_added": ("Kontakt erfasst", "contact logged"),
+    "contact_updated": ("Kontakt geändert", "contact changed"),
+    "contact_deleted": ("Kontakt gelöscht", "contact deleted"),
+    "referral_added": ("Vermittlung angelegt", "referral added"),
+    "referral_updated": ("Vermittlung geändert", "referral changed"),
+    "referral_deleted": ("Vermittlung gelöscht", "referral deleted"),
+    "follow_up_added": ("Wiedervorlage angelegt", "follow-up added"),
+    "follow_up_updated": ("Wiedervorlage geändert", "follow-up changed"),
+    "follow_up_deleted": ("Wiedervorlage gelöscht", "follow-up deleted"),
+    "consent_added": ("Einwilligung erfasst", "consent recorded"),
+    "consent_updated": ("Einwilligung geändert", "consent changed"),
+    "partner_created": ("Netzwerkpartner angelegt", "partner created"),
+    "partner_updated": ("Netzwerkpartner geändert", "partner changed"),
+    "settings_changed": ("Einstellungen geändert", "settings changed"),
+    "data_imported": ("Daten importiert", "data imported"),
+    "data_exported": ("Gesamtexport", "full export"),
+    "statistics_exported": ("Statistik exportiert", "statistics exported"),
+    "statistics_printed": ("Statistik gedruckt", "statistics printed"),
+    "audit_viewed": ("Protokoll eingesehen", "audit log viewed"),
+    "store_verified": ("Datenablage geprüft", "store verified"),
+    "store_verify_failed": ("Prüfung mit Fehlern", "verification failed"),
+    "backup_created": ("Sicherung erstellt", "backup created"),
+    "store_restored": ("Sicherung zurückgespielt", "backup restored"),
+    "access_exported": ("Auskunft erteilt (Art. 15)", "access export (Art. 15)"),
+    "deletion_proposed": ("Löschlauf vorgeschlagen", "deletion run proposed"),
+    "deletion_confirmed": ("Löschlauf bestätigt", "deletion run confirmed"),
+    "client_deleted": ("Akte gelöscht", "file deleted"),
+    "legal_hold_changed": ("Löschsperre geändert", "legal hold changed"),
+}
+ENTITY_KINDS: dict[str, Label] = {
+    "client": ("Akte", "file"),
+    "case": ("Fall", "case"),
+    "goal": ("Ziel", "goal"),
+    "contact": ("Kontakt", "contact"),
+    "referral": ("Vermittlung", "referral"),
+    "follow_up": ("Wiedervorlage", "follow-up"),
+    "consent": ("Einwilligung", "consent"),
+    "partner": ("Netzwerkpartner", "partner"),
+    "user": ("Konto", "account"),
+}
+CODE_LABELS["action"] = AUDIT_ACTIONS
+CODE_LABELS["entity_kind"] = ENTITY_KINDS
+
 # Fields that share a code list with another field.
 CODE_LABELS["status"] = CODE_LABELS["goal_status"]
 CODE_LABELS["topics"] = CODE_LABELS["area"]
@@ -264,26 +332,21 @@ def _pick(label: Label, lang: str) -> str:
     return label[0] if lang == "de" else label[1]
 
 
+def _table_for(field: str) -> dict[str, Label]:
+    if field in ("country_of_birth", "nationalities", "country"):
+        return COUNTRIES
+    if field == "languages":
+        return LANGUAGES
+    return CODE_LABELS.get(field, {})
+
+
 def code_label(field: str, code: str | None, lang: str = "de") -> str:
     """The label of ``code`` in ``field`` (countries and languages included)."""
     if code is None:
         return ""
-    if code == codes.UNKNOWN:
-        return _pick(UNKNOWN_LABEL, lang)
-    if field in ("country_of_birth", "nationalities", "country"):
-        return (
-            _pick(COUNTRIES[code], lang)
-            if code in COUNTRIES
-            else (_pick(OTHER_LABEL, lang) if code == codes.OTHER else code)
-        )
-    if field == "languages":
-        return _pick(LANGUAGES[code], lang) if code in LANGUAGES else code
-    table = CODE_LABELS.get(field, {})
-    if code in table:
-        return _pick(table[code], lang)
-    if code == codes.OTHER:
-        return _pick(OTHER_LABEL, lang)
-    return code
+    label = {codes.UNKNOWN: UNKNOWN_LABEL, codes.OTHER: OTHER_LABEL}.get(code)
+    label = _table_for(field).get(code, label)
+    return _pick(label, lang) if label else code
 
 
 def field_label(field: str, lang: str = "de") -> str:

@@ -185,6 +185,12 @@ def set_deputies(session: UserSession, username: str, deputies: list[str]) -> No
         session.audit(uow, "deputies_changed", "user", uow.users.id_of(username))
 
 
+def counsellor_names(session: UserSession) -> list[tuple[str, str]]:
+    """(user name, display name) of active counsellors, for assigning files."""
+    with session.uow() as uow:
+        return [(u.username, u.display_name) for u in uow.users.list() if u.active and u.has(Role.COUNSELLOR)]
+
+
 def deputies_of(session: UserSession, username: str) -> list[str]:
     """Who deputises for ``username``."""
     with session.uow() as uow:

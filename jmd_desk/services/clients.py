@@ -78,12 +78,13 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         session.audit(uow, "client_updated", "client", client_id, client_id)
 
 
-def client_file(session: UserSession, client_id: int) -> ClientFile:
-    """The whole file of one client; opening it is audited."""
-    with session.uow(write=True) as uow:
+def client_file(session: UserSession, client_id: int, *, opening: bool = True) -> ClientFile:
+    """The whole file of one client; opening it is audited (reloads after a change are not)."""
+    with session.uow(write=opening) as uow:
         require_client(session, uow, client_id, write=False)
         result = uow.clients.file(client_id)
-        session.audit(uow, "client_viewed", "client", client_id, client_id)
+        if opening:
+            session.audit(uow, "client_viewed", "client", client_id, client_id)
     return result
 
 

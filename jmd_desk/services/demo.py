@@ -15,7 +15,7 @@ from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.keyfile import FLOOR_PARAMS, KdfPolicy
 
 DEMO_USER = "demo"
-DEMO_PASSWORD = "demo1234"
+DEMO_PASSWORD = "demo1234"  # noqa: S105 - shown on screen; the demo store holds no real data
 COLLEAGUE = "mara"
 # Synthetic data only: the slots use the minimum production cost so the demo starts quickly.
 DEMO_POLICY = KdfPolicy(params=FLOOR_PARAMS)

@@ -98,6 +98,7 @@ class DashboardRepository:
                 visible,
                 open_case,
                 GoalRecord.status.in_(("open", "in_progress")),
+                GoalRecord.due_on >= today,
                 GoalRecord.due_on <= today + timedelta(days=GOALS_AHEAD_DAYS),
             )
             .order_by(GoalRecord.due_on)
@@ -145,10 +146,15 @@ class DashboardRepository:
         )
         consent = (
             select(
-                *client_cols, null().label("due_on"), null().label("detail"), ClientRecord.id.label("ref_id")
+                *client_cols,
+                func.min(CaseRecord.opened_on).label("due_on"),
+                null().label("detail"),
+                ClientRecord.id.label("ref_id"),
             )
-            .where(visible, has_open_case, not_(valid_processing))
-            .order_by(ClientRecord.last_name, ClientRecord.first_name)
+            .join(CaseRecord, CaseRecord.client_id == ClientRecord.id)
+            .where(visible, open_case, not_(valid_processing))
+            .group_by(*client_cols)
+            .order_by(func.min(CaseRecord.opened_on))
         )
         turning_items = tuple(
             DueItem(

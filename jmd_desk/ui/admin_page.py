@@ -1,0 +1,297 @@
+"""Verwaltung: user accounts and roles, office settings; and the own-password dialog."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import User
+from jmd_desk.domain.errors import JmdError, ValidationError
+from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE
+from jmd_desk.reports.labels import code_label
+from jmd_desk.services import accounts
+from jmd_desk.services import settings as office
+from jmd_desk.services.session import UserSession
+from jmd_desk.ui import notify
+from jmd_desk.ui.i18n import language
+from jmd_desk.ui.login_dialog import error_label, password_edit
+from jmd_desk.ui.models import user_table_model
+from jmd_desk.ui.record_dialog import RecordDialog
+from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.views import button, table
+
+
+class RoleChecks(QWidget):
+    """The three roles as check boxes."""
+
+    def __init__(self, roles: frozenset[Role]) -> None:
+        super().__init__()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.boxes = {}
+        for role in Role:
+            box = QCheckBox(code_label("role", role.value, language()))
+            box.setObjectName(f"role_{role.value}_check")
+            box.setChecked(role in roles)
+            layout.addWidget(box)
+            self.boxes[role] = box
+        layout.addStretch(1)
+
+    def roles(self) -> frozenset[Role]:
+        """The ticked roles."""
+        return frozenset(role for role, box in self.boxes.items() if box.isChecked())
+
+
+class ChangePasswordDialog(QDialog):
+    """Change the signed-in user's own password (rewrites only that key slot)."""
+
+    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("change_password_dialog")
+        self.setWindowTitle(self.tr("Change password"))
+        self.session = session
+        self.old_edit = password_edit("old_password_edit")
+        self.new_edit = password_edit("new_password_edit")
+        self.repeat_edit = password_edit("new_password_repeat_edit")
+        self.error_label = error_label("change_password_error_label")
+        form = QFormLayout()
+        form.addRow(self.tr("&Current password:"), self.old_edit)
+        form.addRow(self.tr("&New password:"), self.new_edit)
+        form.addRow(self.tr("&Repeat new password:"), self.repeat_edit)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.setObjectName("change_password_buttons")
+        buttons.accepted.connect(self.submit)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(buttons)
+
+    def submit(self) -> None:
+        """Check and change the password."""
+        if self.new_edit.text() != self.repeat_edit.text():
+            self._show(self.tr("The two passwords do not match."))
+            return
+        try:
+            accounts.change_own_password(self.session, self.old_edit.text(), self.new_edit.text())
+        except JmdError as exc:
+            self._show(notify.error_text(exc))
+            return
+        self.accept()
+
+    def _show(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+
+class AdminPage(QWidget):
+    """User accounts and office settings (admin)."""
+
+    def __init__(self, session: UserSession, ui_settings: UiSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("admin_page")
+        self.session = session
+        self.ui_settings = ui_settings
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("admin_tabs")
+        self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
+        self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs)
+
+    # ----------------------------------------------------------------- users
+    def _users_tab(self) -> QWidget:
+        self.user_model = user_table_model(self)
+        self.user_table = table("user_table", self.user_model)
+        row = QHBoxLayout()
+        for name, text, slot in (
+            ("new_user_button", self.tr("New account…"), self._new_user),
+            ("edit_user_button", self.tr("Roles and name…"), self._edit_user),
+            ("reset_password_button", self.tr("Set password…"), self._reset_password),
+            ("deputies_button", self.tr("Deputies…"), self._deputies),
+        ):
+            row.addWidget(button(name, text, slot))
+        row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(row)
+        layout.addWidget(self.user_table, 1)
+        return page
+
+    def _selected_user(self) -> User | None:
+        rows = self.user_table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        source = self.user_table.model().mapToSource(rows[0])  # type: ignore[attr-defined]
+        return self.user_model.row_at(source.row())
+
+    def _new_user(self) -> None:
+        username, display = QLineEdit(), QLineEdit()
+        roles = RoleChecks(frozenset({Role.COUNSELLOR}))
+        password = password_edit("password_edit")
+
+        def build() -> tuple[str, str, frozenset[Role], str]:
+            return username.text(), display.text(), roles.roles(), password.text()
+
+        def save(values: tuple[str, str, frozenset[Role], str]) -> None:
+            accounts.create_user(self.session, *values)
+
+        fields = [("username", username), ("name", display), ("roles", roles), ("password", password)]
+        if RecordDialog("user_dialog", self.tr("New account"), fields, build, save, self).exec():
+            self.refresh()
+
+    def _edit_user(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        display = QLineEdit(user.display_name)
+        roles = RoleChecks(user.roles)
+        active = QCheckBox(self.tr("account active"))
+        active.setChecked(user.active)
+
+        def build() -> User:
+            return replace(user, display_name=display.text(), roles=roles.roles(), active=active.isChecked())
+
+        fields = [("name", display), ("roles", roles), ("active", active)]
+        if RecordDialog(
+            "user_dialog", user.username, fields, build, lambda u: accounts.update_user(self.session, u), self
+        ).exec():
+            self.refresh()
+
+    def _reset_password(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        password = password_edit("password_edit")
+        if RecordDialog(
+            "reset_password_dialog",
+            self.tr("New password for {user}").format(user=user.username),
+            [("password", password)],
+            password.text,
+            lambda p: accounts.reset_password(self.session, user.username, p),
+            self,
+        ).exec():
+            notify.show_info(self, self.tr("The password was set. Tell it to the person in a safe way."))
+
+    def _deputies(self) -> None:
+        user = self._selected_user()
+        if user is None:
+            return
+        chooser = QListWidget()
+        chooser.setObjectName("deputies_list")
+        current = set(accounts.deputies_of(self.session, user.username))
+        for username, display in accounts.counsellor_names(self.session):
+            if username == user.username:
+                continue
+            item = QListWidgetItem(f"{display} ({username})")
+            item.setData(Qt.ItemDataRole.UserRole, username)
+            item.setCheckState(Qt.CheckState.Checked if username in current else Qt.CheckState.Unchecked)
+            chooser.addItem(item)
+
+        def build() -> list[str]:
+            return [
+                chooser.item(i).data(Qt.ItemDataRole.UserRole)
+                for i in range(chooser.count())
+                if chooser.item(i).checkState() == Qt.CheckState.Checked
+            ]
+
+        RecordDialog(
+            "deputies_dialog",
+            self.tr("Deputies of {user}").format(user=user.username),
+            [("deputies", chooser)],
+            build,
+            lambda names: accounts.set_deputies(self.session, user.username, names),
+            self,
+        ).exec()
+
+    # -------------------------------------------------------------- settings
+    def _settings_tab(self) -> QWidget:
+        self.office_name_edit = QLineEdit()
+        self.office_name_edit.setObjectName("office_name_edit")
+        self.autolock_spin = QSpinBox()
+        self.autolock_spin.setObjectName("autolock_spin")
+        self.autolock_spin.setRange(*AUTOLOCK_RANGE)
+        self.autolock_spin.setSuffix(self.tr(" min"))
+        self.k_spin = QSpinBox()
+        self.k_spin.setObjectName("statistics_k_spin")
+        self.k_spin.setRange(*K_RANGE)
+        self.language_combo = QComboBox()
+        self.language_combo.setObjectName("ui_language_combo")
+        self.language_combo.addItem("Deutsch", "de")
+        self.language_combo.addItem("English", "en")
+        self.settings_message = QLabel("")
+        self.settings_message.setObjectName("settings_message_label")
+        save: QPushButton = button("save_settings_button", self.tr("Save settings"), self._save_settings)
+        form = QFormLayout()
+        form.addRow(self.tr("Office name:"), self.office_name_edit)
+        form.addRow(self.tr("Lock after inactivity:"), self.autolock_spin)
+        form.addRow(self.tr("Statistics: minimum cell size k:"), self.k_spin)
+        form.addRow(self.tr("Language of this computer:"), self.language_combo)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addLayout(form)
+        layout.addWidget(self.settings_message)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(save)
+        layout.addLayout(row)
+        layout.addStretch(1)
+        return page
+
+    def _save_settings(self) -> None:
+        current = office.office_settings(self.session)
+        new = replace(
+            current,
+            office_name=self.office_name_edit.text().strip(),
+            autolock_minutes=self.autolock_spin.value(),
+            statistics_k=self.k_spin.value(),
+        )
+        try:
+            office.save_office_settings(self.session, new)
+        except (ValidationError, JmdError) as exc:
+            notify.show_error(self, exc)
+            return
+        language_changed = self.language_combo.currentData() != self.ui_settings.language
+        self.ui_settings.language = self.language_combo.currentData()
+        text = self.tr("Settings saved.")
+        if language_changed:
+            text += " " + self.tr("The new language applies from the next start.")
+        self.settings_message.setText(text)
+        self.settings_changed()
+
+    def settings_changed(self) -> None:
+        """Hook for the main window (auto-lock time)."""
+
+    def refresh(self) -> None:
+        """Load accounts and settings."""
+        self.user_model.set_rows(accounts.list_users(self.session))
+        s = office.office_settings(self.session)
+        self.office_name_edit.setText(s.office_name)
+        self.autolock_spin.setValue(s.autolock_minutes)
+        self.k_spin.setValue(s.statistics_k)
+        self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.ui_settings.language), 0))
+
+    def clear(self) -> None:
+        """Forget the shown data (lock)."""
+        self.user_model.clear()

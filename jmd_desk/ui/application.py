@@ -1,0 +1,157 @@
+"""Starting the desktop client: set-up wizard or login, the main window, the demo."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtWidgets import QApplication
+
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.services import demo
+from jmd_desk.services.environment import Environment
+from jmd_desk.services.session import UserSession
+from jmd_desk.ui import i18n, notify
+from jmd_desk.ui.login_dialog import LoginDialog
+from jmd_desk.ui.main_window import MainWindow
+from jmd_desk.ui.setup_wizard import SetupWizard
+from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.ui_settings import UiSettings
+
+log = logging.getLogger("jmd_desk.ui")
+READY_FILE_ENV = "JMD_DESK_READY_FILE"
+
+
+def _qt_message(mode: QtMsgType, context: object, message: str) -> None:
+    """Qt's own warnings go to our log file, not to the console."""
+    level = {
+        QtMsgType.QtDebugMsg: logging.DEBUG,
+        QtMsgType.QtInfoMsg: logging.INFO,
+        QtMsgType.QtWarningMsg: logging.WARNING,
+    }.get(mode, logging.ERROR)
+    logging.getLogger("jmd_desk.qt").log(level, "%s", message)
+
+
+def make_application() -> QApplication:
+    """The QApplication with names, style and our message handler."""
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        app = QApplication(sys.argv[:1])
+    app.setApplicationName("JMD Desk")
+    app.setOrganizationName("JMD Desk")
+    app.setStyle("Fusion")
+    return app
+
+
+class AppController(QObject):
+    """Leads from start to main window and back to the login after signing out."""
+
+    def __init__(self, env: Environment, ui_settings: UiSettings, store: Path | None) -> None:
+        super().__init__()
+        self.env = env
+        self.ui_settings = ui_settings
+        self.runner = TaskRunner(self)
+        self.store = store or Path(ui_settings.last_store or env.paths.default_store)
+        self.window: MainWindow | None = None
+        self.dialog: LoginDialog | SetupWizard | None = None
+        self.demo_folder: Path | None = None
+        self.started = time.perf_counter()
+
+    def start(self) -> None:
+        """Show the wizard (no store yet) or the login."""
+        if self.store.exists() or self.store.with_name(self.store.name + ".keys").exists():
+            self.show_login()
+        else:
+            wizard = SetupWizard(self.env, self.runner, self.store)
+            wizard.created.connect(self._signed_in)
+            self.dialog = wizard
+            wizard.show()
+
+    def start_demo(self, clients: int) -> None:
+        """Create a throw-away demo store and sign in as the demo counsellor."""
+        session, folder = demo.create_demo_store(clients, self.env.clock)
+        self.demo_folder = folder
+        self.store = session.store.paths.db
+        hint = QApplication.translate("AppController", "Demo – password: {password}").format(
+            password=demo.DEMO_PASSWORD
+        )
+        self._open_main(session, hint)
+
+    def show_login(self) -> None:
+        """The login dialog for the current store."""
+        hint = ""
+        if self.demo_folder is not None:
+            hint = QApplication.translate("AppController", "Demo: user {user}, password {password}").format(
+                user=demo.DEMO_USER, password=demo.DEMO_PASSWORD
+            )
+        dialog = LoginDialog(self.env, self.runner, self.store, self.ui_settings.last_user, hint)
+        dialog.signed_in.connect(self._signed_in)
+        dialog.rejected.connect(self._login_cancelled)
+        self.dialog = dialog
+        dialog.show()
+
+    def _login_cancelled(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+    def _signed_in(self, session: UserSession) -> None:
+        if self.demo_folder is None:
+            self.ui_settings.last_store = str(session.store.paths.db)
+            self.ui_settings.last_user = session.username
+        self.dialog = None
+        self._open_main(session, "")
+
+    def _open_main(self, session: UserSession, hint: str) -> None:
+        try:
+            window = MainWindow(session, self.runner, self.ui_settings, demo_hint=hint)
+        except JmdError as exc:
+            session.close()
+            notify.show_error(None, exc)
+            self.show_login()
+            return
+        window.signed_out.connect(self._signed_out)
+        self.window = window
+        window.show()
+        QTimer.singleShot(0, self._report_ready)
+
+    def _report_ready(self) -> None:
+        elapsed = time.perf_counter() - self.started
+        log.info("main window ready after %.2f s", elapsed)
+        ready_file = os.environ.get(READY_FILE_ENV)
+        if ready_file:
+            Path(ready_file).write_text(f"{elapsed:.3f}\n", encoding="utf-8")
+
+    def _signed_out(self) -> None:
+        self.window = None
+        self.show_login()
+
+    def shutdown(self) -> None:
+        """Close what is open; remove the demo store."""
+        self.runner.wait()
+        if self.window is not None and self.window.session.store.is_open:
+            self.window.session.close()
+        if self.demo_folder is not None:
+            shutil.rmtree(self.demo_folder, ignore_errors=True)
+
+
+def run_gui(args: argparse.Namespace, env: Environment) -> int:
+    """Run the desktop client until the last window closes."""
+    qInstallMessageHandler(_qt_message)
+    app = make_application()
+    ui_settings = UiSettings(env.paths)
+    i18n.install(app, ui_settings.language)
+    controller = AppController(env, ui_settings, args.store)
+    try:
+        if args.command == "demo":
+            controller.start_demo(max(1, args.clients))
+        else:
+            controller.start()
+        return app.exec()
+    finally:
+        controller.shutdown()

@@ -1,0 +1,222 @@
+"""The master-data form (Stammdaten) of a client, with messages at each field."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLineEdit,
+    QWidget,
+)
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.entities import Client
+from jmd_desk.domain.errors import FieldError
+from jmd_desk.domain.iso_codes import COUNTRIES
+from jmd_desk.reports.labels import code_label
+from jmd_desk.ui.i18n import language
+from jmd_desk.ui.widgets import CodeCombo, CodeListEdit, DateField, FormGrid, SuggestCombo
+
+
+def country_combo(name: str) -> CodeCombo:
+    """All countries by their label, "keine Angabe" first; type to search."""
+    lang = language()
+    ordered = sorted(COUNTRIES, key=lambda c: code_label("country_of_birth", c, lang).casefold())
+    combo = CodeCombo("country_of_birth", (codes.UNKNOWN, *ordered))
+    combo.setObjectName(name)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.completer().setFilterMode(Qt.MatchFlag.MatchContains)
+    combo.completer().setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    return combo
+
+
+class ClientForm(QWidget):
+    """Edits a Client; ``changed`` fires on every edit (for the unsaved-changes guard)."""
+
+    changed = Signal()
+
+    def __init__(self, counsellors: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("client_form")
+        self.first_name = QLineEdit()
+        self.last_name = QLineEdit()
+        self.client_number = QLineEdit()
+        self.client_number.setPlaceholderText(self.tr("assigned automatically"))
+        self.date_of_birth = DateField(optional=True)
+        self.dob_estimated = QCheckBox(self.tr("estimated"))
+        self.dob_estimated.setObjectName("dob_estimated_check")
+        self.gender = CodeCombo("gender", codes.GENDERS)
+        self.country_of_birth = country_combo("country_of_birth_edit")
+        self.nationalities = CodeListEdit("countries")
+        self.languages = CodeListEdit("languages")
+        self.arrival_date = DateField(optional=True)
+        self.residence_status = CodeCombo("residence_status", codes.RESIDENCE_STATUSES)
+        self.german_level = CodeCombo("german_level", codes.GERMAN_LEVELS)
+        self.school_qualification = SuggestCombo(
+            "school_qualification", codes.SCHOOL_QUALIFICATION_SUGGESTIONS
+        )
+        self.current_situation = SuggestCombo("current_situation", codes.CURRENT_SITUATION_SUGGESTIONS)
+        self.access_route = SuggestCombo("access_route", codes.ACCESS_ROUTE_SUGGESTIONS)
+        self.unaccompanied_minor = QCheckBox(self.tr("yes (partly ticked: not stated)"))
+        self.unaccompanied_minor.setObjectName("unaccompanied_minor_edit")
+        self.unaccompanied_minor.setTristate(True)
+        self.guardian = QLineEdit()
+        self.phone = QLineEdit()
+        self.email = QLineEdit()
+        self.address = QLineEdit()
+        self.counsellor = QComboBox()
+        self.counsellor.addItem(self.tr("(nobody)"), None)
+        for username, display in counsellors:
+            self.counsellor.addItem(f"{display} ({username})", username)
+        self.eligibility_note = QLineEdit()
+        self.eligibility_note.setPlaceholderText(
+            self.tr("only when younger than 12 or older than 27 at intake")
+        )
+
+        dob_row = QWidget()
+        dob_layout = QHBoxLayout(dob_row)
+        dob_layout.setContentsMargins(0, 0, 0, 0)
+        dob_layout.addWidget(self.date_of_birth, 1)
+        dob_layout.addWidget(self.dob_estimated)
+        self.date_of_birth.setObjectName("date_of_birth_edit")
+
+        self.left = FormGrid()
+        self.right = FormGrid()
+        for name in ("first_name", "last_name", "client_number"):
+            self.left.add(name, getattr(self, name))
+        self.left.add("date_of_birth", dob_row)
+        for name in (
+            "gender",
+            "country_of_birth",
+            "nationalities",
+            "languages",
+            "arrival_date",
+            "residence_status",
+            "german_level",
+        ):
+            self.left.add(name, getattr(self, name))
+        for name in (
+            "school_qualification",
+            "current_situation",
+            "access_route",
+            "unaccompanied_minor",
+            "guardian",
+            "phone",
+            "email",
+            "address",
+            "counsellor",
+            "eligibility_note",
+        ):
+            self.right.add(name, getattr(self, name))
+        layout = QHBoxLayout(self)
+        layout.addLayout(self.left, 1)
+        layout.addSpacing(16)
+        layout.addLayout(self.right, 1)
+        self._loaded: Client | None = None
+        self._connect_changes()
+
+    def _connect_changes(self) -> None:
+        for widget in self.findChildren(QLineEdit):
+            widget.textEdited.connect(self.changed)
+        for combo in self.findChildren(QComboBox):
+            combo.currentIndexChanged.connect(self.changed)
+        for box in self.findChildren(QCheckBox):
+            box.stateChanged.connect(self.changed)
+        for date_field in (self.date_of_birth, self.arrival_date):
+            date_field.dateChanged.connect(self.changed)
+
+    def set_client(self, client: Client | None) -> None:
+        """Show a client's data (None: an empty form for a new client)."""
+        self.blockSignals(True)
+        c = client or Client(first_name="", last_name="", date_of_birth=None)  # type: ignore[arg-type]
+        self.first_name.setText(c.first_name)
+        self.last_name.setText(c.last_name)
+        self.client_number.setText(c.client_number or "")
+        self.date_of_birth.set_value(c.date_of_birth)
+        self.dob_estimated.setChecked(c.dob_estimated)
+        self.gender.set_code(c.gender)
+        self.country_of_birth.set_code(c.country_of_birth)
+        self.nationalities.set_codes(c.nationalities)
+        self.languages.set_codes(c.languages)
+        self.arrival_date.set_value(c.arrival_date)
+        self.residence_status.set_code(c.residence_status)
+        self.german_level.set_code(c.german_level)
+        self.school_qualification.set_value(c.school_qualification)
+        self.current_situation.set_value(c.current_situation)
+        self.access_route.set_value(c.access_route)
+        state = {
+            None: Qt.CheckState.PartiallyChecked,
+            True: Qt.CheckState.Checked,
+            False: Qt.CheckState.Unchecked,
+        }
+        self.unaccompanied_minor.setCheckState(state[c.unaccompanied_minor])
+        for name in ("guardian", "phone", "email", "address", "eligibility_note"):
+            getattr(self, name).setText(getattr(c, name) or "")
+        index = self.counsellor.findData(c.counsellor)
+        if index < 0 and c.counsellor:
+            self.counsellor.addItem(c.counsellor, c.counsellor)
+            index = self.counsellor.count() - 1
+        self.counsellor.setCurrentIndex(max(index, 0))
+        self.blockSignals(False)
+        self.left.clear_errors()
+        self.right.clear_errors()
+        self._loaded = client if client else None
+        self.client_number.setReadOnly(client is not None)
+
+    def client(self) -> Client:
+        """The form's content as a Client (checked by the services, not here)."""
+        state = self.unaccompanied_minor.checkState()
+        minor: Any = None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+        return Client(
+            first_name=self.first_name.text(),
+            last_name=self.last_name.text(),
+            date_of_birth=self.date_of_birth.value(),  # type: ignore[arg-type]
+            client_number=self.client_number.text().strip() or None,
+            dob_estimated=self.dob_estimated.isChecked(),
+            gender=self.gender.code() or codes.UNKNOWN,
+            country_of_birth=self.country_of_birth.code() or codes.UNKNOWN,
+            nationalities=self.nationalities.codes(),
+            languages=self.languages.codes(),
+            arrival_date=self.arrival_date.value(),
+            residence_status=self.residence_status.code() or codes.UNKNOWN,
+            german_level=self.german_level.code() or codes.UNKNOWN,
+            school_qualification=self.school_qualification.value(),
+            current_situation=self.current_situation.value(),
+            access_route=self.access_route.value(),
+            unaccompanied_minor=minor,
+            guardian=self.guardian.text(),
+            phone=self.phone.text(),
+            email=self.email.text(),
+            address=self.address.text(),
+            counsellor=self.counsellor.currentData(),
+            eligibility_note=self.eligibility_note.text(),
+        )
+
+    def is_dirty(self) -> bool:
+        """True if the form differs from what was loaded."""
+        if self._loaded is None:
+            current = self.client()
+            return bool(current.first_name.strip() or current.last_name.strip())
+        return _normal(self.client()) != _normal(self._loaded)
+
+    def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
+        """Show messages at the fields; returns errors of other fields."""
+        rest = self.left.show_errors(errors)
+        return self.right.show_errors(rest)
+
+    def clear_errors(self) -> None:
+        """Hide every message."""
+        self.left.clear_errors()
+        self.right.clear_errors()
+
+
+def _normal(client: Client) -> tuple[Any, ...]:
+    """Compare forms without caring about blanks vs. None."""
+    return tuple((v.strip() or None) if isinstance(v, str) else v for v in client.__dict__.values())

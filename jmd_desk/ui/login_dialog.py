@@ -1,0 +1,241 @@
+"""Signing in: user and password, or the recovery key when a password was forgotten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.services import accounts
+from jmd_desk.services.environment import Environment
+from jmd_desk.services.session import UserSession
+from jmd_desk.ui.notify import error_text
+from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.widgets import ERROR_STYLE
+
+
+def password_edit(name: str, parent: QWidget | None = None) -> QLineEdit:
+    """A password field (input hidden)."""
+    edit = QLineEdit(parent)
+    edit.setObjectName(name)
+    edit.setEchoMode(QLineEdit.EchoMode.Password)
+    return edit
+
+
+def error_label(name: str) -> QLabel:
+    """A red message line, hidden until it has text."""
+    label = QLabel("")
+    label.setObjectName(name)
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.hide()
+    return label
+
+
+class LoginDialog(QDialog):
+    """Sign in to a store; emits ``signed_in`` with the new session."""
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self,
+        env: Environment,
+        runner: TaskRunner,
+        store: Path,
+        last_user: str = "",
+        hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("login_dialog")
+        self.setWindowTitle(self.tr("JMD Desk – Sign in"))
+        self.env = env
+        self.runner = runner
+        self.store = store
+
+        title = QLabel(self.tr("JMD Desk"))
+        font = QFont(title.font())
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setBold(True)
+        title.setFont(font)
+        self.store_label = QLabel()
+        self.store_label.setObjectName("store_path_label")
+        self.store_label.setWordWrap(True)
+        self.store_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        choose = QPushButton(self.tr("Other store…"))
+        choose.setObjectName("choose_store_button")
+        choose.clicked.connect(self._choose_store)
+
+        self.username_edit = QLineEdit(last_user)
+        self.username_edit.setObjectName("username_edit")
+        self.username_edit.setAccessibleName(self.tr("User name"))
+        self.password_edit = password_edit("password_edit")
+        self.password_edit.setAccessibleName(self.tr("Password"))
+        self.error_label = error_label("login_error_label")
+        self.hint_label = QLabel(hint)
+        self.hint_label.setObjectName("login_hint_label")
+        self.hint_label.setVisible(bool(hint))
+
+        form = QFormLayout()
+        form.addRow(self.tr("&User name:"), self.username_edit)
+        form.addRow(self.tr("&Password:"), self.password_edit)
+
+        self.sign_in_button = QPushButton(self.tr("&Sign in"))
+        self.sign_in_button.setObjectName("sign_in_button")
+        self.sign_in_button.setDefault(True)
+        self.sign_in_button.clicked.connect(self._sign_in)
+        forgot = QPushButton(self.tr("Forgot password…"))
+        forgot.setObjectName("forgot_password_button")
+        forgot.clicked.connect(self._recover)
+        buttons = QHBoxLayout()
+        buttons.addWidget(forgot)
+        buttons.addStretch(1)
+        buttons.addWidget(self.sign_in_button)
+
+        store_row = QHBoxLayout()
+        store_row.addWidget(self.store_label, 1)
+        store_row.addWidget(choose)
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(store_row)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+        self._show_store()
+        (self.password_edit if last_user else self.username_edit).setFocus()
+
+    def _show_store(self) -> None:
+        self.store_label.setText(self.tr("Store: {path}").format(path=self.store))
+
+    def _choose_store(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Open store"), str(self.store.parent), self.tr("JMD Desk store (*.jmd)")
+        )
+        if path:
+            self.store = Path(path)
+            self._show_store()
+
+    def _busy(self, busy: bool) -> None:
+        for widget in (self.username_edit, self.password_edit, self.sign_in_button):
+            widget.setEnabled(not busy)
+
+    def _sign_in(self) -> None:
+        username, password = self.username_edit.text(), self.password_edit.text()
+        if not username.strip() or not password:
+            self._fail(self.tr("Please enter user name and password."))
+            return
+        self.error_label.hide()
+        self._busy(True)
+        store, env = self.store, self.env
+        self.runner.run(
+            lambda: accounts.sign_in(store, username, password, clock=env.clock, policy=env.policy),
+            self._done,
+            self._error,
+        )
+
+    def _done(self, session: UserSession) -> None:
+        self._busy(False)
+        self.password_edit.clear()
+        self.signed_in.emit(session)
+        self.accept()
+
+    def _error(self, exc: JmdError) -> None:
+        self._busy(False)
+        self._fail(error_text(exc))
+        self.password_edit.selectAll()
+        self.password_edit.setFocus()
+
+    def _fail(self, text: str) -> None:
+        self.error_label.setText(text)
+        self.error_label.show()
+
+    def _recover(self) -> None:
+        dialog = RecoveryDialog(self.env, self.runner, self.store, self)
+        dialog.signed_in.connect(self._done)
+        dialog.open()
+
+
+class RecoveryDialog(QDialog):
+    """A forgotten password: the recovery key unlocks, and the user chooses a new password."""
+
+    signed_in = Signal(object)
+
+    def __init__(
+        self, env: Environment, runner: TaskRunner, store: Path, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("recovery_dialog")
+        self.setWindowTitle(self.tr("Recover access"))
+        self.env, self.runner, self.store = env, runner, store
+        intro = QLabel(
+            self.tr(
+                "Enter the recovery key that was printed when the store was created, the user name "
+                "and a new password for that user."
+            )
+        )
+        intro.setWordWrap(True)
+        self.key_edit = QLineEdit()
+        self.key_edit.setObjectName("recovery_key_edit")
+        self.key_edit.setPlaceholderText("XXXX-XXXX-…")
+        self.username_edit = QLineEdit()
+        self.username_edit.setObjectName("recovery_username_edit")
+        self.password_edit = password_edit("new_password_edit")
+        self.repeat_edit = password_edit("new_password_repeat_edit")
+        self.error_label = error_label("recovery_error_label")
+        form = QFormLayout()
+        form.addRow(self.tr("Recovery &key:"), self.key_edit)
+        form.addRow(self.tr("&User name:"), self.username_edit)
+        form.addRow(self.tr("&New password:"), self.password_edit)
+        form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.setObjectName("recovery_buttons")
+        self.buttons.accepted.connect(self._submit)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.error_label)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(520)
+
+    def _submit(self) -> None:
+        if self.password_edit.text() != self.repeat_edit.text():
+            self.error_label.setText(self.tr("The two passwords do not match."))
+            self.error_label.show()
+            return
+        key, user, password = self.key_edit.text(), self.username_edit.text(), self.password_edit.text()
+        env, store = self.env, self.store
+        self.buttons.setEnabled(False)
+        self.runner.run(
+            lambda: accounts.recover_access(store, key, user, password, clock=env.clock, policy=env.policy),
+            self._done,
+            self._error,
+        )
+
+    def _done(self, session: UserSession) -> None:
+        self.buttons.setEnabled(True)
+        self.signed_in.emit(session)
+        self.accept()
+
+    def _error(self, exc: JmdError) -> None:
+        self.buttons.setEnabled(True)
+        self.error_label.setText(error_text(exc))
+        self.error_label.show()

@@ -1,0 +1,331 @@
+"""The main window: navigation, pages, file windows, status bar, locking."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
+
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.services import settings as office
+from jmd_desk.services.session import UserSession
+from jmd_desk.ui import notify
+from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
+from jmd_desk.ui.client_file_window import ClientFileWindow
+from jmd_desk.ui.lock import IdleWatcher, LockScreen
+from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
+from jmd_desk.ui.statistics_page import StatisticsPage
+from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.ui_settings import UiSettings
+
+
+class MainWindow(QMainWindow):
+    """Navigation on the left, the page on the right; files open in their own windows."""
+
+    signed_out = Signal()
+
+    def __init__(
+        self,
+        session: UserSession,
+        runner: TaskRunner,
+        ui_settings: UiSettings,
+        *,
+        demo_hint: str = "",
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        self.runner = runner
+        self.ui_settings = ui_settings
+        self.file_windows: dict[int, ClientFileWindow] = {}
+        settings = office.office_settings(session)
+        office_name = settings.office_name or self.tr("JMD Desk")
+        self.setWindowTitle(
+            self.tr("JMD Desk – {office}").format(office=office_name)
+            + (f"  [{demo_hint}]" if demo_hint else "")
+        )
+        self.resize(1280, 760)
+
+        user = session.user
+        self.pages: dict[str, QWidget] = {}
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav_list")
+        self.nav.setAccessibleName(self.tr("Navigation"))
+        self.nav.setMaximumWidth(210)
+        self.nav.setIconSize(QSize(0, 0))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("page_stack")
+        works_with_cases = user.has(Role.COUNSELLOR) or user.has(Role.TEAM_LEAD)
+        if works_with_cases:
+            self.dashboard = DashboardPage(session)
+            self.dashboard.open_file_requested.connect(self.open_file)
+            self._add_page("dashboard", self.tr("Overview"), self.dashboard)
+            self.clients = ClientsPage(session, ui_settings)
+            self.clients.open_file_requested.connect(self.open_file)
+            self.clients.new_client_requested.connect(self.new_client)
+            self._add_page("clients", self.tr("Clients"), self.clients)
+        self.partners = PartnersPage(session)
+        self._add_page("partners", self.tr("Network partners"), self.partners)
+        if user.has(Role.TEAM_LEAD):
+            self.statistics = StatisticsPage(session, runner)
+            self._add_page("statistics", self.tr("Statistics"), self.statistics)
+        if user.has(Role.ADMIN):
+            self.admin = AdminPage(session, ui_settings)
+            self.admin.settings_changed = self._apply_settings  # type: ignore[method-assign]
+            self._add_page("admin", self.tr("Administration"), self.admin)
+        self.nav.currentRowChanged.connect(self._show_page)
+
+        content = QWidget()
+        row = QHBoxLayout(content)
+        row.addWidget(self.nav)
+        row.addWidget(self.stack, 1)
+        self.lock_screen = LockScreen()
+        self.lock_screen.unlock_requested.connect(self._unlock)
+        self.lock_screen.sign_out_requested.connect(self.sign_out)
+        self.root = QStackedWidget()
+        self.root.setObjectName("root_stack")
+        self.root.addWidget(content)
+        self.root.addWidget(self.lock_screen)
+        self.setCentralWidget(self.root)
+
+        self.user_label = QLabel(
+            self.tr("Signed in: {name} ({user})").format(name=user.display_name, user=user.username)
+        )
+        self.user_label.setObjectName("user_label")
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lock_button")
+        self.lock_button.clicked.connect(self.lock)
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_button)
+        self._menus(works_with_cases)
+
+        self.idle = IdleWatcher(settings.autolock_minutes, self)
+        self.idle.idle.connect(self.lock)
+        state = ui_settings.state("main_window_geometry")
+        if state is not None:
+            self.restoreGeometry(state)
+        self.nav.setCurrentRow(0)
+
+    # ---------------------------------------------------------------- set-up
+    def _add_page(self, key: str, title: str, page: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.nav.addItem(item)
+        self.stack.addWidget(page)
+        self.pages[key] = page
+
+    def _action(
+        self, text: str, name: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+        return action
+
+    def _menus(self, works_with_cases: bool) -> None:
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
+        if works_with_cases:
+            file_menu.addAction(
+                self._action(
+                    self.tr("&New client…"),
+                    "new_client_action",
+                    self.new_client,
+                    QKeySequence.StandardKey.New,
+                )
+            )
+            file_menu.addAction(
+                self._action(
+                    self.tr("&Find client"),
+                    "find_client_action",
+                    self.find_client,
+                    QKeySequence.StandardKey.Find,
+                )
+            )
+        file_menu.addAction(
+            self._action(self.tr("Change &password…"), "change_password_action", self.change_password)
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(self._action(self.tr("&Lock"), "lock_action", self.lock, "Ctrl+L"))
+        file_menu.addAction(self._action(self.tr("Sign &out"), "sign_out_action", self.sign_out))
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), "quit_action", self.close, QKeySequence.StandardKey.Quit)
+        )
+        view_menu = self.menuBar().addMenu(self.tr("&View"))
+        for row in range(self.nav.count()):
+            item = self.nav.item(row)
+            view_menu.addAction(
+                self._action(
+                    item.text(),
+                    f"goto_{item.data(Qt.ItemDataRole.UserRole)}_action",
+                    lambda r=row: self.nav.setCurrentRow(r),
+                    f"Ctrl+{row + 1}",
+                )
+            )
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+
+    # ----------------------------------------------------------------- pages
+    def _show_page(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.refresh_current()
+
+    def current_key(self) -> str:
+        """Key of the page shown."""
+        item = self.nav.currentItem()
+        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+
+    def show_page(self, key: str) -> None:
+        """Switch to a page by its key."""
+        keys = [self.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.nav.count())]
+        if key in keys:
+            self.nav.setCurrentRow(keys.index(key))
+
+    def refresh_current(self) -> None:
+        """Reload the page shown."""
+        if self.session.locked:
+            return
+        page = self.pages.get(self.current_key())
+        refresh = getattr(page, "refresh", None)
+        if refresh is None:
+            return
+        try:
+            refresh()
+        except JmdError as exc:
+            notify.show_error(self, exc)
+
+    def find_client(self) -> None:
+        """Jump to the client search."""
+        self.show_page("clients")
+        self.clients.search_edit.setFocus()
+        self.clients.search_edit.selectAll()
+
+    def new_client(self) -> None:
+        """Intake of a new client; opens the new file."""
+        if not self.session.user.has(Role.COUNSELLOR):
+            return
+        dialog = NewClientDialog(self.session, self)
+        if dialog.exec() and dialog.client_id is not None:
+            self.refresh_current()
+            self.open_file(dialog.client_id)
+
+    def open_file(self, client_id: int) -> None:
+        """Open (or raise) the window of a client file."""
+        window = self.file_windows.get(client_id)
+        if window is None:
+            try:
+                window = ClientFileWindow(self.session, client_id)
+            except JmdError as exc:
+                notify.show_error(self, exc)
+                return
+            window.changed.connect(self.refresh_current)
+            window.destroyed.connect(lambda *_: self.file_windows.pop(client_id, None))
+            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            self.file_windows[client_id] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+
+    def change_password(self) -> None:
+        """Change the own password."""
+        if ChangePasswordDialog(self.session, self).exec():
+            notify.show_info(self, self.tr("Your password was changed."))
+
+    def _apply_settings(self) -> None:
+        self.idle.set_minutes(office.office_settings(self.session).autolock_minutes)
+
+    # ---------------------------------------------------------------- locking
+    def lock(self) -> None:
+        """Lock: clear every model, hide the files, close the data connection."""
+        if self.session.locked:
+            return
+        for page in self.pages.values():
+            clear = getattr(page, "clear", None)
+            if clear is not None:
+                clear()
+        for window in self.file_windows.values():
+            window.clear()
+            window.hide()
+        try:
+            self.session.lock()
+        except JmdError as exc:
+            notify.show_error(self, exc)
+        self.idle.pause()
+        self.lock_screen.prepare(self.session.user.display_name)
+        self.root.setCurrentWidget(self.lock_screen)
+        self.menuBar().setEnabled(False)
+        self.lock_button.setEnabled(False)
+
+    def _unlock(self, password: str) -> None:
+        session = self.session
+        self.lock_screen.unlock_button.setEnabled(False)
+        self.runner.run(lambda: session.unlock(password), self._unlocked, self._unlock_failed)
+
+    def _unlocked(self, _result: object) -> None:
+        self.lock_screen.unlock_button.setEnabled(True)
+        self.root.setCurrentIndex(0)
+        self.menuBar().setEnabled(True)
+        self.lock_button.setEnabled(True)
+        self.idle.resume()
+        self.refresh_current()
+        for window in list(self.file_windows.values()):
+            try:
+                window.reload()
+            except JmdError:
+                window.close()
+                continue
+            window.show()
+
+    def _unlock_failed(self, exc: JmdError) -> None:
+        self.lock_screen.unlock_button.setEnabled(True)
+        self.lock_screen.show_error(notify.error_text(exc))
+
+    # ----------------------------------------------------------- signing out
+    def _close_files(self) -> bool:
+        return all(window.close() for window in list(self.file_windows.values()))
+
+    def sign_out(self) -> None:
+        """Close files and the session; back to the login."""
+        if not self.session.locked and not self._close_files():
+            return
+        for window in list(self.file_windows.values()):
+            window.deleteLater()
+        self.file_windows.clear()
+        self._finish()
+        self.signed_out.emit()
+        self.hide()
+        self.deleteLater()
+
+    def _finish(self) -> None:
+        self.idle.stop()
+        self.ui_settings.set_state("main_window_geometry", self.saveGeometry())
+        if hasattr(self, "clients"):
+            self.clients.save_layout()
+        self.ui_settings.sync()
+        self.runner.wait()
+        self.session.close()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Override QMainWindow.closeEvent: files with unsaved changes may stop quitting."""
+        if not self.session.locked and not self._close_files():
+            event.ignore()
+            return
+        if self.session.store.is_open:
+            self._finish()
+        event.accept()

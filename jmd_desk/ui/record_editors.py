@@ -1,0 +1,230 @@
+"""Dialogs for the records of a file: goals, referrals, follow-ups, consents, case closure."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Partner, Referral, Saved
+from jmd_desk.ui.record_dialog import RecordDialog
+from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField
+
+Save = Callable[[Any], Any]
+
+
+def _date(value: date | None, *, optional: bool = False) -> DateField:
+    field = DateField(optional=optional)
+    field.set_value(value)
+    return field
+
+
+def _line(value: str | None) -> QLineEdit:
+    edit = QLineEdit(value or "")
+    return edit
+
+
+def _combo(field: str, values: tuple[str, ...], value: str | None) -> CodeCombo:
+    combo = CodeCombo(field, values)
+    combo.set_code(value)
+    return combo
+
+
+def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> RecordDialog:
+    """Add or edit a goal of the Integrationsförderplan."""
+    g = goal or Goal(area="language", title="", agreed_on=today)
+    area = _combo("area", codes.AREAS, g.area)
+    title = _line(g.title)
+    agreed = _date(g.agreed_on, optional=True)
+    due = _date(g.due_on, optional=True)
+    status = _combo("goal_status", codes.GOAL_STATUSES, g.status)
+    since = _date(g.status_changed_on, optional=True)
+
+    def build() -> Goal:
+        return Goal(
+            area=area.code() or codes.UNKNOWN,
+            title=title.text(),
+            agreed_on=agreed.value(),
+            due_on=due.value(),
+            status=status.code() or "open",
+            status_changed_on=since.value(),
+        )
+
+    fields = [
+        ("area", area),
+        ("title", title),
+        ("agreed_on", agreed),
+        ("due_on", due),
+        ("status", status),
+        ("status_changed_on", since),
+    ]
+    caption = parent.tr("Goal") if goal else parent.tr("New goal")
+    return RecordDialog("goal_dialog", caption, fields, build, save, parent)
+
+
+def goal_status_dialog(parent: QWidget, goal: Goal, today: date, save: Save) -> RecordDialog:
+    """Record a new status of a goal from a day on."""
+    status = _combo("goal_status", codes.GOAL_STATUSES, goal.status)
+    since = _date(today)
+
+    def build() -> tuple[str, date | None]:
+        return status.code() or "open", since.value()
+
+    return RecordDialog(
+        "goal_status_dialog",
+        parent.tr("Change goal status"),
+        [("status", status), ("status_changed_on", since)],
+        build,
+        save,
+        parent,
+        intro=goal.title,
+    )
+
+
+def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialog:
+    """Correct a logged contact."""
+    day = _date(contact.date)
+    minutes = QSpinBox()
+    minutes.setRange(0, 1440)
+    minutes.setSingleStep(5)
+    minutes.setValue(contact.minutes)
+    mode = _combo("mode", codes.CONTACT_MODES, contact.mode)
+    participants = CodeChecks("participants", codes.PARTICIPANTS)
+    participants.set_codes(contact.participants)
+    topics = CodeChecks("area", codes.AREAS[:-1])
+    topics.set_codes(contact.topics)
+    interpreter = QCheckBox(parent.tr("with interpreter"))
+    interpreter.setChecked(contact.interpreter)
+    notes = QPlainTextEdit(contact.notes or "")
+
+    def build() -> Contact:
+        return Contact(
+            date=day.value(),
+            minutes=minutes.value(),
+            mode=mode.code() or codes.UNKNOWN,  # type: ignore[arg-type]
+            participants=participants.codes(),
+            topics=topics.codes(),
+            interpreter=interpreter.isChecked(),
+            notes=notes.toPlainText(),
+        )
+
+    fields = [
+        ("date", day),
+        ("minutes", minutes),
+        ("mode", mode),
+        ("participants", participants),
+        ("topics", topics),
+        ("interpreter", interpreter),
+        ("notes", notes),
+    ]
+    return RecordDialog("contact_dialog", parent.tr("Contact"), fields, build, save, parent)
+
+
+def referral_dialog(
+    parent: QWidget, partners: list[Saved[Partner]], referral: Referral | None, today: date, save: Save
+) -> RecordDialog:
+    """Add a referral to a network partner (or edit one)."""
+    r = referral or Referral(partner_id=0, date=today)
+    partner = QComboBox()
+    partner.setObjectName("partner_id_edit")
+    for p in partners:
+        if p.value.active or p.id == r.partner_id:
+            partner.addItem(p.value.name, p.id)
+    partner.setCurrentIndex(max(partner.findData(r.partner_id), 0))
+    day = _date(r.date)
+    area = _combo("area", codes.AREAS, r.area)
+    status = _combo("referral_status", codes.REFERRAL_STATUSES, r.status)
+    outcome = _line(r.outcome)
+
+    def build() -> Referral:
+        return Referral(
+            partner_id=partner.currentData() or 0,
+            date=day.value(),  # type: ignore[arg-type]
+            area=area.code() or codes.UNKNOWN,
+            status=status.code() or "requested",
+            outcome=outcome.text(),
+        )
+
+    fields = [
+        ("partner_id", partner),
+        ("date", day),
+        ("area", area),
+        ("status", status),
+        ("outcome", outcome),
+    ]
+    caption = parent.tr("Referral") if referral else parent.tr("New referral")
+    return RecordDialog("referral_dialog", caption, fields, build, save, parent)
+
+
+def follow_up_dialog(parent: QWidget, follow_up: FollowUp | None, today: date, save: Save) -> RecordDialog:
+    """Add or edit a follow-up (Wiedervorlage)."""
+    f = follow_up or FollowUp(due_on=today, text="")
+    due = _date(f.due_on)
+    text = _line(f.text)
+
+    def build() -> FollowUp:
+        return FollowUp(due_on=due.value(), text=text.text(), done=f.done)  # type: ignore[arg-type]
+
+    caption = parent.tr("Follow-up") if follow_up else parent.tr("New follow-up")
+    return RecordDialog("follow_up_dialog", caption, [("due_on", due), ("text", text)], build, save, parent)
+
+
+def consent_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
+    """Record a consent that was given."""
+    scope = _combo("scope", codes.CONSENT_SCOPES, "processing")
+    given_by = _combo("given_by", codes.CONSENT_GIVERS, "self")
+    given_on = _date(today)
+    version = _line("")
+
+    def build() -> Consent:
+        return Consent(
+            scope=scope.code() or codes.UNKNOWN,
+            given_on=given_on.value(),  # type: ignore[arg-type]
+            given_by=given_by.code() or codes.UNKNOWN,
+            form_version=version.text(),
+        )
+
+    fields = [("scope", scope), ("given_by", given_by), ("given_on", given_on), ("form_version", version)]
+    return RecordDialog("consent_dialog", parent.tr("Record consent"), fields, build, save, parent)
+
+
+def withdraw_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
+    """Withdraw a consent from a day on."""
+    day = _date(today)
+    return RecordDialog(
+        "withdraw_dialog",
+        parent.tr("Withdraw consent"),
+        [("withdrawn_on", day)],
+        day.value,
+        save,
+        parent,
+        intro=parent.tr("From this day on, nothing that depends on the consent is allowed any more."),
+    )
+
+
+def close_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
+    """Close a case with date, reason and destination."""
+    day = _date(today)
+    reason = _combo("closure_reason", codes.CLOSURE_REASONS, "goals_achieved")
+    destination = _combo("destination", codes.DESTINATIONS, codes.UNKNOWN)
+
+    def build() -> tuple[date | None, str, str]:
+        return day.value(), reason.code() or codes.UNKNOWN, destination.code() or codes.UNKNOWN
+
+    fields = [("closed_on", day), ("closure_reason", reason), ("destination", destination)]
+    return RecordDialog("close_case_dialog", parent.tr("Close case"), fields, build, save, parent)
+
+
+def open_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
+    """Open a new case (reopening always starts a new case)."""
+    case_type = _combo("case_type", codes.CASE_TYPES, "counselling")
+    day = _date(today)
+
+    def build() -> Case:
+        return Case(case_type=case_type.code() or codes.UNKNOWN, opened_on=day.value())  # type: ignore[arg-type]
+
+    fields = [("case_type", case_type), ("opened_on", day)]
+    return RecordDialog("open_case_dialog", parent.tr("Open new case"), fields, build, save, parent)

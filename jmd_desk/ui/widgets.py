@@ -1,0 +1,251 @@
+"""Editors for coded fields, dates and code lists, and a form grid with messages at the field."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from jmd_desk.domain.errors import FieldError
+from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.reports.labels import code_label, field_label
+from jmd_desk.services.messages import field_message
+from jmd_desk.ui.i18n import date_format, language
+
+NULL_DATE = QDate(1900, 1, 1)
+ERROR_STYLE = "color: #b00020;"
+
+
+def to_qdate(value: date | None) -> QDate:
+    """A Python date as QDate (None as the null sentinel)."""
+    return QDate(value.year, value.month, value.day) if value else NULL_DATE
+
+
+def from_qdate(value: QDate) -> date | None:
+    """A QDate as Python date (the null sentinel as None)."""
+    if not value.isValid() or value == NULL_DATE:
+        return None
+    return date(value.year(), value.month(), value.day())
+
+
+def format_date(value: date | None) -> str:
+    """A date for tables and labels in the interface language."""
+    return to_qdate(value).toString(date_format()) if value else ""
+
+
+class CodeCombo(QComboBox):
+    """Selection of one code of a field, shown by its translated label."""
+
+    def __init__(
+        self, field: str, values: Sequence[str], *, allow_empty: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.field = field
+        if allow_empty:
+            self.addItem("", None)
+        for value in values:
+            self.addItem(code_label(field, value, language()), value)
+
+    def code(self) -> str | None:
+        """The selected code."""
+        return self.currentData()
+
+    def set_code(self, value: str | None) -> None:
+        """Select ``value`` (added if it is not in the list, so nothing is lost)."""
+        index = self.findData(value)
+        if index < 0 and value is not None:
+            self.addItem(code_label(self.field, value, language()), value)
+            index = self.count() - 1
+        self.setCurrentIndex(max(index, 0))
+
+
+class SuggestCombo(QComboBox):
+    """Free text with suggestions: a suggestion is stored as its code, other text as typed."""
+
+    def __init__(self, field: str, suggestions: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.addItem("", None)
+        for code in suggestions:
+            self.addItem(code_label(field, code, language()), code)
+
+    def value(self) -> str | None:
+        """The code of a chosen suggestion, else the typed text (None if empty)."""
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0 and self.itemData(index):
+            return str(self.itemData(index))
+        return text
+
+    def set_value(self, value: str | None) -> None:
+        """Show ``value`` (by its label if it is a suggestion)."""
+        index = self.findData(value) if value else 0
+        if index >= 0:
+            self.setCurrentIndex(index)
+        else:
+            self.setEditText(value or "")
+
+
+class DateField(QDateEdit):
+    """A date with calendar popup; optional fields show an empty value until set."""
+
+    def __init__(self, *, optional: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.optional = optional
+        self.setCalendarPopup(True)
+        self.setDisplayFormat(date_format())
+        self.setMinimumDate(NULL_DATE)
+        self.setMaximumDate(QDate(2100, 12, 31))
+        if optional:
+            self.setSpecialValueText(" ")
+            self.setDate(NULL_DATE)
+        else:
+            self.setDate(QDate.currentDate())
+
+    def value(self) -> date | None:
+        """The date (None when an optional field is empty)."""
+        return from_qdate(self.date())
+
+    def set_value(self, value: date | None) -> None:
+        """Show ``value`` (None empties an optional field)."""
+        self.setDate(to_qdate(value) if value or self.optional else QDate.currentDate())
+
+
+class CodeChecks(QWidget):
+    """Several codes of one list as check boxes (participants, topics)."""
+
+    changed = Signal()
+
+    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._boxes: dict[str, QCheckBox] = {}
+        for value in values:
+            box = QCheckBox(code_label(field, value, language()), self)
+            box.setObjectName(f"{field}_{value}_check")
+            box.toggled.connect(self.changed)
+            layout.addWidget(box)
+            self._boxes[value] = box
+        layout.addStretch(1)
+
+    def codes(self) -> tuple[str, ...]:
+        """The ticked codes, in list order."""
+        return tuple(code for code, box in self._boxes.items() if box.isChecked())
+
+    def set_codes(self, values: Iterable[str]) -> None:
+        """Tick exactly ``values``."""
+        wanted = set(values)
+        for code, box in self._boxes.items():
+            box.setChecked(code in wanted)
+
+
+class CodeListEdit(QLineEdit):
+    """ISO codes separated by commas (countries upper case, languages lower case), with
+    completion by code or name."""
+
+    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.kind = kind
+        table = COUNTRIES if kind == "countries" else LANGUAGES
+        pick = 0 if language() == "de" else 1
+        entries = [f"{code} – {names[pick]}" for code, names in sorted(table.items())]
+        completer = QCompleter(QStringListModel(entries, self), self)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.activated.connect(self._take_completion)
+        self._completer = completer
+        self.textEdited.connect(self._complete_last)
+        self.setPlaceholderText("SY, DE" if kind == "countries" else "ar, de")
+
+    def _complete_last(self, text: str) -> None:
+        last = text.rsplit(",", maxsplit=1)[-1].strip()
+        if len(last) >= 2:
+            self._completer.setCompletionPrefix(last)
+            self._completer.complete()
+
+    def _take_completion(self, entry: str) -> None:
+        code = entry.split(" – ", maxsplit=1)[0]
+        parts = [p.strip() for p in self.text().split(",")[:-1] if p.strip()]
+        self.setText(", ".join([*parts, code]))
+
+    def codes(self) -> tuple[str, ...]:
+        """The codes typed, normalised to ISO case."""
+        parts = [p.strip() for p in self.text().replace(";", ",").split(",") if p.strip()]
+        return tuple(p.upper() if self.kind == "countries" else p.lower() for p in parts)
+
+    def set_codes(self, values: Iterable[str]) -> None:
+        """Show ``values``."""
+        self.setText(", ".join(values))
+
+
+class FormGrid(QGridLayout):
+    """Rows of label, editor and a message line below the editor for that field's errors."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setColumnStretch(1, 1)
+        self._errors: dict[str, QLabel] = {}
+        self._row = 0
+
+    def add(self, name: str, editor: QWidget, label: str | None = None) -> QWidget:
+        """Add a row for field ``name``; the editor gets ``<name>_edit`` unless it has a name."""
+        text = label if label is not None else field_label(name, language())
+        caption = QLabel(text)
+        caption.setBuddy(editor)
+        if not editor.objectName():
+            editor.setObjectName(f"{name}_edit")
+        editor.setAccessibleName(text)
+        error = QLabel("")
+        error.setObjectName(f"{name}_error")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.hide()
+        self.addWidget(caption, self._row, 0, Qt.AlignmentFlag.AlignTop)
+        self.addWidget(editor, self._row, 1)
+        self.addWidget(error, self._row + 1, 1)
+        self._errors[name] = error
+        self._row += 2
+        return editor
+
+    def show_errors(self, errors: Iterable[FieldError], prefix: str = "") -> list[FieldError]:
+        """Show each error at its field; returns those that belong to no field here."""
+        self.clear_errors()
+        rest = []
+        for e in errors:
+            path = e.path.removeprefix(prefix)
+            name = path.split("[")[0].split(".")[0]
+            label = self._errors.get(name)
+            if label is None:
+                rest.append(e)
+                continue
+            text = field_message(e, language())
+            label.setText(f"{label.text()}\n{text}" if label.text() else text)
+            label.show()
+        return rest
+
+    def clear_errors(self) -> None:
+        """Hide all messages."""
+        for label in self._errors.values():
+            label.clear()
+            label.hide()
+
+    def error_label(self, name: str) -> QLabel:
+        """The message line of one field."""
+        return self._errors[name]

@@ -1,0 +1,106 @@
+"""Render the main screens offscreen at 1366×768 into docs/screenshots/ (for the README).
+
+Usage: QT_QPA_PLATFORM=offscreen python scripts/screenshots.py [--lang de|en] [--out DIR]
+Everything shown is synthetic demo data.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import tempfile
+from datetime import UTC, datetime
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+from jmd_desk.domain.clock import FixedClock
+from jmd_desk.services import demo
+from jmd_desk.services.environment import AppPaths, Environment
+from jmd_desk.ui import i18n
+from jmd_desk.ui.application import make_application
+from jmd_desk.ui.client_file_window import ClientFileWindow
+from jmd_desk.ui.login_dialog import LoginDialog
+from jmd_desk.ui.main_window import MainWindow
+from jmd_desk.ui.setup_wizard import SetupWizard
+from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.ui_settings import UiSettings
+
+SIZE = (1366, 768)
+MOMENT = datetime(2026, 11, 20, 10, 0, tzinfo=UTC)
+
+
+def settle(app: QApplication, rounds: int = 5) -> None:
+    """Let layouts and paint events run."""
+    for _ in range(rounds):
+        app.processEvents()
+
+
+def shoot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] = SIZE) -> None:
+    """Show ``widget`` at ``size`` and save a PNG."""
+    widget.resize(*size)
+    widget.show()
+    settle(app)
+    widget.grab().save(str(path))
+    print(f"wrote {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--lang", default="de", choices=("de", "en"))
+    parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
+    parser.add_argument("--clients", type=int, default=200)
+    args = parser.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    home = Path(tempfile.mkdtemp(prefix="jmd-shots-"))
+    os.environ["JMD_DESK_HOME"] = str(home)
+    app = make_application()
+    i18n.install(app, args.lang)
+    clock = FixedClock(MOMENT)
+    env = Environment(AppPaths.from_env(), clock, demo.DEMO_POLICY, args.lang)
+    ui_settings = UiSettings(env.paths)
+    runner = TaskRunner()
+    suffix = "" if args.lang == "de" else "-en"
+    session, folder = demo.create_demo_store(args.clients, clock)
+    try:
+        login = LoginDialog(env, runner, session.store.paths.db, "demo")
+        shoot(app, login, args.out / f"login{suffix}.png", (560, 300))
+        login.close()
+        wizard = SetupWizard(env, runner, home / "neu" / "office.jmd")
+        wizard.next()
+        wizard.account.office_edit.setText("JMD Musterstadt")
+        wizard.account.username_edit.setText("m.schulz")
+        wizard.account.display_edit.setText("Miriam Schulz")
+        shoot(app, wizard, args.out / f"setup{suffix}.png", (700, 480))
+        wizard.close()
+
+        window = MainWindow(session, runner, ui_settings)
+        for key in ("dashboard", "clients", "partners", "statistics", "admin"):
+            window.show_page(key)
+            shoot(app, window, args.out / f"{key}{suffix}.png")
+        window.show_page("clients")
+        client_id = window.clients.model.row_at(0).id
+        file_window = ClientFileWindow(session, client_id)
+        tabs = ("master", "goals", "contacts", "referrals", "follow_ups", "consents", "history")
+        for index, name in enumerate(tabs):
+            file_window.tabs.setCurrentIndex(index)
+            shoot(app, file_window, args.out / f"file_{name}{suffix}.png")
+        file_window.close()
+        window.lock()
+        shoot(app, window, args.out / f"locked{suffix}.png")
+        QTimer.singleShot(0, app.quit)
+        window.close()
+    finally:
+        runner.wait()
+        if session.store.is_open:
+            session.close()
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

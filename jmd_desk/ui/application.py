@@ -6,6 +6,7 @@ import argparse
 import logging
 import os
 import shutil
+import signal
 import sys
 import time
 from pathlib import Path
@@ -140,10 +141,21 @@ class AppController(QObject):
             shutil.rmtree(self.demo_folder, ignore_errors=True)
 
 
+def _quit_on_signals(app: QApplication) -> QTimer:
+    """Ctrl+C and SIGTERM end the event loop normally, so the clean-up still runs."""
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: app.quit())
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: None)  # lets Python run its signal handlers
+    ticker.start(250)
+    return ticker
+
+
 def run_gui(args: argparse.Namespace, env: Environment) -> int:
     """Run the desktop client until the last window closes."""
     qInstallMessageHandler(_qt_message)
     app = make_application()
+    ticker = _quit_on_signals(app)
     ui_settings = UiSettings(env.paths)
     i18n.install(app, ui_settings.language)
     controller = AppController(env, ui_settings, args.store)
@@ -154,4 +166,5 @@ def run_gui(args: argparse.Namespace, env: Environment) -> int:
             controller.start()
         return app.exec()
     finally:
+        ticker.stop()
         controller.shutdown()

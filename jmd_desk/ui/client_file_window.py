@@ -6,8 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QFont, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -155,6 +155,7 @@ class ClientFileWindow(QWidget):
     def _contacts_tab(self) -> QWidget:
         self.contact_date = DateField()
         self.contact_date.setObjectName("contact_date_edit")
+        self.contact_date.set_value(self.session.clock.today())
         self.contact_minutes = QSpinBox()
         self.contact_minutes.setObjectName("contact_minutes_spin")
         self.contact_minutes.setRange(0, 1440)
@@ -193,8 +194,7 @@ class ClientFileWindow(QWidget):
         self.contact_error.setObjectName("contact_error_label")
         self.contact_error.setStyleSheet("color: #b00020;")
         self.contact_error.hide()
-        for key in ("Ctrl+Return", "Ctrl+Enter"):
-            QShortcut(QKeySequence(key), self.contact_notes, activated=self._log_contact)
+        self.contact_notes.installEventFilter(self)
         self.contact_model = contact_table_model(self)
         self.contact_table = table("contact_table", self.contact_model, descending=True)
         self.contact_table.doubleClicked.connect(self._edit_contact)
@@ -510,7 +510,7 @@ class ClientFileWindow(QWidget):
         self.contact_notes.clear()
         self.contact_topics.set_codes([])
         self.contact_interpreter.setChecked(False)
-        self.contact_date.setDate(QDate.currentDate())
+        self.contact_date.set_value(self.session.clock.today())
         self._after_change()
         self.contact_notes.setFocus()
 
@@ -599,6 +599,19 @@ class ClientFileWindow(QWidget):
             return
         if notify.confirm(self, self.tr("Delete the selected entry? This cannot be undone.")):
             self._run(lambda: casework.delete_record(self.session, kind, item_id))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact."""
+        if (
+            watched is self.contact_notes
+            and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self._log_contact()
+            return True
+        return super().eventFilter(watched, event)
 
     # ------------------------------------------------------------ locking
     def clear(self) -> None:

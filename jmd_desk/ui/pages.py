@@ -196,6 +196,8 @@ class ClientsPage(QWidget):
 
     def refresh(self) -> None:
         """Run the search and show the result."""
+        if not self.session.store.is_unlocked:
+            return  # a late keystroke after locking or signing out
         rows = clients.list_clients(self.session, self.query())
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{count} files").format(count=len(rows)))
@@ -232,6 +234,7 @@ class NewClientDialog(QDialog):
         self.case_type.set_code("counselling")
         self.opened_on = DateField()
         self.opened_on.setObjectName("opened_on_edit")
+        self.opened_on.set_value(session.clock.today())
         self.case_form = FormGrid()
         self.case_form.add("case_type", self.case_type)
         self.case_form.add("opened_on", self.opened_on)

@@ -1,0 +1,87 @@
+"""Every table model passes pytest-qt's model tester, empty and filled, and sorts by value."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QSortFilterProxyModel, Qt
+
+from jmd_desk.services import accounts, audit, clients, interchange, partners
+from jmd_desk.services.dashboard import dashboard
+from jmd_desk.services.synthetic import generate_document
+from jmd_desk.ui import models
+from tests.conftest import TODAY, sign_in
+
+
+@pytest.fixture
+def filled(store_path, clock):
+    session = sign_in(store_path, "admin", clock)
+    doc = generate_document(30, today=TODAY.date(), seed=8, counsellors=["admin"])
+    interchange.import_data(session, json.dumps(doc).encode())
+    summaries = clients.list_clients(session)
+    file = next(
+        clients.client_file(session, s.id)
+        for s in summaries
+        if any(c.referrals and c.goals and c.follow_ups for c in clients.client_file(session, s.id).cases)
+    )
+    case = next(c for c in file.cases if c.referrals and c.goals and c.follow_ups)
+    board = dashboard(session)
+    yield {
+        "session": session,
+        "summaries": summaries,
+        "file": file,
+        "case": case,
+        "board": board,
+        "partners": partners.list_partners(session),
+        "users": accounts.list_users(session),
+        "history": audit.client_history(session, file.id),
+    }
+    session.close()
+
+
+def check(qtmodeltester, model, rows) -> None:
+    qtmodeltester.check(model)
+    model.set_rows(rows)
+    qtmodeltester.check(model)
+    assert model.rowCount() == len(rows)
+    if rows:
+        assert model.data(model.index(0, 0), models.ID_ROLE) is not None
+        assert model.headerData(0, Qt.Orientation.Horizontal)
+
+
+def test_all_models(qtmodeltester, filled) -> None:
+    today = TODAY.date
+    names = {p.id: p.value.name for p in filled["partners"]}
+    case = filled["case"]
+    check(qtmodeltester, models.client_table_model(today), filled["summaries"])
+    check(qtmodeltester, models.partner_table_model(), filled["partners"])
+    check(
+        qtmodeltester,
+        models.due_item_model("Fällig"),
+        list(filled["board"].goals_due) + list(filled["board"].referrals_waiting),
+    )
+    check(qtmodeltester, models.case_count_model(), list(filled["board"].open_cases_by_type.items()))
+    check(qtmodeltester, models.goal_table_model(), case.goals)
+    check(qtmodeltester, models.contact_table_model(), case.contacts)
+    check(qtmodeltester, models.referral_table_model(lambda: names), case.referrals)
+    check(qtmodeltester, models.follow_up_table_model(), case.follow_ups)
+    check(qtmodeltester, models.consent_table_model(today), filled["file"].consents)
+    check(qtmodeltester, models.audit_table_model(), filled["history"])
+    check(qtmodeltester, models.user_table_model(), filled["users"])
+    check(qtmodeltester, models.change_table_model(), [])
+
+
+def test_sorting_uses_values_not_text(qtmodeltester, filled) -> None:
+    model = models.client_table_model(TODAY.date)
+    model.set_rows(filled["summaries"])
+    proxy = QSortFilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.setSortRole(models.SORT_ROLE)
+    proxy.sort(3)  # date of birth, shown as dd.mm.yyyy
+    births = [proxy.index(r, 3).data(models.SORT_ROLE) for r in range(proxy.rowCount())]
+    assert births == sorted(births)
+    first = date.fromisoformat(births[0])
+    assert all(date.fromisoformat(b) >= first for b in births)
+    qtmodeltester.check(proxy)

@@ -19,7 +19,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from jmd_desk.domain.clock import FixedClock
-from jmd_desk.services import demo
+from jmd_desk.domain.entities import ClientFile
+from jmd_desk.services import clients, demo
 from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.ui import i18n
 from jmd_desk.ui.application import make_application
@@ -49,6 +50,21 @@ def shoot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] 
     print(f"wrote {path}")
 
 
+def rich(file: ClientFile) -> bool:
+    """A file whose latest case has something on every tab (for telling screenshots)."""
+    if not file.cases:
+        return False
+    case = file.cases[-1]
+    return bool(
+        case.case.is_open
+        and len(case.goals) > 1
+        and len(case.contacts) > 3
+        and case.referrals
+        and case.follow_ups
+        and len(file.consents) > 2
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -70,7 +86,8 @@ def main() -> None:
         login = LoginDialog(env, runner, session.store.paths.db, "demo")
         shoot(app, login, args.out / f"login{suffix}.png", (560, 300))
         login.close()
-        wizard = SetupWizard(env, runner, home / "neu" / "office.jmd")
+        wizard = SetupWizard(env, runner, Path("/home/fachkraft/.local/share/jmd-desk/office.jmd"))
+        shoot(app, wizard, args.out / f"setup_welcome{suffix}.png", (700, 480))
         wizard.next()
         wizard.account.office_edit.setText("JMD Musterstadt")
         wizard.account.username_edit.setText("m.schulz")
@@ -83,7 +100,12 @@ def main() -> None:
             window.show_page(key)
             shoot(app, window, args.out / f"{key}{suffix}.png")
         window.show_page("clients")
-        client_id = window.clients.model.row_at(0).id
+        client_id = next(
+            row.id
+            for row in window.clients.model.rows()
+            if row.counsellor == session.username
+            and rich(clients.client_file(session, row.id, opening=False))
+        )
         file_window = ClientFileWindow(session, client_id)
         tabs = ("master", "goals", "contacts", "referrals", "follow_ups", "consents", "history")
         for index, name in enumerate(tabs):

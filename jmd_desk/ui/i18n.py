@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from jmd_desk.assets import resource
 
 LANGUAGES = ("de", "en")
-_state = {"language": "de"}
+_state: dict[str, Any] = {"language": "de", "translators": []}
 
 
 def language() -> str:
@@ -19,6 +21,9 @@ def install(app: QCoreApplication, lang: str) -> None:
     """Install the translators for ``lang`` and set the default locale for dates and numbers."""
     lang = lang if lang in LANGUAGES else "de"
     _state["language"] = lang
+    for old in _state["translators"]:
+        app.removeTranslator(old)
+    _state["translators"] = []
     locale = (
         QLocale(QLocale.Language.German, QLocale.Country.Germany)
         if lang == "de"
@@ -28,11 +33,14 @@ def install(app: QCoreApplication, lang: str) -> None:
     if lang == "en":
         return  # source texts are English
     qt = QTranslator(app)
-    if qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
-        app.installTranslator(qt)
     own = QTranslator(app)
-    if own.load(str(resource("i18n", f"jmd_desk_{lang}.qm"))):
-        app.installTranslator(own)
+    for translator, loaded in (
+        (qt, qt.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))),
+        (own, own.load(str(resource("i18n", f"jmd_desk_{lang}.qm")))),
+    ):
+        if loaded:
+            app.installTranslator(translator)
+            _state["translators"].append(translator)
 
 
 def date_format() -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -65,7 +65,9 @@ class MainWindow(QMainWindow):
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName(self.tr("Navigation"))
         self.nav.setMaximumWidth(210)
-        self.nav.setIconSize(QSize(0, 0))
+        self.nav.setStyleSheet(
+            "QListWidget#nav_list { font-size: 11pt; } QListWidget#nav_list::item { padding: 7px 8px; }"
+        )
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
         works_with_cases = user.has(Role.COUNSELLOR) or user.has(Role.TEAM_LEAD)

@@ -32,11 +32,6 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
-def tr(text: str) -> str:
-    """Translate a column header (context "Models")."""
-    return QCoreApplication.translate("Models", text)
-
-
 @dataclass(frozen=True)
 class Column(Generic[R]):
     """One column: header, displayed text, and the value it sorts by."""
@@ -137,7 +132,7 @@ def _codes(field: str, values: Sequence[str]) -> str:
 
 
 def _yes(value: bool | None) -> str:
-    return tr("yes") if value else ""
+    return QCoreApplication.translate("Models", "yes") if value else ""
 
 
 def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTableModel[ClientSummary]:
@@ -153,7 +148,7 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
             width=12,
         ),
         Column(
-            lambda: tr("Age"),
+            lambda: QCoreApplication.translate("Models", "Age"),
             lambda r: str(rules.age_on(r.date_of_birth, today())),
             lambda r: rules.age_on(r.date_of_birth, today()),
             align_right=True,
@@ -161,12 +156,12 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
         ),
         Column(_label("counsellor"), lambda r: r.counsellor or "", width=12),
         Column(
-            lambda: tr("Open case"),
+            lambda: QCoreApplication.translate("Models", "Open case"),
             lambda r: _code("case_type", r.open_case_type) if r.open_case_type else "",
             width=18,
         ),
         Column(
-            lambda: tr("Last contact"),
+            lambda: QCoreApplication.translate("Models", "Last contact"),
             lambda r: format_date(r.last_contact_on),
             lambda r: r.last_contact_on,
             width=12,
@@ -192,9 +187,14 @@ def due_item_model(date_header: str, parent: Any = None) -> RowTableModel[DueIte
     """One list of the overview page."""
     columns: list[Column[DueItem]] = [
         Column(lambda: date_header, lambda r: format_date(r.due_on), lambda r: r.due_on, width=11),
-        Column(lambda: tr("Client"), lambda r: r.client_name, lambda r: r.client_name.casefold(), width=20),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Client"),
+            lambda r: r.client_name,
+            lambda r: r.client_name.casefold(),
+            width=20,
+        ),
         Column(_label("client_number"), lambda r: r.client_number, width=10),
-        Column(lambda: tr("Note"), lambda r: r.detail),
+        Column(lambda: QCoreApplication.translate("Models", "Note"), lambda r: r.detail),
     ]
     return RowTableModel(columns, lambda r: r.client_id, parent)
 
@@ -203,7 +203,13 @@ def case_count_model(parent: Any = None) -> RowTableModel[tuple[str, int]]:
     """Open cases per case type."""
     columns: list[Column[tuple[str, int]]] = [
         Column(_label("case_type"), lambda r: _code("case_type", r[0]), width=24),
-        Column(lambda: tr("Open cases"), lambda r: str(r[1]), lambda r: r[1], align_right=True, width=10),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Open cases"),
+            lambda r: str(r[1]),
+            lambda r: r[1],
+            align_right=True,
+            width=10,
+        ),
     ]
     return RowTableModel(columns, lambda r: hash(r[0]), parent)
 
@@ -239,7 +245,7 @@ def contact_table_model(parent: Any = None) -> RowTableModel[Saved[Contact]]:
         Column(_label("mode"), lambda r: _code("mode", r.value.mode), width=12),
         Column(_label("participants"), lambda r: _codes("participants", r.value.participants), width=18),
         Column(_label("topics"), lambda r: _codes("area", r.value.topics), width=24),
-        Column(_label("interpreter"), lambda r: _yes(r.value.interpreter), width=8),
+        Column(_label("interpreter"), lambda r: _yes(r.value.interpreter), width=12),
         Column(_label("notes"), lambda r: (r.value.notes or "").splitlines()[0] if r.value.notes else ""),
     ]
     return RowTableModel(columns, lambda r: r.id, parent)
@@ -273,7 +279,11 @@ def consent_table_model(today: Callable[[], date], parent: Any = None) -> RowTab
     """Consents of a client, with whether each is valid today."""
 
     def valid(r: Saved[Consent]) -> str:
-        return tr("valid") if rules.consent_valid_on(r.value, r.value.scope, today()) else tr("not valid")
+        return (
+            QCoreApplication.translate("Models", "valid")
+            if rules.consent_valid_on(r.value, r.value.scope, today())
+            else QCoreApplication.translate("Models", "not valid")
+        )
 
     columns: list[Column[Saved[Consent]]] = [
         Column(_label("scope"), lambda r: _code("scope", r.value.scope), width=28),
@@ -285,7 +295,7 @@ def consent_table_model(today: Callable[[], date], parent: Any = None) -> RowTab
             lambda r: format_date(r.value.withdrawn_on),
             lambda r: r.value.withdrawn_on,
         ),
-        Column(lambda: tr("Today"), valid),
+        Column(lambda: QCoreApplication.translate("Models", "Today"), valid),
     ]
     return RowTableModel(columns, lambda r: r.id, parent)
 
@@ -294,16 +304,23 @@ def audit_table_model(parent: Any = None) -> RowTableModel[AuditEvent]:
     """Audit events (ids and codes only)."""
     columns: list[Column[AuditEvent]] = [
         Column(
-            lambda: tr("Time"),
+            lambda: QCoreApplication.translate("Models", "Time"),
             lambda r: r.at.astimezone().strftime("%d.%m.%Y %H:%M:%S"),
             lambda r: r.seq,
             width=18,
         ),
-        Column(lambda: tr("User"), lambda r: r.user),
-        Column(lambda: tr("Action"), lambda r: _code("action", r.action), width=28),
-        Column(lambda: tr("Record"), lambda r: _code("entity_kind", r.entity_kind) if r.entity_kind else ""),
+        Column(lambda: QCoreApplication.translate("Models", "User"), lambda r: r.user),
         Column(
-            lambda: tr("Id"),
+            lambda: QCoreApplication.translate("Models", "Action"),
+            lambda r: _code("action", r.action),
+            width=28,
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Record"),
+            lambda r: _code("entity_kind", r.entity_kind) if r.entity_kind else "",
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Id"),
             lambda r: "" if r.entity_id is None else str(r.entity_id),
             lambda r: r.entity_id or 0,
             align_right=True,
@@ -316,8 +333,12 @@ def user_table_model(parent: Any = None) -> RowTableModel[User]:
     """Staff accounts."""
     columns: list[Column[User]] = [
         Column(_label("username"), lambda r: r.username),
-        Column(lambda: tr("Name"), lambda r: r.display_name),
-        Column(_label("roles"), lambda r: ", ".join(_code("role", role.value) for role in sorted(r.roles))),
+        Column(lambda: QCoreApplication.translate("Models", "Name"), lambda r: r.display_name),
+        Column(
+            _label("roles"),
+            lambda r: ", ".join(_code("role", role.value) for role in sorted(r.roles)),
+            width=40,
+        ),
         Column(_label("active"), lambda r: _yes(r.active)),
     ]
     return RowTableModel(columns, lambda r: hash(r.username), parent)
@@ -326,10 +347,16 @@ def user_table_model(parent: Any = None) -> RowTableModel[User]:
 def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
     """Correction history of master data."""
     columns: list[Column[ClientChange]] = [
-        Column(lambda: tr("Time"), lambda r: r.changed_at.strftime("%d.%m.%Y %H:%M"), lambda r: r.changed_at),
-        Column(lambda: tr("User"), lambda r: r.user),
-        Column(lambda: tr("Field"), lambda r: field_label(r.field, language())),
-        Column(lambda: tr("Before"), lambda r: r.old_value or ""),
-        Column(lambda: tr("After"), lambda r: r.new_value or ""),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Time"),
+            lambda r: r.changed_at.strftime("%d.%m.%Y %H:%M"),
+            lambda r: r.changed_at,
+        ),
+        Column(lambda: QCoreApplication.translate("Models", "User"), lambda r: r.user),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Field"), lambda r: field_label(r.field, language())
+        ),
+        Column(lambda: QCoreApplication.translate("Models", "Before"), lambda r: r.old_value or ""),
+        Column(lambda: QCoreApplication.translate("Models", "After"), lambda r: r.new_value or ""),
     ]
     return RowTableModel(columns, lambda r: 0, parent)

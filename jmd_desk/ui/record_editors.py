@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
 
 from jmd_desk.domain import codes
@@ -61,7 +62,11 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
         ("status", status),
         ("status_changed_on", since),
     ]
-    caption = parent.tr("Goal") if goal else parent.tr("New goal")
+    caption = (
+        QCoreApplication.translate("RecordEditors", "Goal")
+        if goal
+        else QCoreApplication.translate("RecordEditors", "New goal")
+    )
     return RecordDialog("goal_dialog", caption, fields, build, save, parent)
 
 
@@ -75,7 +80,7 @@ def goal_status_dialog(parent: QWidget, goal: Goal, today: date, save: Save) -> 
 
     return RecordDialog(
         "goal_status_dialog",
-        parent.tr("Change goal status"),
+        QCoreApplication.translate("RecordEditors", "Change goal status"),
         [("status", status), ("status_changed_on", since)],
         build,
         save,
@@ -96,7 +101,7 @@ def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialo
     participants.set_codes(contact.participants)
     topics = CodeChecks("area", codes.AREAS[:-1])
     topics.set_codes(contact.topics)
-    interpreter = QCheckBox(parent.tr("with interpreter"))
+    interpreter = QCheckBox(QCoreApplication.translate("RecordEditors", "with interpreter"))
     interpreter.setChecked(contact.interpreter)
     notes = QPlainTextEdit(contact.notes or "")
 
@@ -120,7 +125,9 @@ def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialo
         ("interpreter", interpreter),
         ("notes", notes),
     ]
-    return RecordDialog("contact_dialog", parent.tr("Contact"), fields, build, save, parent)
+    return RecordDialog(
+        "contact_dialog", QCoreApplication.translate("RecordEditors", "Contact"), fields, build, save, parent
+    )
 
 
 def referral_dialog(
@@ -155,7 +162,11 @@ def referral_dialog(
         ("status", status),
         ("outcome", outcome),
     ]
-    caption = parent.tr("Referral") if referral else parent.tr("New referral")
+    caption = (
+        QCoreApplication.translate("RecordEditors", "Referral")
+        if referral
+        else QCoreApplication.translate("RecordEditors", "New referral")
+    )
     return RecordDialog("referral_dialog", caption, fields, build, save, parent)
 
 
@@ -168,7 +179,11 @@ def follow_up_dialog(parent: QWidget, follow_up: FollowUp | None, today: date, s
     def build() -> FollowUp:
         return FollowUp(due_on=due.value(), text=text.text(), done=f.done)  # type: ignore[arg-type]
 
-    caption = parent.tr("Follow-up") if follow_up else parent.tr("New follow-up")
+    caption = (
+        QCoreApplication.translate("RecordEditors", "Follow-up")
+        if follow_up
+        else QCoreApplication.translate("RecordEditors", "New follow-up")
+    )
     return RecordDialog("follow_up_dialog", caption, [("due_on", due), ("text", text)], build, save, parent)
 
 
@@ -188,7 +203,14 @@ def consent_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
         )
 
     fields = [("scope", scope), ("given_by", given_by), ("given_on", given_on), ("form_version", version)]
-    return RecordDialog("consent_dialog", parent.tr("Record consent"), fields, build, save, parent)
+    return RecordDialog(
+        "consent_dialog",
+        QCoreApplication.translate("RecordEditors", "Record consent"),
+        fields,
+        build,
+        save,
+        parent,
+    )
 
 
 def withdraw_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
@@ -196,12 +218,14 @@ def withdraw_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
     day = _date(today)
     return RecordDialog(
         "withdraw_dialog",
-        parent.tr("Withdraw consent"),
+        QCoreApplication.translate("RecordEditors", "Withdraw consent"),
         [("withdrawn_on", day)],
         day.value,
         save,
         parent,
-        intro=parent.tr("From this day on, nothing that depends on the consent is allowed any more."),
+        intro=QCoreApplication.translate(
+            "RecordEditors", "From this day on, nothing that depends on the consent is allowed any more."
+        ),
     )
 
 
@@ -215,7 +239,14 @@ def close_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
         return day.value(), reason.code() or codes.UNKNOWN, destination.code() or codes.UNKNOWN
 
     fields = [("closed_on", day), ("closure_reason", reason), ("destination", destination)]
-    return RecordDialog("close_case_dialog", parent.tr("Close case"), fields, build, save, parent)
+    return RecordDialog(
+        "close_case_dialog",
+        QCoreApplication.translate("RecordEditors", "Close case"),
+        fields,
+        build,
+        save,
+        parent,
+    )
 
 
 def open_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
@@ -227,4 +258,11 @@ def open_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
         return Case(case_type=case_type.code() or codes.UNKNOWN, opened_on=day.value())  # type: ignore[arg-type]
 
     fields = [("case_type", case_type), ("opened_on", day)]
-    return RecordDialog("open_case_dialog", parent.tr("Open new case"), fields, build, save, parent)
+    return RecordDialog(
+        "open_case_dialog",
+        QCoreApplication.translate("RecordEditors", "Open new case"),
+        fields,
+        build,
+        save,
+        parent,
+    )

@@ -1,0 +1,1147 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE" sourcelanguage="en">
+<context>
+    <name>AccountPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="110"/>
+        <source>Office and first account</source>
+        <translation>Dienststelle und erstes Konto</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="113"/>
+        <source>The first account administers users and settings and may also work on cases and statistics. Choose a password of at least 8 characters.</source>
+        <translation>Das erste Konto verwaltet Benutzer*innen und Einstellungen und kann auch Fälle und die Statistik bearbeiten. Wählen Sie ein Passwort mit mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="121"/>
+        <source>e.g. m.schulz</source>
+        <translation>z. B. m.schulz</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="128"/>
+        <source>&amp;Office name:</source>
+        <translation>&amp;Name der Dienststelle:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="129"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="130"/>
+        <source>&amp;Your name:</source>
+        <translation>&amp;Ihr Name:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="131"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="132"/>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="144"/>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="159"/>
+        <source>The password needs at least 8 characters.</source>
+        <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="160"/>
+        <source>The password must not be the user name.</source>
+        <translation>Das Passwort darf nicht der Benutzername sein.</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="118"/>
+        <source>User accounts</source>
+        <translation>Benutzerkonten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="119"/>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="129"/>
+        <source>New account…</source>
+        <translation>Neues Konto …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="130"/>
+        <source>Roles and name…</source>
+        <translation>Rollen und Name …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="131"/>
+        <source>Set password…</source>
+        <translation>Passwort setzen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="132"/>
+        <source>Deputies…</source>
+        <translation>Vertretung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="161"/>
+        <source>New account</source>
+        <translation>Neues Konto</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="170"/>
+        <source>account active</source>
+        <translation>Konto aktiv</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="189"/>
+        <source>New password for {user}</source>
+        <translation>Neues Passwort für {user}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="195"/>
+        <source>The password was set. Tell it to the person in a safe way.</source>
+        <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="221"/>
+        <source>Deputies of {user}</source>
+        <translation>Vertretung für {user}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="235"/>
+        <source> min</source>
+        <translation> Min.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="245"/>
+        <source>Save settings</source>
+        <translation>Einstellungen speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="247"/>
+        <source>Office name:</source>
+        <translation>Name der Dienststelle:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="248"/>
+        <source>Lock after inactivity:</source>
+        <translation>Sperren nach Inaktivität:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="249"/>
+        <source>Statistics: minimum cell size k:</source>
+        <translation>Statistik: Mindestfallzahl k:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="250"/>
+        <source>Language of this computer:</source>
+        <translation>Sprache an diesem Rechner:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="277"/>
+        <source>Settings saved.</source>
+        <translation>Einstellungen gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="279"/>
+        <source>The new language applies from the next start.</source>
+        <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
+    </message>
+</context>
+<context>
+    <name>AppController</name>
+    <message>
+        <location filename="../../jmd_desk/ui/application.py" line="82"/>
+        <source>Demo – password: {password}</source>
+        <translation>Demo – Passwort: {password}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/application.py" line="91"/>
+        <source>Demo: user {user}, password {password}</source>
+        <translation>Demo: Benutzer {user}, Passwort {password}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="70"/>
+        <source>Change password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="77"/>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="78"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="79"/>
+        <source>&amp;Repeat new password:</source>
+        <translation>Neues Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="94"/>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>ClientFileWindow</name>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="88"/>
+        <source>Case</source>
+        <translation>Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="90"/>
+        <source>Close case…</source>
+        <translation>Fall abschließen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="91"/>
+        <source>Open new case…</source>
+        <translation>Neuen Fall eröffnen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="93"/>
+        <source>Case:</source>
+        <translation>Fall:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="100"/>
+        <source>&amp;Master data</source>
+        <translation>&amp;Stammdaten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="101"/>
+        <source>&amp;Integration plan</source>
+        <translation>&amp;Integrationsförderplan</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="102"/>
+        <source>&amp;Contacts</source>
+        <translation>&amp;Kontakte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="103"/>
+        <source>&amp;Referrals</source>
+        <translation>&amp;Vermittlungen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="104"/>
+        <source>&amp;Follow-ups</source>
+        <translation>&amp;Wiedervorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="105"/>
+        <source>Co&amp;nsents</source>
+        <translation>&amp;Einwilligungen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="106"/>
+        <source>&amp;History</source>
+        <translation>Ver&amp;lauf</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120"/>
+        <source>&amp;Save master data</source>
+        <translation>Stammdaten &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="148"/>
+        <source>New goal…</source>
+        <translation>Neues Ziel …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="149"/>
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="150"/>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="207"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="151"/>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="210"/>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="231"/>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="247"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="169"/>
+        <source>with interpreter</source>
+        <translation>mit Dolmetschung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="173"/>
+        <source>Notes (Ctrl+Enter saves)</source>
+        <translation>Notiz (Strg+Eingabe speichert)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="176"/>
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="177"/>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="180"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="182"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="184"/>
+        <source>Mode</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="187"/>
+        <source>Participants</source>
+        <translation>Beteiligte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="189"/>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="225"/>
+        <source>New referral…</source>
+        <translation>Neue Vermittlung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="228"/>
+        <source>Edit / answer…</source>
+        <translation>Bearbeiten / Rückmeldung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="243"/>
+        <source>New follow-up…</source>
+        <translation>Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="244"/>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="257"/>
+        <source>Record consent…</source>
+        <translation>Einwilligung erfassen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="258"/>
+        <source>Withdraw…</source>
+        <translation>Widerrufen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="270"/>
+        <source>Who did what with this file (audit log):</source>
+        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="274"/>
+        <source>Corrections of master data:</source>
+        <translation>Berichtigungen der Stammdaten:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="300"/>
+        <source>File {number} – {name}</source>
+        <translation>Akte {number} – {name}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="304"/>
+        <source>nobody</source>
+        <translation>niemand</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="306"/>
+        <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
+        <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="329"/>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="370"/>
+        <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="375"/>
+        <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="413"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="419"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="600"/>
+        <source>Delete the selected entry? This cannot be undone.</source>
+        <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="638"/>
+        <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
+        <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
+    </message>
+</context>
+<context>
+    <name>ClientForm</name>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="51"/>
+        <source>assigned automatically</source>
+        <translation>wird automatisch vergeben</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="53"/>
+        <source>estimated</source>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="67"/>
+        <source>yes (partly ticked: not stated)</source>
+        <translation>ja (halb angekreuzt: keine Angabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="75"/>
+        <source>(nobody)</source>
+        <translation>(niemand)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="80"/>
+        <source>only when younger than 12 or older than 27 at intake</source>
+        <translation>nur wenn bei Aufnahme jünger als 12 oder älter als 27</translation>
+    </message>
+</context>
+<context>
+    <name>ClientsPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="130"/>
+        <source>Search name or number (Ctrl+F)</source>
+        <translation>Name oder Nummer suchen (Strg+F)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="131"/>
+        <source>Search clients</source>
+        <translation>Klient*innen suchen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="136"/>
+        <source>all files</source>
+        <translation>alle Akten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="137"/>
+        <source>open case</source>
+        <translation>offener Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="138"/>
+        <source>no open case</source>
+        <translation>kein offener Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="143"/>
+        <source>all counsellors</source>
+        <translation>alle Fachkräfte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="148"/>
+        <source>all case types</source>
+        <translation>alle Fallarten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="153"/>
+        <source>all ages</source>
+        <translation>alle Altersgruppen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="156"/>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neue*r Klient*in …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="203"/>
+        <source>{count} files</source>
+        <translation>{count} Akten</translation>
+    </message>
+</context>
+<context>
+    <name>DashboardPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="63"/>
+        <source>Overdue follow-ups</source>
+        <translation>Überfällige Wiedervorlagen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="63"/>
+        <location filename="../../jmd_desk/ui/pages.py" line="64"/>
+        <source>Due</source>
+        <translation>Fällig</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="64"/>
+        <source>Goals due within 14 days</source>
+        <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="65"/>
+        <source>Referrals without answer for 14 days</source>
+        <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="65"/>
+        <source>Requested</source>
+        <translation>Angefragt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="66"/>
+        <source>Turning 27 within 90 days (hand-over to MBE)</source>
+        <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="66"/>
+        <source>27th birthday</source>
+        <translation>27. Geburtstag</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="69"/>
+        <source>Open files without valid processing consent</source>
+        <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="70"/>
+        <source>Case since</source>
+        <translation>Fall seit</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="85"/>
+        <source>Open cases by type</source>
+        <translation>Offene Fälle nach Fallart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="99"/>
+        <source>{total} open cases in all</source>
+        <translation>{total} offene Fälle insgesamt</translation>
+    </message>
+</context>
+<context>
+    <name>LocationPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="60"/>
+        <source>Welcome to JMD Desk</source>
+        <translation>Willkommen bei JMD Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="63"/>
+        <source>JMD Desk keeps all case files in one encrypted store on this computer. Choose where it is kept; the default folder is right for most offices.</source>
+        <translation>JMD Desk speichert alle Akten in einer verschlüsselten Datenablage auf diesem Rechner. Wählen Sie, wo sie liegen soll; der vorgeschlagene Ordner passt für die meisten Dienststellen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69"/>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="91"/>
+        <source>Store file</source>
+        <translation>Datenablage</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="70"/>
+        <source>Browse…</source>
+        <translation>Durchsuchen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="78"/>
+        <source>Keep the store on a local disk, not on a network drive. The key file is kept beside it; back up both together.</source>
+        <translation>Die Datenablage gehört auf eine lokale Festplatte, nicht auf ein Netzlaufwerk. Die Schlüsseldatei liegt daneben; sichern Sie beide zusammen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="91"/>
+        <source>JMD Desk store (*.jmd)</source>
+        <translation>JMD-Desk-Datenablage (*.jmd)</translation>
+    </message>
+</context>
+<context>
+    <name>LockScreen</name>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="78"/>
+        <source>JMD Desk is locked. The data connection is closed. Enter your password to continue.</source>
+        <translation>JMD Desk ist gesperrt. Die Verbindung zu den Daten ist geschlossen. Geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="82"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="85"/>
+        <source>&amp;Unlock</source>
+        <translation>&amp;Entsperren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="88"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="114"/>
+        <source>Locked – {user}</source>
+        <translation>Gesperrt – {user}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="65"/>
+        <source>JMD Desk – Sign in</source>
+        <translation>JMD Desk – Anmeldung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="70"/>
+        <source>JMD Desk</source>
+        <translation>JMD Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="79"/>
+        <source>Other store…</source>
+        <translation>Andere Datenablage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="85"/>
+        <source>User name</source>
+        <translation>Benutzername</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="87"/>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="94"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="95"/>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="97"/>
+        <source>&amp;Sign in</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="101"/>
+        <source>Forgot password…</source>
+        <translation>Passwort vergessen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="124"/>
+        <source>Store: {path}</source>
+        <translation>Datenablage: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="128"/>
+        <source>Open store</source>
+        <translation>Datenablage öffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="128"/>
+        <source>JMD Desk store (*.jmd)</source>
+        <translation>JMD-Desk-Datenablage (*.jmd)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="141"/>
+        <source>Please enter user name and password.</source>
+        <translation>Bitte Benutzername und Passwort eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="55"/>
+        <source>JMD Desk</source>
+        <translation>JMD Desk</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="57"/>
+        <source>JMD Desk – {office}</source>
+        <translation>JMD Desk – {office}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="66"/>
+        <source>Navigation</source>
+        <translation>Navigation</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="75"/>
+        <source>Overview</source>
+        <translation>Übersicht</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="79"/>
+        <source>Clients</source>
+        <translation>Klient*innen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="81"/>
+        <source>Network partners</source>
+        <translation>Netzwerkpartner</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="84"/>
+        <source>Statistics</source>
+        <translation>Statistik</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="88"/>
+        <source>Administration</source>
+        <translation>Verwaltung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="105"/>
+        <source>Signed in: {name} ({user})</source>
+        <translation>Angemeldet: {name} ({user})</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="108"/>
+        <source>Lock (Ctrl+L)</source>
+        <translation>Sperren (Strg+L)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="142"/>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="146"/>
+        <source>&amp;New client…</source>
+        <translation>&amp;Neue*r Klient*in …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="154"/>
+        <source>&amp;Find client</source>
+        <translation>Klient*in &amp;suchen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="161"/>
+        <source>Change &amp;password…</source>
+        <translation>&amp;Passwort ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="164"/>
+        <source>&amp;Lock</source>
+        <translation>&amp;Sperren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="165"/>
+        <source>Sign &amp;out</source>
+        <translation>&amp;Abmelden</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="167"/>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="169"/>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="180"/>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="248"/>
+        <source>Your password was changed.</source>
+        <translation>Ihr Passwort wurde geändert.</translation>
+    </message>
+</context>
+<context>
+    <name>Models</name>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="135"/>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="151"/>
+        <source>Age</source>
+        <translation>Alter</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="159"/>
+        <source>Open case</source>
+        <translation>Offener Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="164"/>
+        <source>Last contact</source>
+        <translation>Letzter Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="191"/>
+        <source>Client</source>
+        <translation>Klient*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="197"/>
+        <source>Note</source>
+        <translation>Hinweis</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="207"/>
+        <source>Open cases</source>
+        <translation>Offene Fälle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="283"/>
+        <source>valid</source>
+        <translation>gültig</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="285"/>
+        <source>not valid</source>
+        <translation>nicht gültig</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="298"/>
+        <source>Today</source>
+        <translation>Heute</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="307"/>
+        <location filename="../../jmd_desk/ui/models.py" line="347"/>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="312"/>
+        <location filename="../../jmd_desk/ui/models.py" line="351"/>
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="314"/>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="319"/>
+        <source>Record</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="323"/>
+        <source>Id</source>
+        <translation>Id</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="336"/>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="353"/>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="355"/>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="356"/>
+        <source>After</source>
+        <translation>Nachher</translation>
+    </message>
+</context>
+<context>
+    <name>NewClientDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="225"/>
+        <source>New client</source>
+        <translation>Neue*r Klient*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="241"/>
+        <source>First case</source>
+        <translation>Erster Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="272"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>PartnersPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="292"/>
+        <source>Search name, contact person or type</source>
+        <translation>Name, Ansprechperson oder Art suchen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="300"/>
+        <source>New partner…</source>
+        <translation>Neuer Netzwerkpartner …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="301"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="303"/>
+        <source>Deactivate / activate</source>
+        <translation>Deaktivieren / aktivieren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="356"/>
+        <source>Network partner</source>
+        <translation>Netzwerkpartner</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/pages.py" line="356"/>
+        <source>New network partner</source>
+        <translation>Neuer Netzwerkpartner</translation>
+    </message>
+</context>
+<context>
+    <name>RecordEditors</name>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="66"/>
+        <source>Goal</source>
+        <translation>Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="68"/>
+        <source>New goal</source>
+        <translation>Neues Ziel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="83"/>
+        <source>Change goal status</source>
+        <translation>Status des Ziels ändern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="104"/>
+        <source>with interpreter</source>
+        <translation>mit Dolmetschung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="129"/>
+        <source>Contact</source>
+        <translation>Kontakt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="166"/>
+        <source>Referral</source>
+        <translation>Vermittlung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="168"/>
+        <source>New referral</source>
+        <translation>Neue Vermittlung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="183"/>
+        <source>Follow-up</source>
+        <translation>Wiedervorlage</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="185"/>
+        <source>New follow-up</source>
+        <translation>Neue Wiedervorlage</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="208"/>
+        <source>Record consent</source>
+        <translation>Einwilligung erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="221"/>
+        <source>Withdraw consent</source>
+        <translation>Einwilligung widerrufen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="226"/>
+        <source>From this day on, nothing that depends on the consent is allowed any more.</source>
+        <translation>Ab diesem Tag ist nichts mehr erlaubt, was von der Einwilligung abhängt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="244"/>
+        <source>Close case</source>
+        <translation>Fall abschließen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="263"/>
+        <source>Open new case</source>
+        <translation>Neuen Fall eröffnen</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="184"/>
+        <source>Recover access</source>
+        <translation>Zugang wiederherstellen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="188"/>
+        <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
+        <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="202"/>
+        <source>Recovery &amp;key:</source>
+        <translation>Wiederherstellungs&amp;schlüssel:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="203"/>
+        <source>&amp;User name:</source>
+        <translation>&amp;Benutzername:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="204"/>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="205"/>
+        <source>&amp;Repeat password:</source>
+        <translation>Passwort &amp;wiederholen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="221"/>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="174"/>
+        <source>Recovery key</source>
+        <translation>Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="177"/>
+        <source>This key opens the store when a password is forgotten. It is shown only now: print it or write it down and keep it sealed, e.g. with the office lead.</source>
+        <translation>Dieser Schlüssel öffnet die Datenablage, wenn ein Passwort vergessen wurde. Er wird nur jetzt angezeigt: Drucken Sie ihn aus oder schreiben Sie ihn ab und verwahren Sie ihn versiegelt, z. B. bei der Leitung.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="181"/>
+        <source>Creating the encrypted store…</source>
+        <translation>Die verschlüsselte Datenablage wird angelegt …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="191"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="194"/>
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="198"/>
+        <source>I have printed or written down the recovery key and keep it safe.</source>
+        <translation>Ich habe den Wiederherstellungsschlüssel ausgedruckt oder abgeschrieben und verwahre ihn sicher.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="226"/>
+        <source>The store was created.</source>
+        <translation>Die Datenablage wurde angelegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="232"/>
+        <source>The store could not be created.</source>
+        <translation>Die Datenablage konnte nicht angelegt werden.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="242"/>
+        <source>JMD Desk – recovery key</source>
+        <translation>JMD Desk – Wiederherstellungsschlüssel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="243"/>
+        <source>Office</source>
+        <translation>Dienststelle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="244"/>
+        <source>Store</source>
+        <translation>Datenablage</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="246"/>
+        <source>Keep this sheet sealed and locked away. Whoever has this key and the store can read all case files. With it an administrator can set a new password when one is forgotten.</source>
+        <translation>Dieses Blatt versiegelt und verschlossen aufbewahren. Wer diesen Schlüssel und die Datenablage hat, kann alle Akten lesen. Damit kann die Administration ein neues Passwort setzen, wenn eines vergessen wurde.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="263"/>
+        <source>Save recovery key as PDF</source>
+        <translation>Wiederherstellungsschlüssel als PDF speichern</translation>
+    </message>
+</context>
+<context>
+    <name>SetupWizard</name>
+    <message>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="285"/>
+        <source>Set up JMD Desk</source>
+        <translation>JMD Desk einrichten</translation>
+    </message>
+</context>
+<context>
+    <name>StatisticsPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="19"/>
+        <source>Anonymised statistics</source>
+        <translation>Anonymisierte Statistik</translation>
+    </message>
+</context>
+</TS>

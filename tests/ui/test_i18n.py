@@ -1,0 +1,60 @@
+"""German is complete and the default; English can be chosen."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+
+from jmd_desk.ui import i18n
+from jmd_desk.ui.main_window import MainWindow
+from tests.conftest import sign_in
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def test_translation_check_passes() -> None:
+    result = subprocess.run(
+        [sys.executable, "scripts/check_translations.py"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout
+
+
+def nav_texts(window: MainWindow) -> list[str]:
+    return [window.nav.item(i).text() for i in range(window.nav.count())]
+
+
+def test_german_and_english_interface(qtbot, qapp, store_path, clock, runner, ui_settings) -> None:
+    session = sign_in(store_path, "admin", clock)
+    try:
+        i18n.install(qapp, "de")
+        german = MainWindow(session, runner, ui_settings)
+        qtbot.addWidget(german)
+        assert nav_texts(german) == [
+            "Übersicht",
+            "Klient*innen",
+            "Netzwerkpartner",
+            "Statistik",
+            "Verwaltung",
+        ]
+        assert german.clients.model.headerData(0, Qt.Orientation.Horizontal) == "Nr."
+        i18n.install(qapp, "en")
+        english = MainWindow(session, runner, ui_settings)
+        qtbot.addWidget(english)
+        assert nav_texts(english) == [
+            "Overview",
+            "Clients",
+            "Network partners",
+            "Statistics",
+            "Administration",
+        ]
+        assert english.clients.model.headerData(1, Qt.Orientation.Horizontal) == "Last name"
+    finally:
+        i18n.install(qapp, "de")
+        session.close()

@@ -30,7 +30,7 @@ def main() -> None:
             missing.append(source)
     tree.write(ts_path, encoding="utf-8", xml_declaration=True)
     for source in missing:
-        print(f"missing: {source!r}")  # noqa: T201 - developer script
+        print(f"missing: {source!r}")
     sys.exit(1 if missing else 0)
 
 

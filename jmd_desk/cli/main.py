@@ -16,8 +16,11 @@ from typing import TextIO
 
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import accounts, interchange
+from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics import protect
+from jmd_desk.services import accounts, interchange, statistics
 from jmd_desk.services.environment import Environment
+from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.verify import verify_store
@@ -38,6 +41,24 @@ class CliError(Exception):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.error = JmdError(code, **params)
+
+
+def _period_options(p: argparse.ArgumentParser) -> None:
+    period = p.add_mutually_exclusive_group(required=True)
+    period.add_argument("--quarter", help="Quartal JJJJ-Qn")
+    period.add_argument("--from", dest="date_from", help="erster Tag JJJJ-MM-TT")
+    p.add_argument("--to", dest="date_to", help="letzter Tag JJJJ-MM-TT")
+
+
+def period_of(args: argparse.Namespace) -> Period:
+    """The period given by --quarter or --from/--to."""
+    if args.quarter:
+        if args.date_to:
+            raise CliError("to_with_quarter")
+        return Period.quarter(args.quarter)
+    if not args.date_to:
+        raise CliError("to_date_missing")
+    return Period.from_text(args.date_from, args.date_to)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -69,12 +90,24 @@ def build_parser() -> argparse.ArgumentParser:
     exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
     stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
-    period = stats.add_mutually_exclusive_group(required=True)
-    period.add_argument("--quarter", help="Quartal JJJJ-Qn")
-    period.add_argument("--from", dest="date_from", help="erster Tag JJJJ-MM-TT")
-    stats.add_argument("--to", dest="date_to", help="letzter Tag JJJJ-MM-TT")
+    _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
+    bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
+    _period_options(bundle)
+    bundle.add_argument("-o", "--output", type=Path, required=True)
+    merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
+    merge.add_argument("bundles", type=Path, nargs="+")
+    _period_options(merge)
+    merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
+    merge.add_argument("-o", "--output", type=Path, required=True)
+    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
+    merge.add_argument(
+        "--passphrase-stdin",
+        action="store_true",
+        help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
+    )
     backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
     backup.add_argument("file", type=Path)
     restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
@@ -84,9 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------- passwords
-def read_password(args: argparse.Namespace, stdin: TextIO, *, confirm: bool = False) -> str:
-    """The password from stdin's first line or from an interactive prompt."""
-    if args.password_stdin:
+def read_password(
+    from_stdin: bool, stdin: TextIO, *, confirm: bool = False, prompt: str = "Passwort: "
+) -> str:
+    """A secret from the next line of stdin or from an interactive prompt (never an argument)."""
+    if from_stdin:
         line = stdin.readline()
         password = line.rstrip("\r\n")
         if not password:
@@ -94,8 +129,8 @@ def read_password(args: argparse.Namespace, stdin: TextIO, *, confirm: bool = Fa
         return password
     if not stdin.isatty():
         raise CliError("no_password")
-    password = getpass.getpass("Passwort: ")
-    if confirm and getpass.getpass("Passwort wiederholen: ") != password:
+    password = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Wiederholen: ") != password:
         raise CliError("password_mismatch")
     return password
 
@@ -119,7 +154,7 @@ class Cli:
 
     def sign_in(self, args: argparse.Namespace) -> UserSession:
         """Unlock the store for ``--user``."""
-        password = read_password(args, self.stdin)
+        password = read_password(args.password_stdin, self.stdin)
         return accounts.sign_in(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -134,7 +169,7 @@ class Cli:
 
     def cmd_init(self, args: argparse.Namespace) -> int:
         """Create a store; print the recovery key once."""
-        password = read_password(args, self.stdin, confirm=True)
+        password = read_password(args.password_stdin, self.stdin, confirm=True)
         path = self.store_path(args)
         session, recovery_key = accounts.create_store(
             path,
@@ -198,6 +233,52 @@ class Cli:
 
         return self.with_session(args, run)
 
+    def cmd_stats(self, args: argparse.Namespace) -> int:
+        """Compute the anonymised statistics and write them in the chosen format."""
+        period = period_of(args)
+
+        def run(session: UserSession) -> int:
+            data = statistics.export(session, period, args.format, self.env.lang)
+            write_file(args.output, data)
+            self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_stats_bundle(self, args: argparse.Namespace) -> int:
+        """Write this store's encrypted statistics bundle for the office merge."""
+        period = period_of(args)
+        session = self.sign_in(args)
+        try:
+            passphrase = read_password(
+                args.password_stdin,
+                self.stdin,
+                prompt="Statistik-Passwort: ",
+                confirm=not args.password_stdin,
+            )
+            write_file(args.output, statistics.create_bundle(session, period, passphrase))
+        finally:
+            session.close()
+        self.say(f"Statistik-Bündel geschrieben: {args.output}", f"Statistics bundle written: {args.output}")
+        return EXIT_OK
+
+    def cmd_stats_merge(self, args: argparse.Namespace) -> int:
+        """Merge the bundles of several stores and write one protected report."""
+        period = period_of(args)
+        passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
+        bundles = [read_file(path) for path in args.bundles]
+        raw = statistics.merge_bundles(bundles, passphrase, period)
+        report = protect(raw, args.k)
+        write_file(
+            args.output,
+            statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
+        )
+        self.say(
+            f"Zusammengeführte Statistik ({len(bundles)} Datenablagen) geschrieben: {args.output}",
+            f"Merged statistics ({len(bundles)} stores) written: {args.output}",
+        )
+        return EXIT_OK
+
     def cmd_not_yet(self, args: argparse.Namespace) -> int:
         """Commands whose issue has not landed yet."""
         raise CliError("command_not_available", command=args.command)
@@ -209,6 +290,9 @@ class Cli:
             "import": self.cmd_import,
             "export": self.cmd_export,
             "verify": self.cmd_verify,
+            "stats": self.cmd_stats,
+            "stats-bundle": self.cmd_stats_bundle,
+            "stats-merge": self.cmd_stats_merge,
         }.get(args.command, self.cmd_not_yet)
         return handler(args)
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from dataclasses import dataclass, replace
 from pathlib import Path
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.domain.interchange import ClientBundle, Document, build_document, dump_document, parse_document
+from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
 
@@ -87,13 +86,7 @@ def import_data(session: UserSession, data: bytes) -> ImportSummary:
 
 def import_file(session: UserSession, path: Path) -> ImportSummary:
     """Import the interchange file at ``path``."""
-    try:
-        data = path.read_bytes()
-    except FileNotFoundError:
-        raise JmdError("file_not_found", path=str(path)) from None
-    except OSError as exc:
-        raise JmdError("file_unreadable", path=str(path), reason=exc.strerror) from None
-    return import_data(session, data)
+    return import_data(session, read_file(path))
 
 
 def export_data(session: UserSession) -> bytes:
@@ -107,20 +100,4 @@ def export_data(session: UserSession) -> bytes:
 
 def export_file(session: UserSession, path: Path) -> None:
     """Write the full export to ``path`` (replaced atomically; readable by the owner only)."""
-    data = export_data(session)
-    write_private_file(path, data)
-
-
-def write_private_file(path: Path, data: bytes) -> None:
-    """Write an export the user asked for: temp file beside it, then rename, mode 0600."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise JmdError("file_write_failed", path=str(path), reason=exc.strerror) from None
+    write_file(path, export_data(session), private=True)

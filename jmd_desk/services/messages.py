@@ -190,6 +190,44 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Eingabe abgelehnt, nichts wurde geändert ({count} Fehler)",
         "Input rejected, nothing was changed ({count} errors)",
     ),
+    "period_reversed": (
+        "Der Zeitraum endet vor seinem Beginn ({start} – {end}).",
+        "The period ends before it starts ({start} – {end}).",
+    ),
+    "bad_format": ("Unbekanntes Format »{value}«.", "Unknown format '{value}'."),
+    "to_with_quarter": (
+        "--quarter und --to schließen sich aus.",
+        "--quarter and --to cannot be combined.",
+    ),
+    "to_date_missing": (
+        "Mit --from muss auch --to angegeben werden.",
+        "--from needs --to as well.",
+    ),
+    "bundle_invalid": (
+        "Die Datei ist kein Statistik-Bündel von JMD Desk.",
+        "The file is not a JMD Desk statistics bundle.",
+    ),
+    "bundle_other_period": (
+        "Das Bündel gehört zu einem anderen Zeitraum ({period}) und wird nicht verwendet.",
+        "The bundle is for another period ({period}) and is not used.",
+    ),
+    "bundle_wrong_passphrase": (
+        "Das Statistik-Passwort passt nicht zu diesem Bündel.",
+        "The statistics passphrase does not match this bundle.",
+    ),
+    "bundle_tampered": (
+        "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
+        "The bundle was changed after it was made and is refused.",
+    ),
+    "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
+    "bundle_duplicate": (
+        "Dasselbe Bündel (dieselbe Datenablage) wurde mehrfach angegeben.",
+        "The same bundle (the same store) was given more than once.",
+    ),
+    "bundle_passphrase_too_short": (
+        "Das Statistik-Passwort braucht mindestens 8 Zeichen.",
+        "The statistics passphrase needs at least 8 characters.",
+    ),
     "bad_date_argument": (
         "Ungültiges Datum »{value}« (erwartet JJJJ-MM-TT).",
         "Invalid date '{value}' (expected YYYY-MM-DD).",

@@ -25,6 +25,7 @@ from jmd_desk.store.records_repo import (
     referral_repository,
 )
 from jmd_desk.store.settings_repo import SettingsRepository
+from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
 
@@ -58,6 +59,7 @@ class UnitOfWork:
         self.consents = consent_repository(session)
         self.audit = AuditRepository(session, self._store.audit_key)
         self.dashboard = DashboardRepository(session)
+        self.statistics = StatisticsRepository(session)
         return self
 
     def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]

@@ -1,0 +1,98 @@
+"""Statistics periods and the facts the store hands to the statistics engine (DESIGN §7)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.fields import parse_date
+
+QUARTER_RE = re.compile(r"^(\d{4})-Q([1-4])$")
+BASIS_CONSENT = "consent"
+BASIS_LEGAL = "legal_basis"
+
+
+@dataclass(frozen=True)
+class Period:
+    """A closed date range ``start..end`` (both days included)."""
+
+    start: date
+    end: date
+
+    def __post_init__(self) -> None:
+        if self.end < self.start:
+            raise JmdError("period_reversed", start=self.start.isoformat(), end=self.end.isoformat())
+
+    @classmethod
+    def quarter(cls, text: str) -> Period:
+        """``2026-Q3`` -> 1 July .. 30 September 2026."""
+        match = QUARTER_RE.match(text.strip())
+        if not match:
+            raise JmdError("bad_quarter", value=text)
+        year, quarter = int(match.group(1)), int(match.group(2))
+        start = date(year, 3 * quarter - 2, 1)
+        end = date(year + 1, 1, 1) if quarter == 4 else date(year, 3 * quarter + 1, 1)
+        return cls(start, date.fromordinal(end.toordinal() - 1))
+
+    @classmethod
+    def from_text(cls, start: str, end: str) -> Period:
+        """From two ISO dates."""
+        parsed = []
+        for value in (start, end):
+            day = parse_date(value)
+            if day is None:
+                raise JmdError("bad_date_argument", value=value)
+            parsed.append(day)
+        return cls(parsed[0], parsed[1])
+
+    def label(self) -> str:
+        """``2026-Q3`` when the period is a calendar quarter, else ``from – to``."""
+        for q in range(1, 5):
+            if self == Period.quarter(f"{self.start.year}-Q{q}"):
+                return f"{self.start.year}-Q{q}"
+        return f"{self.start.isoformat()} – {self.end.isoformat()}"
+
+
+@dataclass(frozen=True)
+class PersonFact:
+    """One counted person, reduced to what the tables need."""
+
+    date_of_birth: date | None
+    gender: str
+    residence_status: str
+    country_of_birth: str
+    case_type: str  # of the latest opened active case
+    active_at_end: bool
+
+
+@dataclass(frozen=True)
+class ClosureFact:
+    """One case closed in the period."""
+
+    closure_reason: str
+    destination: str
+    opened_on: date
+    closed_on: date
+
+
+@dataclass(frozen=True)
+class StatisticsFacts:
+    """Everything the statistics engine counts, for one store and one period.
+
+    Exact dates stay inside the program: the engine only publishes counts.
+    """
+
+    period: Period
+    basis: str
+    persons_left_out: int
+    persons: tuple[PersonFact, ...] = ()
+    cases_opened: int = 0
+    cases_active: int = 0
+    cases_closed: int = 0
+    contacts_by_mode: dict[str, tuple[int, int]] = field(default_factory=dict)  # mode -> (count, minutes)
+    goals_by_area_status: dict[tuple[str, str], int] = field(default_factory=dict)
+    referrals_by_partner_type: dict[str, int] = field(default_factory=dict)
+    referrals_by_status: dict[str, int] = field(default_factory=dict)
+    closures: tuple[ClosureFact, ...] = ()

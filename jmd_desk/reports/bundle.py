@@ -1,0 +1,120 @@
+"""Statistics bundles: one store's unsuppressed aggregate counts, encrypted for the team lead.
+
+A bundle carries only the counts of the §7 tables for one period (no persons, no dates below
+the period). It is sealed with AES-256-GCM under a key derived by Argon2id from the office's
+statistics passphrase; the header (format, period, KDF, source) is bound as associated data,
+and a key check value tells a wrong passphrase apart from a changed file.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import os
+import unicodedata
+from datetime import date
+from typing import Any
+
+from cryptography.exceptions import InvalidTag
+from cryptography.hazmat.primitives.ciphers.aead import AESGCM
+from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
+
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics import TABLES, RawStatistics
+
+FORMAT = "jmd-desk-statistics-bundle"
+VERSION = 1
+KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def _unb64(text: str) -> bytes:
+    return base64.b64decode(text.encode("ascii"), validate=True)
+
+
+def _keys(passphrase: str, salt: bytes, kdf: dict[str, int]) -> tuple[bytes, str]:
+    material = Argon2id(
+        salt=salt, length=32, iterations=kdf["iterations"], lanes=kdf["lanes"], memory_cost=kdf["memory_kib"]
+    ).derive(unicodedata.normalize("NFC", passphrase).encode("utf-8"))
+    check = hmac.new(material, b"jmd-desk bundle key check", hashlib.sha256).hexdigest()[:32]
+    return material, check
+
+
+def _header_bytes(header: dict[str, Any]) -> bytes:
+    return json.dumps(header, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def seal(raw: RawStatistics, passphrase: str, source: str) -> bytes:
+    """Encrypt ``raw`` for merging; ``source`` identifies the store (a hash, not its id)."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    key, check = _keys(passphrase, salt, KDF)
+    header = {
+        "format": FORMAT,
+        "version": VERSION,
+        "period": {"from": raw.period.start.isoformat(), "to": raw.period.end.isoformat()},
+        "source": source,
+        "kdf": {"alg": "argon2id", **KDF, "salt": _b64(salt)},
+        "key_check": check,
+    }
+    payload = {
+        "basis": raw.basis,
+        "persons_left_out": raw.persons_left_out,
+        "tables": {t: [[list(key), n] for key, n in sorted(raw.counts.get(t, {}).items())] for t in TABLES},
+    }
+    ciphertext = AESGCM(key).encrypt(nonce, json.dumps(payload).encode("utf-8"), _header_bytes(header))
+    document = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
+    return (json.dumps(document, indent=1) + "\n").encode("utf-8")
+
+
+def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatistics]:
+    """Open a bundle for ``period``; returns its source and counts.
+
+    Raises ``bundle_invalid`` (not a bundle), ``bundle_other_period``, ``bundle_wrong_passphrase``
+    or ``bundle_tampered`` (the file was changed after sealing).
+    """
+    try:
+        document = json.loads(data.decode("utf-8"))
+        header = {k: document[k] for k in ("format", "version", "period", "source", "kdf", "key_check")}
+        nonce, ciphertext = _unb64(document["nonce"]), _unb64(document["ciphertext"])
+        kdf = {k: int(header["kdf"][k]) for k in ("memory_kib", "iterations", "lanes")}
+        salt = _unb64(header["kdf"]["salt"])
+        start, end = date.fromisoformat(header["period"]["from"]), date.fromisoformat(header["period"]["to"])
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+        raise JmdError("bundle_invalid") from None
+    if header["format"] != FORMAT or header["version"] != VERSION:
+        raise JmdError("bundle_invalid")
+    if (start, end) != (period.start, period.end):
+        raise JmdError("bundle_other_period", period=f"{start.isoformat()} – {end.isoformat()}")
+    if kdf["memory_kib"] < KDF["memory_kib"] or kdf["iterations"] < KDF["iterations"]:
+        raise JmdError("bundle_tampered")
+    key, check = _keys(passphrase, salt, kdf)
+    if not hmac.compare_digest(check, str(header["key_check"])):
+        raise JmdError("bundle_wrong_passphrase")
+    try:
+        plain = AESGCM(key).decrypt(nonce, ciphertext, _header_bytes(header))
+    except InvalidTag:
+        raise JmdError("bundle_tampered") from None
+    payload = json.loads(plain.decode("utf-8"))
+    counts = {t: {tuple(key): int(n) for key, n in payload["tables"].get(t, [])} for t in TABLES}
+    return str(header["source"]), RawStatistics(
+        period, payload["basis"], int(payload["persons_left_out"]), counts
+    )
+
+
+def merge(bundles: list[tuple[str, RawStatistics]]) -> RawStatistics:
+    """Add up the counts of several stores; the same store twice is refused."""
+    if not bundles:
+        raise JmdError("bundle_none")
+    sources = [source for source, _ in bundles]
+    if len(set(sources)) != len(sources):
+        raise JmdError("bundle_duplicate")
+    merged = bundles[0][1]
+    for _, raw in bundles[1:]:
+        merged = merged.merged(raw)
+    return merged

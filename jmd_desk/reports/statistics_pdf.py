@@ -1,0 +1,421 @@
+"""The statistics report as a PDF an office can send out: A4, embedded fonts, header with
+office and period, footer with page x of y and the generation date, tables and bar charts,
+the suppression legend, k and a short methods note."""
+
+from __future__ import annotations
+
+import io
+from datetime import date
+from functools import cache
+from typing import Any
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    KeepTogether,
+    Paragraph,
+    SimpleDocTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+
+from jmd_desk.assets import resource
+from jmd_desk.reports.statistics import TOTAL, Report
+from jmd_desk.reports.statistics import Table as StatTable
+from jmd_desk.reports.statistics_output import basis_text, category, period_text, table_rows, text, title
+
+FONT = "DejaVuSans"
+FONT_BOLD = "DejaVuSans-Bold"
+PALETTE = [
+    colors.HexColor(c)
+    for c in (
+        "#2f5d8a",
+        "#e08a2c",
+        "#5a9e6f",
+        "#b5495b",
+        "#8c6bb1",
+        "#7f7f7f",
+        "#c9a227",
+        "#3d9ca8",
+        "#a0522d",
+        "#4b4b8f",
+    )
+]
+ACCENT = colors.HexColor("#2f5d8a")
+
+SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
+    (("Fallzahlen", "Caseload"), ("caseload",)),
+    (
+        ("Personen", "Persons"),
+        (
+            "persons_by_age_group",
+            "persons_by_gender",
+            "persons_by_age_group_gender",
+            "persons_by_residence_status",
+            "persons_by_country_of_birth",
+            "persons_by_case_type",
+        ),
+    ),
+    (("Beratungskontakte", "Contacts"), ("contacts_by_mode", "contact_hours_by_mode")),
+    (("Integrationsförderplan", "Integration plan"), ("goals_by_area_status",)),
+    (("Vermittlungen", "Referrals"), ("referrals_by_partner_type", "referrals_by_status")),
+    (
+        ("Fallabschlüsse", "Closures"),
+        ("closures_by_reason", "closures_by_destination", "closures_by_duration"),
+    ),
+]
+METHODS = (
+    "Gezählt werden Personen mit mindestens einem im Zeitraum aktiven Fall (eröffnet spätestens am "
+    "letzten Tag des Zeitraums und nicht vor seinem ersten Tag abgeschlossen). {basis_rule} Das Alter"
+    " gilt am letzten Tag des Zeitraums. Hat eine Person mehrere aktive Fälle, zählt sie unter der "
+    "Fallart des zuletzt eröffneten. Kontakte, Vermittlungen und Fallabschlüsse zählen, wenn ihr "
+    "Datum im Zeitraum liegt; Ziele mit ihrem Stand am letzten Tag. Länder mit weniger als k Personen"
+    " sind unter „Sonstige“ zusammengefasst. Werte von 1 bis k−1 werden nicht veröffentlicht, ebenso "
+    "weitere Werte, aus denen sie sich über Summen errechnen ließen („.“). Die Summen werden aus "
+    "allen Werten gebildet.",
+    "Persons are counted when they have at least one case active in the period (opened on or before "
+    "its last day and not closed before its first day). {basis_rule} Age is taken on the last day of "
+    "the period. A person with several active cases counts under the type of the latest opened one. "
+    "Contacts, referrals and closures count when dated in the period; goals with their status on the "
+    "last day. Countries with fewer than k persons are grouped as 'Other'. Values from 1 to k−1 are "
+    "not published, nor other values from which they could be derived through totals ('.'). Totals "
+    "are computed from all values.",
+)
+BASIS_RULES = {
+    "consent": (
+        "Nur Personen mit einer bis zum Stichtag erteilten und nicht widerrufenen Einwilligung in die "
+        "anonyme Statistik werden gezählt.",
+        "Only persons whose consent to anonymous statistics was given by the last day and not "
+        "withdrawn by then are counted.",
+    ),
+    "legal_basis": (
+        "Grundlage ist eine gesetzliche Erlaubnis (Einstellung der Dienststelle); eine Einwilligung "
+        "ist nicht erforderlich.",
+        "The office relies on a legal basis (office setting); no consent is required.",
+    ),
+    "mixed": (
+        "Die zusammengeführten Datenablagen verwenden teils Einwilligung, teils gesetzliche Grundlage.",
+        "The merged stores use consent or a legal basis.",
+    ),
+}
+
+
+@cache
+def _register_fonts() -> None:
+    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
+    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
+    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
+
+
+def _pick(pair: tuple[str, str], lang: str) -> str:
+    return pair[0] if lang == "de" else pair[1]
+
+
+class _NumberedCanvas(Canvas):
+    """Defers pages so the footer can say "page x of y"."""
+
+    header: tuple[str, str] = ("", "")
+    footer: str = ""
+    page_word: tuple[str, str] = ("Seite {page} von {pages}", "Page {page} of {pages}")
+    lang = "de"
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._pages: list[dict[str, Any]] = []
+
+    def showPage(self) -> None:  # noqa: N802 - reportlab API
+        """Remember the page instead of emitting it now."""
+        self._pages.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        """Emit every page with header and footer."""
+        total = len(self._pages)
+        for state in self._pages:
+            self.__dict__.update(state)
+            self._decorate(total)
+            super().showPage()
+        super().save()
+
+    def _decorate(self, total: int) -> None:
+        width, height = A4
+        self.saveState()
+        self.setStrokeColor(ACCENT)
+        self.setLineWidth(0.6)
+        self.line(2 * cm, height - 1.6 * cm, width - 2 * cm, height - 1.6 * cm)
+        self.setFont(FONT_BOLD, 9)
+        self.drawString(2 * cm, height - 1.4 * cm, self.header[0])
+        self.setFont(FONT, 9)
+        self.drawRightString(width - 2 * cm, height - 1.4 * cm, self.header[1])
+        self.line(2 * cm, 1.6 * cm, width - 2 * cm, 1.6 * cm)
+        self.setFont(FONT, 8)
+        self.drawString(2 * cm, 1.15 * cm, self.footer)
+        page_text = _pick(self.page_word, self.lang).format(page=self._pageNumber, pages=total)
+        self.drawRightString(width - 2 * cm, 1.15 * cm, page_text)
+        self.restoreState()
+
+
+def _styles() -> dict[str, ParagraphStyle]:
+    base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT)
+    return {
+        "base": base,
+        "small": ParagraphStyle(
+            "small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")
+        ),
+        "title": ParagraphStyle(
+            "title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=23, spaceAfter=6, textColor=ACCENT
+        ),
+        "h2": ParagraphStyle(
+            "h2",
+            parent=base,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=17,
+            spaceBefore=10,
+            spaceAfter=4,
+            textColor=ACCENT,
+        ),
+        "h3": ParagraphStyle(
+            "h3", parent=base, fontName=FONT_BOLD, fontSize=10.5, leading=14, spaceBefore=6, spaceAfter=3
+        ),
+    }
+
+
+def _table_flowable(stat: StatTable, lang: str) -> Table:
+    rows = table_rows(stat, lang)
+    two_dim = len(stat.dimensions) == 2
+    usable = A4[0] - 4 * cm
+    if two_dim:
+        first = 4.2 * cm
+        rest = (usable - first) / (len(rows[0]) - 1)
+        widths = [first] + [rest] * (len(rows[0]) - 1)
+        cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8.5)
+        rows[0] = [rows[0][0]] + [Paragraph(h, cell_style) for h in rows[0][1:]]
+    else:
+        widths = [usable - 3.2 * cm, 3.2 * cm]
+    table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    style = [
+        ("FONT", (0, 0), (-1, -1), FONT, 7.5 if two_dim else 8.5),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5 if two_dim else 8.5),
+        ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7.5 if two_dim else 8.5),
+        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe8f1")),
+        ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
+        ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
+        ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f4f6f8")]),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    if two_dim:
+        style += [("FONT", (-1, 0), (-1, -1), FONT_BOLD, 7.5), ("LINEBEFORE", (-1, 0), (-1, -1), 0.6, ACCENT)]
+    table.setStyle(TableStyle(style))
+    return table
+
+
+def _chart(stat: StatTable, lang: str) -> Drawing | None:
+    """Horizontal bars of the published values; 2-D tables as stacked bars with a legend.
+
+    Withheld values are left out of the bars and marked "." in the labels.
+    """
+    width = A4[0] - 4 * cm
+    names: list[str] = []
+    if len(stat.dimensions) == 1:
+        dim = stat.dimensions[0]
+        cats = [c for c in stat.cells if c.true_value or c.suppressed]
+        if not cats:
+            return None
+        labels = [category(stat, dim, c.code(dim), lang) for c in cats]
+        series = [[c.value or 0 for c in cats]]
+        bar_labels = [["." if c.suppressed else str(c.value) for c in cats]]
+    else:
+        row_dim, col_dim = stat.dimensions
+        rows = [r for r in stat.categories(row_dim) if stat.cell(**{row_dim: r, col_dim: TOTAL}).true_value]
+        cols = [c for c in stat.categories(col_dim) if stat.cell(**{row_dim: TOTAL, col_dim: c}).true_value]
+        if not rows or not cols:
+            return None
+        labels = [category(stat, row_dim, r, lang) for r in rows]
+        series = [[stat.cell(**{row_dim: r, col_dim: c}).value or 0 for r in rows] for c in cols]
+        bar_labels = []
+        names = [category(stat, col_dim, c, lang) for c in cols]
+    legend_space = 0.8 * cm if names else 0
+    height = len(labels) * 0.42 * cm + 1.3 * cm
+    drawing = Drawing(width, height + legend_space, initialFontName=FONT)
+    chart = HorizontalBarChart()
+    chart.x = 5.4 * cm
+    chart.y = 0.75 * cm
+    chart.width = width - chart.x - 0.8 * cm
+    chart.height = height - 1.0 * cm
+    chart.data = series
+    chart.categoryAxis.categoryNames = labels
+    chart.categoryAxis.reverseDirection = True
+    _style_axes(chart)
+    chart.groupSpacing = 2
+    if names:
+        chart.categoryAxis.style = "stacked"
+    else:
+        chart.barLabelFormat = "values"
+        chart.barLabelArray = bar_labels
+        chart.barLabels.fontName = FONT
+        chart.barLabels.fontSize = 6.5
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+    for i in range(len(series)):
+        chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
+        chart.bars[i].strokeColor = None
+    drawing.add(chart)
+    _decorate_chart(drawing, chart, stat, names, height + legend_space, lang)
+    return drawing
+
+
+def _style_axes(chart: HorizontalBarChart) -> None:
+    """Embedded font on both axes; values start at zero so small bars stay visible."""
+    chart.categoryAxis.labels.fontName = FONT
+    chart.categoryAxis.labels.fontSize = 7
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin = 0
+    chart.valueAxis.forceZero = True
+    chart.valueAxis.labels.fontName = FONT
+    chart.valueAxis.labels.fontSize = 7
+
+
+WITHHELD_NOTE = (
+    "Nicht veröffentlichte Werte („.“) fehlen im Diagramm.",
+    "Withheld values ('.') are missing from the chart.",
+)
+
+
+def _decorate_chart(
+    drawing: Drawing, chart: HorizontalBarChart, stat: StatTable, names: list[str], top: float, lang: str
+) -> None:
+    """The legend of a 2-D chart and the note on withheld values."""
+    if names:
+        legend = Legend()
+        legend.fontName = FONT
+        legend.fontSize = 7
+        legend.x = chart.x
+        legend.y = top - 0.1 * cm
+        legend.boxAnchor = "nw"
+        legend.alignment = "right"
+        legend.columnMaximum = 1
+        legend.dx = legend.dy = 6
+        legend.deltax = chart.width / max(len(names), 1)
+        legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], n) for i, n in enumerate(names)]
+        drawing.add(legend)
+    if any(c.suppressed for c in stat.cells):
+        note = String(
+            chart.x,
+            0.05 * cm,
+            _pick(WITHHELD_NOTE, lang),
+            fontName=FONT,
+            fontSize=6.5,
+            fillColor=colors.HexColor("#555555"),
+        )
+        drawing.add(note)
+
+
+def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> bytes:
+    """Render the whole report."""
+    _register_fonts()
+    styles = _styles()
+    buffer = io.BytesIO()
+    heading = text("title", lang)
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2.2 * cm,
+        bottomMargin=2.2 * cm,
+        title=f"{heading} {period_text(report, lang)}",
+        author=office or "JMD Desk",
+        creator="JMD Desk",
+        lang="de-DE" if lang == "de" else "en-GB",
+        initialFontName=FONT,
+    )
+    generated = f"{generated_on:%d.%m.%Y}" if lang == "de" else generated_on.isoformat()
+    canvas_class = type(
+        "ReportCanvas",
+        (_NumberedCanvas,),
+        {
+            "header": (office or "JMD Desk", f"{heading} · {period_text(report, lang)}"),
+            "footer": _pick(
+                (
+                    f"Erstellt am {generated} mit JMD Desk · k = {report.k} · „.“ = geheim gehalten",
+                    f"Generated on {generated} with JMD Desk · k = {report.k} · '.' = withheld",
+                ),
+                lang,
+            ),
+            "lang": lang,
+        },
+    )
+    story: list[Any] = [
+        Paragraph(heading, styles["title"]),
+        _meta_table(report, office, lang),
+        Spacer(1, 0.3 * cm),
+        Paragraph(text("legend", lang), styles["base"]),
+        Spacer(1, 0.2 * cm),
+        Paragraph(
+            _pick(METHODS, lang).format(
+                basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
+            ),
+            styles["small"],
+        ),
+    ]
+    for section_title, ids in SECTIONS:
+        story.append(CondPageBreak(6 * cm))
+        section_heading: list[Any] = [Paragraph(_pick(section_title, lang), styles["h2"])]
+        for table_id in ids:
+            stat = report.table(table_id)
+            rows = table_rows(stat, lang)
+            block: list[Any] = [
+                *section_heading,
+                Paragraph(title(table_id, lang), styles["h3"]),
+                _table_flowable(stat, lang),
+            ]
+            section_heading = []
+            chart = _chart(stat, lang)
+            if chart is not None:
+                block += [Spacer(1, 0.2 * cm), chart]
+            block.append(Spacer(1, 0.4 * cm))
+            if len(rows) <= 40:
+                story.append(KeepTogether(block))
+            else:
+                story.extend(block)  # long tables may break across pages (header rows repeat)
+    doc.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def _meta_table(report: Report, office: str, lang: str) -> Table:
+    label = ParagraphStyle("meta", fontName=FONT_BOLD, fontSize=9.5, leading=12)
+    rows = [
+        [text("office", lang), office or "–"],
+        [text("period", lang), period_text(report, lang)],
+        [text("k", lang), str(report.k)],
+        [text("basis", lang), basis_text(report.basis, lang)],
+        [text("left_out", lang), str(report.persons_left_out)],
+    ]
+    rows = [[Paragraph(name, label), value] for name, value in rows]
+    table = Table(rows, colWidths=[8 * cm, A4[0] - 12 * cm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONT", (0, 0), (-1, -1), FONT, 9.5),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+                ("LINEBELOW", (0, -1), (-1, -1), 0.4, ACCENT),
+            ]
+        )
+    )
+    return table

@@ -9,7 +9,9 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
+import subprocess
 import tempfile
+from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -20,8 +22,10 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.entities import ClientFile
-from jmd_desk.services import clients, demo
+from jmd_desk.domain.statistics import Period
+from jmd_desk.services import clients, demo, settings, statistics
 from jmd_desk.services.environment import AppPaths, Environment
+from jmd_desk.services.session import UserSession
 from jmd_desk.ui import i18n
 from jmd_desk.ui.application import make_application
 from jmd_desk.ui.client_file_window import ClientFileWindow
@@ -50,6 +54,30 @@ def shoot(app: QApplication, widget: QWidget, path: Path, size: tuple[int, int] 
     print(f"wrote {path}")
 
 
+def pdf_pages(session: UserSession, out: Path, lang: str, suffix: str) -> None:
+    """The quarterly statistics PDF of the demo store, and its first pages as images."""
+    period = Period.quarter(f"{MOMENT.year}-Q{(MOMENT.month - 1) // 3}")
+    pdf = out / f"statistics-sample{suffix}.pdf"
+    pdf.write_bytes(statistics.export(session, period, "pdf", lang))
+    if shutil.which("pdftoppm"):
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "70",
+                "-png",
+                "-f",
+                "1",
+                "-l",
+                "2",
+                str(pdf),
+                str(out / f"statistics-page{suffix}"),
+            ],
+            check=True,
+        )
+        print(f"wrote {out}/statistics-page{suffix}-*.png")
+
+
 def rich(file: ClientFile) -> bool:
     """A file whose latest case has something on every tab (for telling screenshots)."""
     if not file.cases:
@@ -63,6 +91,23 @@ def rich(file: ClientFile) -> bool:
         and case.follow_ups
         and len(file.consents) > 2
     )
+
+
+def shoot_start(
+    app: QApplication, env: Environment, runner: TaskRunner, session: UserSession, out: Path, suffix: str
+) -> None:
+    """Login dialog and the set-up wizard."""
+    login = LoginDialog(env, runner, session.store.paths.db, "demo")
+    shoot(app, login, out / f"login{suffix}.png", (560, 300))
+    login.close()
+    wizard = SetupWizard(env, runner, Path("/home/fachkraft/.local/share/jmd-desk/office.jmd"))
+    shoot(app, wizard, out / f"setup_welcome{suffix}.png", (700, 480))
+    wizard.next()
+    wizard.account.office_edit.setText("JMD Musterstadt")
+    wizard.account.username_edit.setText("m.schulz")
+    wizard.account.display_edit.setText("Miriam Schulz")
+    shoot(app, wizard, out / f"setup{suffix}.png", (700, 480))
+    wizard.close()
 
 
 def main() -> None:
@@ -83,22 +128,19 @@ def main() -> None:
     suffix = "" if args.lang == "de" else "-en"
     session, folder = demo.create_demo_store(args.clients, clock)
     try:
-        login = LoginDialog(env, runner, session.store.paths.db, "demo")
-        shoot(app, login, args.out / f"login{suffix}.png", (560, 300))
-        login.close()
-        wizard = SetupWizard(env, runner, Path("/home/fachkraft/.local/share/jmd-desk/office.jmd"))
-        shoot(app, wizard, args.out / f"setup_welcome{suffix}.png", (700, 480))
-        wizard.next()
-        wizard.account.office_edit.setText("JMD Musterstadt")
-        wizard.account.username_edit.setText("m.schulz")
-        wizard.account.display_edit.setText("Miriam Schulz")
-        shoot(app, wizard, args.out / f"setup{suffix}.png", (700, 480))
-        wizard.close()
-
+        shoot_start(app, env, runner, session, args.out, suffix)
+        settings.save_office_settings(
+            session, replace(settings.office_settings(session), office_name="JMD Musterstadt")
+        )
         window = MainWindow(session, runner, ui_settings)
+        window.statistics.compute()
+        runner.wait()
+        settle(app)
+        window.statistics.table_list.setCurrentRow(3)
         for key in ("dashboard", "clients", "partners", "statistics", "admin"):
             window.show_page(key)
             shoot(app, window, args.out / f"{key}{suffix}.png")
+        pdf_pages(session, args.out, args.lang, suffix)
         window.show_page("clients")
         client_id = next(
             row.id

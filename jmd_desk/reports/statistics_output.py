@@ -17,6 +17,9 @@ from jmd_desk.reports.statistics import TOTAL, Report, Table
 FORMAT = "jmd-desk-statistics"
 VERSION = 1
 SUPPRESSED_MARK = "."
+# The caseload measures overlap (opened cases are also active): their sum means nothing to a
+# reader, so the printed forms leave it out (JSON keeps the table's total for protection).
+NOT_ADDITIVE = frozenset({"caseload"})
 
 TABLE_TITLES: dict[str, tuple[str, str]] = {
     "caseload": ("Fallzahlen im Zeitraum", "Caseload in the period"),
@@ -137,7 +140,8 @@ def table_rows(table: Table, lang: str) -> list[list[str]]:
         dim = table.dimensions[0]
         rows = [[field_label(dim, lang), value_label(table.id, lang)]]
         rows += [[category(table, dim, c.code(dim), lang), _shown(c.value)] for c in table.cells]
-        rows.append([text("total", lang), _shown(table.total)])
+        if table.id not in NOT_ADDITIVE:
+            rows.append([text("total", lang), _shown(table.total)])
         return rows
     row_dim, col_dim = table.dimensions
     cols = table.categories(col_dim)

@@ -33,7 +33,15 @@ from reportlab.platypus import (
 from jmd_desk.assets import resource
 from jmd_desk.reports.statistics import TOTAL, Report
 from jmd_desk.reports.statistics import Table as StatTable
-from jmd_desk.reports.statistics_output import basis_text, category, period_text, table_rows, text, title
+from jmd_desk.reports.statistics_output import (
+    NOT_ADDITIVE,
+    basis_text,
+    category,
+    period_text,
+    table_rows,
+    text,
+    title,
+)
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -205,19 +213,26 @@ def _table_flowable(stat: StatTable, lang: str) -> Table:
     else:
         widths = [usable - 3.2 * cm, 3.2 * cm]
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
+    size = 7.5 if two_dim else 8.5
+    has_total_row = stat.id not in NOT_ADDITIVE
     style = [
-        ("FONT", (0, 0), (-1, -1), FONT, 7.5 if two_dim else 8.5),
-        ("FONT", (0, 0), (-1, 0), FONT_BOLD, 7.5 if two_dim else 8.5),
-        ("FONT", (0, -1), (-1, -1), FONT_BOLD, 7.5 if two_dim else 8.5),
+        ("FONT", (0, 0), (-1, -1), FONT, size),
+        ("FONT", (0, 0), (-1, 0), FONT_BOLD, size),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe8f1")),
         ("LINEBELOW", (0, 0), (-1, 0), 0.6, ACCENT),
-        ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT),
         ("ALIGN", (1, 1), (-1, -1), "RIGHT"),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -2), [colors.white, colors.HexColor("#f4f6f8")]),
+        (
+            "ROWBACKGROUNDS",
+            (0, 1),
+            (-1, -2 if has_total_row else -1),
+            [colors.white, colors.HexColor("#f4f6f8")],
+        ),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
+    if has_total_row:
+        style += [("FONT", (0, -1), (-1, -1), FONT_BOLD, size), ("LINEABOVE", (0, -1), (-1, -1), 0.6, ACCENT)]
     if two_dim:
         style += [("FONT", (-1, 0), (-1, -1), FONT_BOLD, 7.5), ("LINEBEFORE", (-1, 0), (-1, -1), 0.6, ACCENT)]
     table.setStyle(TableStyle(style))

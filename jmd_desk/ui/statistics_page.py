@@ -1,22 +1,402 @@
-"""The Statistik page (team lead): filled by the statistics issue."""
+"""The Statistik page (team lead): period, preview with withheld cells marked, export as
+JSON/CSV/PDF, printing with preview, and the office merge of statistics bundles."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+import html
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
 
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor, QTextDocument
+from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QSpinBox,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics import Report, protect
+from jmd_desk.reports.statistics_output import (
+    basis_text,
+    period_text,
+    table_rows,
+    text,
+    title,
+)
+from jmd_desk.services import settings as office
+from jmd_desk.services import statistics
+from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
+from jmd_desk.ui import notify
+from jmd_desk.ui.i18n import language
 from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.views import button
+from jmd_desk.ui.widgets import DateField
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+WITHHELD = QColor("#fde7c8")
+
+
+class StatTableModel(QAbstractTableModel):
+    """One statistics table as shown in the report (withheld cells marked)."""
+
+    def __init__(self, parent: Any = None) -> None:
+        super().__init__(parent)
+        self._rows: list[list[str]] = []
+
+    def set_rows(self, rows: list[list[str]]) -> None:
+        """Header row first, then the body rows."""
+        self.beginResetModel()
+        self._rows = rows
+        self.endResetModel()
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        """Override QAbstractTableModel.rowCount."""
+        return 0 if parent.isValid() else max(len(self._rows) - 1, 0)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008 - Qt's default
+        """Override QAbstractTableModel.columnCount."""
+        return 0 if parent.isValid() or not self._rows else len(self._rows[0])
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        """Override QAbstractTableModel.data."""
+        if not index.isValid() or index.row() >= self.rowCount() or index.column() >= self.columnCount():
+            return None
+        value = self._rows[index.row() + 1][index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return value
+        if role == Qt.ItemDataRole.BackgroundRole and value == ".":
+            return QBrush(WITHHELD)
+        if role == Qt.ItemDataRole.TextAlignmentRole and index.column() > 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        """Override QAbstractTableModel.headerData."""
+        if role != Qt.ItemDataRole.DisplayRole or not self._rows:
+            return None
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(self._rows[0]):
+            return self._rows[0][section]
+        return None
+
+
+@dataclass
+class _Shown:
+    report: Report
+    office: str
+
+
+def report_html(report: Report, office_name: str, lang: str) -> str:
+    """The report as HTML for printing through the system print dialog."""
+    parts = [
+        f"<h2>{html.escape(text('title', lang))}</h2>",
+        "<table cellspacing='0' cellpadding='2'>",
+        *(
+            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
+            for k, v in (
+                (text("office", lang), office_name or "–"),
+                (text("period", lang), period_text(report, lang)),
+                (text("k", lang), str(report.k)),
+                (text("basis", lang), basis_text(report.basis, lang)),
+                (text("left_out", lang), str(report.persons_left_out)),
+            )
+        ),
+        "</table>",
+        f"<p>{html.escape(text('legend', lang))}</p>",
+    ]
+    for table in report.tables:
+        rows = table_rows(table, lang)
+        parts.append(f"<h3>{html.escape(title(table.id, lang))}</h3>")
+        parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
+        parts.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in rows[0]) + "</tr>")
+        for row in rows[1:]:
+            cells = [f"<td>{html.escape(row[0])}</td>"]
+            cells += [f"<td align='right'>{html.escape(c)}</td>" for c in row[1:]]
+            parts.append("<tr>" + "".join(cells) + "</tr>")
+        parts.append("</table>")
+    return "\n".join(parts)
 
 
 class StatisticsPage(QWidget):
-    """Anonymised quarterly statistics."""
+    """Anonymised statistics for the municipal integration network."""
 
     def __init__(self, session: UserSession, runner: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("statistics_page")
         self.session = session
         self.runner = runner
-        label = QLabel(self.tr("Anonymised statistics"))
+        self.shown: _Shown | None = None
+        today = session.clock.today()
+
+        self.quarter_radio = QRadioButton(self.tr("&Quarter"))
+        self.quarter_radio.setObjectName("quarter_radio")
+        self.range_radio = QRadioButton(self.tr("&Date range"))
+        self.range_radio.setObjectName("range_radio")
+        group = QButtonGroup(self)
+        group.addButton(self.quarter_radio)
+        group.addButton(self.range_radio)
+        self.quarter_radio.setChecked(True)
+        self.quarter_combo = QComboBox()
+        self.quarter_combo.setObjectName("quarter_combo")
+        year, quarter = today.year, (today.month - 1) // 3 + 1
+        for _ in range(12):
+            quarter -= 1
+            if quarter == 0:
+                year, quarter = year - 1, 4
+            self.quarter_combo.addItem(
+                self.tr("Q{q} {year}").format(q=quarter, year=year), f"{year}-Q{quarter}"
+            )
+        self.from_edit = DateField()
+        self.from_edit.setObjectName("from_date_edit")
+        self.from_edit.set_value(date(today.year, 1, 1))
+        self.to_edit = DateField()
+        self.to_edit.setObjectName("to_date_edit")
+        self.to_edit.set_value(today)
+        self.k_spin = QSpinBox()
+        self.k_spin.setObjectName("k_spin")
+        self.k_spin.setRange(3, 10)
+        self.k_spin.setValue(office.office_settings(session).statistics_k)
+        self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
+
+        period_row = QHBoxLayout()
+        for widget in (
+            self.quarter_radio,
+            self.quarter_combo,
+            self.range_radio,
+            self.from_edit,
+            QLabel("–"),
+            self.to_edit,
+            QLabel(self.tr("k:")),
+            self.k_spin,
+            self.compute_button,
+        ):
+            period_row.addWidget(widget)
+        period_row.addStretch(1)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("statistics_summary_label")
+        self.summary.setWordWrap(True)
+        self.table_list = QListWidget()
+        self.table_list.setObjectName("statistics_table_list")
+        self.table_list.currentRowChanged.connect(self._show_table)
+        self.model = StatTableModel(self)
+        self.view = QTableView()
+        self.view.setObjectName("statistics_table_view")
+        self.view.setModel(self.model)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        splitter = QSplitter()
+        splitter.addWidget(self.table_list)
+        splitter.addWidget(self.view)
+        splitter.setSizes([300, 800])
+
+        self.export_buttons = [
+            button("export_json_button", self.tr("Save as JSON…"), lambda: self._export("json")),
+            button("export_csv_button", self.tr("Save as CSV (Excel)…"), lambda: self._export("csv")),
+            button("export_pdf_button", self.tr("Save as PDF…"), lambda: self._export("pdf")),
+            button("print_statistics_button", self.tr("&Print…"), self._print),
+        ]
+        merge_row = [
+            button(
+                "create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle
+            ),
+            button("merge_bundles_button", self.tr("Merge bundles…"), self._merge_bundles),
+        ]
+        actions = QHBoxLayout()
+        for b in self.export_buttons:
+            actions.addWidget(b)
+            b.setEnabled(False)
+        actions.addStretch(1)
+        for b in merge_row:
+            actions.addWidget(b)
+
         layout = QVBoxLayout(self)
-        layout.addWidget(label)
-        layout.addStretch(1)
+        layout.addLayout(period_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+
+    # ---------------------------------------------------------------- period
+    def period(self) -> Period:
+        """The chosen period (JmdError if the range is reversed)."""
+        if self.quarter_radio.isChecked():
+            return Period.quarter(self.quarter_combo.currentData())
+        start, end = self.from_edit.value(), self.to_edit.value()
+        assert start is not None and end is not None
+        return Period(start, end)
+
+    # ---------------------------------------------------------------- compute
+    def compute(self) -> None:
+        """Compute the report in the background and show it."""
+        try:
+            period = self.period()
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        session, k = self.session, self.k_spin.value()
+        self.compute_button.setEnabled(False)
+        self.summary.setText(self.tr("Computing…"))
+
+        def work() -> _Shown:
+            return _Shown(
+                statistics.report_for(session, period, k), office.office_settings(session).office_name
+            )
+
+        self.runner.run(work, self._computed, self._failed)
+
+    def _computed(self, shown: _Shown) -> None:
+        self.compute_button.setEnabled(True)
+        self.show_report(shown.report, shown.office)
+
+    def _failed(self, exc: JmdError) -> None:
+        self.compute_button.setEnabled(True)
+        self.summary.clear()
+        notify.show_error(self, exc)
+
+    def show_report(self, report: Report, office_name: str) -> None:
+        """Show a computed (or merged) report."""
+        self.shown = _Shown(report, office_name)
+        lang = language()
+        self.summary.setText(
+            self.tr(
+                "Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. "
+                'Cells marked "." are withheld.'
+            ).format(
+                period=period_text(report, lang),
+                k=report.k,
+                basis=basis_text(report.basis, lang),
+                left_out=report.persons_left_out,
+            )
+        )
+        self.table_list.clear()
+        for table in report.tables:
+            item = QListWidgetItem(title(table.id, lang))
+            item.setData(Qt.ItemDataRole.UserRole, table.id)
+            self.table_list.addItem(item)
+        self.table_list.setCurrentRow(0)
+        for b in self.export_buttons:
+            b.setEnabled(True)
+
+    def _show_table(self, row: int) -> None:
+        if self.shown is None or row < 0:
+            self.model.set_rows([])
+            return
+        self.model.set_rows(table_rows(self.shown.report.tables[row], language()))
+
+    # ---------------------------------------------------------------- output
+    def render(self, fmt: str) -> bytes:
+        """The shown report in a format (the export is audited)."""
+        assert self.shown is not None
+        data = statistics.render(
+            self.shown.report, fmt, self.shown.office, language(), self.session.clock.today()
+        )
+        with self.session.uow(write=True) as uow:
+            self.session.audit(uow, f"statistics_exported_{fmt}")
+        return data
+
+    def save(self, fmt: str, path: Path) -> None:
+        """Write the shown report to ``path``."""
+        write_file(path, self.render(fmt))
+
+    def _export(self, fmt: str) -> None:
+        if self.shown is None:
+            return
+        name = f"statistik-{self.shown.report.period.label().replace(' – ', '_')}.{fmt}"
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save statistics"), name, f"{fmt.upper()} (*.{fmt})"
+        )
+        if not path:
+            return
+        try:
+            self.save(fmt, Path(path))
+        except JmdError as exc:
+            notify.show_error(self, exc)
+
+    def _print(self) -> None:
+        if self.shown is None:
+            return
+        document = QTextDocument()
+        document.setHtml(report_html(self.shown.report, self.shown.office, language()))
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        preview = QPrintPreviewDialog(printer, self)
+        preview.setObjectName("statistics_print_preview")
+        preview.paintRequested.connect(document.print_)
+        if preview.exec():
+            with self.session.uow(write=True) as uow:
+                self.session.audit(uow, "statistics_printed")
+
+    # ---------------------------------------------------------------- merge
+    def _passphrase(self, prompt: str) -> str | None:
+        text_value, ok = QInputDialog.getText(
+            self, self.tr("Statistics passphrase"), prompt, QLineEdit.EchoMode.Password
+        )
+        return text_value if ok and text_value else None
+
+    def _create_bundle(self) -> None:
+        try:
+            period = self.period()
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        passphrase = self._passphrase(self.tr("Passphrase agreed in the office for statistics bundles:"))
+        if passphrase is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save bundle"), f"statistik-buendel-{period.label()}.json", "JSON (*.json)"
+        )
+        if not path:
+            return
+        try:
+            write_file(Path(path), statistics.create_bundle(self.session, period, passphrase))
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        notify.show_info(self, self.tr("The bundle was saved. It holds only counts, encrypted."))
+
+    def merge_files(self, paths: list[Path], passphrase: str) -> None:
+        """Merge bundle files for the chosen period and show the protected result."""
+        period = self.period()
+        raw = statistics.merge_bundles([read_file(p) for p in paths], passphrase, period)
+        self.show_report(protect(raw, self.k_spin.value()), office.office_settings(self.session).office_name)
+
+    def _merge_bundles(self) -> None:
+        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bundles to merge"), "", "JSON (*.json)")
+        if not paths:
+            return
+        passphrase = self._passphrase(self.tr("Statistics passphrase of the bundles:"))
+        if passphrase is None:
+            return
+        try:
+            self.merge_files([Path(p) for p in paths], passphrase)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+
+    def clear(self) -> None:
+        """Forget the shown report (lock)."""
+        self.shown = None
+        self.model.set_rows([])
+        self.table_list.clear()
+        self.summary.clear()
+        for b in self.export_buttons:
+            b.setEnabled(False)

@@ -713,87 +713,87 @@
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="75"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="77"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="79"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="81"/>
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="81"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="83"/>
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="84"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="86"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="88"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="90"/>
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="105"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="107"/>
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="108"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="110"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="142"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="144"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="146"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="148"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="154"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="156"/>
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="161"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="163"/>
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="164"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="166"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="165"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="167"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="167"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="169"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="169"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="171"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="180"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="182"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="248"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="250"/>
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
@@ -852,13 +852,13 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/models.py" line="307"/>
-        <location filename="../../jmd_desk/ui/models.py" line="347"/>
+        <location filename="../../jmd_desk/ui/models.py" line="351"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/models.py" line="312"/>
-        <location filename="../../jmd_desk/ui/models.py" line="351"/>
+        <location filename="../../jmd_desk/ui/models.py" line="355"/>
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
@@ -883,17 +883,17 @@
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="353"/>
+        <location filename="../../jmd_desk/ui/models.py" line="357"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="355"/>
+        <location filename="../../jmd_desk/ui/models.py" line="359"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="356"/>
+        <location filename="../../jmd_desk/ui/models.py" line="360"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1139,9 +1139,104 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="19"/>
-        <source>Anonymised statistics</source>
-        <translation>Anonymisierte Statistik</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="147"/>
+        <source>&amp;Quarter</source>
+        <translation>&amp;Quartal</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="149"/>
+        <source>&amp;Date range</source>
+        <translation>&amp;Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="162"/>
+        <source>Q{q} {year}</source>
+        <translation>{q}. Quartal {year}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="173"/>
+        <source>&amp;Compute</source>
+        <translation>&amp;Berechnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="177"/>
+        <source>k:</source>
+        <translation>k:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="200"/>
+        <source>Save as JSON…</source>
+        <translation>Als JSON speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="201"/>
+        <source>Save as CSV (Excel)…</source>
+        <translation>Als CSV (Excel) speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="202"/>
+        <source>Save as PDF…</source>
+        <translation>Als PDF speichern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="203"/>
+        <source>&amp;Print…</source>
+        <translation>&amp;Drucken …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="206"/>
+        <source>Create bundle for the office merge…</source>
+        <translation>Bündel für die Zusammenführung erstellen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="207"/>
+        <source>Merge bundles…</source>
+        <translation>Bündel zusammenführen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="242"/>
+        <source>Computing…</source>
+        <translation>Wird berechnet …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="263"/>
+        <source>Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. Cells marked &quot;.&quot; are withheld.</source>
+        <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="300"/>
+        <source>Save statistics</source>
+        <translation>Statistik speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="323"/>
+        <source>Statistics passphrase</source>
+        <translation>Statistik-Passwort</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="333"/>
+        <source>Passphrase agreed in the office for statistics bundles:</source>
+        <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="336"/>
+        <source>Save bundle</source>
+        <translation>Bündel speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="345"/>
+        <source>The bundle was saved. It holds only counts, encrypted.</source>
+        <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="354"/>
+        <source>Bundles to merge</source>
+        <translation>Zusammenzuführende Bündel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="357"/>
+        <source>Statistics passphrase of the bundles:</source>
+        <translation>Statistik-Passwort der Bündel:</translation>
     </message>
 </context>
 </TS>

@@ -191,3 +191,132 @@ def test_version_and_module_entry() -> None:
     )
     assert result.returncode == 0
     assert result.stdout.startswith("JMD Desk ")
+
+
+def test_stats_formats_bundles_and_merge(office: tuple[Path, Path], tmp_path: Path) -> None:
+    store, home = office
+    source, _ = canary_document(tmp_path)
+    assert (
+        run(
+            ["--store", str(store), "import", str(source), "--user", "leitung", "--password-stdin"],
+            home,
+            PASSWORD + "\n",
+        ).returncode
+        == 0
+    )
+    for fmt in ("json", "csv", "pdf"):
+        out = tmp_path / f"stat.{fmt}"
+        result = run(
+            [
+                "--store",
+                str(store),
+                "stats",
+                "--quarter",
+                "2026-Q3",
+                "--format",
+                fmt,
+                "-o",
+                str(out),
+                "--user",
+                "leitung",
+                "--password-stdin",
+            ],
+            home,
+            PASSWORD + "\n",
+        )
+        assert result.returncode == 0, result.stderr
+        assert out.stat().st_size > 100
+    data = json.loads((tmp_path / "stat.json").read_text())
+    assert data["period"] == {"from": "2026-07-01", "to": "2026-09-30"}
+    result = run(
+        [
+            "--store",
+            str(store),
+            "stats",
+            "--from",
+            "2026-01-01",
+            "--to",
+            "2026-06-30",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "range.json"),
+            "--user",
+            "leitung",
+            "--password-stdin",
+        ],
+        home,
+        PASSWORD + "\n",
+    )
+    assert result.returncode == 0, result.stderr
+    bad = run(
+        [
+            "--store",
+            str(store),
+            "stats",
+            "--quarter",
+            "2026-Q5",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "x.json"),
+            "--user",
+            "leitung",
+            "--password-stdin",
+        ],
+        home,
+        PASSWORD + "\n",
+    )
+    assert bad.returncode != 0 and "2026-Q5" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    bundle = tmp_path / "bundle.json"
+    result = run(
+        [
+            "--store",
+            str(store),
+            "stats-bundle",
+            "--quarter",
+            "2026-Q3",
+            "-o",
+            str(bundle),
+            "--user",
+            "leitung",
+            "--password-stdin",
+        ],
+        home,
+        PASSWORD + "\nStatistik-2026\n",
+    )
+    assert result.returncode == 0, result.stderr
+    merged = tmp_path / "merged.json"
+    result = run(
+        [
+            "stats-merge",
+            str(bundle),
+            "--quarter",
+            "2026-Q3",
+            "--format",
+            "json",
+            "-o",
+            str(merged),
+            "--passphrase-stdin",
+        ],
+        home,
+        "Statistik-2026\n",
+    )
+    assert result.returncode == 0, result.stderr
+    assert json.loads(merged.read_text())["tables"] == data["tables"]
+    wrong = run(
+        [
+            "stats-merge",
+            str(bundle),
+            "--quarter",
+            "2026-Q2",
+            "--format",
+            "json",
+            "-o",
+            str(merged),
+            "--passphrase-stdin",
+        ],
+        home,
+        "Statistik-2026\n",
+    )
+    assert wrong.returncode != 0 and "anderen Zeitraum" in wrong.stderr

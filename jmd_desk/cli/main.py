@@ -18,7 +18,7 @@ from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, interchange, statistics
+from jmd_desk.services import accounts, backups, interchange, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.messages import message
@@ -279,9 +279,38 @@ class Cli:
         )
         return EXIT_OK
 
-    def cmd_not_yet(self, args: argparse.Namespace) -> int:
-        """Commands whose issue has not landed yet."""
-        raise CliError("command_not_available", command=args.command)
+    def cmd_backup(self, args: argparse.Namespace) -> int:
+        """Encrypted backup; with --user a compact online copy, without it the closed files."""
+        target = args.file
+        if args.user:
+
+            def run(session: UserSession) -> int:
+                backups.create_backup(session, target)
+                return EXIT_OK
+
+            self.with_session(args, run)
+        else:
+            backups.backup_without_password(self.store_path(args), target, self.env.clock)
+        self.say(f"Sicherung geschrieben: {target}", f"Backup written: {target}")
+        return EXIT_OK
+
+    def cmd_restore(self, args: argparse.Namespace) -> int:
+        """Verify a backup with an admin account of the backup, then replace the store."""
+        if not args.user:
+            raise CliError("restore_needs_user")
+        password = read_password(args.password_stdin, self.stdin)
+        result = backups.restore(
+            self.store_path(args),
+            args.file,
+            args.user,
+            password,
+            clock=self.env.clock,
+            policy=self.env.policy,
+        )
+        kept = f" Die bisherige Datenablage liegt unter {result.kept}." if result.kept else ""
+        kept_en = f" The previous store was kept at {result.kept}." if result.kept else ""
+        self.say(f"Sicherung geprüft und zurückgespielt.{kept}", f"Backup verified and restored.{kept_en}")
+        return EXIT_OK
 
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
@@ -293,7 +322,9 @@ class Cli:
             "stats": self.cmd_stats,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
-        }.get(args.command, self.cmd_not_yet)
+            "backup": self.cmd_backup,
+            "restore": self.cmd_restore,
+        }[args.command]
         return handler(args)
 
 

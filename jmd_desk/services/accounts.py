@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
 
 from jmd_desk.domain.clock import Clock
@@ -11,6 +13,8 @@ from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationEr
 from jmd_desk.domain.fields import USERNAME_RE
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.services.session import UserSession
+from jmd_desk.services.throttle import SignInThrottle, name_hash
+from jmd_desk.store.audit_repo import AuditEntry
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
@@ -77,11 +81,43 @@ def _signed_in(store: Store, username: str, clock: Clock, policy: KdfPolicy, act
     return session
 
 
+def _open_throttled(path: Path, username: str, clock: Clock, opener: Callable[[], Store]) -> Store:
+    """Open the store unless failed attempts are being throttled; count a failure."""
+    throttle = SignInThrottle(path)
+    throttle.check(clock.now())
+    try:
+        return opener()
+    except AuthError:
+        store_id = Store.check_files(path).store_id
+        throttle.failed(clock.now(), name_hash(store_id, username))
+        raise
+
+
+def _record_failed_attempts(session: UserSession) -> None:
+    """Failed sign-ins since the last success go into the audit log (user if the name exists)."""
+    pending = SignInThrottle(session.store.paths.db).succeeded()
+    if not pending:
+        return
+    store_id = session.store.key_file.store_id
+    with session.uow(write=True) as uow:
+        names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
+        uow.audit.append_many(
+            [
+                AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
+                for p in pending
+            ]
+        )
+
+
 def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
     """Unlock the store with a user's password and open a session for that user."""
     username = normalise_username(username)
-    store = Store.open(path, username=username, password=password, policy=policy)
-    return _signed_in(store, username, clock, policy, "signed_in")
+    store = _open_throttled(
+        path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
+    )
+    session = _signed_in(store, username, clock, policy, "signed_in")
+    _record_failed_attempts(session)
+    return session
 
 
 def recover_access(
@@ -90,8 +126,11 @@ def recover_access(
     """Unlock with the recovery key and give ``username`` a new password (forgotten password)."""
     username = normalise_username(username)
     _check_password(new_password, username)
-    store = Store.open(path, recovery_key=recovery_key, policy=policy)
+    store = _open_throttled(
+        path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy)
+    )
     session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
+    _record_failed_attempts(session)
     try:
         store.set_password(username, new_password, policy)
         with session.uow(write=True) as uow:

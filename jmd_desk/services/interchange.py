@@ -10,6 +10,7 @@ from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.domain.interchange import ClientBundle, Document, build_document, dump_document, parse_document
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.audit_repo import AuditEntry
 from jmd_desk.store.uow import UnitOfWork
 
 
@@ -73,9 +74,10 @@ def import_data(session: UserSession, data: bytes) -> ImportSummary:
     with session.uow(write=True) as uow:
         document = _with_numbers(uow, document, default_counsellor, session.clock.today().year)
         client_ids = uow.write_document(document, session.clock.now())
-        events = [("data_imported", None, None, None)]
-        events += [("client_imported", "client", cid, cid) for cid in client_ids]
-        uow.audit.append_many(session.clock.now(), session.username, events)
+        now, user = session.clock.now(), session.username
+        events = [AuditEntry(now, user, "data_imported")]
+        events += [AuditEntry(now, user, "client_imported", "client", cid, cid) for cid in client_ids]
+        uow.audit.append_many(events)
     return ImportSummary(
         partners=len(document.partners),
         clients=len(document.clients),

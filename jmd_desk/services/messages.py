@@ -128,11 +128,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The backup file {path} already exists.",
     ),
     "backup_failed": ("Die Sicherung ist fehlgeschlagen ({reason}).", "The backup failed ({reason})."),
+    "backup_damaged": (
+        "Die Sicherung ist beschädigt oder unvollständig ({detail}); es wurde nichts verändert.",
+        "The backup is damaged or incomplete ({detail}); nothing was changed.",
+    ),
+    "backup_not_found": ("Die Sicherung {path} gibt es nicht.", "The backup {path} does not exist."),
+    "backup_verification_failed": (
+        "Die Sicherung hat die Prüfung nicht bestanden ({detail}); es wurde nichts verändert.",
+        "The backup failed verification ({detail}); nothing was changed.",
+    ),
+    "restore_needs_user": (
+        "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
+        "Restoring needs --user: the backup is verified with that password first.",
+    ),
     "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
     # --- signing in and permissions
     "wrong_credentials": (
         "Benutzername oder Passwort ist falsch.",
         "Wrong user name or password.",
+    ),
+    "too_many_attempts": (
+        "Zu viele fehlgeschlagene Anmeldungen. Bitte {seconds} Sekunden warten.",
+        "Too many failed sign-ins. Please wait {seconds} seconds.",
     ),
     "not_permitted": (
         "Dafür fehlt die Berechtigung (nötig: {roles}).",
@@ -150,10 +167,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "no_password": (
         "Kein Passwort eingegeben (interaktiv oder mit --password-stdin).",
         "No password given (interactively or with --password-stdin).",
-    ),
-    "command_not_available": (
-        "Der Befehl »{command}« ist in dieser Version noch nicht verfügbar.",
-        "The command '{command}' is not available in this version yet.",
     ),
     # --- case work
     "not_found": ("{kind} {id} wurde nicht gefunden.", "{kind} {id} was not found."),

@@ -18,6 +18,18 @@ HEAD_KEY = "audit_head"
 
 
 @dataclass(frozen=True)
+class AuditEntry:
+    """An event to append (the chain fields are computed on writing)."""
+
+    at: datetime
+    user: str
+    action: str
+    entity_kind: str | None = None
+    entity_id: int | None = None
+    client_id: int | None = None
+
+
+@dataclass(frozen=True)
 class AuditFilter:
     """Filters of the audit viewer; None means "any"."""
 
@@ -62,40 +74,35 @@ class AuditRepository:
         client_id: int | None = None,
     ) -> None:
         """Add one event at the end of the chain (call inside a writing unit of work)."""
-        self.append_many(at, user, [(action, entity_kind, entity_id, client_id)])
+        self.append_many([AuditEntry(at, user, action, entity_kind, entity_id, client_id)])
 
-    def append_many(
-        self, at: datetime, user: str, events: Sequence[tuple[str, str | None, int | None, int | None]]
-    ) -> None:
-        """Add several events (action, kind, entity id, client id) in one go."""
-        last = self._s.execute(
-            select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
-        ).first()
-        seq, prev = (last[0], last[1]) if last else (0, GENESIS)
-        stamp = at.isoformat(timespec="seconds")
+    def append_many(self, entries: Sequence[AuditEntry]) -> None:
+        """Add several events in one go, chained in the given order."""
+        seq, prev = self._chain_end()
         rows = []
-        for action, kind, entity_id, client_id in events:
+        for e in entries:
             seq += 1
+            stamp = e.at.isoformat(timespec="seconds")
             digest = event_hash(
                 self._key,
                 seq=seq,
                 at=stamp,
-                user=user,
-                action=action,
-                entity_kind=kind,
-                entity_id=entity_id,
-                client_id=client_id,
+                user=e.user,
+                action=e.action,
+                entity_kind=e.entity_kind,
+                entity_id=e.entity_id,
+                client_id=e.client_id,
                 prev_hash=prev,
             )
             rows.append(
                 {
                     "seq": seq,
                     "at": stamp,
-                    "user": user,
-                    "action": action,
-                    "entity_kind": kind,
-                    "entity_id": entity_id,
-                    "client_id": client_id,
+                    "user": e.user,
+                    "action": e.action,
+                    "entity_kind": e.entity_kind,
+                    "entity_id": e.entity_id,
+                    "client_id": e.client_id,
                     "prev_hash": prev,
                     "hash": digest,
                 }
@@ -104,6 +111,19 @@ class AuditRepository:
         if rows:
             self._s.execute(insert(AuditRecord), rows)
             self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
+
+    def _chain_end(self) -> tuple[int, str]:
+        """Where the next event attaches: after the recorded head, so that events removed from
+        the end stay visible as a gap even after new events were added."""
+        last = self._s.execute(
+            select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
+        ).first()
+        last_seq, last_hash = (last[0], last[1]) if last else (0, GENESIS)
+        head = self._s.scalar(select(MetaRecord.value).where(MetaRecord.key == HEAD_KEY))
+        if head is None:
+            return last_seq, last_hash
+        head_seq, head_hash = head.split(":", 1)
+        return max(int(head_seq), last_seq), head_hash
 
     def list(self, flt: AuditFilter) -> list[AuditEvent]:
         """Events matching the filter, newest first."""

@@ -274,6 +274,7 @@ class Store:
                 driver = conn.connection.dbapi_connection
                 assert driver is not None
                 driver.execute("VACUUM INTO ?", (str(tmp),))
+            os.chmod(tmp, 0o600)
             os.replace(tmp, target)
             shutil.copyfile(self.paths.keys, target.with_name(target.name + ".keys"))
         except OSError as exc:

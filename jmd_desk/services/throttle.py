@@ -1,0 +1,92 @@
+"""Throttling of failed sign-ins, per store, with a growing delay.
+
+The counter is kept in a small file beside the store because the database cannot be read
+before the key is unwrapped. It holds no names: attempted user names are stored only as
+salted hashes, and are turned into audit events at the next successful sign-in. The delay
+is the same whether or not the account exists.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from jmd_desk.domain.errors import AuthError
+from jmd_desk.store.keyfile import write_atomic
+
+FREE_ATTEMPTS = 3
+MAX_DELAY_SECONDS = 60
+MAX_PENDING = 200
+
+
+def delay_after(failures: int) -> int:
+    """Seconds to wait after ``failures`` consecutive failures: 0, 0, 0, 2, 4, 8 … 60."""
+    if failures < FREE_ATTEMPTS:
+        return 0
+    return min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_SECONDS)
+
+
+def name_hash(store_id: str, username: str) -> str:
+    """The salted hash under which an attempted user name is remembered."""
+    return hashlib.sha256(f"{store_id}\x1f{username.strip().lower()}".encode()).hexdigest()[:24]
+
+
+@dataclass
+class ThrottleState:
+    """Consecutive failures, the last one's time, and attempts not yet in the audit log."""
+
+    failures: int = 0
+    last_failure: str | None = None
+    pending: list[dict[str, str]] = field(default_factory=list)
+
+
+class SignInThrottle:
+    """Reads and writes ``<store>.throttle``."""
+
+    def __init__(self, store_path: Path) -> None:
+        self.path = store_path.with_name(store_path.name + ".throttle")
+
+    def load(self) -> ThrottleState:
+        """The current state (a missing or unreadable file counts as no failures)."""
+        try:
+            raw: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
+            return ThrottleState(
+                int(raw.get("failures", 0)), raw.get("last_failure"), list(raw.get("pending", []))
+            )
+        except (OSError, ValueError, TypeError):
+            return ThrottleState()
+
+    def _save(self, state: ThrottleState) -> None:
+        data = {"failures": state.failures, "last_failure": state.last_failure, "pending": state.pending}
+        write_atomic(self.path, json.dumps(data).encode("utf-8"))
+
+    def check(self, now: datetime) -> None:
+        """Raise ``too_many_attempts`` while the delay after the last failure runs."""
+        state = self.load()
+        wait = delay_after(state.failures)
+        if wait and state.last_failure:
+            remaining = wait - (now - datetime.fromisoformat(state.last_failure)).total_seconds()
+            if remaining > 0:
+                raise AuthError("too_many_attempts", seconds=int(remaining) + 1)
+
+    def failed(self, now: datetime, user_hash: str) -> int:
+        """Count a failure; returns the delay before the next attempt."""
+        state = self.load()
+        state.failures += 1
+        state.last_failure = now.isoformat()
+        state.pending = [*state.pending, {"at": now.isoformat(timespec="seconds"), "user": user_hash}][
+            -MAX_PENDING:
+        ]
+        self._save(state)
+        return delay_after(state.failures)
+
+    def succeeded(self) -> list[dict[str, str]]:
+        """Reset the counter; returns the failed attempts to record in the audit log."""
+        state = self.load()
+        if state.failures or state.pending:
+            self._save(ThrottleState())
+        return state.pending

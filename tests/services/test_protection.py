@@ -53,7 +53,8 @@ def tamper(store_path: Path, clock, statement: str) -> None:
         ("UPDATE audit_events SET user = 'mallory' WHERE seq = 2", {"audit_tampered"}),
         ("DELETE FROM audit_events WHERE seq = 4", {"audit_gap", "audit_broken_link"}),
         (
-            "INSERT INTO audit_events (seq, at, user, action, entity_kind, entity_id, client_id, prev_hash, hash) "
+            "INSERT INTO audit_events "
+            "(seq, at, user, action, entity_kind, entity_id, client_id, prev_hash, hash) "
             "SELECT 1000, at, user, action, entity_kind, entity_id, client_id, hash, hash FROM audit_events "
             "WHERE seq = (SELECT max(seq) FROM audit_events)",
             {"audit_tampered", "audit_gap", "audit_tail_removed"},

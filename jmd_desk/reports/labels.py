@@ -245,6 +245,8 @@ AUDIT_ACTIONS: dict[str, Label] = {
     "access_exported": ("Auskunft erteilt (Art. 15)", "access export (Art. 15)"),
     "deletion_proposed": ("Löschlauf vorgeschlagen", "deletion run proposed"),
     "deletion_confirmed": ("Löschlauf bestätigt", "deletion run confirmed"),
+    "deletion_cancelled": ("Löschlauf verworfen", "deletion run cancelled"),
+    "backup_automatic": ("automatische Sicherung", "automatic backup"),
     "client_deleted": ("Akte gelöscht", "file deleted"),
     "legal_hold_changed": ("Löschsperre geändert", "legal hold changed"),
 }
@@ -258,6 +260,7 @@ ENTITY_KINDS: dict[str, Label] = {
     "consent": ("Einwilligung", "consent"),
     "partner": ("Netzwerkpartner", "partner"),
     "user": ("Konto", "account"),
+    "deletion_run": ("Löschlauf", "deletion run"),
 }
 CODE_LABELS["action"] = AUDIT_ACTIONS
 CODE_LABELS["entity_kind"] = ENTITY_KINDS

@@ -190,6 +190,27 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Einwilligung ist bereits widerrufen.",
         "The consent has already been withdrawn.",
     ),
+    "deletion_nothing_selected": ("Es wurde keine Akte ausgewählt.", "No file was selected."),
+    "deletion_legal_hold": (
+        "Akte {client_number} ist gesperrt (Löschsperre) und wird nicht gelöscht.",
+        "File {client_number} is on legal hold and will not be deleted.",
+    ),
+    "deletion_not_due": (
+        "Akte {client_number} ist noch nicht zur Löschung fällig.",
+        "File {client_number} is not due for deletion yet.",
+    ),
+    "deletion_needs_second_person": (
+        "Die Löschung muss eine zweite Person bestätigen, nicht die vorschlagende.",
+        "A second person must confirm the deletion, not the one who proposed it.",
+    ),
+    "deletion_needs_admin_and_team_lead": (
+        "Vorschlag und Bestätigung brauchen eine Administration und eine Teamleitung.",
+        "Proposal and confirmation need one administrator and one team lead.",
+    ),
+    "deletion_already_decided": (
+        "Über diesen Löschlauf wurde schon entschieden.",
+        "This deletion run has already been decided.",
+    ),
     "file_not_found": ("Die Datei {path} gibt es nicht.", "The file {path} does not exist."),
     "file_unreadable": (
         "Die Datei {path} kann nicht gelesen werden ({reason}).",

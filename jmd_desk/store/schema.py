@@ -262,3 +262,17 @@ class AuditRecord(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)
+
+
+class DeletionRunRecord(Base):
+    """A deletion run: proposed by one person, carried out only when a second one confirms."""
+
+    __tablename__ = "deletion_runs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reason: Mapped[str] = mapped_column(String(20))
+    client_ids: Mapped[str] = mapped_column(Text)
+    proposed_by: Mapped[str] = mapped_column(String(40))
+    proposed_at: Mapped[datetime] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20), default="proposed")
+    decided_by: Mapped[str | None] = mapped_column(String(40))
+    decided_at: Mapped[datetime | None] = mapped_column(DateTime)

@@ -285,6 +285,26 @@ class Store:
             raise classify(exc) from None
         return target
 
+    def wipe_deleted(self) -> None:
+        """After deleting personal data: let no copy survive in the WAL or in free pages.
+
+        SQLCipher keeps ``secure_delete`` on (deleted cells are zeroed); the checkpoint moves
+        every page into the database and truncates the WAL; VACUUM rebuilds the file without
+        free pages, and a second checkpoint empties the WAL it used.
+        """
+        with self.engine.connect() as conn:
+            driver = conn.connection.dbapi_connection
+            assert driver is not None
+            try:
+                for statement in (
+                    "PRAGMA wal_checkpoint(TRUNCATE)",
+                    "VACUUM",
+                    "PRAGMA wal_checkpoint(TRUNCATE)",
+                ):
+                    driver.execute(statement).fetchall()
+            except sqlcipher.Error as exc:
+                raise classify(exc) from None
+
     # ----------------------------------------------------------- integrity
     def integrity_problems(self) -> dict[str, list[str]]:
         """Findings of SQLCipher's page MAC check, SQLite's integrity and foreign key checks,

@@ -24,6 +24,7 @@ from jmd_desk.store.records_repo import (
     follow_up_repository,
     referral_repository,
 )
+from jmd_desk.store.retention_repo import RetentionRepository
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
@@ -60,6 +61,7 @@ class UnitOfWork:
         self.audit = AuditRepository(session, self._store.audit_key)
         self.dashboard = DashboardRepository(session)
         self.statistics = StatisticsRepository(session)
+        self.retention = RetentionRepository(session)
         return self
 
     def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]

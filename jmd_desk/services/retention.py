@@ -1,0 +1,146 @@
+"""Retention and deletion: files due after the office's retention period, legal holds, and
+deletion runs that need two different people (an admin and a team lead).
+
+Erasure on request (Art. 17 DSGVO) takes the same path with the reason ``request``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from jmd_desk.domain import codes
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.errors import AuthError, JmdError
+from jmd_desk.domain.retention import REASON_REQUEST, REASON_RETENTION, DeletionRun, DueFile
+from jmd_desk.domain.settings import OfficeSettings
+from jmd_desk.services import settings as office
+from jmd_desk.services.access import require_client
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.audit_repo import AuditEntry
+from jmd_desk.store.uow import UnitOfWork
+
+DEFAULT_YEARS = 3
+
+
+def _due(uow: UnitOfWork, session: UserSession, settings: OfficeSettings) -> list[DueFile]:
+    return uow.retention.due(session.clock.today(), settings.retention_years, DEFAULT_YEARS)
+
+
+def due_files(session: UserSession) -> list[DueFile]:
+    """Files past retention and not on legal hold (admin and team lead; numbers, no names)."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    settings = office.office_settings(session)
+    with session.uow() as uow:
+        return _due(uow, session, settings)
+
+
+def set_legal_hold(session: UserSession, client_id: int, held: bool) -> None:
+    """Protect a file from deletion (or lift the protection): team lead, admin, or its counsellor."""
+    with session.uow(write=True) as uow:
+        if not (session.user.has(Role.TEAM_LEAD) or session.user.has(Role.ADMIN)):
+            require_client(session, uow, client_id, write=True)
+        uow.clients.get(client_id)
+        uow.clients.set_legal_hold(client_id, held)
+        session.audit(uow, "legal_hold_changed", "client", client_id, client_id)
+
+
+def legal_hold(session: UserSession, client_id: int) -> bool:
+    """True if the file is on legal hold."""
+    with session.uow() as uow:
+        return uow.clients.legal_hold(client_id)
+
+
+def propose_deletion(session: UserSession, client_ids: Sequence[int], reason: str = REASON_RETENTION) -> int:
+    """Propose deleting files; nothing is deleted until a second person confirms."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    if reason not in (REASON_RETENTION, REASON_REQUEST):
+        raise JmdError("bad_format", value=reason)
+    if not client_ids:
+        raise JmdError("deletion_nothing_selected")
+    settings = office.office_settings(session)
+    with session.uow(write=True) as uow:
+        _check_deletable(uow, session, settings, reason, client_ids)
+        run_id = uow.retention.add_run(reason, client_ids, session.username, session.clock.now())
+        session.audit(uow, "deletion_proposed", "deletion_run", run_id)
+    return run_id
+
+
+def _check_deletable(
+    uow: UnitOfWork, session: UserSession, settings: OfficeSettings, reason: str, client_ids: Sequence[int]
+) -> None:
+    due = {f.client_id for f in _due(uow, session, settings)}
+    for client_id in client_ids:
+        if uow.clients.legal_hold(client_id):
+            raise JmdError(
+                "deletion_legal_hold", client_number=uow.clients.get(client_id).value.client_number
+            )
+        if reason == REASON_RETENTION and client_id not in due:
+            raise JmdError("deletion_not_due", client_number=uow.clients.get(client_id).value.client_number)
+
+
+def _second_person_may_confirm(
+    run: DeletionRun, session: UserSession, proposer_roles: frozenset[Role]
+) -> None:
+    if session.username == run.proposed_by:
+        raise AuthError("deletion_needs_second_person")
+    me = session.user.roles
+    pairs = (Role.ADMIN in proposer_roles and Role.TEAM_LEAD in me) or (
+        Role.TEAM_LEAD in proposer_roles and Role.ADMIN in me
+    )
+    if not pairs:
+        raise AuthError("deletion_needs_admin_and_team_lead")
+
+
+def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
+    """A second person (admin for a team lead's proposal, or the other way round) confirms:
+    the files are deleted for good and only audit entries without personal data remain."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    settings = office.office_settings(session)
+    with session.uow(write=True) as uow:
+        run = uow.retention.run(run_id)
+        if run.status != "proposed":
+            raise JmdError("deletion_already_decided")
+        proposer = uow.users.get(run.proposed_by)
+        _second_person_may_confirm(run, session, proposer.roles if proposer else frozenset())
+        existing = [cid for cid in run.client_ids if _exists(uow, cid)]
+        _check_deletable(uow, session, settings, run.reason, existing)
+        uow.retention.delete_clients(existing)
+        uow.retention.decide(run_id, "done", session.username, session.clock.now())
+        now, user = session.clock.now(), session.username
+        uow.audit.append_many(
+            [AuditEntry(now, user, "deletion_confirmed", "deletion_run", run_id)]
+            + [AuditEntry(now, user, "client_deleted", "client", cid, cid) for cid in existing]
+        )
+    session.store.wipe_deleted()
+    return existing
+
+
+def _exists(uow: UnitOfWork, client_id: int) -> bool:
+    try:
+        uow.clients.get(client_id)
+    except JmdError:
+        return False
+    return True
+
+
+def cancel_deletion(session: UserSession, run_id: int) -> None:
+    """Drop a proposal (either role)."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    with session.uow(write=True) as uow:
+        if uow.retention.run(run_id).status != "proposed":
+            raise JmdError("deletion_already_decided")
+        uow.retention.decide(run_id, "cancelled", session.username, session.clock.now())
+        session.audit(uow, "deletion_cancelled", "deletion_run", run_id)
+
+
+def deletion_runs(session: UserSession) -> list[DeletionRun]:
+    """All runs, newest first."""
+    session.require(Role.ADMIN, Role.TEAM_LEAD)
+    with session.uow() as uow:
+        return uow.retention.runs()
+
+
+def retention_years(session: UserSession) -> dict[str, int]:
+    """Years after closure per case type."""
+    years = office.office_settings(session).retention_years
+    return {t: years.get(t, DEFAULT_YEARS) for t in codes.CASE_TYPES}

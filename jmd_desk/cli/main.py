@@ -21,6 +21,7 @@ from jmd_desk.reports.statistics import protect
 from jmd_desk.services import accounts, backups, interchange, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
+from jmd_desk.services.location import network_warning
 from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.verify import verify_store
@@ -339,6 +340,10 @@ def run(
     """Run a non-GUI command; expected problems become one line on stderr."""
     err = err or sys.stderr
     cli = Cli(env, out or sys.stdout, stdin or sys.stdin)
+    if args.command not in ("stats-merge",):
+        warning = network_warning(cli.store_path(args))
+        if warning is not None:
+            print(f"jmd-desk: {message(warning, env.lang)}", file=err)
     try:
         return cli.run(args)
     except CliError as exc:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import io
 from datetime import date
-from functools import cache
 from typing import Any
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
@@ -17,8 +16,6 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -30,7 +27,7 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-from jmd_desk.assets import resource
+from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
 from jmd_desk.reports.statistics import TOTAL, Report
 from jmd_desk.reports.statistics import Table as StatTable
 from jmd_desk.reports.statistics_output import (
@@ -43,8 +40,6 @@ from jmd_desk.reports.statistics_output import (
     title,
 )
 
-FONT = "DejaVuSans"
-FONT_BOLD = "DejaVuSans-Bold"
 PALETTE = [
     colors.HexColor(c)
     for c in (
@@ -117,13 +112,6 @@ BASIS_RULES = {
         "The merged stores use consent or a legal basis.",
     ),
 }
-
-
-@cache
-def _register_fonts() -> None:
-    pdfmetrics.registerFont(TTFont(FONT, str(resource("fonts", "DejaVuSans.ttf"))))
-    pdfmetrics.registerFont(TTFont(FONT_BOLD, str(resource("fonts", "DejaVuSans-Bold.ttf"))))
-    pdfmetrics.registerFontFamily(FONT, normal=FONT, bold=FONT_BOLD, italic=FONT, boldItalic=FONT_BOLD)
 
 
 def _pick(pair: tuple[str, str], lang: str) -> str:
@@ -342,7 +330,7 @@ def _decorate_chart(
 
 def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> bytes:
     """Render the whole report."""
-    _register_fonts()
+    register_fonts()
     styles = _styles()
     buffer = io.BytesIO()
     heading = text("title", lang)

@@ -11,8 +11,12 @@ from jmd_desk.domain.entities import Case, Client, ClientFile
 from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
 from jmd_desk.domain.fields import check_entity, tidy
 from jmd_desk.domain.readmodels import ClientChange, ClientQuery, ClientSummary
+from jmd_desk.domain.settings import OfficeSettings
+from jmd_desk.reports import access_report
+from jmd_desk.reports.access_report import AccessData
 from jmd_desk.services.access import require_client, visible_counsellors
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.audit_repo import AuditFilter
 from jmd_desk.store.uow import UnitOfWork
 
 
@@ -110,3 +114,19 @@ def list_clients(session: UserSession, query: ClientQuery | None = None) -> list
     with session.uow() as uow:
         visible = visible_counsellors(session, uow)
         return uow.clients.summaries(query or ClientQuery(), session.clock.today(), visible_to=visible)
+
+
+def access_export(session: UserSession, client_id: int, lang: str = "de") -> tuple[bytes, bytes]:
+    """Everything stored about one client (Art. 15 DSGVO) as JSON and PDF; audited."""
+    with session.uow(write=True) as uow:
+        require_client(session, uow, client_id, write=False)
+        data = AccessData(
+            file=uow.clients.file(client_id),
+            partners=tuple(uow.partners.list()),
+            corrections=tuple(uow.clients.changes(client_id)),
+            access_log=tuple(uow.audit.list(AuditFilter(client_id=client_id))),
+            office=OfficeSettings.from_values(uow.settings.all()).office_name,
+            created_on=session.clock.today(),
+        )
+        session.audit(uow, "access_exported", "client", client_id, client_id)
+    return access_report.json_bytes(data), access_report.pdf_bytes(data, lang)

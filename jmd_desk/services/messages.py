@@ -97,6 +97,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Verschlüsselung (SQLCipher) ist nicht verfügbar; es wird nichts unverschlüsselt gespeichert.",
         "Encryption (SQLCipher) is not available; nothing will be stored unencrypted.",
     ),
+    "store_on_network": (
+        "Warnung: Die Datenablage liegt auf einem Netzlaufwerk ({fs}). SQLite ist dort nicht sicher "
+        "(Sperren, Schreibprotokoll); bitte auf eine lokale Festplatte legen.",
+        "Warning: the store is on a network drive ({fs}). SQLite is not safe there (locking, "
+        "write-ahead log); please keep it on a local disk.",
+    ),
     "store_in_use": (
         "Die Datenablage ist bereits geöffnet von {holder}. Bitte dort schließen.",
         "The store is already open by {holder}. Close it there first.",

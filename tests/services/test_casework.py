@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
+import io
+import json
+from dataclasses import fields, replace
 from datetime import date
 
+import pypdf
 import pytest
 
 from jmd_desk.domain.codes import Role
@@ -252,3 +255,27 @@ def test_master_data_corrections_are_kept(session_for) -> None:
         ("german_level", "unknown", "A2"),
     }
     assert {h.user for h in history} == {"berta"}
+
+
+def test_access_export_has_every_field_consent_and_note(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(phone="0170 555", guardian="Vormund Meier"), first_case())
+    case_id = clients.client_file(berta, cid).cases[0].id
+    casework.add_record(berta, cid, Consent(scope="processing", given_on=INTAKE, given_by="guardian"))
+    casework.add_record(
+        berta, case_id, Contact(date=INTAKE, minutes=30, mode="phone", notes="Notiz über Schule")
+    )
+    clients.update_client(berta, cid, replace(clients.client_file(berta, cid).client, phone="0170 666"))
+    data, pdf = clients.access_export(berta, cid)
+    doc = json.loads(data)
+    assert set(doc["client"]) == {f.name for f in fields(Client)}
+    assert doc["client"]["guardian"] == "Vormund Meier"
+    assert doc["consents"][0]["given_by"] == "guardian"
+    assert doc["cases"][0]["contacts"][0]["notes"] == "Notiz über Schule"
+    assert doc["corrections"][0]["old_value"] == "0170 555"
+    assert {"client_created", "client_viewed"} <= {e["action"] for e in doc["access_log"]}
+    text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
+    assert "Notiz über Schule" in " ".join(text.split()) and "Vormund Meier" in text
+    cem = session_for("cem")
+    with pytest.raises(AuthError):
+        clients.access_export(cem, cid)

@@ -1,0 +1,250 @@
+"""The access export (Art. 15 DSGVO) of one client: every stored field, consent, case record
+and contact note, the correction history and who accessed the file — as JSON and as PDF."""
+
+from __future__ import annotations
+
+import io
+import json
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+
+from jmd_desk.domain.entities import AuditEvent, ClientFile, Partner, Saved
+from jmd_desk.domain.fields import to_json
+from jmd_desk.domain.readmodels import ClientChange
+from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
+from jmd_desk.reports.labels import code_label, field_label
+
+FORMAT = "jmd-desk-access-export"
+VERSION = 1
+LIST_FIELDS = {"nationalities", "languages", "participants", "topics"}
+CODED = {
+    "gender",
+    "residence_status",
+    "german_level",
+    "case_type",
+    "closure_reason",
+    "destination",
+    "area",
+    "status",
+    "mode",
+    "scope",
+    "given_by",
+    "country_of_birth",
+}
+
+
+@dataclass(frozen=True)
+class AccessData:
+    """Everything stored about one client, as handed over on request."""
+
+    file: ClientFile
+    partners: tuple[Saved[Partner], ...]
+    corrections: tuple[ClientChange, ...]
+    access_log: tuple[AuditEvent, ...]
+    office: str
+    created_on: date
+
+
+def to_document(data: AccessData) -> dict[str, Any]:
+    """The JSON document."""
+    names = {p.id: p.value.name for p in data.partners}
+    f = data.file
+    cases = []
+    for cf in f.cases:
+        referrals = []
+        for r in cf.referrals:
+            item = to_json(r.value)
+            item["partner"] = names.get(item.pop("partner_id"), "?")
+            referrals.append(item)
+        cases.append(
+            {
+                **to_json(cf.case),
+                "goals": [to_json(g.value) for g in cf.goals],
+                "contacts": [to_json(c.value) for c in cf.contacts],
+                "referrals": referrals,
+                "follow_ups": [to_json(x.value) for x in cf.follow_ups],
+            }
+        )
+    return {
+        "format": FORMAT,
+        "version": VERSION,
+        "created_on": data.created_on.isoformat(),
+        "office": data.office,
+        "client": to_json(f.client),
+        "consents": [to_json(c.value) for c in f.consents],
+        "cases": cases,
+        "corrections": [
+            {
+                "changed_at": c.changed_at.isoformat(timespec="seconds"),
+                "user": c.user,
+                "field": c.field,
+                "old_value": c.old_value,
+                "new_value": c.new_value,
+            }
+            for c in data.corrections
+        ],
+        "access_log": [
+            {
+                "at": e.at.isoformat(timespec="seconds"),
+                "user": e.user,
+                "action": e.action,
+                "record": e.entity_kind,
+                "record_id": e.entity_id,
+            }
+            for e in data.access_log
+        ],
+    }
+
+
+def json_bytes(data: AccessData) -> bytes:
+    """The JSON export as UTF-8."""
+    document = to_document(data)
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _value(field: str, value: Any, lang: str) -> str:
+    if value is None or value == "":
+        return "–"
+    if isinstance(value, bool):
+        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
+    if isinstance(value, (list, tuple)):
+        kind = "nationalities" if field == "nationalities" else ("area" if field == "topics" else field)
+        return ", ".join(code_label(kind, v, lang) for v in value) or "–"
+    if isinstance(value, date):
+        return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+    if field in CODED:
+        kind = {"status": "goal_status"}.get(field, field)
+        return code_label(kind, str(value), lang)
+    return str(value)
+
+
+def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
+    """A readable PDF of the same content, for handing to the young person."""
+    register_fonts()
+    base = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
+    h1 = ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=6)
+    h2 = ParagraphStyle(
+        "h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4
+    )
+    cell = ParagraphStyle("c", parent=base, fontSize=8.5, leading=11)
+    buffer = io.BytesIO()
+    doc = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=2 * cm,
+        rightMargin=2 * cm,
+        topMargin=2 * cm,
+        bottomMargin=2 * cm,
+        title="Auskunft nach Art. 15 DSGVO",
+        initialFontName=FONT,
+        author=data.office or "JMD Desk",
+    )
+
+    def pairs(entity: Any) -> Table:
+        rows = [
+            [
+                Paragraph(field_label(k, lang), cell),
+                Paragraph(_escape(_value(k, getattr(entity, k), lang)), cell),
+            ]
+            for k in entity.__dataclass_fields__
+            if k != "partner_id"
+        ]
+        return _grid(rows)
+
+    title = (
+        "Auskunft über gespeicherte Daten (Art. 15 DSGVO)" if lang == "de" else "Access export (Art. 15 GDPR)"
+    )
+    f = data.file
+    story: list[Any] = [
+        Paragraph(title, h1),
+        Paragraph(_escape(f"{data.office or 'JMD Desk'} · {data.created_on:%d.%m.%Y}"), base),
+        Spacer(1, 0.3 * cm),
+        Paragraph("Stammdaten" if lang == "de" else "Master data", h2),
+        pairs(f.client),
+        Paragraph("Einwilligungen" if lang == "de" else "Consents", h2),
+    ]
+    story += [pairs(c.value) for c in f.consents] or [Paragraph("–", base)]
+    names = {p.id: p.value.name for p in data.partners}
+    for number, cf in enumerate(f.cases, start=1):
+        story += [Paragraph(f"{'Fall' if lang == 'de' else 'Case'} {number}", h2), pairs(cf.case)]
+        for heading, records in (
+            ("Ziele", cf.goals),
+            ("Kontakte", cf.contacts),
+            ("Wiedervorlagen", cf.follow_ups),
+        ):
+            if records:
+                story.append(Paragraph(heading, ParagraphStyle("h3", parent=base, fontName=FONT_BOLD)))
+                story += [pairs(r.value) for r in records]
+        if cf.referrals:
+            story.append(Paragraph("Vermittlungen", ParagraphStyle("h3", parent=base, fontName=FONT_BOLD)))
+            for r in cf.referrals:
+                story.append(
+                    _grid(
+                        [
+                            [
+                                Paragraph(field_label("partner_id", lang), cell),
+                                Paragraph(_escape(names.get(r.value.partner_id, "?")), cell),
+                            ]
+                        ]
+                    )
+                )
+                story.append(pairs(r.value))
+    story.append(Paragraph("Berichtigungen" if lang == "de" else "Corrections", h2))
+    story.append(
+        _grid(
+            [
+                [
+                    Paragraph(_escape(f"{c.changed_at:%d.%m.%Y %H:%M} · {c.user}"), cell),
+                    Paragraph(
+                        _escape(f"{field_label(c.field, lang)}: {c.old_value or '–'} → {c.new_value or '–'}"),
+                        cell,
+                    ),
+                ]
+                for c in data.corrections
+            ]
+        )
+        if data.corrections
+        else Paragraph("–", base)
+    )
+    story.append(Paragraph("Zugriffe und Änderungen (Protokoll)" if lang == "de" else "Access log", h2))
+    story.append(
+        _grid(
+            [
+                [
+                    Paragraph(_escape(f"{e.at:%d.%m.%Y %H:%M} · {e.user}"), cell),
+                    Paragraph(_escape(code_label("action", e.action, lang)), cell),
+                ]
+                for e in data.access_log
+            ]
+        )
+        if data.access_log
+        else Paragraph("–", base)
+    )
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\n", "<br/>")
+
+
+def _grid(rows: list[list[Any]]) -> Table:
+    table = Table(rows, colWidths=[5.5 * cm, A4[0] - 4 * cm - 5.5 * cm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.HexColor("#cccccc")),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table

@@ -145,8 +145,7 @@ def main() -> None:
         client_id = next(
             row.id
             for row in window.clients.model.rows()
-            if row.counsellor == session.username
-            and rich(clients.client_file(session, row.id, opening=False))
+            if row.counsellor == session.username and rich(clients.client_file(session, row.id, opening=False))
         )
         file_window = ClientFileWindow(session, client_id)
         tabs = ("master", "goals", "contacts", "referrals", "follow_ups", "consents", "history")

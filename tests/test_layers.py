@@ -84,9 +84,7 @@ def test_checker_catches_each_kind_of_violation(tmp_path: Path) -> None:
     (fake / "domain").mkdir(parents=True)
     (fake / "services").mkdir()
     bad_domain = fake / "domain" / "bad.py"
-    bad_domain.write_text(
-        "import sqlalchemy\nfrom jmd_desk.ui import x\nfrom PySide6 import QtCore\nimport requests\n"
-    )
+    bad_domain.write_text("import sqlalchemy\nfrom jmd_desk.ui import x\nfrom PySide6 import QtCore\nimport requests\n")
     bad_service = fake / "services" / "bad.py"
     bad_service.write_text("from sqlalchemy import select\nimport reportlab\nfrom jmd_desk.cli import main\n")
     assert len(violations(bad_domain, fake)) == 4

@@ -43,9 +43,7 @@ def test_wheel_installs_and_inits(tmp_path: Path) -> None:
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / ("Scripts" if os.name == "nt" else "bin") / "python"
-    subprocess.run(
-        [str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, capture_output=True
-    )
+    subprocess.run([str(py), "-m", "pip", "install", "--no-deps", "-q", str(wheel)], check=True, capture_output=True)
     # Dependencies come from this test environment; jmd_desk itself only from the wheel.
     site = subprocess.run(
         [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],

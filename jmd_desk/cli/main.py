@@ -118,9 +118,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # --------------------------------------------------------------- passwords
-def read_password(
-    from_stdin: bool, stdin: TextIO, *, confirm: bool = False, prompt: str = "Passwort: "
-) -> str:
+def read_password(from_stdin: bool, stdin: TextIO, *, confirm: bool = False, prompt: str = "Passwort: ") -> str:
     """A secret from the next line of stdin or from an interactive prompt (never an argument)."""
     if from_stdin:
         line = stdin.readline()
@@ -214,8 +212,7 @@ class Cli:
             self.say(
                 f"Exportiert nach {args.file}. Achtung: Klartext mit Sozialdaten – sicher aufbewahren "
                 "und nach Gebrauch löschen.",
-                f"Exported to {args.file}. Caution: plaintext social data – keep it safe and delete it "
-                "after use.",
+                f"Exported to {args.file}. Caution: plaintext social data – keep it safe and delete it after use.",
             )
             return EXIT_OK
 

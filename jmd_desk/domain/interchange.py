@@ -126,9 +126,7 @@ class _Parser:
     def error(self, path: str, code: str, **params: Any) -> None:
         self.errors.append(FieldError(path, code, params))
 
-    def obj(
-        self, raw: Any, specs: Sequence[FieldSpec], path: str, extra: Iterable[str] = ()
-    ) -> dict[str, Any] | None:
+    def obj(self, raw: Any, specs: Sequence[FieldSpec], path: str, extra: Iterable[str] = ()) -> dict[str, Any] | None:
         """Parse an object; returns its typed values or None if anything in it was wrong."""
         for key in getattr(raw, "duplicates", ()):
             self.error(f"{path}.{key}", "duplicate_key")
@@ -216,8 +214,7 @@ class _Parser:
                 self.cross(rules.consent_errors(consent), cpath)
                 consents.append(consent)
         cases = [
-            self.case(item, cpath, client, consents, partner_refs)
-            for cpath, item in self.items(raw, "cases", path)
+            self.case(item, cpath, client, consents, partner_refs) for cpath, item in self.items(raw, "cases", path)
         ]
         if client is not None:
             intake = [e for cb in cases if cb for e in rules.intake_errors(client, cb.case)]
@@ -234,9 +231,7 @@ class _Parser:
         consents: list[Consent],
         partner_refs: dict[str, int],
     ) -> CaseBundle | None:
-        values = self.obj(
-            raw, CASE_FIELDS, path, extra=("ref", "goals", "contacts", "referrals", "follow_ups")
-        )
+        values = self.obj(raw, CASE_FIELDS, path, extra=("ref", "goals", "contacts", "referrals", "follow_ups"))
         ref = self.ref(raw, path, self.case_refs)
         case = Case(**values) if values is not None else None
         if case is not None:
@@ -300,17 +295,14 @@ def build_document(partners: Sequence[Saved[Partner]], files: Sequence[ClientFil
     number, records by date. Exporting an imported export gives the same document."""
     ordered = sorted(partners, key=lambda p: (p.value.name, p.value.partner_type, p.id))
     partner_ref = {p.id: f"P{i:04d}" for i, p in enumerate(ordered, start=1)}
-    doc_partners = [
-        {"ref": partner_ref[p.id], **_without_defaults(p.value, {"active": True})} for p in ordered
-    ]
+    doc_partners = [{"ref": partner_ref[p.id], **_without_defaults(p.value, {"active": True})} for p in ordered]
     doc_clients = []
     for f in sorted(files, key=lambda f: (f.client.client_number or "", f.id)):
         number = f.client.client_number or str(f.id)
         cases = []
         for i, cf in enumerate(f.cases, start=1):
             referrals = [
-                {"partner_ref": partner_ref[r.value.partner_id], **_without_defaults(r.value, {})}
-                for r in cf.referrals
+                {"partner_ref": partner_ref[r.value.partner_id], **_without_defaults(r.value, {})} for r in cf.referrals
             ]
             for r in referrals:
                 del r["partner_id"]

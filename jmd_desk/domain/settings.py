@@ -50,11 +50,7 @@ class OfficeSettings:
         low, high = RETENTION_YEARS_RANGE
         for case_type, years in self.retention_years.items():
             if case_type not in codes.CASE_TYPES:
-                errors.append(
-                    FieldError(f"retention_years.{case_type}", "unknown_code", {"value": case_type})
-                )
+                errors.append(FieldError(f"retention_years.{case_type}", "unknown_code", {"value": case_type}))
             elif not isinstance(years, int) or not low <= years <= high:
-                errors.append(
-                    FieldError(f"retention_years.{case_type}", "out_of_range", {"min": low, "max": high})
-                )
+                errors.append(FieldError(f"retention_years.{case_type}", "out_of_range", {"min": low, "max": high}))
         return errors

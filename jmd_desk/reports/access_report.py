@@ -130,9 +130,7 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
     register_fonts()
     base = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
     h1 = ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=6)
-    h2 = ParagraphStyle(
-        "h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4
-    )
+    h2 = ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4)
     cell = ParagraphStyle("c", parent=base, fontSize=8.5, leading=11)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
@@ -158,9 +156,7 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
         ]
         return _grid(rows)
 
-    title = (
-        "Auskunft über gespeicherte Daten (Art. 15 DSGVO)" if lang == "de" else "Access export (Art. 15 GDPR)"
-    )
+    title = "Auskunft über gespeicherte Daten (Art. 15 DSGVO)" if lang == "de" else "Access export (Art. 15 GDPR)"
     f = data.file
     story: list[Any] = [
         Paragraph(title, h1),

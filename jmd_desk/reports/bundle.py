@@ -102,9 +102,7 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
         raise JmdError("bundle_tampered") from None
     payload = json.loads(plain.decode("utf-8"))
     counts = {t: {tuple(key): int(n) for key, n in payload["tables"].get(t, [])} for t in TABLES}
-    return str(header["source"]), RawStatistics(
-        period, payload["basis"], int(payload["persons_left_out"]), counts
-    )
+    return str(header["source"]), RawStatistics(period, payload["basis"], int(payload["persons_left_out"]), counts)
 
 
 def merge(bundles: list[tuple[str, RawStatistics]]) -> RawStatistics:

@@ -247,9 +247,7 @@ def _categories(dimension: str, observed: Iterable[str], table_id: str = "") -> 
 
 
 def _table(table_id: str, dims: tuple[str, ...], grid: _Grid, keys: Iterable[Key]) -> Table:
-    cells = tuple(
-        Cell(tuple(zip(dims, key, strict=True)), grid.values[key], grid.status[key]) for key in keys
-    )
+    cells = tuple(Cell(tuple(zip(dims, key, strict=True)), grid.values[key], grid.status[key]) for key in keys)
     return Table(table_id, dims, cells, grid.values[grid.grand], bool(grid.status[grid.grand]))
 
 
@@ -297,9 +295,7 @@ def protect(raw: RawStatistics, k: int) -> Report:
         grid.protect(k)
         tables[table_id] = _one_dim_table(table_id, TABLES[table_id][0], grid, list(values))
 
-    countries = _recode_countries(
-        {key[0]: n for key, n in counts.get("persons_by_country_of_birth", {}).items()}, k
-    )
+    countries = _recode_countries({key[0]: n for key, n in counts.get("persons_by_country_of_birth", {}).items()}, k)
     grid = _one_dim(countries)
     grid.protect(k)
     tables["persons_by_country_of_birth"] = _one_dim_table(
@@ -321,15 +317,11 @@ def protect(raw: RawStatistics, k: int) -> Report:
     grid = _two_dim(rows, cols, inner)
     grid.protect(k)
     keys = [(r, c) for r in rows for c in [*cols, TOTAL]] + [(TOTAL, c) for c in cols]
-    tables["persons_by_age_group_gender"] = _table(
-        "persons_by_age_group_gender", ("age_group", "gender"), grid, keys
-    )
+    tables["persons_by_age_group_gender"] = _table("persons_by_age_group_gender", ("age_group", "gender"), grid, keys)
     tables["persons_by_age_group"] = _table(
         "persons_by_age_group", ("age_group",), _margin(grid, 0, rows), [(r,) for r in rows]
     )
-    tables["persons_by_gender"] = _table(
-        "persons_by_gender", ("gender",), _margin(grid, 1, cols), [(c,) for c in cols]
-    )
+    tables["persons_by_gender"] = _table("persons_by_gender", ("gender",), _margin(grid, 1, cols), [(c,) for c in cols])
 
     goals = counts.get("goals_by_area_status", {})
     areas = _categories("area", (a for a, _ in goals))

@@ -115,9 +115,7 @@ def to_json(report: Report) -> dict[str, Any]:
             {
                 "id": t.id,
                 "dimensions": list(t.dimensions),
-                "cells": [
-                    {"key": dict(c.key), "value": c.value, "suppressed": c.suppressed} for c in t.cells
-                ],
+                "cells": [{"key": dict(c.key), "value": c.value, "suppressed": c.suppressed} for c in t.cells],
                 "total": t.total,
             }
             for t in report.tables

@@ -166,9 +166,7 @@ def _styles() -> dict[str, ParagraphStyle]:
     base = ParagraphStyle("base", fontName=FONT, fontSize=9.5, leading=13, alignment=TA_LEFT)
     return {
         "base": base,
-        "small": ParagraphStyle(
-            "small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")
-        ),
+        "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10.5, textColor=colors.HexColor("#444444")),
         "title": ParagraphStyle(
             "title", parent=base, fontName=FONT_BOLD, fontSize=18, leading=23, spaceAfter=6, textColor=ACCENT
         ),
@@ -370,9 +368,7 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
         Paragraph(text("legend", lang), styles["base"]),
         Spacer(1, 0.2 * cm),
         Paragraph(
-            _pick(METHODS, lang).format(
-                basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
-            ),
+            _pick(METHODS, lang).format(basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)),
             styles["small"],
         ),
     ]

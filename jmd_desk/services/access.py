@@ -26,9 +26,7 @@ def access_to(session: UserSession, uow: UnitOfWork, counsellor: str | None) -> 
     """The signed-in user's access to a file held by ``counsellor``."""
     user = session.user
     if user.has(Role.COUNSELLOR) and (
-        counsellor is None
-        or counsellor == user.username
-        or counsellor in uow.users.deputised_for(user.username)
+        counsellor is None or counsellor == user.username or counsellor in uow.users.deputised_for(user.username)
     ):
         return Access.WRITE
     if user.has(Role.TEAM_LEAD):

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
@@ -14,7 +15,6 @@ from jmd_desk.domain.fields import USERNAME_RE
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.throttle import SignInThrottle, name_hash
-from jmd_desk.store.audit_repo import AuditEntry
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
@@ -102,10 +102,7 @@ def _record_failed_attempts(session: UserSession) -> None:
     with session.uow(write=True) as uow:
         names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
         uow.audit.append_many(
-            [
-                AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
-                for p in pending
-            ]
+            [AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed") for p in pending]
         )
 
 
@@ -126,9 +123,7 @@ def recover_access(
     """Unlock with the recovery key and give ``username`` a new password (forgotten password)."""
     username = normalise_username(username)
     _check_password(new_password, username)
-    store = _open_throttled(
-        path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy)
-    )
+    store = _open_throttled(path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy))
     session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
     _record_failed_attempts(session)
     try:
@@ -163,9 +158,7 @@ def list_users(session: UserSession) -> list[User]:
         return uow.users.list()
 
 
-def create_user(
-    session: UserSession, username: str, display_name: str, roles: frozenset[Role], password: str
-) -> User:
+def create_user(session: UserSession, username: str, display_name: str, roles: frozenset[Role], password: str) -> User:
     """A new account with an initial password (admin only)."""
     session.require(Role.ADMIN)
     username = normalise_username(username)

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import AuditEvent
 from jmd_desk.services.access import require_client
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.audit_repo import AuditFilter
 
 
 def client_history(session: UserSession, client_id: int) -> list[AuditEvent]:

@@ -16,6 +16,7 @@ from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
 AUTO_PREFIX = "auto-"
+SUFFIX = store_backup.SUFFIX
 
 
 def backup_folder(session: UserSession) -> Path:

@@ -6,6 +6,7 @@ from dataclasses import replace
 from datetime import date
 
 from jmd_desk.domain import rules
+from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import Case, Client, ClientFile
 from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
@@ -16,7 +17,6 @@ from jmd_desk.reports import access_report
 from jmd_desk.reports.access_report import AccessData
 from jmd_desk.services.access import require_client, visible_counsellors
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.audit_repo import AuditFilter
 from jmd_desk.store.uow import UnitOfWork
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.domain.interchange import ClientBundle, Document, build_document, dump_document, parse_document
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.audit_repo import AuditEntry
 from jmd_desk.store.uow import UnitOfWork
 
 
@@ -24,18 +24,14 @@ class ImportSummary:
     contacts: int
 
 
-def _with_numbers(
-    uow: UnitOfWork, document: Document, default_counsellor: str | None, this_year: int
-) -> Document:
+def _with_numbers(uow: UnitOfWork, document: Document, default_counsellor: str | None, this_year: int) -> Document:
     """Give every client a number (checked against the store) and a counsellor."""
     errors = []
     given = {b.client.client_number for b in document.clients if b.client.client_number}
     for i, bundle in enumerate(document.clients):
         number = bundle.client.client_number
         if number and uow.clients.number_taken(number):
-            errors.append(
-                FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number})
-            )
+            errors.append(FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number}))
     if errors:
         raise ValidationError(errors)
     next_free: dict[int, int] = {}

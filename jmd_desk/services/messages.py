@@ -21,8 +21,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "No store found at {path}. Create one with 'jmd-desk init' or pass --store.",
     ),
     "store_file_missing": (
-        "Die Datenbankdatei {path} fehlt, nur die Schlüsseldatei ist da. Bitte aus einer Sicherung "
-        "wiederherstellen.",
+        "Die Datenbankdatei {path} fehlt, nur die Schlüsseldatei ist da. Bitte aus einer Sicherung wiederherstellen.",
         "The database file {path} is missing; only its key file is there. Restore it from a backup.",
     ),
     "store_empty": (
@@ -48,8 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "The key file is damaged. Restore it from the backup.",
     ),
     "keyfile_unsupported": (
-        "Die Schlüsseldatei stammt aus einer neueren Programmversion (Format {version}). Bitte JMD Desk "
-        "aktualisieren.",
+        "Die Schlüsseldatei stammt aus einer neueren Programmversion (Format {version}). Bitte JMD Desk aktualisieren.",
         "The key file comes from a newer program version (format {version}). Please update JMD Desk.",
     ),
     "keyfile_mismatch": (
@@ -61,8 +59,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "This account's key slot is protected too weakly and is refused.",
     ),
     "not_a_store": (
-        "Die Datei ist keine JMD-Desk-Datenablage oder passt nicht zur Schlüsseldatei. Sie wurde nicht "
-        "verändert.",
+        "Die Datei ist keine JMD-Desk-Datenablage oder passt nicht zur Schlüsseldatei. Sie wurde nicht verändert.",
         "The file is not a JMD Desk store or does not match its key file. It was left unchanged.",
     ),
     "store_corrupt": (
@@ -183,8 +180,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "referral_needs_consent": (
         "Vermittlung nicht möglich: Für den {date} liegt keine gültige Einwilligung zur Datenweitergabe "
         "vor. Bitte zuerst die Einwilligung erfassen.",
-        "Referral not possible: there is no valid referral-sharing consent for {date}. Record the "
-        "consent first.",
+        "Referral not possible: there is no valid referral-sharing consent for {date}. Record the consent first.",
     ),
     "client_has_open_case": (
         "Es gibt bereits einen offenen Fall. Bitte diesen zuerst abschließen.",

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jmd_desk.domain import codes
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.domain.retention import REASON_REQUEST, REASON_RETENTION, DeletionRun, DueFile
@@ -16,7 +17,6 @@ from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.audit_repo import AuditEntry
 from jmd_desk.store.uow import UnitOfWork
 
 DEFAULT_YEARS = 3
@@ -71,16 +71,12 @@ def _check_deletable(
     due = {f.client_id for f in _due(uow, session, settings)}
     for client_id in client_ids:
         if uow.clients.legal_hold(client_id):
-            raise JmdError(
-                "deletion_legal_hold", client_number=uow.clients.get(client_id).value.client_number
-            )
+            raise JmdError("deletion_legal_hold", client_number=uow.clients.get(client_id).value.client_number)
         if reason == REASON_RETENTION and client_id not in due:
             raise JmdError("deletion_not_due", client_number=uow.clients.get(client_id).value.client_number)
 
 
-def _second_person_may_confirm(
-    run: DeletionRun, session: UserSession, proposer_roles: frozenset[Role]
-) -> None:
+def _second_person_may_confirm(run: DeletionRun, session: UserSession, proposer_roles: frozenset[Role]) -> None:
     if session.username == run.proposed_by:
         raise AuthError("deletion_needs_second_person")
     me = session.user.roles

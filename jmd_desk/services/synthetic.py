@@ -344,9 +344,7 @@ class SyntheticOffice:
         names = FIRST_NAMES.get(gender, FIRST_NAMES["diverse"] + FIRST_NAMES["female"])
         n_cases = rng.choices([1, 2, 3], weights=[75, 20, 5])[0]
         first_opened = _date_between(rng, add_months(self.today, -60), self.today - timedelta(days=3))
-        age_at_intake = rng.choices(
-            range(12, 28), weights=[2, 3, 4, 6, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2]
-        )[0]
+        age_at_intake = rng.choices(range(12, 28), weights=[2, 3, 4, 6, 8, 9, 10, 10, 9, 8, 7, 6, 5, 4, 3, 2])[0]
         dob = add_months(first_opened, -12 * age_at_intake) - timedelta(days=rng.randrange(0, 300))
         arrival = None if country == "DE" else _date_between(rng, dob + timedelta(days=365 * 8), first_opened)
         status = (
@@ -371,12 +369,8 @@ class SyntheticOffice:
             "residence_status": status,
             "german_level": self.level.next(),
             "school_qualification": rng.choice([None, "lower_secondary", "foreign_not_recognised", "none"]),
-            "current_situation": rng.choice(
-                ["school", "language_course", "vocational_training", "seeking_work"]
-            ),
-            "access_route": rng.choice(
-                ["self_referral", "family_friends", "school", "jobcenter", "community"]
-            ),
+            "current_situation": rng.choice(["school", "language_course", "vocational_training", "seeking_work"]),
+            "access_route": rng.choice(["self_referral", "family_friends", "school", "jobcenter", "community"]),
             "unaccompanied_minor": age_at_intake < 18 and rng.random() < 0.15,
             "guardian": None,
             "phone": f"0170 {rng.randrange(1000000, 9999999)}" if rng.random() < 0.8 else None,
@@ -457,9 +451,7 @@ class SyntheticOffice:
             result.append(case)
             if last or closed is None:
                 break
-            opened = _date_between(
-                rng, closed + timedelta(days=1), min(self.today, closed + timedelta(days=400))
-            )
+            opened = _date_between(rng, closed + timedelta(days=1), min(self.today, closed + timedelta(days=400)))
             if opened >= self.today or age_on(dob, opened) > codes.MAX_AGE:
                 break
         return result
@@ -504,9 +496,7 @@ class SyntheticOffice:
         result.sort(key=lambda c: c["date"])
         return result
 
-    def referrals(
-        self, opened: date, until: date, windows: list[tuple[date, date | None]]
-    ) -> list[dict[str, Any]]:
+    def referrals(self, opened: date, until: date, windows: list[tuple[date, date | None]]) -> list[dict[str, Any]]:
         rng = self.rng
         result = []
         for _ in range(rng.choices([0, 1, 2, 3], weights=[40, 35, 18, 7])[0]):

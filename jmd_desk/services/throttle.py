@@ -54,9 +54,7 @@ class SignInThrottle:
         """The current state (a missing or unreadable file counts as no failures)."""
         try:
             raw: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
-            return ThrottleState(
-                int(raw.get("failures", 0)), raw.get("last_failure"), list(raw.get("pending", []))
-            )
+            return ThrottleState(int(raw.get("failures", 0)), raw.get("last_failure"), list(raw.get("pending", [])))
         except (OSError, ValueError, TypeError):
             return ThrottleState()
 
@@ -78,9 +76,7 @@ class SignInThrottle:
         state = self.load()
         state.failures += 1
         state.last_failure = now.isoformat()
-        state.pending = [*state.pending, {"at": now.isoformat(timespec="seconds"), "user": user_hash}][
-            -MAX_PENDING:
-        ]
+        state.pending = [*state.pending, {"at": now.isoformat(timespec="seconds"), "user": user_hash}][-MAX_PENDING:]
         self._save(state)
         return delay_after(state.failures)
 

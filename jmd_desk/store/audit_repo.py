@@ -4,43 +4,16 @@ newest events is detected as well as changing, inserting or removing older ones.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, time, timedelta
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.audit_chain import GENESIS, event_hash
+from jmd_desk.domain.audit_chain import GENESIS, AuditEntry, AuditFilter, event_hash
 from jmd_desk.domain.entities import AuditEvent
 from jmd_desk.store.schema import AuditRecord, MetaRecord
 
 HEAD_KEY = "audit_head"
-
-
-@dataclass(frozen=True)
-class AuditEntry:
-    """An event to append (the chain fields are computed on writing)."""
-
-    at: datetime
-    user: str
-    action: str
-    entity_kind: str | None = None
-    entity_id: int | None = None
-    client_id: int | None = None
-
-
-@dataclass(frozen=True)
-class AuditFilter:
-    """Filters of the audit viewer; None means "any"."""
-
-    user: str | None = None
-    action: str | None = None
-    entity_kind: str | None = None
-    entity_ids: tuple[int, ...] | None = None
-    client_id: int | None = None
-    date_from: date | None = None
-    date_to: date | None = None
-    limit: int = 5000
 
 
 def _event(r: AuditRecord) -> AuditEvent:

@@ -38,9 +38,7 @@ def _insert(session: Session, record: type[Any], rows: Sequence[dict[str, Any]])
         return []
     start = (session.scalar(select(func.max(record.id))) or 0) + 1
     ids = list(range(start, start + len(rows)))
-    session.connection().execute(
-        insert(record.__table__), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
-    )
+    session.connection().execute(insert(record.__table__), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
     return ids
 
 
@@ -75,9 +73,7 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
         ],
     )
     case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
-    case_ids = _insert(
-        session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles]
-    )
+    case_ids = _insert(session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles])
     pairs = list(zip(case_ids, (cb for _, cb in case_bundles), strict=True))
     goals = [(case_id, g) for case_id, cb in pairs for g in cb.goals]
     goal_ids = _insert(session, GoalRecord, [{**to_row(g), "case_id": case_id} for case_id, g in goals])

@@ -74,9 +74,7 @@ class ClientRepository:
     def add(self, client: Client, now: datetime) -> int:
         """Insert; the client must already carry its number."""
         assert client.client_number
-        record = ClientRecord(
-            **to_row(client), search_key=client_search_key(client), created_at=now, updated_at=now
-        )
+        record = ClientRecord(**to_row(client), search_key=client_search_key(client), created_at=now, updated_at=now)
         self._s.add(record)
         self._s.flush()
         return record.id
@@ -104,14 +102,9 @@ class ClientRepository:
     def changes(self, client_id: int) -> list[ClientChange]:
         """The correction history of one client, oldest first."""
         query = (
-            select(ClientChangeRecord)
-            .where(ClientChangeRecord.client_id == client_id)
-            .order_by(ClientChangeRecord.id)
+            select(ClientChangeRecord).where(ClientChangeRecord.client_id == client_id).order_by(ClientChangeRecord.id)
         )
-        return [
-            ClientChange(r.changed_at, r.user, r.field, r.old_value, r.new_value)
-            for r in self._s.scalars(query)
-        ]
+        return [ClientChange(r.changed_at, r.user, r.field, r.old_value, r.new_value) for r in self._s.scalars(query)]
 
     def set_legal_hold(self, client_id: int, held: bool) -> None:
         """Protect the file from deletion runs (or lift the protection)."""
@@ -150,9 +143,7 @@ class ClientRepository:
 
     def files(self, client_ids: list[int]) -> list[ClientFile]:
         """Whole files of several clients, in the given order."""
-        records = {
-            r.id: r for r in self._s.scalars(select(ClientRecord).where(ClientRecord.id.in_(client_ids)))
-        }
+        records = {r.id: r for r in self._s.scalars(select(ClientRecord).where(ClientRecord.id.in_(client_ids)))}
         missing = [i for i in client_ids if i not in records]
         if missing:
             raise JmdError("not_found", kind="client", id=missing[0])
@@ -176,9 +167,7 @@ class ClientRepository:
                 )
                 for c in cases.get(cid, ())
             )
-            result.append(
-                ClientFile(cid, from_row(Client, records[cid]), tuple(consents.get(cid, ())), case_files)
-            )
+            result.append(ClientFile(cid, from_row(Client, records[cid]), tuple(consents.get(cid, ())), case_files))
         return result
 
     def summaries(
@@ -202,9 +191,7 @@ class ClientRepository:
             .scalar_subquery()
         )
         last_opened = (
-            select(func.max(CaseRecord.opened_on))
-            .where(CaseRecord.client_id == ClientRecord.id)
-            .scalar_subquery()
+            select(func.max(CaseRecord.opened_on)).where(CaseRecord.client_id == ClientRecord.id).scalar_subquery()
         )
         last_contact = (
             select(func.max(ContactRecord.date))
@@ -236,9 +223,7 @@ class ClientRepository:
     ) -> list[ColumnElement[Any]]:
         conditions: list[ColumnElement[Any]] = []
         if visible_to is not None:
-            allowed: ColumnElement[Any] = (
-                ClientRecord.counsellor.in_(list(visible_to)) if visible_to else false()
-            )
+            allowed: ColumnElement[Any] = ClientRecord.counsellor.in_(list(visible_to)) if visible_to else false()
             if include_unassigned:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             conditions.append(allowed)
@@ -253,19 +238,13 @@ class ClientRepository:
             conditions.append(~has_open)
         if query.case_type is not None:
             conditions.append(
-                exists().where(
-                    CaseRecord.client_id == ClientRecord.id, CaseRecord.case_type == query.case_type
-                )
+                exists().where(CaseRecord.client_id == ClientRecord.id, CaseRecord.case_type == query.case_type)
             )
         if query.age_group is not None:
             if query.age_group in _AGE_BOUNDS:
                 earliest, latest = born_between(*_AGE_BOUNDS[query.age_group], today)
-                conditions.append(
-                    and_(ClientRecord.date_of_birth >= earliest, ClientRecord.date_of_birth <= latest)
-                )
+                conditions.append(and_(ClientRecord.date_of_birth >= earliest, ClientRecord.date_of_birth <= latest))
             else:
                 earliest, latest = born_between(12, 27, today)
-                conditions.append(
-                    or_(ClientRecord.date_of_birth < earliest, ClientRecord.date_of_birth > latest)
-                )
+                conditions.append(or_(ClientRecord.date_of_birth < earliest, ClientRecord.date_of_birth > latest))
         return conditions

@@ -50,9 +50,7 @@ class DashboardRepository:
 
     def _items(self, query: Select[Any], kind: str) -> tuple[DueItem, ...]:
         rows = self._s.execute(query.limit(LIMIT)).all()
-        return tuple(
-            DueItem(r.id, r.client_number, _name(r), r.due_on, kind, r.detail or "", r.ref_id) for r in rows
-        )
+        return tuple(DueItem(r.id, r.client_number, _name(r), r.due_on, kind, r.detail or "", r.ref_id) for r in rows)
 
     def build(self, today: date, visible_to: Collection[str] | None) -> Dashboard:
         """Everything the overview shows for the visible clients."""
@@ -157,9 +155,7 @@ class DashboardRepository:
             .order_by(func.min(CaseRecord.opened_on))
         )
         turning_items = tuple(
-            DueItem(
-                i.client_id, i.client_number, i.client_name, _birthday(i.due_on), i.kind, i.detail, i.ref_id
-            )
+            DueItem(i.client_id, i.client_number, i.client_name, _birthday(i.due_on), i.kind, i.detail, i.ref_id)
             for i in self._items(turning, "turning_27")
         )
         return Dashboard(

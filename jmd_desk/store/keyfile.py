@@ -39,11 +39,7 @@ class KdfParams:
 
     def at_least(self, floor: KdfParams) -> bool:
         """True if no parameter is below ``floor``."""
-        return (
-            self.memory_kib >= floor.memory_kib
-            and self.iterations >= floor.iterations
-            and self.lanes >= floor.lanes
-        )
+        return self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations and self.lanes >= floor.lanes
 
 
 DEFAULT_PARAMS = KdfParams(262_144, 3, 4)
@@ -149,9 +145,7 @@ class Slot:
         if kdf["alg"] != "argon2id":
             raise ValueError("unsupported kdf")
         params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        return cls(
-            str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"])
-        )
+        return cls(str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"]))
 
 
 def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:

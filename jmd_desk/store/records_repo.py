@@ -123,9 +123,7 @@ class GoalRepository(ChildRepository[Goal]):
         old_status = self._get(item_id).status
         super().update(item_id, entity)
         if entity.status != old_status:
-            self._s.add(
-                GoalStatusRecord(goal_id=item_id, valid_from=entity.status_changed_on, status=entity.status)
-            )
+            self._s.add(GoalStatusRecord(goal_id=item_id, valid_from=entity.status_changed_on, status=entity.status))
 
     def delete(self, item_id: int) -> None:
         """Remove the goal and its history."""

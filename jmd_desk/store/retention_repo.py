@@ -15,9 +15,7 @@ from jmd_desk.store.schema import CaseRecord, ClientRecord, DeletionRunRecord
 
 def _run(r: DeletionRunRecord) -> DeletionRun:
     ids = tuple(int(i) for i in r.client_ids.split(",") if i)
-    return DeletionRun(
-        r.id, r.reason, ids, r.proposed_by, r.proposed_at, r.status, r.decided_by, r.decided_at
-    )
+    return DeletionRun(r.id, r.reason, ids, r.proposed_by, r.proposed_at, r.status, r.decided_by, r.decided_at)
 
 
 class RetentionRepository:
@@ -41,9 +39,7 @@ class RetentionRepository:
         for client_id, (number, cases) in files.items():
             if any(closed is None for _, closed in cases):
                 continue
-            until = max(
-                delete_after(closed, years_by_type.get(t, default_years)) for t, closed in cases if closed
-            )
+            until = max(delete_after(closed, years_by_type.get(t, default_years)) for t, closed in cases if closed)
             if until <= today:
                 last_closed = max(closed for _, closed in cases if closed)
                 due.append(DueFile(client_id, number, last_closed, until))
@@ -71,9 +67,7 @@ class RetentionRepository:
 
     def runs(self) -> list[DeletionRun]:
         """All runs, newest first."""
-        return [
-            _run(r) for r in self._s.scalars(select(DeletionRunRecord).order_by(DeletionRunRecord.id.desc()))
-        ]
+        return [_run(r) for r in self._s.scalars(select(DeletionRunRecord).order_by(DeletionRunRecord.id.desc()))]
 
     def decide(self, run_id: int, status: str, user: str, now: datetime) -> None:
         """Mark a run done or cancelled."""

@@ -130,9 +130,7 @@ class ClientRecord(Base):
     consents: Mapped[list[ConsentRecord]] = relationship(
         back_populates="client", cascade="all, delete-orphan", passive_deletes=True
     )
-    changes: Mapped[list[ClientChangeRecord]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
-    )
+    changes: Mapped[list[ClientChangeRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class ClientChangeRecord(Base):
@@ -177,9 +175,7 @@ class CaseRecord(Base):
     goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     contacts: Mapped[list[ContactRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     referrals: Mapped[list[ReferralRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
-    follow_ups: Mapped[list[FollowUpRecord]] = relationship(
-        cascade="all, delete-orphan", passive_deletes=True
-    )
+    follow_ups: Mapped[list[FollowUpRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class GoalRecord(Base):

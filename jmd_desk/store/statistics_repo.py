@@ -121,9 +121,7 @@ class StatisticsRepository:
         query = (
             select(ContactRecord.mode, func.count(), func.coalesce(func.sum(ContactRecord.minutes), 0))
             .join(CaseRecord, CaseRecord.id == ContactRecord.case_id)
-            .where(
-                CaseRecord.client_id.in_(counted_ids), ContactRecord.date.between(period.start, period.end)
-            )
+            .where(CaseRecord.client_id.in_(counted_ids), ContactRecord.date.between(period.start, period.end))
             .group_by(ContactRecord.mode)
         )
         return {mode: (int(n), int(minutes)) for mode, n, minutes in self._s.execute(query)}
@@ -162,9 +160,7 @@ class StatisticsRepository:
             .select_from(ReferralRecord)
             .join(CaseRecord, CaseRecord.id == ReferralRecord.case_id)
             .join(PartnerRecord, PartnerRecord.id == ReferralRecord.partner_id)
-            .where(
-                CaseRecord.client_id.in_(counted_ids), ReferralRecord.date.between(period.start, period.end)
-            )
+            .where(CaseRecord.client_id.in_(counted_ids), ReferralRecord.date.between(period.start, period.end))
             .group_by(column)
         )
         return {key: int(n) for key, n in self._s.execute(query)}

@@ -227,17 +227,13 @@ class Store:
             return
         if backup_first:
             stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
-            self.backup_database(
-                self.paths.backups / f"{self.paths.db.stem}-before-upgrade-{revision}-{stamp}.jmd"
-            )
+            self.backup_database(self.paths.backups / f"{self.paths.db.stem}-before-upgrade-{revision}-{stamp}.jmd")
         self.run(migrate.upgrade, self.engine)
 
     # -------------------------------------------------------------- key slots
     def set_password(self, username: str, password: str, policy: KdfPolicy) -> None:
         """Write (or rewrite) the user's slot; the database file is not touched."""
-        key_file = self.key_file.with_slot(
-            user_slot_id(username), password, self._db_key, policy.params_for_new_slot()
-        )
+        key_file = self.key_file.with_slot(user_slot_id(username), password, self._db_key, policy.params_for_new_slot())
         key_file.save(self.paths.keys)
         self.key_file = key_file
 
@@ -254,9 +250,7 @@ class Store:
     def new_recovery_key(self, policy: KdfPolicy) -> str:
         """Replace the recovery slot; the old recovery key stops working."""
         recovery_key = new_recovery_key()
-        key_file = self.key_file.with_slot(
-            RECOVERY_SLOT, recovery_key, self._db_key, policy.params_for_new_slot()
-        )
+        key_file = self.key_file.with_slot(RECOVERY_SLOT, recovery_key, self._db_key, policy.params_for_new_slot())
         key_file.save(self.paths.keys)
         self.key_file = key_file
         return recovery_key

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -23,12 +25,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmd_desk.domain import codes
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, ValidationError
-from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE
+from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE, RETENTION_YEARS_RANGE
 from jmd_desk.reports.labels import code_label
-from jmd_desk.services import accounts
+from jmd_desk.services import accounts, backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
@@ -77,9 +80,7 @@ class ChangePasswordDialog(QDialog):
         form.addRow(self.tr("&Current password:"), self.old_edit)
         form.addRow(self.tr("&New password:"), self.new_edit)
         form.addRow(self.tr("&Repeat new password:"), self.repeat_edit)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("change_password_buttons")
         buttons.accepted.connect(self.submit)
         buttons.rejected.connect(self.reject)
@@ -106,7 +107,9 @@ class ChangePasswordDialog(QDialog):
 
 
 class AdminPage(QWidget):
-    """User accounts and office settings (admin)."""
+    """User accounts, office settings and backups (admin)."""
+
+    restore_requested = Signal(object)
 
     def __init__(self, session: UserSession, ui_settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -117,6 +120,7 @@ class AdminPage(QWidget):
         self.tabs.setObjectName("admin_tabs")
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -236,6 +240,16 @@ class AdminPage(QWidget):
         self.k_spin = QSpinBox()
         self.k_spin.setObjectName("statistics_k_spin")
         self.k_spin.setRange(*K_RANGE)
+        self.retention_spins: dict[str, QSpinBox] = {}
+        for case_type in codes.CASE_TYPES:
+            spin = QSpinBox()
+            spin.setObjectName(f"retention_{case_type}_spin")
+            spin.setRange(*RETENTION_YEARS_RANGE)
+            spin.setSuffix(self.tr(" years"))
+            self.retention_spins[case_type] = spin
+        self.backups_kept_spin = QSpinBox()
+        self.backups_kept_spin.setObjectName("backups_kept_spin")
+        self.backups_kept_spin.setRange(1, 100)
         self.language_combo = QComboBox()
         self.language_combo.setObjectName("ui_language_combo")
         self.language_combo.addItem("Deutsch", "de")
@@ -247,6 +261,14 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Office name:"), self.office_name_edit)
         form.addRow(self.tr("Lock after inactivity:"), self.autolock_spin)
         form.addRow(self.tr("Statistics: minimum cell size k:"), self.k_spin)
+        for case_type, spin in self.retention_spins.items():
+            form.addRow(
+                self.tr("Keep closed files ({case_type}):").format(
+                    case_type=code_label("case_type", case_type, language())
+                ),
+                spin,
+            )
+        form.addRow(self.tr("Automatic backups kept:"), self.backups_kept_spin)
         form.addRow(self.tr("Language of this computer:"), self.language_combo)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -266,6 +288,8 @@ class AdminPage(QWidget):
             office_name=self.office_name_edit.text().strip(),
             autolock_minutes=self.autolock_spin.value(),
             statistics_k=self.k_spin.value(),
+            retention_years={t: spin.value() for t, spin in self.retention_spins.items()},
+            backups_kept=self.backups_kept_spin.value(),
         )
         try:
             office.save_office_settings(self.session, new)
@@ -280,6 +304,77 @@ class AdminPage(QWidget):
         self.settings_message.setText(text)
         self.settings_changed()
 
+    # ---------------------------------------------------------------- backup
+    def _backup_tab(self) -> QWidget:
+        info = QLabel(
+            self.tr(
+                "Backups are encrypted copies of the store together with its key file. An automatic backup is "
+                "made when the program closes, at most once a day. Keep copies on a second medium as well. A "
+                "backup is checked completely before it replaces anything; the replaced store is kept."
+            )
+        )
+        info.setWordWrap(True)
+        self.backup_folder_label = QLabel()
+        self.backup_folder_label.setObjectName("backup_folder_label")
+        self.backup_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.auto_backups = QListWidget()
+        self.auto_backups.setObjectName("auto_backups_list")
+        row = QHBoxLayout()
+        row.addWidget(button("backup_now_button", self.tr("Back up now…"), self._backup_now))
+        row.addWidget(button("restore_button", self.tr("Restore a backup…"), self._restore))
+        row.addStretch(1)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addWidget(info)
+        layout.addLayout(row)
+        layout.addWidget(self.backup_folder_label)
+        layout.addWidget(self.auto_backups, 1)
+        return page
+
+    def _list_backups(self) -> None:
+        folder = backups.backup_folder(self.session)
+        self.backup_folder_label.setText(self.tr("Automatic backups in {folder}:").format(folder=folder))
+        self.auto_backups.clear()
+        for path in sorted(folder.glob("*" + backups.SUFFIX), reverse=True):
+            self.auto_backups.addItem(path.name)
+
+    def backup_to(self, target: Path) -> None:
+        """Make a backup at ``target``."""
+        try:
+            backups.create_backup(self.session, target)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        notify.show_info(self, self.tr("Backup saved: {path}").format(path=target))
+        self._list_backups()
+
+    def _backup_now(self) -> None:
+        stamp = self.session.clock.now().strftime("%Y%m%d-%H%M")
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Save backup"),
+            f"jmd-sicherung-{stamp}{backups.SUFFIX}",
+            f"JMD Desk (*{backups.SUFFIX})",
+        )
+        if path:
+            self.backup_to(Path(path))
+
+    def _restore(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Restore backup"),
+            str(backups.backup_folder(self.session)),
+            f"JMD Desk (*{backups.SUFFIX})",
+        )
+        if path and notify.confirm(
+            self,
+            self.tr(
+                "Restore this backup? You will be signed out; the backup is checked first and the current store "
+                "is kept as a backup."
+            ),
+        ):
+            self.restore_requested.emit(Path(path))
+
     def settings_changed(self) -> None:
         """Hook for the main window (auto-lock time)."""
 
@@ -290,6 +385,10 @@ class AdminPage(QWidget):
         self.office_name_edit.setText(s.office_name)
         self.autolock_spin.setValue(s.autolock_minutes)
         self.k_spin.setValue(s.statistics_k)
+        for case_type, spin in self.retention_spins.items():
+            spin.setValue(s.retention_years.get(case_type, 3))
+        self.backups_kept_spin.setValue(s.backups_kept)
+        self._list_backups()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.ui_settings.language), 0))
 
     def clear(self) -> None:

@@ -4,6 +4,7 @@ follow-ups, consents and history, for one case at a time."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -11,6 +12,7 @@ from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QLabel,
@@ -26,10 +28,13 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain import codes, rules
+from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import CaseFile, ClientFile, Contact, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
+from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.reports.labels import code_label
-from jmd_desk.services import accounts, audit, casework, clients, partners
+from jmd_desk.services import accounts, audit, casework, clients, partners, retention
+from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
@@ -107,18 +112,77 @@ class ClientFileWindow(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
-        layout.addWidget(self.subheader)
+        layout.addLayout(self._protection_row())
         layout.addLayout(case_row)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
         self.reload(opening=True)
 
+    def _protection_row(self) -> QHBoxLayout:
+        """Subheader with the data-protection actions of the file."""
+        user = self.session.user
+        lead_or_admin = user.has(Role.TEAM_LEAD) or user.has(Role.ADMIN)
+        self.legal_hold_check = QCheckBox(self.tr("Legal hold (never delete)"))
+        self.legal_hold_check.setObjectName("legal_hold_check")
+        self.legal_hold_check.setEnabled(self.editable or lead_or_admin)
+        self.legal_hold_check.clicked.connect(self._toggle_hold)
+        self.access_button = button("access_export_button", self.tr("Access export (Art. 15)…"), self._access_export)
+        self.erasure_button = button(
+            "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
+        )
+        self.erasure_button.setVisible(lead_or_admin)
+        row = QHBoxLayout()
+        row.addWidget(self.subheader, 1)
+        for widget in (self.legal_hold_check, self.access_button, self.erasure_button):
+            row.addWidget(widget)
+        return row
+
+    def _toggle_hold(self, held: bool) -> None:
+        self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
+
+    def _access_export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the access export"))
+        if folder:
+            self.write_access_export(Path(folder))
+
+    def write_access_export(self, folder: Path) -> list[Path]:
+        """Write the Art. 15 export (JSON and PDF) of this file into ``folder``."""
+        assert self.file is not None
+        number = self.file.client.client_number
+        try:
+            data, pdf = clients.access_export(self.session, self.client_id, language())
+            paths = [folder / f"auskunft-{number}.json", folder / f"auskunft-{number}.pdf"]
+            for path, content in zip(paths, (data, pdf), strict=True):
+                write_file(path, content, private=True)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return []
+        notify.show_info(
+            self,
+            self.tr(
+                "The access export was saved in {folder}. It contains personal data: "
+                "hand it over in person or encrypted."
+            ).format(folder=folder),
+        )
+        self._after_change()
+        return paths
+
+    def _request_erasure(self) -> None:
+        if not notify.confirm(
+            self,
+            self.tr(
+                "Propose deleting this whole file on request (Art. 17)? A second person (administrator "
+                "or team lead) must confirm it on the Data protection page before anything is deleted."
+            ),
+        ):
+            return
+        if self._run(lambda: retention.propose_deletion(self.session, [self.client_id], REASON_REQUEST)):
+            notify.show_info(self, self.tr("The erasure was proposed and waits for confirmation."))
+
     # ------------------------------------------------------------------ tabs
     def _master_tab(self) -> QWidget:
         self.form = ClientForm(accounts.counsellor_names(self.session))
-        self.save_client_button = button(
-            "save_client_button", self.tr("&Save master data"), self._save_client
-        )
+        self.save_client_button = button("save_client_button", self.tr("&Save master data"), self._save_client)
         self.save_client_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.revert_button = button("revert_client_button", self.tr("Discard changes"), self._revert_client)
         self.form_message = QLabel("")
@@ -296,9 +360,7 @@ class ClientFileWindow(QWidget):
         self._partners = partners.list_partners(self.session)
         c = self.file.client
         today = self.session.clock.today()
-        self.setWindowTitle(
-            self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name)
-        )
+        self.setWindowTitle(self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name))
         self.header.setText(f"{c.full_name}  ·  {c.client_number}")
         age = rules.age_on(c.date_of_birth, today)
         counsellor = c.counsellor or self.tr("nobody")
@@ -309,6 +371,7 @@ class ClientFileWindow(QWidget):
         )
         if not self.form.is_dirty() or opening:
             self.form.set_client(c)
+        self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consent_model.set_rows(self.file.consents)
         self.history_model.set_rows(audit.client_history(self.session, self.client_id))
@@ -408,9 +471,7 @@ class ClientFileWindow(QWidget):
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             self.form_message.setText(
-                notify.error_text(ValidationError(rest))
-                if rest
-                else self.tr("Please correct the marked fields.")
+                notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             return
         except JmdError as exc:
@@ -520,9 +581,7 @@ class ClientFileWindow(QWidget):
         if contact_id is None or cf is None or not self.editable:
             return
         contact = next(c.value for c in cf.contacts if c.id == contact_id)
-        self._dialog(
-            contact_dialog(self, contact, lambda c: casework.update_record(self.session, contact_id, c))
-        )
+        self._dialog(contact_dialog(self, contact, lambda c: casework.update_record(self.session, contact_id, c)))
 
     def _add_referral(self) -> None:
         if self.case_id is None:

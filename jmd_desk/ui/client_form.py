@@ -59,9 +59,7 @@ class ClientForm(QWidget):
         self.arrival_date = DateField(optional=True)
         self.residence_status = CodeCombo("residence_status", codes.RESIDENCE_STATUSES)
         self.german_level = CodeCombo("german_level", codes.GERMAN_LEVELS)
-        self.school_qualification = SuggestCombo(
-            "school_qualification", codes.SCHOOL_QUALIFICATION_SUGGESTIONS
-        )
+        self.school_qualification = SuggestCombo("school_qualification", codes.SCHOOL_QUALIFICATION_SUGGESTIONS)
         self.current_situation = SuggestCombo("current_situation", codes.CURRENT_SITUATION_SUGGESTIONS)
         self.access_route = SuggestCombo("access_route", codes.ACCESS_ROUTE_SUGGESTIONS)
         self.unaccompanied_minor = QCheckBox(self.tr("yes (partly ticked: not stated)"))
@@ -76,9 +74,7 @@ class ClientForm(QWidget):
         for username, display in counsellors:
             self.counsellor.addItem(f"{display} ({username})", username)
         self.eligibility_note = QLineEdit()
-        self.eligibility_note.setPlaceholderText(
-            self.tr("only when younger than 12 or older than 27 at intake")
-        )
+        self.eligibility_note.setPlaceholderText(self.tr("only when younger than 12 or older than 27 at intake"))
 
         dob_row = QWidget()
         dob_layout = QHBoxLayout(dob_row)

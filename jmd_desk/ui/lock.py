@@ -74,9 +74,7 @@ class LockScreen(QWidget):
         font.setPointSizeF(font.pointSizeF() * 1.4)
         font.setBold(True)
         self.title.setFont(font)
-        info = QLabel(
-            self.tr("JMD Desk is locked. The data connection is closed. Enter your password to continue.")
-        )
+        info = QLabel(self.tr("JMD Desk is locked. The data connection is closed. Enter your password to continue."))
         info.setWordWrap(True)
         self.password = password_edit("unlock_password_edit")
         self.password.setAccessibleName(self.tr("Password"))

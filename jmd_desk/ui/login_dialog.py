@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.services import accounts
 from jmd_desk.services.environment import Environment
+from jmd_desk.services.location import network_warning
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui.notify import error_text
 from jmd_desk.ui.tasks import TaskRunner
@@ -86,6 +87,7 @@ class LoginDialog(QDialog):
         self.password_edit = password_edit("password_edit")
         self.password_edit.setAccessibleName(self.tr("Password"))
         self.error_label = error_label("login_error_label")
+        self.network_label = error_label("network_warning_label")
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("login_hint_label")
         self.hint_label.setVisible(bool(hint))
@@ -112,6 +114,7 @@ class LoginDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(store_row)
+        layout.addWidget(self.network_label)
         layout.addLayout(form)
         layout.addWidget(self.hint_label)
         layout.addWidget(self.error_label)
@@ -122,6 +125,9 @@ class LoginDialog(QDialog):
 
     def _show_store(self) -> None:
         self.store_label.setText(self.tr("Store: {path}").format(path=self.store))
+        warning = network_warning(self.store)
+        self.network_label.setText(error_text(warning) if warning else "")
+        self.network_label.setVisible(warning is not None)
 
     def _choose_store(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
@@ -176,9 +182,7 @@ class RecoveryDialog(QDialog):
 
     signed_in = Signal(object)
 
-    def __init__(
-        self, env: Environment, runner: TaskRunner, store: Path, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, env: Environment, runner: TaskRunner, store: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("recovery_dialog")
         self.setWindowTitle(self.tr("Recover access"))
@@ -203,9 +207,7 @@ class RecoveryDialog(QDialog):
         form.addRow(self.tr("&User name:"), self.username_edit)
         form.addRow(self.tr("&New password:"), self.password_edit)
         form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("recovery_buttons")
         self.buttons.accepted.connect(self._submit)
         self.buttons.rejected.connect(self.reject)

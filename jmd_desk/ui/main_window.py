@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -19,16 +23,20 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
+from jmd_desk.services import backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
 from jmd_desk.ui.client_file_window import ClientFileWindow
+from jmd_desk.ui.data_protection_page import DataProtectionPage
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+
+log = logging.getLogger("jmd_desk.ui")
 
 
 class MainWindow(QMainWindow):
@@ -54,8 +62,7 @@ class MainWindow(QMainWindow):
         settings = office.office_settings(session)
         office_name = settings.office_name or self.tr("JMD Desk")
         self.setWindowTitle(
-            self.tr("JMD Desk – {office}").format(office=office_name)
-            + (f"  [{demo_hint}]" if demo_hint else "")
+            self.tr("JMD Desk – {office}").format(office=office_name) + (f"  [{demo_hint}]" if demo_hint else "")
         )
         self.resize(1280, 760)
 
@@ -84,9 +91,13 @@ class MainWindow(QMainWindow):
         if user.has(Role.TEAM_LEAD):
             self.statistics = StatisticsPage(session, runner)
             self._add_page("statistics", self.tr("Statistics"), self.statistics)
+        if user.has(Role.TEAM_LEAD) or user.has(Role.ADMIN):
+            self.data_protection = DataProtectionPage(session)
+            self._add_page("data_protection", self.tr("Data protection"), self.data_protection)
         if user.has(Role.ADMIN):
             self.admin = AdminPage(session, ui_settings)
             self.admin.settings_changed = self._apply_settings  # type: ignore[method-assign]
+            self.admin.restore_requested.connect(self.restore_backup)
             self._add_page("admin", self.tr("Administration"), self.admin)
         self.nav.currentRowChanged.connect(self._show_page)
 
@@ -159,15 +170,11 @@ class MainWindow(QMainWindow):
                     QKeySequence.StandardKey.Find,
                 )
             )
-        file_menu.addAction(
-            self._action(self.tr("Change &password…"), "change_password_action", self.change_password)
-        )
+        file_menu.addAction(self._action(self.tr("Change &password…"), "change_password_action", self.change_password))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Lock"), "lock_action", self.lock, "Ctrl+L"))
         file_menu.addAction(self._action(self.tr("Sign &out"), "sign_out_action", self.sign_out))
-        file_menu.addAction(
-            self._action(self.tr("&Quit"), "quit_action", self.close, QKeySequence.StandardKey.Quit)
-        )
+        file_menu.addAction(self._action(self.tr("&Quit"), "quit_action", self.close, QKeySequence.StandardKey.Quit))
         view_menu = self.menuBar().addMenu(self.tr("&View"))
         for row in range(self.nav.count()):
             item = self.nav.item(row)
@@ -298,6 +305,37 @@ class MainWindow(QMainWindow):
         self.lock_screen.unlock_button.setEnabled(True)
         self.lock_screen.show_error(notify.error_text(exc))
 
+    # ---------------------------------------------------------------- restore
+    def restore_backup(self, backup: Path) -> None:
+        """Sign out, verify the backup with this account's password, put it in place, back to login."""
+        password, ok = QInputDialog.getText(
+            self,
+            self.tr("Restore backup"),
+            self.tr("Your password as it was when the backup was made:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not password or not self._close_files():
+            return
+        session = self.session
+        store_path, username = session.store.paths.db, session.username
+        self._finish(backup_first=False)
+        self.hide()
+        self.runner.run(
+            lambda: backups.restore(store_path, backup, username, password, clock=session.clock, policy=session.policy),
+            self._restored,
+            self._restore_failed,
+        )
+
+    def _restored(self, _result: object) -> None:
+        notify.show_info(None, self.tr("The backup was checked and restored. Please sign in again."))
+        self.signed_out.emit()
+        self.deleteLater()
+
+    def _restore_failed(self, exc: JmdError) -> None:
+        notify.show_error(None, exc)
+        self.signed_out.emit()
+        self.deleteLater()
+
     # ----------------------------------------------------------- signing out
     def _close_files(self) -> bool:
         return all(window.close() for window in list(self.file_windows.values()))
@@ -314,7 +352,12 @@ class MainWindow(QMainWindow):
         self.hide()
         self.deleteLater()
 
-    def _finish(self) -> None:
+    def _finish(self, *, backup_first: bool = True) -> None:
+        if backup_first and not self.session.locked:
+            try:
+                backups.auto_backup(self.session)
+            except JmdError as exc:  # a failed backup must not keep the program from closing
+                log.warning("automatic backup failed: %s", exc.code)
         self.idle.stop()
         self.ui_settings.set_state("main_window_geometry", self.saveGeometry())
         if hasattr(self, "clients"):

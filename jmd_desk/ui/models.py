@@ -106,9 +106,7 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override QAbstractTableModel.headerData."""
         if role != Qt.ItemDataRole.DisplayRole:
             return None
@@ -353,9 +351,7 @@ def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
             lambda r: r.changed_at,
         ),
         Column(lambda: QCoreApplication.translate("Models", "User"), lambda r: r.user),
-        Column(
-            lambda: QCoreApplication.translate("Models", "Field"), lambda r: field_label(r.field, language())
-        ),
+        Column(lambda: QCoreApplication.translate("Models", "Field"), lambda r: field_label(r.field, language())),
         Column(lambda: QCoreApplication.translate("Models", "Before"), lambda r: r.old_value or ""),
         Column(lambda: QCoreApplication.translate("Models", "After"), lambda r: r.new_value or ""),
     ]

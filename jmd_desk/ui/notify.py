@@ -16,9 +16,7 @@ def error_text(exc: JmdError) -> str:
 
 def show_error(parent: QWidget | None, exc: JmdError) -> None:
     """Tell the user what went wrong and that nothing was changed."""
-    box = QMessageBox(
-        QMessageBox.Icon.Warning, "JMD Desk", error_text(exc), QMessageBox.StandardButton.Ok, parent
-    )
+    box = QMessageBox(QMessageBox.Icon.Warning, "JMD Desk", error_text(exc), QMessageBox.StandardButton.Ok, parent)
     box.setObjectName("error_box")
     box.exec()
 

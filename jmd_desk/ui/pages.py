@@ -241,9 +241,7 @@ class NewClientDialog(QDialog):
         box = QGroupBox(self.tr("First case"))
         box.setLayout(self.case_form)
         self.error_label = error_label("new_client_error_label")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("new_client_buttons")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -267,9 +265,7 @@ class NewClientDialog(QDialog):
             rest = self.form.show_errors(exc.errors)
             rest = self.case_form.show_errors(rest, prefix="case.")
             self.error_label.setText(
-                notify.error_text(ValidationError(rest))
-                if rest
-                else self.tr("Please correct the marked fields.")
+                notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             self.error_label.show()
             return
@@ -324,9 +320,7 @@ class PartnersPage(QWidget):
         name = QLineEdit(p.name)
         ptype = CodeCombo("partner_type", codes.PARTNER_TYPES)
         ptype.set_code(p.partner_type)
-        person, phone, email, address = (
-            QLineEdit(v or "") for v in (p.contact_person, p.phone, p.email, p.address)
-        )
+        person, phone, email, address = (QLineEdit(v or "") for v in (p.contact_person, p.phone, p.email, p.address))
 
         def build() -> Partner:
             return Partner(

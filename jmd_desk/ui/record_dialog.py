@@ -39,9 +39,7 @@ class RecordDialog(QDialog):
         for field, editor in fields:
             self.form.add(field, editor)
         self.error_label = error_label(f"{name}_error_label")
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName(f"{name}_buttons")
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)

@@ -29,6 +29,7 @@ from jmd_desk.domain.rules import password_problems
 from jmd_desk.services import accounts
 from jmd_desk.services import settings as office
 from jmd_desk.services.environment import Environment
+from jmd_desk.services.location import network_warning
 from jmd_desk.services.messages import field_message
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui.i18n import language
@@ -37,9 +38,7 @@ from jmd_desk.ui.notify import error_text
 from jmd_desk.ui.tasks import TaskRunner
 
 
-def recovery_document(
-    recovery_key: str, store: Path, office_name: str, texts: dict[str, str]
-) -> QTextDocument:
+def recovery_document(recovery_key: str, store: Path, office_name: str, texts: dict[str, str]) -> QTextDocument:
     """The printable sheet with the recovery key."""
     doc = QTextDocument()
     doc.setHtml(
@@ -80,11 +79,20 @@ class LocationPage(QWizardPage):
             )
         )
         note.setWordWrap(True)
+        self.network_label = error_label("wizard_network_warning_label")
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(note)
+        layout.addWidget(self.network_label)
         layout.addStretch(1)
         self.path_edit.textChanged.connect(self.completeChanged)
+        self.path_edit.textChanged.connect(self._check_network)
+        self._check_network()
+
+    def _check_network(self) -> None:
+        warning = network_warning(self.path()) if self.path_edit.text().strip() else None
+        self.network_label.setText(error_text(warning) if warning else "")
+        self.network_label.setVisible(warning is not None)
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
@@ -194,9 +202,7 @@ class RecoveryKeyPage(QWizardPage):
         self.pdf_button = QPushButton(self.tr("Save as &PDF…"))
         self.pdf_button.setObjectName("save_recovery_pdf_button")
         self.pdf_button.clicked.connect(self._save_pdf)
-        self.stored_check = QCheckBox(
-            self.tr("I have printed or written down the recovery key and keep it safe.")
-        )
+        self.stored_check = QCheckBox(self.tr("I have printed or written down the recovery key and keep it safe."))
         self.stored_check.setObjectName("recovery_stored_check")
         self.stored_check.toggled.connect(self.completeChanged)
         self.error_label = error_label("setup_create_error_label")
@@ -277,9 +283,7 @@ class SetupWizard(QWizard):
 
     created = Signal(object)
 
-    def __init__(
-        self, env: Environment, runner: TaskRunner, default: Path, parent: QWidget | None = None
-    ) -> None:
+    def __init__(self, env: Environment, runner: TaskRunner, default: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("setup_wizard")
         self.setWindowTitle(self.tr("Set up JMD Desk"))
@@ -318,9 +322,7 @@ class SetupWizard(QWizard):
                 path, username, password, display_name=display, clock=env.clock, policy=env.policy
             )
             if office_name:
-                office.save_office_settings(
-                    session, replace(office.office_settings(session), office_name=office_name)
-                )
+                office.save_office_settings(session, replace(office.office_settings(session), office_name=office_name))
             return session, key
 
         self.runner.run(work, self._created, self._failed)

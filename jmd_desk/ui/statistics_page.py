@@ -89,9 +89,7 @@ class StatTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override QAbstractTableModel.headerData."""
         if role != Qt.ItemDataRole.DisplayRole or not self._rows:
             return None
@@ -163,9 +161,7 @@ class StatisticsPage(QWidget):
             quarter -= 1
             if quarter == 0:
                 year, quarter = year - 1, 4
-            self.quarter_combo.addItem(
-                self.tr("Q{q} {year}").format(q=quarter, year=year), f"{year}-Q{quarter}"
-            )
+            self.quarter_combo.addItem(self.tr("Q{q} {year}").format(q=quarter, year=year), f"{year}-Q{quarter}")
         self.from_edit = DateField()
         self.from_edit.setObjectName("from_date_edit")
         self.from_edit.set_value(date(today.year, 1, 1))
@@ -218,9 +214,7 @@ class StatisticsPage(QWidget):
             button("print_statistics_button", self.tr("&Print…"), self._print),
         ]
         merge_row = [
-            button(
-                "create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle
-            ),
+            button("create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle),
             button("merge_bundles_button", self.tr("Merge bundles…"), self._merge_bundles),
         ]
         actions = QHBoxLayout()
@@ -259,9 +253,7 @@ class StatisticsPage(QWidget):
         self.summary.setText(self.tr("Computing…"))
 
         def work() -> _Shown:
-            return _Shown(
-                statistics.report_for(session, period, k), office.office_settings(session).office_name
-            )
+            return _Shown(statistics.report_for(session, period, k), office.office_settings(session).office_name)
 
         self.runner.run(work, self._computed, self._failed)
 
@@ -308,9 +300,7 @@ class StatisticsPage(QWidget):
     def render(self, fmt: str) -> bytes:
         """The shown report in a format (the export is audited)."""
         assert self.shown is not None
-        data = statistics.render(
-            self.shown.report, fmt, self.shown.office, language(), self.session.clock.today()
-        )
+        data = statistics.render(self.shown.report, fmt, self.shown.office, language(), self.session.clock.today())
         with self.session.uow(write=True) as uow:
             self.session.audit(uow, f"statistics_exported_{fmt}")
         return data
@@ -323,9 +313,7 @@ class StatisticsPage(QWidget):
         if self.shown is None:
             return
         name = f"statistik-{self.shown.report.period.label().replace(' – ', '_')}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save statistics"), name, f"{fmt.upper()} (*.{fmt})"
-        )
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), name, f"{fmt.upper()} (*.{fmt})")
         if not path:
             return
         try:

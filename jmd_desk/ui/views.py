@@ -21,9 +21,7 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     view.setModel(proxy)
     proxy.setParent(view)
     view.setSortingEnabled(True)
-    view.sortByColumn(
-        sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder
-    )
+    view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

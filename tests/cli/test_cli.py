@@ -19,9 +19,7 @@ pytestmark = pytest.mark.slow
 PASSWORD = "Büro-Passwort;'\"\\ 2026"
 
 
-def run(
-    args: list[str], home: Path, stdin: str = "", tmp: Path | None = None
-) -> subprocess.CompletedProcess[str]:
+def run(args: list[str], home: Path, stdin: str = "", tmp: Path | None = None) -> subprocess.CompletedProcess[str]:
     env = {
         **os.environ,
         "JMD_DESK_HOME": str(home),
@@ -45,9 +43,7 @@ def run(
 def office(tmp_path: Path) -> tuple[Path, Path]:
     store = tmp_path / "office" / "buero.jmd"
     home = tmp_path / "home"
-    result = run(
-        ["--store", str(store), "init", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n"
-    )
+    result = run(["--store", str(store), "init", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""
     key_line = result.stdout.strip().splitlines()[-1]
@@ -167,9 +163,7 @@ def test_second_process_gets_already_open(office: tuple[Path, Path], tmp_path: P
     store, home = office
     held = Store.open(store, username="leitung", password=PASSWORD, policy=POLICY)
     try:
-        result = run(
-            ["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n"
-        )
+        result = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
     finally:
         held.close()
     assert result.returncode != 0

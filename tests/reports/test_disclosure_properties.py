@@ -56,12 +56,8 @@ facts = st.builds(
         st.integers(1, 9),
         max_size=25,
     ),
-    referrals_by_partner_type=st.dictionaries(
-        st.sampled_from(codes.PARTNER_TYPES), st.integers(1, 8), max_size=8
-    ),
-    referrals_by_status=st.dictionaries(
-        st.sampled_from(codes.REFERRAL_STATUSES), st.integers(1, 8), max_size=6
-    ),
+    referrals_by_partner_type=st.dictionaries(st.sampled_from(codes.PARTNER_TYPES), st.integers(1, 8), max_size=8),
+    referrals_by_status=st.dictionaries(st.sampled_from(codes.REFERRAL_STATUSES), st.integers(1, 8), max_size=6),
     closures=st.lists(closures, max_size=15).map(tuple),
 )
 
@@ -135,7 +131,5 @@ def test_merge_is_addition(a: StatisticsFacts, b: StatisticsFacts, k: int) -> No
     merged = raw_statistics(a).merged(raw_statistics(b))
     for table, values in merged.counts.items():
         for key, n in values.items():
-            assert n == raw_statistics(a).counts[table].get(key, 0) + raw_statistics(b).counts[table].get(
-                key, 0
-            )
+            assert n == raw_statistics(a).counts[table].get(key, 0) + raw_statistics(b).counts[table].get(key, 0)
     check(protect(merged, k))

@@ -63,9 +63,7 @@ def case(
     }
 
 
-def person(
-    ref: str, first: str, dob: str, gender: str, country: str, status: str, consents: list, cases: list
-):
+def person(ref: str, first: str, dob: str, gender: str, country: str, status: str, consents: list, cases: list):
     return {
         "ref": ref,
         "first_name": first,
@@ -103,9 +101,7 @@ DATA = {
                     "case_management",
                     "2026-06-30",
                     contacts=[contact("2026-06-30", "phone", 30)],
-                    goals=[
-                        {"area": "housing", "title": "Wohnung", "agreed_on": "2026-07-05", "status": "open"}
-                    ],
+                    goals=[{"area": "housing", "title": "Wohnung", "agreed_on": "2026-07-05", "status": "open"}],
                 ),
             ],
         ),
@@ -174,9 +170,7 @@ DATA = {
                             "status_changed_on": "2026-07-15",
                         }
                     ],
-                    referrals=[
-                        {"partner_ref": "ik", "date": "2026-03-01", "area": "language", "status": "completed"}
-                    ],
+                    referrals=[{"partner_ref": "ik", "date": "2026-03-01", "area": "language", "status": "completed"}],
                 ),
                 case(
                     "c2",
@@ -184,9 +178,7 @@ DATA = {
                     "2026-05-20",
                     contacts=[contact("2026-06-01", "in_person", 120)],
                     goals=[{"area": "language", "title": "B1", "agreed_on": "2026-05-20", "status": "open"}],
-                    referrals=[
-                        {"partner_ref": "ik", "date": "2026-06-15", "area": "language", "status": "requested"}
-                    ],
+                    referrals=[{"partner_ref": "ik", "date": "2026-06-15", "area": "language", "status": "requested"}],
                 ),
             ],
         ),
@@ -309,9 +301,7 @@ def test_withdrawn_consent_still_counts_in_the_earlier_quarter(lead) -> None:
 def test_legal_basis_counts_everyone_with_an_active_case(store_path, clock) -> None:
     admin = sign_in(store_path, "admin", clock)
     interchange.import_data(admin, json.dumps(DATA).encode())
-    settings.save_office_settings(
-        admin, replace(settings.office_settings(admin), statistics_legal_basis=True)
-    )
+    settings.save_office_settings(admin, replace(settings.office_settings(admin), statistics_legal_basis=True))
     raw = statistics.raw_for(admin, Q2)
     admin.close()
     assert raw.basis == "legal_basis"
@@ -337,6 +327,4 @@ def test_protected_tables(lead) -> None:
     assert hours.cell(mode="in_person").suppressed  # hidden because its contact count (2) is hidden
     two_dim = report.table("persons_by_age_group_gender")
     assert two_dim.cell(age_group="15-17", gender="total").value is None
-    assert (
-        two_dim.cell(age_group="total", gender="female").suppressed == gender.cell(gender="female").suppressed
-    )
+    assert two_dim.cell(age_group="total", gender="female").suppressed == gender.cell(gender="female").suppressed

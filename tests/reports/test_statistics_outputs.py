@@ -174,9 +174,7 @@ def test_bundle_refusals(office) -> None:
     moved = json.loads(data)
     moved["period"] = {"from": "2026-07-01", "to": "2026-09-30"}
     with pytest.raises(JmdError) as info:
-        statistics.merge_bundles(
-            [json.dumps(moved).encode()], "Buero-Statistik-2026", Period.quarter("2026-Q3")
-        )
+        statistics.merge_bundles([json.dumps(moved).encode()], "Buero-Statistik-2026", Period.quarter("2026-Q3"))
     assert info.value.code == "bundle_tampered"
     with pytest.raises(JmdError) as info:
         statistics.merge_bundles([data, data], "Buero-Statistik-2026", PERIOD)

@@ -10,6 +10,7 @@ from datetime import date
 import pypdf
 import pytest
 
+from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
 from jmd_desk.domain.errors import AuthError, JmdError, ValidationError
@@ -123,9 +124,7 @@ def test_referral_needs_referral_consent_and_stops_at_withdrawal(session_for) ->
     consent_id = casework.add_record(
         berta,
         cid,
-        Consent(
-            scope="referral_sharing", given_on=date(2026, 3, 20), given_by="self", form_version="2025-01"
-        ),
+        Consent(scope="referral_sharing", given_on=date(2026, 3, 20), given_by="self", form_version="2025-01"),
     )
     rid = casework.add_record(berta, case_id, referral)
     casework.withdraw_consent(berta, consent_id, date(2026, 6, 1))
@@ -195,9 +194,7 @@ def test_goals_contacts_follow_ups(session_for) -> None:
 
 def test_search_ignores_case_and_accents(session_for) -> None:
     berta = session_for("berta")
-    clients.create_client(
-        berta, new_client(first_name="Jürgen", last_name="Müller", gender="male"), first_case()
-    )
+    clients.create_client(berta, new_client(first_name="Jürgen", last_name="Müller", gender="male"), first_case())
     clients.create_client(berta, new_client(first_name="Ayşe", last_name="Öztürk"), first_case())
     for text, expected in (
         ("muller", "Müller"),
@@ -213,13 +210,9 @@ def test_every_write_is_audited_without_personal_data(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(berta, new_client(first_name="Zyxwert", last_name="Qumbrella"), first_case())
     case_id = clients.client_file(berta, cid).cases[0].id
-    casework.add_record(
-        berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711")
-    )
+    casework.add_record(berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711"))
     with berta.uow() as uow:
-        events = uow.audit.list(
-            __import__("jmd_desk.store.audit_repo", fromlist=["AuditFilter"]).AuditFilter()
-        )
+        events = uow.audit.list(AuditFilter())
         assert uow.audit.verify() == []
     actions = [e.action for e in events]
     assert {"client_created", "case_opened", "contact_added", "client_viewed", "signed_in"} <= set(actions)
@@ -262,9 +255,7 @@ def test_access_export_has_every_field_consent_and_note(session_for) -> None:
     cid = clients.create_client(berta, new_client(phone="0170 555", guardian="Vormund Meier"), first_case())
     case_id = clients.client_file(berta, cid).cases[0].id
     casework.add_record(berta, cid, Consent(scope="processing", given_on=INTAKE, given_by="guardian"))
-    casework.add_record(
-        berta, case_id, Contact(date=INTAKE, minutes=30, mode="phone", notes="Notiz über Schule")
-    )
+    casework.add_record(berta, case_id, Contact(date=INTAKE, minutes=30, mode="phone", notes="Notiz über Schule"))
     clients.update_client(berta, cid, replace(clients.client_file(berta, cid).client, phone="0170 666"))
     data, pdf = clients.access_export(berta, cid)
     doc = json.loads(data)

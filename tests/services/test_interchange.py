@@ -171,9 +171,7 @@ def _mutate(doc: dict[str, Any], how: str) -> tuple[dict[str, Any] | bytes, set[
     raise AssertionError(how)
 
 
-@pytest.mark.parametrize(
-    "how", ["unknown_code", "bad_date", "missing_partner", "too_old", "unknown_field", "several"]
-)
+@pytest.mark.parametrize("how", ["unknown_code", "bad_date", "missing_partner", "too_old", "unknown_field", "several"])
 def test_invalid_files_are_rejected_with_every_path(store_path: Path, clock, how: str) -> None:
     doc, paths = _mutate(sample(20, seed=5), how)
     session = sign_in(store_path, "admin", clock)
@@ -219,9 +217,7 @@ def test_client_number_already_in_store_is_rejected(store_path: Path, clock) -> 
 
 def test_referral_without_consent_is_rejected(store_path: Path, clock) -> None:
     doc = sample(30, seed=9)
-    ci, client = next(
-        (i, c) for i, c in enumerate(doc["clients"]) if any(cs["referrals"] for cs in c["cases"])
-    )
+    ci, client = next((i, c) for i, c in enumerate(doc["clients"]) if any(cs["referrals"] for cs in c["cases"]))
     client["consents"] = [c for c in client["consents"] if c["scope"] != "referral_sharing"]
     session = sign_in(store_path, "admin", clock)
     with pytest.raises(ValidationError) as info:

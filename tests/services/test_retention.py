@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, clients, interchange, retention, settings
-from jmd_desk.store.audit_repo import AuditFilter
 from jmd_desk.store.keyfile import KeyFile
 from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
 from tests.sqlcipher_pages import contains
@@ -39,9 +39,7 @@ def client(ref: str, name: str, closed: str | None, case_type: str = "counsellin
                 "destination": None,
                 "goals": [],
                 "follow_ups": [],
-                "contacts": [
-                    {"date": "2025-02-01", "minutes": 30, "mode": "phone", "notes": f"Vertraulich {name}"}
-                ],
+                "contacts": [{"date": "2025-02-01", "minutes": 30, "mode": "phone", "notes": f"Vertraulich {name}"}],
                 "referrals": [],
             }
         ],

@@ -28,9 +28,7 @@ def test_upgrade_empty_store_matches_models(tmp_path: Path) -> None:
         migrate.upgrade(engine)
         with engine.connect() as conn:
             assert migrate.current_revision(conn) == migrate.head_revision()
-            diff = compare_metadata(
-                MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata
-            )
+            diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
         assert diff == []
     finally:
         engine.dispose()

@@ -24,9 +24,7 @@ def digest(path: Path) -> str:
 
 
 def folder_state(folder: Path) -> dict[str, str]:
-    return {
-        p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")
-    }
+    return {p.name: digest(p) for p in sorted(folder.iterdir()) if p.is_file() and not p.name.endswith(".lock")}
 
 
 def open_error(path: Path, password: str = ADMIN_PASSWORD) -> JmdError:

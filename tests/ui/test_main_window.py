@@ -51,11 +51,11 @@ def make_window(qtbot, store_path, clock, runner, ui_settings):
 def test_pages_follow_roles(make_window) -> None:
     admin_only = make_window("it", data=False)
     keys = [admin_only.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(admin_only.nav.count())]
-    assert keys == ["partners", "admin"]
+    assert keys == ["partners", "data_protection", "admin"]
     admin_only.close()
     lead = make_window("lead", data=False)
     keys = [lead.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lead.nav.count())]
-    assert keys == ["dashboard", "clients", "partners", "statistics"]
+    assert keys == ["dashboard", "clients", "partners", "statistics", "data_protection"]
 
 
 def test_search_as_you_type_ignores_case_and_accents(qtbot, make_window) -> None:
@@ -188,9 +188,7 @@ def test_change_own_password(qtbot, make_window, store_path, clock) -> None:
     dialog.submit()
     assert dialog.result() == dialog.DialogCode.Accepted
     window.close()
-    accounts.sign_in(
-        store_path, "cem", "Cem-Neu-Passwort-9", clock=clock, policy=window.session.policy
-    ).close()
+    accounts.sign_in(store_path, "cem", "Cem-Neu-Passwort-9", clock=clock, policy=window.session.policy).close()
 
 
 def test_team_lead_reads_but_cannot_edit(qtbot, make_window) -> None:

@@ -41,6 +41,7 @@ def test_german_and_english_interface(qtbot, qapp, store_path, clock, runner, ui
             "Klient*innen",
             "Netzwerkpartner",
             "Statistik",
+            "Datenschutz",
             "Verwaltung",
         ]
         assert german.clients.model.headerData(0, Qt.Orientation.Horizontal) == "Nr."
@@ -52,6 +53,7 @@ def test_german_and_english_interface(qtbot, qapp, store_path, clock, runner, ui
             "Clients",
             "Network partners",
             "Statistics",
+            "Data protection",
             "Administration",
         ]
         assert english.clients.model.headerData(1, Qt.Orientation.Horizontal) == "Last name"

@@ -10,7 +10,7 @@ from __future__ import annotations
 import contextlib
 import os
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -219,8 +219,18 @@ class Store:
         finally:
             conn.close()
 
+    @contextlib.contextmanager
+    def _classified(self) -> Iterator[None]:
+        """Driver errors (damaged file, full disk …) become StoreErrors with a specific code."""
+        try:
+            yield
+        except DBAPIError as exc:
+            raise classify(exc.orig or exc) from None
+        except sqlcipher.Error as exc:
+            raise classify(exc) from None
+
     def _migrate_if_needed(self, backup_first: bool) -> None:
-        with self.engine.connect() as conn:
+        with self._classified(), self.engine.connect() as conn:
             revision = migrate.current_revision(conn)
         migrate.check_revision(revision)
         if revision == migrate.head_revision():
@@ -304,16 +314,13 @@ class Store:
         """Findings of SQLCipher's page MAC check, SQLite's integrity and foreign key checks,
         and the schema revision; empty lists mean "all good"."""
         found: dict[str, list[str]] = {}
-        with self.engine.connect() as conn:
+        with self._classified(), self.engine.connect() as conn:
             driver = conn.connection.dbapi_connection
             assert driver is not None
-            try:
-                found["cipher"] = [str(r[0]) for r in driver.execute("PRAGMA cipher_integrity_check")]
-                rows = [str(r[0]) for r in driver.execute("PRAGMA integrity_check")]
-                found["sqlite"] = [] if rows == ["ok"] else rows
-                found["foreign_keys"] = [f"{r[0]}:{r[1]}" for r in driver.execute("PRAGMA foreign_key_check")]
-            except sqlcipher.Error as exc:
-                raise classify(exc) from None
+            found["cipher"] = [str(r[0]) for r in driver.execute("PRAGMA cipher_integrity_check")]
+            rows = [str(r[0]) for r in driver.execute("PRAGMA integrity_check")]
+            found["sqlite"] = [] if rows == ["ok"] else rows
+            found["foreign_keys"] = [f"{r[0]}:{r[1]}" for r in driver.execute("PRAGMA foreign_key_check")]
             revision = migrate.current_revision(conn)
         head = migrate.head_revision()
         found["schema"] = [] if revision == head else [f"{revision} != {head}"]
@@ -326,10 +333,8 @@ class Store:
 
     def run(self, func: Callable[..., T], *args: Any) -> T:
         """Call ``func`` and turn driver errors into StoreErrors."""
-        try:
+        with self._classified():
             return func(*args)
-        except DBAPIError as exc:
-            raise classify(exc.orig or exc) from None
 
     def meta(self, key: str) -> str | None:
         """A value of the store_meta table."""

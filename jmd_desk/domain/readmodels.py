@@ -17,9 +17,10 @@ class ClientSummary:
     date_of_birth: date
     gender: str
     counsellor: str | None
-    open_case_type: str | None
-    last_opened_on: date | None
+    open_case_type: str | None  # of the most recently opened open case
+    case_types: tuple[str, ...]  # of all cases
     last_contact_on: date | None
+    search_key: str  # folded names and number (jmd_desk.domain.text.search_key)
 
 
 @dataclass(frozen=True)
@@ -31,7 +32,6 @@ class ClientQuery:
     status: str | None = None  # "open" | "closed"
     case_type: str | None = None
     age_group: str | None = None
-    limit: int | None = None
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,8 @@ _UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"
 
 def fold(text: str) -> str:
     """Lower case without diacritics: ``Müller`` -> ``muller``, ``Ğül`` -> ``gul``."""
+    if text.isascii():  # most names; ten times faster than normalising
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.casefold())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

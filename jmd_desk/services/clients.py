@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from jmd_desk.domain import rules
+from jmd_desk.domain import client_list, rules
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import Case, Client, ClientFile
@@ -110,10 +110,14 @@ def can_edit(session: UserSession, client_id: int) -> bool:
 
 
 def list_clients(session: UserSession, query: ClientQuery | None = None) -> list[ClientSummary]:
-    """The client list the signed-in user may see, filtered by ``query``."""
+    """The client list the signed-in user may see, filtered by ``query``, ordered by name.
+
+    The client list page reads the whole list once and filters it in memory per keystroke
+    (``jmd_desk.domain.client_list.filter_clients``).
+    """
     with session.uow() as uow:
-        visible = visible_counsellors(session, uow)
-        return uow.clients.summaries(query or ClientQuery(), session.clock.today(), visible_to=visible)
+        rows = uow.clients.summaries(visible_to=visible_counsellors(session, uow))
+    return client_list.by_name(client_list.filter_clients(rows, query or ClientQuery(), session.clock.today()))
 
 
 def access_export(session: UserSession, client_id: int, lang: str = "de") -> tuple[bytes, bytes]:

@@ -49,7 +49,10 @@ def connect(path: Path, key: bytes) -> sqlcipher.Connection:
     hex_key = key.hex()
     if not _HEX_KEY.match(hex_key):
         raise StoreError("bad_key")
-    conn = sqlcipher.connect(str(path), timeout=10, check_same_thread=False, isolation_level=None)
+    # No statement cache: cached statements keep SQLite's small-allocation (lookaside) slots, so
+    # later queries fall back to malloc — which cipher_memory_security turns into an mlock and
+    # munlock per allocation, up to 40 times slower. Preparing a statement again costs microseconds.
+    conn = sqlcipher.connect(str(path), timeout=10, check_same_thread=False, isolation_level=None, cached_statements=0)
     try:
         conn.execute(f"PRAGMA key = \"x'{hex_key}'\"")
         conn.execute("PRAGMA cipher_log_level = NONE")

@@ -206,18 +206,23 @@ class GoalStatusRecord(Base):
 
 
 class ContactRecord(Base):
-    """Beratungskontakt."""
+    """Beratungskontakt. The two indexes cover the client list (last contact per case) and the
+    statistics (contacts of a period by mode), so neither has to read the notes."""
 
     __tablename__ = "contacts"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
-    date: Mapped[date] = mapped_column(Date, index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"))
+    date: Mapped[date] = mapped_column(Date)
     minutes: Mapped[int] = mapped_column(Integer)
     mode: Mapped[str] = mapped_column(String(20))
     participants: Mapped[str] = mapped_column(String(100), default="")
     topics: Mapped[str] = mapped_column(String(200), default="")
     interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (
+        Index("ix_contacts_case_date", "case_id", "date"),
+        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes"),
+    )
 
 
 class ReferralRecord(Base):
@@ -227,10 +232,11 @@ class ReferralRecord(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
     partner_id: Mapped[int] = mapped_column(ForeignKey("partners.id"), index=True)
-    date: Mapped[date] = mapped_column(Date, index=True)
+    date: Mapped[date] = mapped_column(Date)
     area: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(Text)
+    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status"),)
 
 
 class FollowUpRecord(Base):

@@ -147,8 +147,7 @@ class AdminPage(QWidget):
         rows = self.user_table.selectionModel().selectedRows()
         if not rows:
             return None
-        source = self.user_table.model().mapToSource(rows[0])  # type: ignore[attr-defined]
-        return self.user_model.row_at(source.row())
+        return self.user_model.row_at(rows[0].row())
 
     def _new_user(self) -> None:
         username, display = QLineEdit(), QLineEdit()

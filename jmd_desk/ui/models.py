@@ -22,13 +22,13 @@ from jmd_desk.domain.entities import (
     User,
 )
 from jmd_desk.domain.readmodels import ClientChange, ClientSummary, DueItem
+from jmd_desk.domain.text import fold
 from jmd_desk.reports.labels import code_label, field_label
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import format_date
 
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
-SORT_ROLE = Qt.ItemDataRole.UserRole + 2
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -43,28 +43,57 @@ class Column(Generic[R]):
     width: int = 14  # initial width in average characters
 
 
-def _sortable(value: Any) -> Any:
+def _sort_key(value: Any) -> tuple[int, Any]:
+    """Values of one column compare safely (None first, then by type)."""
     if value is None:
-        return ""
+        return (0, "")
+    if isinstance(value, (int, float)):
+        return (1, value)
     if isinstance(value, (date, datetime)):
-        return value.isoformat()
-    return value
+        return (2, value.isoformat())
+    return (3, fold(str(value)))  # Ö sorts with O
 
 
 class RowTableModel(QAbstractTableModel, Generic[R]):
-    """A read-only table of rows; ``ID_ROLE`` gives a row's id, ``SORT_ROLE`` its sort value."""
+    """A read-only table of rows, sorted by the model itself; ``ID_ROLE`` gives a row's id."""
 
     def __init__(self, columns: Sequence[Column[R]], row_id: Callable[[R], int], parent: Any = None) -> None:
         super().__init__(parent)
         self._columns = list(columns)
         self._row_id = row_id
         self._rows: list[R] = []
+        self._sorted_by: tuple[int, Qt.SortOrder] | None = None
 
     def set_rows(self, rows: Sequence[R]) -> None:
-        """Replace all rows."""
+        """Replace all rows (kept in the current sort order)."""
         self.beginResetModel()
         self._rows = list(rows)
+        if self._sorted_by is not None:
+            self._sort_rows(*self._sorted_by)
         self.endResetModel()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Override QAbstractTableModel.sort: sort in Python by the column's value.
+
+        Sorting here instead of in a QSortFilterProxyModel keeps large lists fast: Qt then only
+        asks for the rows it paints.
+        """
+        if not 0 <= column < len(self._columns):
+            return
+        self._sorted_by = (column, order)
+        self.layoutAboutToBeChanged.emit()
+        old_ids = [self._row_id(r) for r in self._rows]
+        self._sort_rows(column, order)
+        new_rows = {self._row_id(r): i for i, r in enumerate(self._rows)}
+        for index in self.persistentIndexList():
+            if 0 <= index.row() < len(old_ids):
+                moved = new_rows.get(old_ids[index.row()], index.row())
+                self.changePersistentIndex(index, self.index(moved, index.column()))
+        self.layoutChanged.emit()
+
+    def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
+        key_of = self._columns[column].sort or self._columns[column].text
+        self._rows.sort(key=lambda r: _sort_key(key_of(r)), reverse=order == Qt.SortOrder.DescendingOrder)
 
     def clear(self) -> None:
         """Remove all rows (on lock)."""
@@ -100,8 +129,6 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return column.text(row)
         if role == ID_ROLE:
             return self._row_id(row)
-        if role == SORT_ROLE:
-            return _sortable(column.sort(row) if column.sort else column.text(row))
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -137,8 +164,13 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
     """The client list."""
     columns: list[Column[ClientSummary]] = [
         Column(_label("client_number"), lambda r: r.client_number, width=10),
-        Column(_label("last_name"), lambda r: r.last_name, lambda r: r.last_name.casefold(), width=18),
-        Column(_label("first_name"), lambda r: r.first_name, lambda r: r.first_name.casefold(), width=16),
+        Column(_label("last_name"), lambda r: r.last_name, lambda r: f"{r.last_name}\0{r.first_name}", width=18),
+        Column(
+            _label("first_name"),
+            lambda r: r.first_name,
+            lambda r: f"{r.first_name}\0{r.last_name}",
+            width=16,
+        ),
         Column(
             _label("date_of_birth"),
             lambda r: format_date(r.date_of_birth),
@@ -171,7 +203,7 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
 def partner_table_model(parent: Any = None) -> RowTableModel[Saved[Partner]]:
     """The partner directory."""
     columns: list[Column[Saved[Partner]]] = [
-        Column(_label("name"), lambda r: r.value.name, lambda r: r.value.name.casefold(), width=36),
+        Column(_label("name"), lambda r: r.value.name, width=36),
         Column(_label("partner_type"), lambda r: _code("partner_type", r.value.partner_type), width=28),
         Column(_label("contact_person"), lambda r: r.value.contact_person or ""),
         Column(_label("phone"), lambda r: r.value.phone or ""),
@@ -188,7 +220,6 @@ def due_item_model(date_header: str, parent: Any = None) -> RowTableModel[DueIte
         Column(
             lambda: QCoreApplication.translate("Models", "Client"),
             lambda r: r.client_name,
-            lambda r: r.client_name.casefold(),
             width=20,
         ),
         Column(_label("client_number"), lambda r: r.client_number, width=10),

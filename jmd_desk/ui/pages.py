@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jmd_desk.domain import codes
+from jmd_desk.domain import client_list, codes
 from jmd_desk.domain.entities import Case, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
-from jmd_desk.domain.readmodels import ClientQuery, DueItem
+from jmd_desk.domain.readmodels import ClientQuery, ClientSummary, DueItem
 from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
@@ -158,6 +158,7 @@ class ClientsPage(QWidget):
         self.count_label = QLabel()
         self.count_label.setObjectName("client_count_label")
 
+        self._all: list[ClientSummary] = []
         self.model = client_table_model(session.clock.today, self)
         self.view = table("client_table", self.model, 1)
         self.view.doubleClicked.connect(self._open)
@@ -169,10 +170,10 @@ class ClientsPage(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(SEARCH_DELAY_MS)
-        self._timer.timeout.connect(self.refresh)
+        self._timer.timeout.connect(self.apply_filters)
         self.search_edit.textChanged.connect(self._timer.start)
         for combo in (self.status_filter, self.counsellor_filter, self.case_type_filter, self.age_filter):
-            combo.currentIndexChanged.connect(self.refresh)
+            combo.currentIndexChanged.connect(self.apply_filters)
 
         filters = QHBoxLayout()
         filters.addWidget(self.search_edit, 2)
@@ -195,15 +196,23 @@ class ClientsPage(QWidget):
         )
 
     def refresh(self) -> None:
-        """Run the search and show the result."""
+        """Read the list again from the store and show it filtered."""
+        if not self.session.store.is_unlocked:
+            return
+        self._all = clients.list_clients(self.session)
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        """Show the rows matching search and filters (in memory: instant at office scale)."""
         if not self.session.store.is_unlocked:
             return  # a late keystroke after locking or signing out
-        rows = clients.list_clients(self.session, self.query())
+        rows = client_list.filter_clients(self._all, self.query(), self.session.clock.today())
         self.model.set_rows(rows)
         self.count_label.setText(self.tr("{count} files").format(count=len(rows)))
 
     def clear(self) -> None:
         """Forget the shown data (lock)."""
+        self._all = []
         self.model.clear()
 
     def save_layout(self) -> None:

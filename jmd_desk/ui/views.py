@@ -5,21 +5,17 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
 
-from jmd_desk.ui.models import ID_ROLE, SORT_ROLE, RowTableModel
+from jmd_desk.ui.models import ID_ROLE, RowTableModel
 
 
 def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending: bool = False) -> QTableView:
-    """A sortable, read-only table view over ``model``."""
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
+    """A sortable (by the model itself), read-only table view over ``model``."""
     view = QTableView()
     view.setObjectName(name)
-    view.setModel(proxy)
-    proxy.setParent(view)
+    view.setModel(model)
     view.setSortingEnabled(True)
     view.sortByColumn(sort_column, Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmd_desk.domain import codes
 from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.reports.labels import code_label, field_label
@@ -188,7 +189,7 @@ class CodeListEdit(QLineEdit):
     def codes(self) -> tuple[str, ...]:
         """The codes typed, normalised to ISO case."""
         parts = [p.strip() for p in self.text().replace(";", ",").split(",") if p.strip()]
-        return tuple(p.upper() if self.kind == "countries" else p.lower() for p in parts)
+        return tuple(p.upper() if self.kind == "countries" and p.casefold() != codes.UNKNOWN else p.lower() for p in parts)
 
     def set_codes(self, values: Iterable[str]) -> None:
         """Show ``values``."""

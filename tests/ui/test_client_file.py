@@ -180,3 +180,14 @@ def test_unsaved_master_data_guard(qtbot, window, monkeypatch) -> None:
     assert fw.file.client.phone == "0170 1234567"
     assert QApplication.activeModalWidget() is None
     assert date.today() >= fw.file.cases[0].case.opened_on
+
+
+def test_unknown_codes_round_trip_without_a_false_unsaved_warning(qtbot, window) -> None:
+    fw = create_client(qtbot, window)
+    child(fw, "nationalities_edit", QLineEdit).setText("Unknown, de")
+    child(fw, "languages_edit", QLineEdit).setText("UNKNOWN")
+    child(fw, "save_client_button", QPushButton).click()
+    assert fw.file.client.nationalities == ("unknown", "DE")
+    assert fw.file.client.languages == ("unknown",)
+    fw.form.set_client(fw.file.client)
+    assert not fw.has_unsaved_changes()

@@ -43,6 +43,7 @@ def test_demo_starts_and_keeps_running_without_output(tmp_path: Path) -> None:
         process.terminate()
         out, err = process.communicate(timeout=20)
     assert err == "" and out == ""
-    assert float(ready.read_text()) > 0
+    stage, seconds = ready.read_text().split()
+    assert stage == "main" and float(seconds) > 0
     assert process.returncode == 0
     assert list(scratch.iterdir()) == []  # the throw-away demo store was removed on exit

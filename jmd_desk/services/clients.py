@@ -109,15 +109,19 @@ def can_edit(session: UserSession, client_id: int) -> bool:
     return True
 
 
-def list_clients(session: UserSession, query: ClientQuery | None = None) -> list[ClientSummary]:
-    """The client list the signed-in user may see, filtered by ``query``, ordered by name.
+def client_rows(session: UserSession) -> list[ClientSummary]:
+    """Every row of the client list the signed-in user may see, unordered.
 
-    The client list page reads the whole list once and filters it in memory per keystroke
-    (``jmd_desk.domain.client_list.filter_clients``).
+    The client list page reads them once and filters and sorts them in memory per keystroke.
     """
     with session.uow() as uow:
-        rows = uow.clients.summaries(visible_to=visible_counsellors(session, uow))
-    return client_list.by_name(client_list.filter_clients(rows, query or ClientQuery(), session.clock.today()))
+        return uow.clients.summaries(visible_to=visible_counsellors(session, uow))
+
+
+def list_clients(session: UserSession, query: ClientQuery | None = None) -> list[ClientSummary]:
+    """The client list the signed-in user may see, filtered by ``query``, ordered by name."""
+    rows = client_list.filter_clients(client_rows(session), query or ClientQuery(), session.clock.today())
+    return client_list.by_name(rows)
 
 
 def access_export(session: UserSession, client_id: int, lang: str = "de") -> tuple[bytes, bytes]:

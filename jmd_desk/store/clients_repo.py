@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Collection
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
@@ -24,7 +25,22 @@ from jmd_desk.store.records_repo import (
 )
 from jmd_desk.store.schema import CaseRecord, ClientChangeRecord, ClientRecord, ContactRecord
 
-_CaseFacts = tuple[str, str, str | None, str | None, int]  # type, opened, closed, last contact, id
+
+@dataclass(slots=True)
+class _ClientCases:
+    """The client list's view of one client's cases; dates as ISO text (they sort as dates)."""
+
+    open_type: str | None = None  # of the most recently opened open case
+    open_key: tuple[str, int] = ("", 0)
+    types: set[str] = field(default_factory=set)
+    last_contact: str | None = None
+
+    def add(self, case_id: int, case_type: str, opened: str, is_open: bool, last_contact: str | None) -> None:
+        self.types.add(case_type)
+        if is_open and (opened, case_id) > self.open_key:
+            self.open_type, self.open_key = case_type, (opened, case_id)
+        if last_contact is not None and (self.last_contact is None or last_contact > self.last_contact):
+            self.last_contact = last_contact
 
 
 def _text(value: object) -> str | None:
@@ -192,37 +208,32 @@ class ClientRepository:
         rows = self._s.connection().execute(stmt).all()
         cases = self._cases_of([r[0] for r in rows], len(rows))
         parse = date.fromisoformat
-        result = []
-        for client_id, number, first, last, born, gender, counsellor, key in rows:
-            own = cases.get(client_id, ())
-            open_cases = [c for c in own if c[2] is None]
-            latest_open = max(open_cases, key=lambda c: (c[1], c[4]), default=None)
-            last_contact = max((c[3] for c in own if c[3] is not None), default=None)
-            result.append(
-                ClientSummary(
-                    client_id,
-                    number,
-                    first,
-                    last,
-                    parse(born),
-                    gender,
-                    counsellor,
-                    latest_open[0] if latest_open else None,
-                    tuple(sorted({c[0] for c in own})),
-                    parse(last_contact) if last_contact else None,
-                    key,
-                )
+        none = _ClientCases()
+        return [
+            ClientSummary(
+                client_id,
+                number,
+                first,
+                last,
+                parse(born),
+                gender,
+                counsellor,
+                (own := cases.get(client_id, none)).open_type,
+                tuple(sorted(own.types)),
+                parse(own.last_contact) if own.last_contact else None,
+                key,
             )
-        return result
+            for client_id, number, first, last, born, gender, counsellor, key in rows
+        ]
 
-    def _cases_of(self, client_ids: list[int], total: int) -> dict[int, list[_CaseFacts]]:
-        """(type, opened, closed, last contact, id) of the cases of these clients; dates as ISO text."""
+    def _cases_of(self, client_ids: list[int], total: int) -> dict[int, _ClientCases]:
+        """What the list shows of the cases of these clients, in one pass over cases."""
         case_query = select(
             CaseRecord.id,
             CaseRecord.client_id,
             CaseRecord.case_type,
             type_coerce(CaseRecord.opened_on, String),
-            type_coerce(CaseRecord.closed_on, String),
+            CaseRecord.closed_on.is_(None),
         )
         contact_query = select(ContactRecord.case_id, type_coerce(func.max(ContactRecord.date), String)).group_by(
             ContactRecord.case_id
@@ -234,7 +245,10 @@ class ClientRepository:
             )
         connection = self._s.connection()  # Core, not ORM: plain rows are all we need
         last_contact: dict[int, str] = dict(connection.execute(contact_query).all())
-        result: dict[int, list[_CaseFacts]] = {}
-        for case_id, client_id, case_type, opened, closed in connection.execute(case_query):
-            result.setdefault(client_id, []).append((case_type, opened, closed, last_contact.get(case_id), case_id))
+        result: dict[int, _ClientCases] = {}
+        for case_id, client_id, case_type, opened, is_open in connection.execute(case_query):
+            facts = result.get(client_id)
+            if facts is None:
+                facts = result[client_id] = _ClientCases()
+            facts.add(case_id, case_type, opened, bool(is_open), last_contact.get(case_id))
         return result

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -127,6 +128,10 @@ class AppController(QObject):
 
     def _report_ready(self, stage: str) -> None:
         elapsed = time.perf_counter() - self.started
+        if stage == "login":
+            # Modules and start-up objects live for the whole run: keep them out of the cyclic
+            # collector, whose full passes otherwise stall loading the office-wide client list.
+            gc.freeze()
         log.info("%s window ready after %.2f s", stage, elapsed)
         ready_file = os.environ.get(READY_FILE_ENV)
         if ready_file:

@@ -71,6 +71,9 @@ class ClientFileWindow(QWidget):
     def __init__(self, session: UserSession, client_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.setObjectName("client_file_window")
+        # Closed means gone: signal connections to its own methods would otherwise keep every
+        # file ever opened (and its data) alive for the whole session.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.session = session
         self.client_id = client_id
         self.file: ClientFile | None = None

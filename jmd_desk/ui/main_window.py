@@ -245,7 +245,6 @@ class MainWindow(QMainWindow):
                 return
             window.changed.connect(self.refresh_current)
             window.destroyed.connect(lambda *_: self.file_windows.pop(client_id, None))
-            window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             self.file_windows[client_id] = window
         window.show()
         window.raise_()

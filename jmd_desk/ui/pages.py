@@ -199,7 +199,7 @@ class ClientsPage(QWidget):
         """Read the list again from the store and show it filtered."""
         if not self.session.store.is_unlocked:
             return
-        self._all = clients.list_clients(self.session)
+        self._all = clients.client_rows(self.session)
         self.apply_filters()
 
     def apply_filters(self) -> None:

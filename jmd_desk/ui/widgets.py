@@ -189,7 +189,8 @@ class CodeListEdit(QLineEdit):
     def codes(self) -> tuple[str, ...]:
         """The codes typed, normalised to ISO case."""
         parts = [p.strip() for p in self.text().replace(";", ",").split(",") if p.strip()]
-        return tuple(p.upper() if self.kind == "countries" and p.casefold() != codes.UNKNOWN else p.lower() for p in parts)
+        upper = self.kind == "countries"
+        return tuple(p.upper() if upper and p.casefold() != codes.UNKNOWN else p.lower() for p in parts)
 
     def set_codes(self, values: Iterable[str]) -> None:
         """Show ``values``."""

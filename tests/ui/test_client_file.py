@@ -81,8 +81,7 @@ def create_client(qtbot, window: MainWindow) -> ClientFileWindow:
     window.findChild(QPushButton, "new_client_button").click()
     assert seen
     assert len(window.file_windows) == 1
-    file_window = next(iter(window.file_windows.values()))
-    qtbot.addWidget(file_window)
+    file_window = next(iter(window.file_windows.values()))  # closed by the fixture: deleted on close
     assert file_window.file.client.nationalities == ("SY",)
     return file_window
 
@@ -191,3 +190,13 @@ def test_unknown_codes_round_trip_without_a_false_unsaved_warning(qtbot, window)
     assert fw.file.client.languages == ("unknown",)
     fw.form.set_client(fw.file.client)
     assert not fw.has_unsaved_changes()
+
+
+def test_a_closed_file_window_is_destroyed(qtbot, window) -> None:
+    """Otherwise every file opened during a day stays in memory with its data."""
+    fw = create_client(qtbot, window)
+    gone: list[object] = []
+    fw.destroyed.connect(lambda *_: gone.append(True))
+    fw.close()
+    qtbot.waitUntil(lambda: bool(gone), timeout=2000)
+    assert window.file_windows == {}

@@ -76,13 +76,20 @@ def timed(fn: Callable[[], object], repeat: int) -> list[float]:
     return samples
 
 
-def build(clients: int, rebuild: bool) -> tuple[Path, dict[str, float]]:
-    """The cached store, built through the import path when missing."""
+def cached_store(clients: int, rebuild: bool) -> tuple[Path, dict[str, float]]:
+    """The cached store; built in a separate process so that the measurements start fresh."""
+    store = CACHE / f"office-{clients}.jmd"
+    info_file = CACHE / f"office-{clients}.json"
+    if rebuild or not (store.exists() and info_file.exists()):
+        subprocess.run([sys.executable, "-m", "benchmarks.run", "--build-only", "--clients", str(clients)], check=True)
+    return store, json.loads(info_file.read_text())
+
+
+def build(clients: int) -> None:
+    """Build the store through the import path and note the import time."""
     CACHE.mkdir(exist_ok=True)
     store = CACHE / f"office-{clients}.jmd"
     info_file = CACHE / f"office-{clients}.json"
-    if store.exists() and info_file.exists() and not rebuild:
-        return store, json.loads(info_file.read_text())
     for suffix in ("", ".keys", ".lock", "-wal", "-shm", ".throttle"):
         Path(str(store) + suffix).unlink(missing_ok=True)
     clock = FixedClock(TODAY)
@@ -97,9 +104,14 @@ def build(clients: int, rebuild: bool) -> tuple[Path, dict[str, float]]:
     summary = interchange.import_data(session, data)
     seconds = time.perf_counter() - start
     session.close()
-    info = {"import_seconds": seconds, "clients": summary.clients, "contacts": summary.contacts, "cases": summary.cases}
+    info = {
+        "import_seconds": seconds,
+        "import_peak_mb": peak_rss_mb(),
+        "clients": summary.clients,
+        "contacts": summary.contacts,
+        "cases": summary.cases,
+    }
     info_file.write_text(json.dumps(info))
-    return store, info
 
 
 def cold_start(store: Path, stage_env: dict[str, str], args: list[str], repeat: int) -> list[float]:
@@ -263,6 +275,8 @@ def measure(store: Path, info: dict[str, float], repeat: int) -> list[Result]:
         backup = timed(lambda: backups.create_backup(session, Path(tmp) / f"b{next(counter)}.jmdbackup"), 3)
     results.append(Result("backup", backup, "–", None))
     results.append(Result("import 10,000 clients (interchange)", [info["import_seconds"]], "≤ 60 s", 60.0))
+    if "import_peak_mb" in info:
+        results.append(Result("  peak RSS of the import process (MB)", [info["import_peak_mb"]], "–", None))
     work_peak = peak_rss_mb()
     results.append(Result("peak RSS, client list open (MB)", [list_peak], "≤ 300 MB", 300.0))
     results.append(Result("  peak RSS, statistics, PDF and backup (MB)", [work_peak], "–", None))
@@ -297,8 +311,12 @@ def main() -> None:
     parser.add_argument("--clients", type=int, default=10_000)
     parser.add_argument("--rebuild", action="store_true", help="build the store again (and time the import)")
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--build-only", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
-    store, info = build(args.clients, args.rebuild)
+    if args.build_only:
+        build(args.clients)
+        return
+    store, info = cached_store(args.clients, args.rebuild)
     report(measure(store, info, args.repeat), info)
 
 

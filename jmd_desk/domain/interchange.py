@@ -177,8 +177,10 @@ class _Parser:
         for key in ("partners", "clients"):
             if not isinstance(raw.get(key), list):
                 self.error(f"$.{key}", "not_a_list" if key in raw else "required")
-        partners = self.partners(raw)
-        refs = {ref: i for i, (ref, _) in enumerate(partners)}
+        declared = self.partners(raw)
+        # Invalid partners keep their ref: their referrals are not wrong too (no import follows).
+        refs = {ref: i for i, (ref, _) in enumerate(declared)}
+        partners = [(ref, partner) for ref, partner in declared if partner is not None]
         clients = [self.client(item, path, refs) for path, item in self.items(raw, "clients", "$")]
         numbers: dict[str, str] = {}
         for (path, _), bundle in zip(self.items(raw, "clients", "$"), clients, strict=True):
@@ -191,13 +193,14 @@ class _Parser:
             raise ValidationError(self.errors)
         return Document(tuple(partners), tuple(c for c in clients if c is not None))
 
-    def partners(self, raw: dict[str, Any]) -> list[tuple[str, Partner]]:
-        result, seen = [], set()
+    def partners(self, raw: dict[str, Any]) -> list[tuple[str, Partner | None]]:
+        """Every declared partner by ref; None where its fields are invalid."""
+        result: list[tuple[str, Partner | None]] = []
+        seen: set[str] = set()
         for path, item in self.items(raw, "partners", "$"):
             values = self.obj(item, PARTNER_FIELDS, path, extra=("ref",))
             ref = self.ref(item, path, seen)
-            if values is not None:
-                result.append((ref, Partner(**values)))
+            result.append((ref, Partner(**values) if values is not None else None))
         return result
 
     def client(self, raw: Any, path: str, partner_refs: dict[str, int]) -> ClientBundle | None:

@@ -499,7 +499,7 @@ class SyntheticOffice:
     def referrals(self, opened: date, until: date, windows: list[tuple[date, date | None]]) -> list[dict[str, Any]]:
         rng = self.rng
         result = []
-        for _ in range(rng.choices([0, 1, 2, 3], weights=[15, 33, 30, 22])[0]):
+        for _ in range(rng.choices([0, 1, 2, 3], weights=[10, 28, 32, 30])[0]):
             day = _date_between(rng, opened, until)
             if not any(start <= day and (end is None or end > day) for start, end in windows):
                 continue

@@ -13,8 +13,11 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
+from jmd_desk import __version__
+from jmd_desk.assets import resource
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.services import demo
 from jmd_desk.services.environment import Environment
@@ -50,6 +53,9 @@ def make_application() -> QApplication:
         app = QApplication(sys.argv[:1])
     app.setApplicationName("JMD Desk")
     app.setOrganizationName("JMD Desk")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("jmd-desk")  # matches packaging/jmd-desk.desktop (icon on Wayland)
+    app.setWindowIcon(QIcon(str(resource("icons", "jmd-desk.png"))))
     app.setStyle("Fusion")
     return app
 

@@ -341,6 +341,15 @@ class Store:
         with self.sessions() as session:
             return session.scalar(select(MetaRecord.value).where(MetaRecord.key == key))
 
+    def engine_versions(self) -> dict[str, str]:
+        """Versions of SQLCipher and SQLite as this store runs them (About dialog, support)."""
+        with self.sessions() as session:
+            connection = session.connection()
+            return {
+                "SQLCipher": str(connection.exec_driver_sql("PRAGMA cipher_version").scalar()),
+                "SQLite": str(connection.exec_driver_sql("SELECT sqlite_version()").scalar()),
+            }
+
     def close(self) -> None:
         """Close every connection (WAL is checkpointed by the last one) and release the lock."""
         with contextlib.suppress(Exception):

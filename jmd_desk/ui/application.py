@@ -23,6 +23,7 @@ from jmd_desk.services import demo
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import i18n, notify
+from jmd_desk.ui.crash import CrashReporter
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.setup_wizard import SetupWizard
@@ -172,6 +173,8 @@ def run_gui(args: argparse.Namespace, env: Environment) -> int:
     """Run the desktop client until the last window closes."""
     qInstallMessageHandler(_qt_message)
     app = make_application()
+    crash_reporter = CrashReporter(app)
+    crash_reporter.install()
     ticker = _quit_on_signals(app)
     ui_settings = UiSettings(env.paths)
     i18n.install(app, ui_settings.language)

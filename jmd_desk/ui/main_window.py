@@ -30,6 +30,7 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
+from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
 from jmd_desk.ui.statistics_page import StatisticsPage
@@ -59,6 +60,7 @@ class MainWindow(QMainWindow):
         self.runner = runner
         self.ui_settings = ui_settings
         self.file_windows: dict[int, ClientFileWindow] = {}
+        self.help_window: HelpWindow | None = None
         settings = office.office_settings(session)
         office_name = settings.office_name or self.tr("JMD Desk")
         self.setWindowTitle(
@@ -187,6 +189,24 @@ class MainWindow(QMainWindow):
                 )
             )
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        self.help_menu.addAction(
+            self._action(
+                self.tr("&User guide"), "user_guide_action", self.show_user_guide, QKeySequence.StandardKey.HelpContents
+            )
+        )
+        self.help_menu.addAction(self._action(self.tr("&About JMD Desk"), "about_action", self.show_about))
+
+    def show_user_guide(self) -> None:
+        """Open (or raise) the user guide window."""
+        if self.help_window is None:
+            self.help_window = HelpWindow(self)
+        self.help_window.show()
+        self.help_window.raise_()
+        self.help_window.activateWindow()
+
+    def show_about(self) -> None:
+        """Version, folders and licences."""
+        AboutDialog(self.session, self.ui_settings.paths, self).exec()
 
     # ----------------------------------------------------------------- pages
     def _show_page(self, row: int) -> None:

@@ -14,6 +14,7 @@ class UiSettings:
     """Typed access to the INI file in the configuration folder."""
 
     def __init__(self, paths: AppPaths) -> None:
+        self.paths = paths
         paths.config_dir.mkdir(parents=True, exist_ok=True)
         self._s = QSettings(str(paths.config_dir / "jmd-desk-ui.ini"), QSettings.Format.IniFormat)
 

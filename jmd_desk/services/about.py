@@ -1,0 +1,24 @@
+"""What the About dialog and support need to know: versions and folders."""
+
+from __future__ import annotations
+
+import platform
+from importlib import metadata
+
+from jmd_desk import __version__
+from jmd_desk.services.session import UserSession
+
+_DISTRIBUTIONS = ("PySide6-Essentials", "SQLAlchemy", "alembic", "sqlcipher3", "cryptography", "reportlab")
+
+
+def component_versions(session: UserSession | None) -> list[tuple[str, str]]:
+    """(component, version) of the program and what it is built on."""
+    rows = [("JMD Desk", __version__), ("Python", platform.python_version())]
+    for name in _DISTRIBUTIONS:
+        try:
+            rows.append((name, metadata.version(name)))
+        except metadata.PackageNotFoundError:
+            rows.append((name, "?"))
+    if session is not None and session.store.is_unlocked:
+        rows += sorted(session.store.engine_versions().items())
+    return rows

@@ -99,3 +99,13 @@ def test_wheel_installs_and_inits(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+    # Every shipped file (guide, licences, icon, translations, migrations) came with the wheel.
+    result = subprocess.run(
+        [str(script), "--self-test"],
+        capture_output=True,
+        text=True,
+        env={**env, "QT_QPA_PLATFORM": "offscreen"},
+        cwd=tmp_path,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

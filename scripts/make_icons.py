@@ -1,6 +1,6 @@
 """Render resources/icons/jmd-desk.svg into the PNG and ICO files the packages need.
 
-    QT_QPA_PLATFORM=offscreen python scripts/make_icons.py
+QT_QPA_PLATFORM=offscreen python scripts/make_icons.py
 """
 
 from __future__ import annotations

@@ -29,6 +29,7 @@ from jmd_desk.services.session import UserSession
 from jmd_desk.ui import i18n
 from jmd_desk.ui.application import make_application
 from jmd_desk.ui.client_file_window import ClientFileWindow
+from jmd_desk.ui.help import AboutDialog
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.setup_wizard import SetupWizard
@@ -110,6 +111,31 @@ def shoot_start(
     wizard.close()
 
 
+def shoot_file_and_help(
+    app: QApplication, session: UserSession, window: MainWindow, env: Environment, out: Path, suffix: str
+) -> None:
+    """Every tab of a well-filled client file, the user guide and the About dialog."""
+    window.show_page("clients")
+    client_id = next(
+        row.id
+        for row in window.clients.model.rows()
+        if row.counsellor == session.username and rich(clients.client_file(session, row.id, opening=False))
+    )
+    file_window = ClientFileWindow(session, client_id)
+    tabs = ("master", "goals", "contacts", "referrals", "follow_ups", "consents", "history")
+    for index, name in enumerate(tabs):
+        file_window.tabs.setCurrentIndex(index)
+        shoot(app, file_window, out / f"file_{name}{suffix}.png")
+    file_window.close()
+    window.show_user_guide()
+    assert window.help_window is not None
+    shoot(app, window.help_window, out / f"help{suffix}.png", (900, 720))
+    window.help_window.close()
+    about = AboutDialog(session, env.paths, window)
+    shoot(app, about, out / f"about{suffix}.png", (640, 520))
+    about.close()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--lang", default="de", choices=("de", "en"))
@@ -141,18 +167,7 @@ def main() -> None:
             window.show_page(key)
             shoot(app, window, args.out / f"{key}{suffix}.png")
         pdf_pages(session, args.out, args.lang, suffix)
-        window.show_page("clients")
-        client_id = next(
-            row.id
-            for row in window.clients.model.rows()
-            if row.counsellor == session.username and rich(clients.client_file(session, row.id, opening=False))
-        )
-        file_window = ClientFileWindow(session, client_id)
-        tabs = ("master", "goals", "contacts", "referrals", "follow_ups", "consents", "history")
-        for index, name in enumerate(tabs):
-            file_window.tabs.setCurrentIndex(index)
-            shoot(app, file_window, args.out / f"file_{name}{suffix}.png")
-        file_window.close()
+        shoot_file_and_help(app, session, window, env, args.out, suffix)
         window.lock()
         shoot(app, window, args.out / f"locked{suffix}.png")
         QTimer.singleShot(0, app.quit)

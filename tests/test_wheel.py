@@ -61,51 +61,30 @@ def test_wheel_installs_and_inits(tmp_path: Path) -> None:
     ).stdout.strip()
     assert where.startswith(str(env_dir)), where
     script = env_dir / ("Scripts" if os.name == "nt" else "bin") / "jmd-desk"
-    env = {**os.environ, "JMD_DESK_HOME": str(tmp_path / "home"), "JMD_DESK_INSECURE_FAST_KDF_FOR_TESTS": "1"}
-    result = subprocess.run(
-        [
-            str(script),
-            "--store",
-            str(tmp_path / "w" / "office.jmd"),
-            "init",
-            "--user",
-            "admin",
-            "--password-stdin",
-        ],
-        input="Wheel-Passwort-1\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    env = {
+        **os.environ,
+        "JMD_DESK_HOME": str(tmp_path / "home"),
+        "JMD_DESK_INSECURE_FAST_KDF_FOR_TESTS": "1",
+        "QT_QPA_PLATFORM": "offscreen",
+    }
+    store = str(tmp_path / "w" / "office.jmd")
+
+    def jmd_desk(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(script), *args],
+            input="Wheel-Passwort-1\n",
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            check=False,
+        )
+
+    result = jmd_desk("--store", store, "init", "--user", "admin", "--password-stdin")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "w" / "office.jmd").stat().st_size > 0
-    result = subprocess.run(
-        [
-            str(script),
-            "--store",
-            str(tmp_path / "w" / "office.jmd"),
-            "verify",
-            "--user",
-            "admin",
-            "--password-stdin",
-        ],
-        input="Wheel-Passwort-1\n",
-        capture_output=True,
-        text=True,
-        env=env,
-        cwd=tmp_path,
-        check=False,
-    )
+    result = jmd_desk("--store", store, "verify", "--user", "admin", "--password-stdin")
     assert result.returncode == 0, result.stdout + result.stderr
     # Every shipped file (guide, licences, icon, translations, migrations) came with the wheel.
-    result = subprocess.run(
-        [str(script), "--self-test"],
-        capture_output=True,
-        text=True,
-        env={**env, "QT_QPA_PLATFORM": "offscreen"},
-        cwd=tmp_path,
-        check=False,
-    )
+    result = jmd_desk("--self-test")
     assert result.returncode == 0, result.stdout + result.stderr

@@ -14,10 +14,8 @@ from jmd_desk.domain.readmodels import ClientQuery, ClientSummary
 from jmd_desk.domain.text import fold
 
 
-def matches(row: ClientSummary, query: ClientQuery, today: date, words: list[str] | None = None) -> bool:
-    """True if ``row`` passes every filter of ``query``; all search words must occur."""
-    if words is None:
-        words = fold(query.text).split()
+def _matches(row: ClientSummary, query: ClientQuery, today: date, words: list[str]) -> bool:
+    """True if ``row`` passes every filter of ``query``; all search ``words`` must occur."""
     if any(word not in row.search_key for word in words):
         return False
     if query.counsellor is not None and row.counsellor != query.counsellor:
@@ -34,7 +32,7 @@ def matches(row: ClientSummary, query: ClientQuery, today: date, words: list[str
 def filter_clients(rows: Iterable[ClientSummary], query: ClientQuery, today: date) -> list[ClientSummary]:
     """The rows matching ``query``, in the order given."""
     words = fold(query.text).split()
-    return [row for row in rows if matches(row, query, today, words)]
+    return [row for row in rows if _matches(row, query, today, words)]
 
 
 def by_name(rows: Iterable[ClientSummary]) -> list[ClientSummary]:

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import os
-import secrets
 from pathlib import Path
 
-from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.errors import JmdError, StoreError
+from jmd_desk.store.keyfile import write_atomic
 
 
 def read_file(path: Path) -> bytes:
@@ -20,16 +19,9 @@ def read_file(path: Path) -> bytes:
 
 
 def write_file(path: Path, data: bytes, *, private: bool = False) -> None:
-    """Write ``data`` via a temporary file beside ``path`` and a rename, so a crash never
-    leaves half a file. ``private`` files (plaintext exports) are readable by the owner only."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.part")
+    """Write ``data`` atomically, so a crash never leaves half a file. ``private`` files
+    (plaintext exports) are readable by the owner only."""
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600 if private else 0o644)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise JmdError("file_write_failed", path=str(path), reason=exc.strerror) from None
+        write_atomic(path, data, mode=0o600 if private else 0o644)
+    except StoreError as exc:
+        raise JmdError("file_write_failed", path=str(path), reason=exc.params.get("reason")) from None

@@ -206,7 +206,7 @@ class ClientRepository:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             stmt = stmt.where(allowed)
         rows = self._s.connection().execute(stmt).all()
-        cases = self._cases_of([r[0] for r in rows], len(rows))
+        cases = self._cases_of([r[0] for r in rows])
         parse = date.fromisoformat
         none = _ClientCases()
         return [
@@ -226,7 +226,7 @@ class ClientRepository:
             for client_id, number, first, last, born, gender, counsellor, key in rows
         ]
 
-    def _cases_of(self, client_ids: list[int], total: int) -> dict[int, _ClientCases]:
+    def _cases_of(self, client_ids: list[int]) -> dict[int, _ClientCases]:
         """What the list shows of the cases of these clients, in one pass over cases."""
         case_query = select(
             CaseRecord.id,
@@ -238,7 +238,7 @@ class ClientRepository:
         contact_query = select(ContactRecord.case_id, type_coerce(func.max(ContactRecord.date), String)).group_by(
             ContactRecord.case_id
         )
-        if total <= 500:  # a few clients: look them up instead of scanning everything
+        if len(client_ids) <= 500:  # a few clients: look them up instead of scanning everything
             case_query = case_query.where(CaseRecord.client_id.in_(client_ids))
             contact_query = contact_query.join(CaseRecord, CaseRecord.id == ContactRecord.case_id).where(
                 CaseRecord.client_id.in_(client_ids)

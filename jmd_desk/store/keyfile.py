@@ -257,15 +257,16 @@ class KeyFile:
         return cls.from_bytes(data)
 
     def save(self, path: Path) -> None:
-        """Write atomically: temp file, fsync, rename, fsync of the folder."""
+        """Write atomically, readable by the owner only."""
         write_atomic(path, self.to_bytes())
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file."""
+def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file
+    (temp file, fsync, rename, fsync of the folder); a new file gets ``mode``."""
     tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
     try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()

@@ -220,7 +220,7 @@ class ClientFileWindow(QWidget):
         return self._table_page(self.goal_table, buttons)
 
     def _contacts_tab(self) -> QWidget:
-        self.contact_date = DateField()
+        self.contact_date = DateField(today=self.session.clock.today)
         self.contact_date.setObjectName("contact_date_edit")
         self.contact_date.set_value(self.session.clock.today())
         self.contact_minutes = QSpinBox()
@@ -555,17 +555,17 @@ class ClientFileWindow(QWidget):
     def _log_contact(self) -> None:
         if self.case_id is None or not self.editable:
             return
-        contact = Contact(
-            date=self.contact_date.value(),  # type: ignore[arg-type]
-            minutes=self.contact_minutes.value(),
-            mode=self.contact_mode.code() or codes.UNKNOWN,
-            participants=self.contact_participants.codes(),
-            topics=self.contact_topics.codes(),
-            interpreter=self.contact_interpreter.isChecked(),
-            notes=self.contact_notes.toPlainText(),
-        )
         self.contact_error.hide()
         try:
+            contact = Contact(
+                date=self.contact_date.value(),  # type: ignore[arg-type]
+                minutes=self.contact_minutes.value(),
+                mode=self.contact_mode.code() or codes.UNKNOWN,
+                participants=self.contact_participants.codes(),
+                topics=self.contact_topics.codes(),
+                interpreter=self.contact_interpreter.isChecked(),
+                notes=self.contact_notes.toPlainText(),
+            )
             casework.add_record(self.session, self.case_id, contact)
         except JmdError as exc:
             self.contact_error.setText(notify.error_text(exc))

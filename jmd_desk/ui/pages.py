@@ -241,7 +241,7 @@ class NewClientDialog(QDialog):
         self.case_type = CodeCombo("case_type", codes.CASE_TYPES)
         self.case_type.setObjectName("case_type_edit")
         self.case_type.set_code("counselling")
-        self.opened_on = DateField()
+        self.opened_on = DateField(today=self.session.clock.today)
         self.opened_on.setObjectName("opened_on_edit")
         self.opened_on.set_value(session.clock.today())
         self.case_form = FormGrid()
@@ -264,11 +264,11 @@ class NewClientDialog(QDialog):
         """Create the client, or show what is wrong at the fields."""
         self.error_label.hide()
         self.case_form.clear_errors()
-        case = Case(
-            case_type=self.case_type.code() or codes.UNKNOWN,
-            opened_on=self.opened_on.value() or self.session.clock.today(),
-        )
         try:
+            case = Case(
+                case_type=self.case_type.code() or codes.UNKNOWN,
+                opened_on=self.opened_on.value() or self.session.clock.today(),
+            )
             self.client_id = clients.create_client(self.session, self.form.client(), case)
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)

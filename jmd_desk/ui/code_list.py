@@ -16,6 +16,7 @@ API::
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
@@ -31,6 +32,12 @@ from jmd_desk.ui.i18n import language
 MAX_MATCHES = 12
 MAX_LENGTH = 500
 POPUP_KEYS = (Qt.Key.Key_Enter, Qt.Key.Key_Return, Qt.Key.Key_Escape, Qt.Key.Key_Tab, Qt.Key.Key_Backtab)
+
+
+def _fold(text: str) -> str:
+    """Case and accents ignored: "turk" finds "Türkei", "cote" finds "Côte d'Ivoire"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 def _split(text: str) -> list[str]:
@@ -78,11 +85,11 @@ class CodeListEdit(QLineEdit):
 
     def matches(self, typed: str) -> list[str]:
         """Codes matching ``typed``: the code itself, then names starting with it, then containing it."""
-        key = typed.casefold()
+        key = _fold(typed)
         ranked: list[tuple[int, str, str]] = []
         for code, names in self._table.items():
-            name = names[self._shown].casefold()
-            other = names[1 - self._shown].casefold()
+            name = _fold(names[self._shown])
+            other = _fold(names[1 - self._shown])
             if key == code.casefold():
                 rank = 0
             elif name.startswith(key) or other.startswith(key):

@@ -221,7 +221,7 @@ class ClientFileWindow(QWidget):
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
-            button("add_goal_button", self.tr("New goal…"), self._add_goal),
+            button("add_goal_button", self.tr("New &goal…"), self._add_goal),
             button("goal_status_button", self.tr("Change status…"), self._goal_status),
             button("edit_goal_button", self.tr("Edit…"), self._edit_goal),
             button("delete_goal_button", self.tr("Delete"), lambda: self._delete("goal", self.goal_table)),

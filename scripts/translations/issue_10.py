@@ -5,4 +5,5 @@ DE = {
     "e.g. Arabic": "z. B. Arabisch",
     "Not a date: please type DD.MM.YYYY": "Kein Datum: bitte als TT.MM.JJJJ eingeben",
     "Calendar (Alt+Down)": "Kalender (Alt+Pfeil runter)",
+    "New &goal…": "Neues &Ziel …",
 }

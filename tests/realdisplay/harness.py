@@ -47,7 +47,7 @@ def german_keyboard() -> None:
     subprocess.run(["setxkbmap", "de"], env=env, check=True, timeout=20)
 
 
-class AppDied(AssertionError):
+class AppDiedError(AssertionError):
     """The program ended while a test was still driving it."""
 
 
@@ -101,7 +101,7 @@ class RealApp:
 
     def check_alive(self) -> None:
         if not self.alive():
-            raise AppDied(f"the program ended with status {self.process.returncode}:\n{self.output()}")
+            raise AppDiedError(f"the program ended with status {self.process.returncode}:\n{self.output()}")
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")[-4000:]

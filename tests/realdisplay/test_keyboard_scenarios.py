@@ -84,3 +84,61 @@ def test_create_client_with_every_field_typed(real_app: RealApp, real_store: Pat
     assert (c.guardian, c.phone, c.email) == ("Vormund Mehmet", "0151 2345678", "amira@example.org")
     assert c.address == "Hauptstraße 5, 12345 Musterstadt"
     assert file.cases[0].case.opened_on == date(2026, 11, 14)
+
+
+def log_contact(app: RealApp) -> None:
+    """From the open file: Alt+K, then every field with a non-default value, Ctrl+Enter."""
+    app.key("alt+k")
+    app.type("281126", counted=False)  # digits of the date
+    app.key("Tab")
+    app.type("45", counted=False)  # digits of the minutes
+    app.key("Tab", "t")  # Telefon
+    app.key("Tab", "Right", "space")  # participants: + parents
+    app.key("Tab", "space", "Right", "space")  # topics: language, school
+    app.screenshot(SHOTS / "realdisplay-contact-by-keyboard.png")
+    app.key("Tab", "space")  # interpreter
+    app.key("Tab")
+    app.type("Telefonat mit Mutter und Dolmetscherin wegen Schulanmeldung.", counted=False)
+    app.key("ctrl+Return")
+
+
+def test_daily_work_by_keyboard(real_app: RealApp, real_store: Path) -> None:
+    app = real_app
+    new_client(app)
+    app.key("Return")
+    app.wait_window("Akte")
+    app.keystrokes = 0
+    log_contact(app)
+    assert app.keystrokes <= 25, f"{app.keystrokes} keystrokes besides note, date and minutes digits"
+    app.key("alt+i", "alt+z")  # Integrationsförderplan, Neues Ziel
+    app.wait_window("Neues Ziel")
+    app.type("sc")  # Schule / Bildung
+    app.key("Tab")
+    app.type("Anmeldung an der Berufsschule")
+    app.key("Tab")
+    app.type("20.11.2026")
+    app.key("Tab")
+    app.type("31.03.27")
+    app.key("Return")
+    app.wait_window("Akte")
+    app.key("ctrl+w")
+    app.wait_window("JMD Desk –")
+    app.key("ctrl+f")
+    app.type("Hadd")
+    app.key("Down", "Return")
+    app.wait_window("Akte")
+    app.key("ctrl+w")
+    app.wait_window("JMD Desk –")
+    app.quit()
+
+    (file,) = read_clients(real_store)
+    case = file.cases[0]
+    (contact,) = [c.value for c in case.contacts]
+    assert (contact.date, contact.minutes, contact.mode) == (date(2026, 11, 28), 45, "phone")
+    assert set(contact.participants) == {"young_person", "parents"}
+    assert set(contact.topics) == {"language", "school"}
+    assert contact.interpreter is True
+    assert contact.notes == "Telefonat mit Mutter und Dolmetscherin wegen Schulanmeldung."
+    (goal,) = [g.value for g in case.goals]
+    assert (goal.area, goal.title) == ("school", "Anmeldung an der Berufsschule")
+    assert (goal.agreed_on, goal.due_on) == (date(2026, 11, 20), date(2027, 3, 31))

@@ -130,10 +130,10 @@ class RealApp:
             self.keystrokes += 1
             time.sleep(STEP_DELAY_S)
 
-    def type(self, text: str, *, counted: bool = True) -> None:
+    def type(self, text: str, *, counted: bool = True, delay_ms: int = 25) -> None:
         """Type ``text`` character by character; ``counted`` adds its length to ``keystrokes``."""
         self.check_alive()
-        xdotool("type", "--delay", "25", "--", text, timeout=60)
+        xdotool("type", "--delay", str(delay_ms), "--", text, timeout=60)
         if counted:
             self.keystrokes += len(text)
         time.sleep(STEP_DELAY_S)

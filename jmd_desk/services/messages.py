@@ -316,8 +316,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_object": ("muss ein Objekt sein", "must be an object"),
     "before_birth": ("liegt vor dem Geburtsdatum", "lies before the date of birth"),
     "age_out_of_range": (
-        "Alter bei Aufnahme am {on}: {age} Jahre; 12–27 oder Begründung (eligibility_note) nötig",
-        "age at intake on {on}: {age}; must be 12-27 or explained in eligibility_note",
+        "Bei Fallbeginn am {on_de} {age} Jahre alt: Der JMD berät 12- bis 27-Jährige. Bitte das "
+        "Geburtsdatum prüfen oder unter »Begründung Altersausnahme« die Ausnahme begründen.",
+        "Aged {age} when the case opened on {on}: the service is for ages 12 to 27. Check the date of "
+        "birth or explain the exception under 'Eligibility note'.",
     ),
     "only_when_closed": ("nur bei abgeschlossenem Fall", "only for a closed case"),
     "before_opened": ("liegt vor dem Fallbeginn", "lies before the case was opened"),

@@ -60,7 +60,7 @@ from jmd_desk.ui.record_editors import (
     referral_dialog,
     withdraw_dialog,
 )
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, fit_to_screen, selected_id, table
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField, FormGrid, format_date
 
 
@@ -81,7 +81,7 @@ class ClientFileWindow(QWidget):
         self.case_id: int | None = None
         self.editable = clients.can_edit(session, client_id)
         self._partners: list[Saved[Partner]] = []
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.header = QLabel()
         self.header.setObjectName("file_header_label")

@@ -36,6 +36,7 @@ from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, Partn
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.views import fit_to_screen
 
 log = logging.getLogger("jmd_desk.ui")
 
@@ -66,7 +67,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("JMD Desk – {office}").format(office=office_name) + (f"  [{demo_hint}]" if demo_hint else "")
         )
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
         user = session.user
         self.pages: dict[str, QWidget] = {}
@@ -322,7 +323,8 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, exc: JmdError) -> None:
         self.lock_screen.unlock_button.setEnabled(True)
-        self.lock_screen.show_error(notify.error_text(exc))
+        wrong = exc.code == "wrong_credentials"  # there is no user name to get wrong here
+        self.lock_screen.show_error(self.tr("The password is wrong.") if wrong else notify.error_text(exc))
 
     # ---------------------------------------------------------------- restore
     def restore_backup(self, backup: Path) -> None:

@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 from jmd_desk.ui.models import ID_ROLE, RowTableModel
 
@@ -35,6 +36,19 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     for column, width in enumerate(model.column_widths()):
         header.resizeSection(column, max(width * char + 16, header.minimumSectionSize()))
     return view
+
+
+TITLE_BAR_ALLOWANCE = 40  # window-manager frame and title bar, not part of the widget's size
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` x ``height`` but never beyond the screen's free area (1366x768 laptops)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    window.resize(min(width, free.width() - 8), min(height, free.height() - TITLE_BAR_ALLOWANCE))
 
 
 def selected_id(view: QTableView) -> int | None:

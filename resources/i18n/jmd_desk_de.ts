@@ -995,7 +995,12 @@
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="112" />
+        <location filename="../../jmd_desk/ui/lock.py" line="98" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="115" />
         <source>Locked – {user}</source>
         <translation>Gesperrt – {user}</translation>
     </message>
@@ -1071,132 +1076,137 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="65" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="66" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="67" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="68" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="75" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="76" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="86" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="87" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="90" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="91" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="95" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="121" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="124" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="157" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="158" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="161" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="162" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="169" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="175" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="176" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="177" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="179" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="179" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="180" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="180" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="181" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="276" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="277" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="332" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="327" />
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="334" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="333" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="335" />
         <source>Your password as it was when the backup was made:</source>
         <translation>Ihr Passwort zum Zeitpunkt der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="349" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="351" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>

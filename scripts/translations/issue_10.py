@@ -6,4 +6,6 @@ DE = {
     "Not a date: please type DD.MM.YYYY": "Kein Datum: bitte als TT.MM.JJJJ eingeben",
     "Calendar (Alt+Down)": "Kalender (Alt+Pfeil runter)",
     "New &goal…": "Neues &Ziel …",
+    "The password is wrong.": "Das Passwort ist falsch.",
+    "&Password:": "&Passwort:",
 }

@@ -19,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,13 @@ def xdotool(*args: str, timeout: float = 20) -> str:
     env = {**os.environ, "DISPLAY": display() or ""}
     done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=timeout, check=False)
     return done.stdout.strip()
+
+
+def shots_dir() -> Path:
+    """Where scenario screenshots go: JMD_DESK_SCREENSHOT_DIR (the README's come from
+    ``docs/screenshots``), else a throw-away folder."""
+    chosen = os.environ.get("JMD_DESK_SCREENSHOT_DIR")
+    return Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="jmd-shots-"))
 
 
 def german_keyboard() -> None:

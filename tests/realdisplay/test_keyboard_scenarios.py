@@ -8,9 +8,9 @@ from pathlib import Path
 from jmd_desk.domain.clock import SystemClock
 from jmd_desk.services import accounts, clients
 from tests.conftest import PASSWORDS, POLICY
-from tests.realdisplay.harness import RealApp
+from tests.realdisplay.harness import RealApp, shots_dir
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = shots_dir()
 
 
 def read_clients(store: Path) -> list:

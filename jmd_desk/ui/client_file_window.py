@@ -50,6 +50,7 @@ from jmd_desk.ui.models import (
     referral_table_model,
 )
 from jmd_desk.ui.record_editors import (
+    case_dialog,
     close_case_dialog,
     consent_dialog,
     contact_dialog,
@@ -98,9 +99,11 @@ class ClientFileWindow(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_selected)
         self.close_case_button = button("close_case_button", self.tr("Close case…"), self._close_case)
         self.open_case_button = button("open_case_button", self.tr("Open new case…"), self._open_case)
+        self.edit_case_button = button("edit_case_button", self.tr("Correct case…"), self._edit_case)
         case_row = QHBoxLayout()
         case_row.addWidget(QLabel(self.tr("Case:")))
         case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.edit_case_button)
         case_row.addWidget(self.close_case_button)
         case_row.addWidget(self.open_case_button)
 
@@ -217,7 +220,7 @@ class ClientFileWindow(QWidget):
         return page
 
     def _goals_tab(self) -> QWidget:
-        self.goal_model = goal_table_model(self)
+        self.goal_model = goal_table_model(self.session.clock.today, self)
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
@@ -442,6 +445,7 @@ class ClientFileWindow(QWidget):
         has_open = bool(self.file and any(c.case.is_open for c in self.file.cases))
         self.close_case_button.setEnabled(self.editable and bool(cf and cf.case.is_open))
         self.open_case_button.setEnabled(self.editable and not has_open)
+        self.edit_case_button.setEnabled(self.editable and cf is not None)
         self.save_contact_button.setEnabled(self.editable and cf is not None)
         self._show_referral_consent()
 
@@ -522,6 +526,13 @@ class ClientFileWindow(QWidget):
                 self, self.session.clock.today(), lambda v: casework.close_case(self.session, case_id, *v)
             )
         )
+
+    def _edit_case(self) -> None:
+        cf = self.current_case()
+        if cf is None or not self.editable:
+            return
+        case_id = cf.id
+        self._dialog(case_dialog(self, cf.case, lambda c: casework.update_case(self.session, case_id, c)))
 
     def _open_case(self) -> None:
         def save(case: Any) -> None:

@@ -8,6 +8,7 @@ from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from jmd_desk.domain import rules
 from jmd_desk.domain.entities import (
@@ -29,6 +30,15 @@ from jmd_desk.ui.widgets import format_date
 
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WARN_COLOR = QColor("#b00020")
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -57,8 +67,15 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of rows, sorted by the model itself; ``ID_ROLE`` gives a row's id."""
 
-    def __init__(self, columns: Sequence[Column[R]], row_id: Callable[[R], int], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        row_id: Callable[[R], int],
+        parent: Any = None,
+        warn: Callable[[R], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._warn = warn  # rows that need attention are shown in bold red
         self._columns = list(columns)
         self._row_id = row_id
         self._rows: list[R] = []
@@ -131,7 +148,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return self._row_id(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and self.warns(index.row()):
+            return WARN_COLOR if role == Qt.ItemDataRole.ForegroundRole else _bold()
         return None
+
+    def warns(self, row: int) -> bool:
+        """True if the row at ``row`` needs attention (e.g. an overdue goal)."""
+        return self._warn is not None and self._warn(self._rows[row])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override QAbstractTableModel.headerData."""
@@ -243,8 +266,13 @@ def case_count_model(parent: Any = None) -> RowTableModel[tuple[str, int]]:
     return RowTableModel(columns, lambda r: hash(r[0]), parent)
 
 
-def goal_table_model(parent: Any = None) -> RowTableModel[Saved[Goal]]:
-    """Goals of a case, grouped by area when sorted by the first column."""
+def goal_is_overdue(goal: Goal, today: date) -> bool:
+    """Due before today and neither achieved nor otherwise finished."""
+    return goal.due_on is not None and goal.due_on < today and goal.status in ("open", "in_progress")
+
+
+def goal_table_model(today: Callable[[], date] = date.today, parent: Any = None) -> RowTableModel[Saved[Goal]]:
+    """Goals of a case, grouped by area when sorted by the first column; overdue ones in red."""
     columns: list[Column[Saved[Goal]]] = [
         Column(_label("area"), lambda r: _code("area", r.value.area), width=20),
         Column(_label("title"), lambda r: r.value.title, width=36),
@@ -257,7 +285,7 @@ def goal_table_model(parent: Any = None) -> RowTableModel[Saved[Goal]]:
             lambda r: r.value.status_changed_on,
         ),
     ]
-    return RowTableModel(columns, lambda r: r.id, parent)
+    return RowTableModel(columns, lambda r: r.id, parent, warn=lambda r: goal_is_overdue(r.value, today()))
 
 
 def contact_table_model(parent: Any = None) -> RowTableModel[Saved[Contact]]:

@@ -308,261 +308,266 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
+        <source>Correct case…</source>
+        <translation>Fall korrigieren …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="137" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="140" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="141" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="143" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="146" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="156" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="159" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="175" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="178" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="189" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="195" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="200" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="199" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="227" />
         <source>New &amp;goal…</source>
         <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="228" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="226" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="283" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="229" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="227" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="321" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="230" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="289" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="324" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="340" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="245" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="248" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="249" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="255" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="259" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="258" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="260" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="266" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="265" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="315" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="318" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="318" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="321" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="333" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="336" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="334" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="350" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="348" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="351" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="367" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="389" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="392" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="392" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="395" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="394" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="397" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="418" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="421" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="459" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="463" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="464" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="468" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="500" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="504" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="506" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="510" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="685" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="696" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="723" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="734" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -1214,99 +1219,99 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="160" />
+        <location filename="../../jmd_desk/ui/models.py" line="181" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="181" />
+        <location filename="../../jmd_desk/ui/models.py" line="202" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="189" />
+        <location filename="../../jmd_desk/ui/models.py" line="210" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="194" />
+        <location filename="../../jmd_desk/ui/models.py" line="215" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="221" />
+        <location filename="../../jmd_desk/ui/models.py" line="242" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="226" />
+        <location filename="../../jmd_desk/ui/models.py" line="247" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="236" />
+        <location filename="../../jmd_desk/ui/models.py" line="257" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="312" />
+        <location filename="../../jmd_desk/ui/models.py" line="338" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="314" />
+        <location filename="../../jmd_desk/ui/models.py" line="340" />
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="327" />
+        <location filename="../../jmd_desk/ui/models.py" line="353" />
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="336" />
-        <location filename="../../jmd_desk/ui/models.py" line="380" />
+        <location filename="../../jmd_desk/ui/models.py" line="362" />
+        <location filename="../../jmd_desk/ui/models.py" line="406" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="341" />
-        <location filename="../../jmd_desk/ui/models.py" line="384" />
+        <location filename="../../jmd_desk/ui/models.py" line="367" />
+        <location filename="../../jmd_desk/ui/models.py" line="410" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="343" />
+        <location filename="../../jmd_desk/ui/models.py" line="369" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="348" />
+        <location filename="../../jmd_desk/ui/models.py" line="374" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="352" />
+        <location filename="../../jmd_desk/ui/models.py" line="378" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="365" />
+        <location filename="../../jmd_desk/ui/models.py" line="391" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="385" />
+        <location filename="../../jmd_desk/ui/models.py" line="411" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="386" />
+        <location filename="../../jmd_desk/ui/models.py" line="412" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="387" />
+        <location filename="../../jmd_desk/ui/models.py" line="413" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1433,6 +1438,16 @@
         <location filename="../../jmd_desk/ui/record_editors.py" line="263" />
         <source>Open new case</source>
         <translation>Neuen Fall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="297" />
+        <source>Corrections are recorded in the history. Leave the closing date empty for an open case.</source>
+        <translation>Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="300" />
+        <source>Correct case</source>
+        <translation>Fall korrigieren</translation>
     </message>
 </context>
 <context>

@@ -8,4 +8,9 @@ DE = {
     "New &goal…": "Neues &Ziel …",
     "The password is wrong.": "Das Passwort ist falsch.",
     "&Password:": "&Passwort:",
+    "Correct case…": "Fall korrigieren …",
+    "Correct case": "Fall korrigieren",
+    "Corrections are recorded in the history. Leave the closing date empty for an open case.": (
+        "Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer."
+    ),
 }

@@ -40,7 +40,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -74,6 +74,7 @@ class DashboardPage(QWidget):
         for i, (name, title, date_header) in enumerate(sections):
             model = due_item_model(date_header, self)
             view = table(f"{name}_table", model)
+            share_width(view, stretch=(1, 3))  # client and note share the box: no side scrolling
             view.doubleClicked.connect(self._open)
             view.activated.connect(self._open)
             box = QGroupBox(title)

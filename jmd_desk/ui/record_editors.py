@@ -99,7 +99,7 @@ def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialo
     mode = _combo("mode", codes.CONTACT_MODES, contact.mode)
     participants = CodeChecks("participants", codes.PARTICIPANTS)
     participants.set_codes(contact.participants)
-    topics = CodeChecks("area", codes.AREAS[:-1])
+    topics = CodeChecks("area", codes.AREAS[:-1], columns=3)
     topics.set_codes(contact.topics)
     interpreter = QCheckBox(QCoreApplication.translate("RecordEditors", "with interpreter"))
     interpreter.setChecked(contact.interpreter)

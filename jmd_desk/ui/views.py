@@ -34,8 +34,20 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     char = metrics.horizontalAdvance("n")
     for column, width in enumerate(model.column_widths()):
-        header.resizeSection(column, max(width * char + 16, header.minimumSectionSize()))
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        title_width = header.fontMetrics().horizontalAdvance(title) + 3 * char + 16  # margins and sort arrow
+        header.resizeSection(column, max(width * char + 16, title_width, header.minimumSectionSize()))
     return view
+
+
+def share_width(view: QTableView, stretch: tuple[int, ...]) -> None:
+    """Fit a small table into its width: ``stretch`` columns share the room, the others fit
+    their content (only for short tables: fitting reads every row)."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
 
 
 TITLE_BAR_ALLOWANCE = 40  # window-manager frame and title bar, not part of the widget's size

@@ -352,7 +352,7 @@ class AdminPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup"),
-            f"jmd-sicherung-{stamp}{backups.SUFFIX}",
+            str(notify.documents_folder() / f"jmd-sicherung-{stamp}{backups.SUFFIX}"),
             f"JMD Desk (*{backups.SUFFIX})",
         )
         if path:

@@ -156,7 +156,9 @@ class ClientFileWindow(QWidget):
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
 
     def _access_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the access export"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the access export"), str(notify.documents_folder())
+        )
         if folder:
             self.write_access_export(Path(folder))
 
@@ -392,7 +394,8 @@ class ClientFileWindow(QWidget):
         self.setWindowTitle(self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name))
         self.header.setText(f"{c.full_name}  ·  {c.client_number}")
         age = rules.age_on(c.date_of_birth, today)
-        counsellor = c.counsellor or self.tr("nobody")
+        names = dict(accounts.counsellor_names(self.session))
+        counsellor = names.get(c.counsellor, c.counsellor) if c.counsellor else self.tr("nobody")
         self.subheader.setText(
             self.tr("born {dob} ({age} years) · counsellor: {counsellor}").format(
                 dob=format_date(c.date_of_birth), age=age, counsellor=counsellor

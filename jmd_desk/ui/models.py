@@ -183,8 +183,10 @@ def _yes(value: bool | None) -> str:
     return QCoreApplication.translate("Models", "yes") if value else ""
 
 
-def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTableModel[ClientSummary]:
-    """The client list."""
+def client_table_model(
+    today: Callable[[], date], parent: Any = None, names: Callable[[], dict[str, str]] = dict
+) -> RowTableModel[ClientSummary]:
+    """The client list; ``names`` maps user names to the counsellors' names shown."""
     columns: list[Column[ClientSummary]] = [
         Column(_label("client_number"), lambda r: r.client_number, width=10),
         Column(_label("last_name"), lambda r: r.last_name, lambda r: f"{r.last_name}\0{r.first_name}", width=18),
@@ -207,7 +209,7 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
             align_right=True,
             width=6,
         ),
-        Column(_label("counsellor"), lambda r: r.counsellor or "", width=12),
+        Column(_label("counsellor"), lambda r: names().get(r.counsellor or "", r.counsellor or ""), width=14),
         Column(
             lambda: QCoreApplication.translate("Models", "Open case"),
             lambda r: _code("case_type", r.open_case_type) if r.open_case_type else "",

@@ -161,7 +161,8 @@ class ClientsPage(QWidget):
         self.count_label.setObjectName("client_count_label")
 
         self._all: list[ClientSummary] = []
-        self.model = client_table_model(session.clock.today, self)
+        counsellor_names = dict(accounts.counsellor_names(session))
+        self.model = client_table_model(session.clock.today, self, lambda: counsellor_names)
         self.view = table("client_table", self.model, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)

@@ -383,191 +383,191 @@
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="159" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="160" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="180" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="195" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="200" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="204" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="227" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="229" />
         <source>New &amp;goal…</source>
         <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="228" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="230" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="229" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="231" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="288" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="230" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="289" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="324" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="340" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="232" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="326" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="248" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="250" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="254" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="255" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="258" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="259" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="265" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="266" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="270" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="318" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="320" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="321" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="323" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="336" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="338" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="339" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="350" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="352" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="351" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="353" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="365" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="367" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="369" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="392" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="394" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="395" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="398" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="397" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="400" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="421" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="424" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="463" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="466" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="468" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="471" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="504" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="507" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="510" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="513" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="696" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="699" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="734" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="737" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -585,70 +585,80 @@
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="65" />
-        <source>yes (partly ticked: not stated)</source>
-        <translation>ja (halb angekreuzt: keine Angabe)</translation>
+        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <source>not stated</source>
+        <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="73" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="78" />
+        <source>only for ages below 12 or above 27</source>
+        <translation>nur bei Alter unter 12 oder über 27</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="74" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
-        <source>only when younger than 12 or older than 27 at intake</source>
-        <translation>nur wenn bei Aufnahme jünger als 12 oder älter als 27</translation>
     </message>
 </context>
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="131" />
+        <location filename="../../jmd_desk/ui/pages.py" line="132" />
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="132" />
+        <location filename="../../jmd_desk/ui/pages.py" line="133" />
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="137" />
+        <location filename="../../jmd_desk/ui/pages.py" line="138" />
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="138" />
+        <location filename="../../jmd_desk/ui/pages.py" line="139" />
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="139" />
+        <location filename="../../jmd_desk/ui/pages.py" line="140" />
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="144" />
+        <location filename="../../jmd_desk/ui/pages.py" line="145" />
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="149" />
+        <location filename="../../jmd_desk/ui/pages.py" line="150" />
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="154" />
+        <location filename="../../jmd_desk/ui/pages.py" line="155" />
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="157" />
+        <location filename="../../jmd_desk/ui/pages.py" line="158" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="236" />
+        <location filename="../../jmd_desk/ui/pages.py" line="238" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -738,12 +748,12 @@
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="86" />
+        <location filename="../../jmd_desk/ui/pages.py" line="87" />
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="100" />
+        <location filename="../../jmd_desk/ui/pages.py" line="101" />
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -1219,99 +1229,99 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="181" />
+        <location filename="../../jmd_desk/ui/models.py" line="183" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="202" />
+        <location filename="../../jmd_desk/ui/models.py" line="206" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="210" />
+        <location filename="../../jmd_desk/ui/models.py" line="214" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="215" />
+        <location filename="../../jmd_desk/ui/models.py" line="219" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="242" />
+        <location filename="../../jmd_desk/ui/models.py" line="246" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="247" />
+        <location filename="../../jmd_desk/ui/models.py" line="251" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="257" />
+        <location filename="../../jmd_desk/ui/models.py" line="261" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="338" />
+        <location filename="../../jmd_desk/ui/models.py" line="342" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="340" />
+        <location filename="../../jmd_desk/ui/models.py" line="344" />
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="353" />
+        <location filename="../../jmd_desk/ui/models.py" line="357" />
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="362" />
-        <location filename="../../jmd_desk/ui/models.py" line="406" />
+        <location filename="../../jmd_desk/ui/models.py" line="366" />
+        <location filename="../../jmd_desk/ui/models.py" line="410" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="367" />
-        <location filename="../../jmd_desk/ui/models.py" line="410" />
+        <location filename="../../jmd_desk/ui/models.py" line="371" />
+        <location filename="../../jmd_desk/ui/models.py" line="414" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="369" />
+        <location filename="../../jmd_desk/ui/models.py" line="373" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="374" />
+        <location filename="../../jmd_desk/ui/models.py" line="378" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="378" />
+        <location filename="../../jmd_desk/ui/models.py" line="382" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="391" />
+        <location filename="../../jmd_desk/ui/models.py" line="395" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="411" />
+        <location filename="../../jmd_desk/ui/models.py" line="415" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="412" />
+        <location filename="../../jmd_desk/ui/models.py" line="416" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="413" />
+        <location filename="../../jmd_desk/ui/models.py" line="417" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1319,17 +1329,17 @@
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="259" />
+        <location filename="../../jmd_desk/ui/pages.py" line="261" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="275" />
+        <location filename="../../jmd_desk/ui/pages.py" line="277" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="302" />
+        <location filename="../../jmd_desk/ui/pages.py" line="304" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -1337,32 +1347,32 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="322" />
+        <location filename="../../jmd_desk/ui/pages.py" line="324" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="330" />
+        <location filename="../../jmd_desk/ui/pages.py" line="332" />
         <source>New partner…</source>
         <translation>Neuer Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="331" />
+        <location filename="../../jmd_desk/ui/pages.py" line="333" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="333" />
+        <location filename="../../jmd_desk/ui/pages.py" line="335" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="384" />
+        <location filename="../../jmd_desk/ui/pages.py" line="386" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="384" />
+        <location filename="../../jmd_desk/ui/pages.py" line="386" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
@@ -1588,8 +1598,8 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
-        <source>k:</source>
-        <translation>k:</translation>
+        <source>Minimum cell size k:</source>
+        <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="211" />
@@ -1632,37 +1642,43 @@
         <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="316" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="317" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="325" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="369" />
+        <source>Saved: {path}</source>
+        <translation>Gespeichert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="343" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="353" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="358" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="370" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="372" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="380" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="384" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

@@ -52,7 +52,7 @@ def new_client(app: RealApp) -> None:
     app.type("Schule")
     app.key("Tab")
     app.type("Schule")
-    app.key("Tab", "space", "Tab")
+    app.key("Tab", "j", "Tab")  # unbegleitet eingereist: ja
     app.type("Vormund Mehmet")
     app.key("Tab")
     app.type("0151 2345678")
@@ -81,6 +81,7 @@ def test_create_client_with_every_field_typed(real_app: RealApp, real_store: Pat
     assert c.languages == ("ar",)
     assert c.arrival_date == date(2022, 9, 1)
     assert c.german_level == "A2"
+    assert c.unaccompanied_minor is True
     assert (c.guardian, c.phone, c.email) == ("Vormund Mehmet", "0151 2345678", "amira@example.org")
     assert c.address == "Hauptstraße 5, 12345 Musterstadt"
     assert file.cases[0].case.opened_on == date(2026, 11, 14)

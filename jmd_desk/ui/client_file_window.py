@@ -99,7 +99,7 @@ class ClientFileWindow(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_selected)
         self.close_case_button = button("close_case_button", self.tr("Close case…"), self._close_case)
         self.open_case_button = button("open_case_button", self.tr("Open new case…"), self._open_case)
-        self.edit_case_button = button("edit_case_button", self.tr("Correct case…"), self._edit_case)
+        self.edit_case_button = button("edit_case_button", self.tr("Correct &case…"), self._edit_case)
         case_row = QHBoxLayout()
         case_row.addWidget(QLabel(self.tr("Case:")))
         case_row.addWidget(self.case_combo, 1)

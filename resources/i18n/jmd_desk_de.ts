@@ -324,8 +324,8 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
-        <source>Correct case…</source>
-        <translation>Fall korrigieren …</translation>
+        <source>Correct &amp;case…</source>
+        <translation>&amp;Fall korrigieren …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />

@@ -8,7 +8,7 @@ DE = {
     "New &goal…": "Neues &Ziel …",
     "The password is wrong.": "Das Passwort ist falsch.",
     "&Password:": "&Passwort:",
-    "Correct case…": "Fall korrigieren …",
+    "Correct &case…": "&Fall korrigieren …",
     "Minimum cell size k:": "Mindestfallzahl k:",
     "not stated": "keine Angabe",
     "Saved: {path}": "Gespeichert: {path}",

@@ -17,6 +17,7 @@ from tests.realdisplay.harness import RealApp
 # no space, Enter, "j" or "n" (which would press buttons or answer a question)
 INPUTS = "abcÄÖüß0123" + "15.03.1996" + "Sy" + "%" + "x" * 60
 FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+l")
+PAGES = ("ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+5", "ctrl+6")  # the admin sees all six
 
 
 def seed_client(store: Path) -> None:
@@ -55,9 +56,11 @@ def close_dialog(app: RealApp, title: str) -> None:
 def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) -> None:
     seed_client(real_store)
     before = snapshot(real_store)
-    app = RealApp.start(real_store, tmp_path / "home")
+    app = RealApp.start(real_store, tmp_path / "home", user="admin")
     try:
-        hammer(app, 8)  # main window: navigation and dashboard
+        for page in PAGES:
+            app.key(page)
+            hammer(app, 6)
         app.key("ctrl+n")
         app.wait_window("Klient")
         hammer(app, 26)
@@ -73,6 +76,10 @@ def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) 
         app.wait_window("Neues Ziel")
         hammer(app, 8)
         close_dialog(app, "Neues Ziel")
+        app.key("alt+f")
+        app.wait_window("Fall korrigieren")
+        hammer(app, 7)
+        close_dialog(app, "Fall korrigieren")
         app.check_alive()
     finally:
         app.kill()

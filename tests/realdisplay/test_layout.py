@@ -16,16 +16,18 @@ from PySide6.QtWidgets import (
     QApplication,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QWidget,
 )
 
 from jmd_desk.domain.entities import Contact, Goal
 from jmd_desk.services import interchange
-from jmd_desk.services.environment import AppPaths
+from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui import i18n
 from jmd_desk.ui.admin_page import ChangePasswordDialog
 from jmd_desk.ui.help import AboutDialog
+from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.pages import NewClientDialog
 from jmd_desk.ui.record_editors import (
@@ -38,7 +40,7 @@ from jmd_desk.ui.record_editors import (
 )
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
-from tests.conftest import TODAY, sign_in
+from tests.conftest import POLICY, TODAY, sign_in
 from tests.realdisplay.harness import shots_dir
 
 SHOTS = shots_dir()
@@ -60,6 +62,10 @@ def _text_fits(widget: QWidget) -> bool:
         return widget.sizeHint().width() <= widget.width() + 1
     if isinstance(widget, QAbstractButton) and widget.text():
         return widget.sizeHint().width() <= widget.width() + 1
+    if isinstance(widget, QLineEdit) and widget.placeholderText() and not widget.text():
+        icons = sum(1 for action in widget.actions() if action.isVisible()) * 24  # calendar, clear
+        needed = widget.fontMetrics().horizontalAdvance(widget.placeholderText()) + 12 + icons
+        return needed <= widget.width()
     return True
 
 
@@ -93,7 +99,8 @@ def layout_problems(top: QWidget) -> list[str]:
                 problems.append(f"{widget.objectName() or type(widget).__name__}: off the screen at {rect}")
         if not _text_fits(widget):
             name = widget.objectName() or type(widget).__name__
-            problems.append(f"{name}: text {getattr(widget, 'text', lambda: '')()!r} cut off")
+            shown = widget.placeholderText() if isinstance(widget, QLineEdit) else getattr(widget, "text", str)()
+            problems.append(f"{name}: text {shown!r} cut off")
         if isinstance(widget, QHeaderView):
             problems.extend(_header_problems(widget))
     return problems
@@ -150,6 +157,12 @@ def test_every_screen_fits_1366x768(qtbot, main_window: MainWindow) -> None:
         "close-case": close_case_dialog(file_window, today, lambda v: v),
         "password": ChangePasswordDialog(main_window.session, main_window),
         "about": AboutDialog(main_window.session, AppPaths.from_env(), main_window),
+        "login": LoginDialog(
+            Environment(AppPaths.from_env(), main_window.session.clock, POLICY, "de"),
+            TaskRunner(),
+            main_window.session.store.paths.db,
+            "berta",
+        ),
     }
     for name, dialog in dialogs.items():
         problems += check(qtbot, dialog, name)

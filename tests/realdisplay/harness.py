@@ -129,6 +129,13 @@ class RealApp:
             time.sleep(0.1)
         raise AssertionError(f"no window {title!r}; active: {self.active_title()!r}\n{self.output()}")
 
+    def activate(self, title: str) -> None:
+        """Bring the window whose title matches ``title`` to the front (as a click on it would)."""
+        found = xdotool("search", "--onlyvisible", "--name", title).split()
+        assert found, f"no window {title!r}"
+        xdotool("windowactivate", "--sync", found[0])
+        self.wait_window(title)
+
     # --- input
     def key(self, *keys: str) -> None:
         """Press keys one after another (xdotool names: Tab, Return, ctrl+k, Down)."""

@@ -21,9 +21,10 @@ PAGES = ("ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+5", "ctrl+6")  # the admi
 
 
 def seed_client(store: Path) -> None:
-    session = accounts.sign_in(store, "berta", PASSWORDS["berta"], clock=SystemClock(), policy=POLICY)
+    """One file that the admin (who also counsels) may edit."""
+    session = accounts.sign_in(store, "admin", PASSWORDS["admin"], clock=SystemClock(), policy=POLICY)
     try:
-        client = Client(first_name="Tarek", last_name="Testfall", date_of_birth=date(2007, 6, 1), counsellor="berta")
+        client = Client(first_name="Tarek", last_name="Testfall", date_of_birth=date(2007, 6, 1), counsellor="admin")
         clients.create_client(session, client, Case(case_type="counselling", opened_on=date(2026, 10, 1)))
     finally:
         session.close()
@@ -58,9 +59,6 @@ def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) 
     before = snapshot(real_store)
     app = RealApp.start(real_store, tmp_path / "home", user="admin")
     try:
-        for page in PAGES:
-            app.key(page)
-            hammer(app, 6)
         app.key("ctrl+n")
         app.wait_window("Klient")
         hammer(app, 26)
@@ -80,6 +78,10 @@ def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) 
         app.wait_window("Fall korrigieren")
         hammer(app, 7)
         close_dialog(app, "Fall korrigieren")
+        app.activate("^JMD Desk – JMD Desk")
+        for page in PAGES:
+            app.key(page)
+            hammer(app, 6)
         app.check_alive()
     finally:
         app.kill()

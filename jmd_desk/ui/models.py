@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -403,6 +404,35 @@ def user_table_model(parent: Any = None) -> RowTableModel[User]:
     return RowTableModel(columns, lambda r: hash(r.username), parent)
 
 
+CODED_FIELDS = ("gender", "country_of_birth", "residence_status", "german_level")
+LIST_FIELDS = ("nationalities", "languages")
+
+
+def change_value_text(field: str, value: str | None) -> str:
+    """A stored old/new value as the form shows it: names for codes, TT.MM.JJJJ for dates."""
+    if not value:
+        return ""
+    if field in LIST_FIELDS:
+        return _list_text(field, value)
+    if field in CODED_FIELDS:
+        return _code(field, value)
+    if value in ("True", "False"):
+        yes, no = QCoreApplication.translate("Models", "yes"), QCoreApplication.translate("Models", "no")
+        return yes if value == "True" else no
+    try:
+        return format_date(date.fromisoformat(value)) if len(value) == 10 else value
+    except ValueError:
+        return value
+
+
+def _list_text(field: str, value: str) -> str:
+    try:
+        values = ast.literal_eval(value)  # stored as the tuple's repr
+    except (ValueError, SyntaxError):
+        return value
+    return _codes(field, [str(v) for v in values]) if isinstance(values, tuple | list) else value
+
+
 def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
     """Correction history of master data."""
     columns: list[Column[ClientChange]] = [
@@ -413,7 +443,11 @@ def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
         ),
         Column(lambda: QCoreApplication.translate("Models", "User"), lambda r: r.user),
         Column(lambda: QCoreApplication.translate("Models", "Field"), lambda r: field_label(r.field, language())),
-        Column(lambda: QCoreApplication.translate("Models", "Before"), lambda r: r.old_value or ""),
-        Column(lambda: QCoreApplication.translate("Models", "After"), lambda r: r.new_value or ""),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Before"), lambda r: change_value_text(r.field, r.old_value)
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Models", "After"), lambda r: change_value_text(r.field, r.new_value)
+        ),
     ]
     return RowTableModel(columns, lambda r: 0, parent)

@@ -1229,99 +1229,105 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="183" />
+        <location filename="../../jmd_desk/ui/models.py" line="184" />
+        <location filename="../../jmd_desk/ui/models.py" line="420" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="206" />
+        <location filename="../../jmd_desk/ui/models.py" line="207" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="214" />
+        <location filename="../../jmd_desk/ui/models.py" line="215" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="219" />
+        <location filename="../../jmd_desk/ui/models.py" line="220" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="246" />
+        <location filename="../../jmd_desk/ui/models.py" line="247" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="251" />
+        <location filename="../../jmd_desk/ui/models.py" line="252" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="261" />
+        <location filename="../../jmd_desk/ui/models.py" line="262" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="342" />
+        <location filename="../../jmd_desk/ui/models.py" line="343" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="344" />
+        <location filename="../../jmd_desk/ui/models.py" line="345" />
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="357" />
+        <location filename="../../jmd_desk/ui/models.py" line="358" />
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="366" />
-        <location filename="../../jmd_desk/ui/models.py" line="410" />
+        <location filename="../../jmd_desk/ui/models.py" line="367" />
+        <location filename="../../jmd_desk/ui/models.py" line="440" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="371" />
-        <location filename="../../jmd_desk/ui/models.py" line="414" />
+        <location filename="../../jmd_desk/ui/models.py" line="372" />
+        <location filename="../../jmd_desk/ui/models.py" line="444" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="373" />
+        <location filename="../../jmd_desk/ui/models.py" line="374" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="378" />
+        <location filename="../../jmd_desk/ui/models.py" line="379" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="382" />
+        <location filename="../../jmd_desk/ui/models.py" line="383" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="395" />
+        <location filename="../../jmd_desk/ui/models.py" line="396" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="415" />
+        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="445" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="416" />
+        <location filename="../../jmd_desk/ui/models.py" line="447" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="417" />
+        <location filename="../../jmd_desk/ui/models.py" line="450" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>

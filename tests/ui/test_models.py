@@ -105,3 +105,11 @@ def test_overdue_goals_are_marked() -> None:
     assert marked == ["late"]
     first = model.index(goals.index(goals[0]), 0)
     assert model.data(first, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_history_values_shown_as_in_the_form() -> None:
+    assert models.change_value_text("nationalities", "('SY', 'TR')") == "Syrien, Türkei"
+    assert models.change_value_text("country_of_birth", "SY") == "Syrien"
+    assert models.change_value_text("date_of_birth", "2008-03-05") == "05.03.2008"
+    assert models.change_value_text("phone", "0151 2345678") == "0151 2345678"
+    assert models.change_value_text("languages", None) == ""

@@ -40,7 +40,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, selected_id, share_width, table
+from jmd_desk.ui.views import button, grow_to_fit, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -304,6 +304,7 @@ class NewClientDialog(QDialog):
                 notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             self.error_label.show()
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self.error_label.setText(notify.error_text(exc))

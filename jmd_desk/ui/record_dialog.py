@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.ui.login_dialog import error_label
 from jmd_desk.ui.notify import error_text
+from jmd_desk.ui.views import grow_to_fit
 from jmd_desk.ui.widgets import FormGrid
 
 
@@ -61,6 +62,7 @@ class RecordDialog(QDialog):
             rest = self.form.show_errors(exc.errors)
             if rest:
                 self._show(error_text(ValidationError(rest)))
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self._show(error_text(exc))

@@ -63,6 +63,20 @@ def fit_to_screen(window: QWidget, width: int, height: int) -> None:
     window.resize(min(width, free.width() - 8), min(height, free.height() - TITLE_BAR_ALLOWANCE))
 
 
+def grow_to_fit(window: QWidget) -> None:
+    """Grow a dialog after messages appeared at its fields, so none is cut off (never shrinks it)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    screen = window.screen()
+    limit = screen.availableGeometry().height() - TITLE_BAR_ALLOWANCE if screen else needed
+    if needed > window.height():
+        window.resize(width, min(needed, limit))
+
+
 def selected_id(view: QTableView) -> int | None:
     """Id of the selected row, if any."""
     rows = view.selectionModel().selectedRows() if view.selectionModel() else []

@@ -27,6 +27,7 @@ from pathlib import Path
 from tests.conftest import PASSWORDS
 
 DISPLAY_ENV = "JMD_DESK_REAL_DISPLAY"
+FOCUS_RING_HEX = "#E65100"  # jmd_desk.ui.focus_ring.RING_COLOR
 STEP_DELAY_S = 0.15  # let the program react between key presses (2 shared cores)
 
 
@@ -159,6 +160,21 @@ class RealApp:
         subprocess.run(["import", "-window", "root", str(path)], env=env, check=True, timeout=30)
         self.screenshots.append(path)
         return path
+
+    def focus_ring_pixels(self) -> int:
+        """How many screen pixels have the focus ring's colour (0: the focus is not visible)."""
+        with tempfile.TemporaryDirectory() as folder:
+            shot = self.screenshot(Path(folder) / "screen.png")
+            self.screenshots.remove(shot)
+            done = subprocess.run(
+                ["convert", str(shot), "-depth", "8", "-format", "%c", "histogram:info:-"],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=30,
+            )
+        line = next((row for row in done.stdout.splitlines() if FOCUS_RING_HEX in row.upper()), "")
+        return int(line.split(":")[0]) if line else 0
 
     # --- end
     def quit(self, timeout: float = 20) -> int:

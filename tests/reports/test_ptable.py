@@ -83,8 +83,8 @@ def disclosure(true: int, rows: dict | None = None) -> Fraction:
         chance = sum(
             (
                 pv * pw
-                for (v, pv), (w, pw) in product(published(m).items(), published(m + 1).items())
-                if _pins_down(m, v, w)
+                for (v, pv), (w, pw) in product(published(m, rows).items(), published(m + 1, rows).items())
+                if _pins_down(m, v, w, rows)
             ),
             Fraction(0),
         )

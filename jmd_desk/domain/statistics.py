@@ -65,6 +65,7 @@ class PersonFact:
     country_of_birth: str
     case_type: str  # of the latest opened active case
     active_at_end: bool
+    record_key: int = 0  # the client's statistics key (cell-key method)
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,7 @@ class ClosureFact:
     destination: str
     opened_on: date
     closed_on: date
+    record_key: int = 0  # the case's statistics key
 
 
 @dataclass(frozen=True)
@@ -96,3 +98,7 @@ class StatisticsFacts:
     referrals_by_partner_type: dict[str, int] = field(default_factory=dict)
     referrals_by_status: dict[str, int] = field(default_factory=dict)
     closures: tuple[ClosureFact, ...] = ()
+    # Sum of the record keys behind each pre-counted cell: table id -> category key -> key sum
+    # (caseload measures, contacts and their hours, goals, referrals) and behind persons_left_out.
+    key_sums: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
+    persons_left_out_key_sum: int = 0

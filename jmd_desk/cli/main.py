@@ -17,7 +17,6 @@ from typing import TextIO
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import protect
 from jmd_desk.services import accounts, backups, interchange, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
@@ -94,6 +93,8 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
+    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
@@ -102,7 +103,8 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(merge)
     merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
+    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
     merge.add_argument(
         "--passphrase-stdin",
@@ -234,9 +236,10 @@ class Cli:
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang)
+            data = statistics.export(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
             return EXIT_OK
@@ -263,10 +266,11 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
         raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = protect(raw, args.k)
+        report = statistics.publish_raw(raw, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),

@@ -47,6 +47,17 @@ class Period:
             parsed.append(day)
         return cls(parsed[0], parsed[1])
 
+    def is_calendar_block(self) -> bool:
+        """True for a whole calendar quarter, half-year or year (the periods suppression allows)."""
+        start, end = self.start, self.end
+        if start.day != 1 or start.month not in (1, 4, 7, 10) or end.year != start.year:
+            return False
+        following = date(end.year + 1, 1, 1) if end.month == 12 else date(end.year, end.month + 1, 1)
+        if following.toordinal() - end.toordinal() != 1:
+            return False  # not the last day of a month
+        months = end.month - start.month + 1
+        return months == 3 or (months == 6 and start.month in (1, 7)) or (months == 12 and start.month == 1)
+
     def label(self) -> str:
         """``2026-Q3`` when the period is a calendar quarter, else ``from – to``."""
         for q in range(1, 5):

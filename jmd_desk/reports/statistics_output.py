@@ -15,10 +15,9 @@ from jmd_desk.reports.labels import code_label, field_label
 from jmd_desk.reports.statistics import TOTAL, Report, Table
 
 FORMAT = "jmd-desk-statistics"
-VERSION = 1
+VERSION = 2
 SUPPRESSED_MARK = "."
-# The caseload measures overlap (opened cases are also active): their sum means nothing to a
-# reader, so the printed forms leave it out (JSON keeps the table's total for protection).
+# The caseload measures overlap (opened cases are also active): the table has no total.
 NOT_ADDITIVE = frozenset({"caseload"})
 
 TABLE_TITLES: dict[str, tuple[str, str]] = {
@@ -68,6 +67,27 @@ TEXTS: dict[str, tuple[str, str]] = {
         "'.' = value withheld: below k or withheld to protect another value.",
     ),
     "total": ("Insgesamt", "Total"),
+    "method": ("Verfahren", "Method"),
+    "method_cell_key": ("Cell-Key-Verfahren (Standard für die Weitergabe)", "Cell-key method (default for release)"),
+    "method_suppression": ("Geheimhaltung durch Sperrung kleiner Werte", "Suppression of small values"),
+    "method_internal": ("Intern: exakte Werte", "Internal: exact values"),
+    "sentence_cell_key": (
+        "Die Werte sind geringfügig verändert (höchstens um 2; 1 und 2 kommen nicht vor); Zellen "
+        "ergeben deshalb nicht unbedingt die veröffentlichte Summe; dieselbe Gruppe von Datensätzen "
+        "erhält in jeder Tabelle und jedem Bericht denselben Wert.",
+        "Values are slightly changed (by at most 2; 1 and 2 never appear), so cells need not add up "
+        "to the published total, and the same group of records gets the same value in every table "
+        "and report.",
+    ),
+    "sentence_suppression": (
+        "„.“ = Wert geheim gehalten: kleiner als k oder zum Schutz eines anderen Wertes.",
+        "'.' = value withheld: below k or withheld to protect another value.",
+    ),
+    "sentence_internal": (
+        "Exakte Werte für die Steuerung der Dienststelle.",
+        "Exact values for the office's own controlling.",
+    ),
+    "watermark": ("Intern – nicht zur Weitergabe", "Internal – not for release"),
     "count": ("Anzahl", "Count"),
 }
 
@@ -102,11 +122,22 @@ def value_label(table_id: str, lang: str) -> str:
     return de if lang == "de" else en
 
 
+def method_sentence(report: Report, lang: str) -> str:
+    """The one sentence every output gives about its method."""
+    return text(f"sentence_{report.method}", lang)
+
+
+def method_name(report: Report, lang: str) -> str:
+    """The method's name for readers."""
+    return text(f"method_{report.method}", lang)
+
+
 def to_json(report: Report) -> dict[str, Any]:
     """The JSON document of DESIGN §7."""
     return {
         "format": FORMAT,
         "version": VERSION,
+        "method": report.method,
         "period": {"from": report.period.start.isoformat(), "to": report.period.end.isoformat()},
         "k": report.k,
         "basis": report.basis,
@@ -164,18 +195,27 @@ def csv_bytes(report: Report, office: str, lang: str = "de") -> bytes:
     """Semicolon-separated, UTF-8 with BOM, German labels: opens correctly in German Excel."""
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if report.method == "internal":
+        writer.writerow([text("watermark", lang)])
     writer.writerow([text("title", lang)])
-    writer.writerow([text("office", lang), office])
+    writer.writerow([text("office", lang), _safe(office)])
     writer.writerow([text("period", lang), _period_text(report, lang)])
-    writer.writerow([text("k", lang), report.k])
+    writer.writerow([text("method", lang), method_name(report, lang)])
+    if report.k is not None:
+        writer.writerow([text("k", lang), report.k])
     writer.writerow([text("basis", lang), basis_text(report.basis, lang)])
     writer.writerow([text("left_out", lang), report.persons_left_out])
-    writer.writerow([text("legend", lang)])
+    writer.writerow([method_sentence(report, lang)])
     for table in report.tables:
         writer.writerow([])
         writer.writerow([title(table.id, lang)])
         writer.writerows(table_rows(table, lang))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _safe(value: str) -> str:
+    """Neutralise text that German Excel would read as a formula."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _period_text(report: Report, lang: str) -> str:

@@ -10,12 +10,32 @@ from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import bundle, statistics_output
-from jmd_desk.reports.statistics import RawStatistics, Report, protect, raw_statistics
+from jmd_desk.reports.statistics import METHODS, RawStatistics, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_pdf import pdf_bytes
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
 FORMATS = ("json", "csv", "pdf")
+DEFAULT_METHOD = "cell_key"
+MERGE_METHODS = ("cell_key", "suppression")
+
+
+def check_method(method: str, period: Period, k: int | None, allowed: tuple[str, ...] = METHODS) -> None:
+    """Refuse an unknown method, ``k`` outside suppression, and suppression of a free period."""
+    if method not in allowed:
+        raise JmdError("bad_statistics_method", value=method)
+    if k is not None and method != "suppression":
+        raise JmdError("k_only_with_suppression")
+    if k is not None and not 3 <= k <= 10:
+        raise JmdError("bad_k")
+    if method == "suppression" and not period.is_calendar_block():
+        raise JmdError("suppression_needs_calendar_period")
+
+
+def publish_raw(raw: RawStatistics, method: str, k: int | None, allowed: tuple[str, ...] = MERGE_METHODS) -> Report:
+    """Protect merged or raw counts once with ``method`` (``k`` only for suppression, default 3)."""
+    check_method(method, raw.period, k, allowed)
+    return publish(raw, method, (k or 3) if method == "suppression" else None)
 
 
 def raw_for(session: UserSession, period: Period) -> RawStatistics:
@@ -27,10 +47,13 @@ def raw_for(session: UserSession, period: Period) -> RawStatistics:
     return raw_statistics(facts)
 
 
-def report_for(session: UserSession, period: Period, k: int | None = None) -> Report:
-    """The protected report with the office's k (or ``k``)."""
-    settings = office.office_settings(session)
-    return protect(raw_for(session, period), k or settings.statistics_k)
+def report_for(session: UserSession, period: Period, method: str = DEFAULT_METHOD, k: int | None = None) -> Report:
+    """The report by ``method``; suppression uses ``k`` or the office's k."""
+    check_method(method, period, k)
+    raw = raw_for(session, period)
+    if method == "suppression":
+        return publish(raw, method, k or office.office_settings(session).statistics_k)
+    return publish(raw, method)
 
 
 def render(report: Report, fmt: str, office_name: str, lang: str, generated_on: date) -> bytes:
@@ -44,12 +67,19 @@ def render(report: Report, fmt: str, office_name: str, lang: str, generated_on: 
     raise JmdError("bad_format", value=fmt)
 
 
-def export(session: UserSession, period: Period, fmt: str, lang: str = "de", k: int | None = None) -> bytes:
-    """Compute and render the report; the export is audited (format only, no content)."""
-    report = report_for(session, period, k)
+def export(
+    session: UserSession,
+    period: Period,
+    fmt: str,
+    lang: str = "de",
+    k: int | None = None,
+    method: str = DEFAULT_METHOD,
+) -> bytes:
+    """Compute and render the report; the export is audited (format and method only, no content)."""
+    report = report_for(session, period, method, k)
     data = render(report, fmt, office.office_settings(session).office_name, lang, session.clock.today())
     with session.uow(write=True) as uow:
-        session.audit(uow, f"statistics_exported_{fmt}")
+        session.audit(uow, f"statistics_exported_{fmt}_{method}")
     return data
 
 

@@ -33,9 +33,11 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import Report, protect
+from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import (
     basis_text,
+    method_name,
+    method_sentence,
     period_text,
     table_rows,
     text,
@@ -114,13 +116,15 @@ def report_html(report: Report, office_name: str, lang: str) -> str:
             for k, v in (
                 (text("office", lang), office_name or "–"),
                 (text("period", lang), period_text(report, lang)),
-                (text("k", lang), str(report.k)),
+                (text("method", lang), method_name(report, lang)),
+                *([(text("k", lang), str(report.k))] if report.k is not None else []),
                 (text("basis", lang), basis_text(report.basis, lang)),
                 (text("left_out", lang), str(report.persons_left_out)),
             )
         ),
         "</table>",
-        f"<p>{html.escape(text('legend', lang))}</p>",
+        *([f"<p><b>{html.escape(text('watermark', lang))}</b></p>"] if report.method == "internal" else []),
+        f"<p>{html.escape(method_sentence(report, lang))}</p>",
     ]
     for table in report.tables:
         rows = table_rows(table, lang)
@@ -172,6 +176,13 @@ class StatisticsPage(QWidget):
         self.k_spin.setObjectName("k_spin")
         self.k_spin.setRange(3, 10)
         self.k_spin.setValue(office.office_settings(session).statistics_k)
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("method_combo")
+        self.method_combo.addItem(self.tr("Cell key (for release)"), "cell_key")
+        self.method_combo.addItem(self.tr("Suppression (quarters, half-years, years)"), "suppression")
+        self.method_combo.addItem(self.tr("Internal (exact, not for release)"), "internal")
+        self.method_combo.currentIndexChanged.connect(self._method_changed)
+        self._method_changed()
         self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
 
         period_row = QHBoxLayout()
@@ -182,6 +193,8 @@ class StatisticsPage(QWidget):
             self.from_edit,
             QLabel("–"),
             self.to_edit,
+            QLabel(self.tr("Method:")),
+            self.method_combo,
             QLabel(self.tr("k:")),
             self.k_spin,
             self.compute_button,
@@ -248,14 +261,27 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
             return
-        session, k = self.session, self.k_spin.value()
+        session, method, k = self.session, self.method(), self.chosen_k()
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
 
         def work() -> _Shown:
-            return _Shown(statistics.report_for(session, period, k), office.office_settings(session).office_name)
+            return _Shown(
+                statistics.report_for(session, period, method, k), office.office_settings(session).office_name
+            )
 
         self.runner.run(work, self._computed, self._failed)
+
+    def method(self) -> str:
+        """The chosen statistics method."""
+        return str(self.method_combo.currentData())
+
+    def chosen_k(self) -> int | None:
+        """k for suppression; the other methods take none."""
+        return self.k_spin.value() if self.method() == "suppression" else None
+
+    def _method_changed(self) -> None:
+        self.k_spin.setEnabled(self.method() == "suppression")
 
     def _computed(self, shown: _Shown) -> None:
         self.compute_button.setEnabled(True)
@@ -271,15 +297,14 @@ class StatisticsPage(QWidget):
         self.shown = _Shown(report, office_name)
         lang = language()
         self.summary.setText(
-            self.tr(
-                "Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. "
-                'Cells marked "." are withheld.'
-            ).format(
+            self.tr("Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.").format(
                 period=period_text(report, lang),
-                k=report.k,
+                method=method_name(report, lang) + (f" (k = {report.k})" if report.k is not None else ""),
                 basis=basis_text(report.basis, lang),
                 left_out=report.persons_left_out,
             )
+            + " "
+            + method_sentence(report, lang)
         )
         self.table_list.clear()
         for table in report.tables:
@@ -366,7 +391,8 @@ class StatisticsPage(QWidget):
         """Merge bundle files for the chosen period and show the protected result."""
         period = self.period()
         raw = statistics.merge_bundles([read_file(p) for p in paths], passphrase, period)
-        self.show_report(protect(raw, self.k_spin.value()), office.office_settings(self.session).office_name)
+        report = statistics.publish_raw(raw, self.method(), self.chosen_k())
+        self.show_report(report, office.office_settings(self.session).office_name)
 
     def _merge_bundles(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bundles to merge"), "", "JSON (*.json)")

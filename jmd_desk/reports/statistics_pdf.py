@@ -289,7 +289,9 @@ def _chart(stat: StatTable, lang: str) -> Drawing | None:
         names = [category(stat, col_dim, c, lang) for c in cols]
     legend_rows = math.ceil(len(names) / LEGEND_COLUMNS) if names else 0
     legend_space = legend_rows * 0.42 * cm + (0.2 * cm if names else 0)
-    height = len(labels) * max(len(cells), 1) * 0.36 * cm + len(labels) * 0.12 * cm + 1.3 * cm
+    bars = len(labels) * len(cells)
+    bar = max(0.2 * cm, min(0.36 * cm, MAX_CHART_BARS_HEIGHT / bars))  # the chart fits one page
+    height = bars * bar + len(labels) * 0.12 * cm + 1.3 * cm
     drawing = Drawing(width, height + legend_space, initialFontName=FONT)
     chart = HorizontalBarChart()
     chart.x = 5.4 * cm
@@ -335,6 +337,7 @@ WITHHELD_NOTE = (
     "'.' = value withheld (marked at zero in the chart).",
 )
 LEGEND_COLUMNS = 3
+MAX_CHART_BARS_HEIGHT = 16 * cm
 
 
 def _decorate_chart(

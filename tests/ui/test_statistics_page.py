@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPushButton, QRadioButton, QTableView
+from PySide6.QtWidgets import QComboBox, QListWidget, QPushButton, QRadioButton, QSpinBox, QTableView
 
 from jmd_desk.reports.statistics import TABLES
 from jmd_desk.services import interchange, statistics
@@ -30,6 +30,10 @@ def test_compute_preview_export_and_merge(
         qtbot.addWidget(page)
         page.show()
         assert not child(page, "export_pdf_button", QPushButton).isEnabled()
+        methods = child(page, "method_combo", QComboBox)
+        assert methods.currentData() == "cell_key" and not child(page, "k_spin", QSpinBox).isEnabled()
+        methods.setCurrentIndex(methods.findData("suppression"))
+        assert child(page, "k_spin", QSpinBox).isEnabled()
         child(page, "compute_statistics_button", QPushButton).click()
         wait_idle(qtbot, runner)
         tables = child(page, "statistics_table_list", QListWidget)

@@ -1517,102 +1517,122 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="149"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="153"/>
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="151"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155"/>
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="164"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="168"/>
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="181"/>
+        <source>Cell key (for release)</source>
+        <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="182"/>
+        <source>Suppression (quarters, half-years, years)</source>
+        <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183"/>
+        <source>Internal (exact, not for release)</source>
+        <translation>Intern (exakt, nicht zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="186"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="196"/>
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="198"/>
         <source>k:</source>
         <translation>k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="211"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="224"/>
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="212"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="225"/>
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="213"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="226"/>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="214"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="227"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="217"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="230"/>
         <source>Create bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="218"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="231"/>
         <source>Merge bundles…</source>
         <translation>Bündel zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="253"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="266"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="275"/>
-        <source>Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. Cells marked &quot;.&quot; are withheld.</source>
-        <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="300"/>
+        <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
+        <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="316"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="341"/>
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="340"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="365"/>
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="375"/>
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="354"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="379"/>
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="388"/>
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="372"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="398"/>
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="375"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="401"/>
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

@@ -95,6 +95,12 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("-o", "--output", type=Path, required=True)
     stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
+    trend = with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
+    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
+    trend.add_argument("--format", choices=("json", "pdf"), required=True)
+    trend.add_argument("-o", "--output", type=Path, required=True)
+    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
@@ -246,6 +252,20 @@ class Cli:
 
         return self.with_session(args, run)
 
+    def cmd_stats_trend(self, args: argparse.Namespace) -> int:
+        """Write the statistics of consecutive quarters with line charts."""
+        statistics.quarters(args.from_quarter, args.to_quarter)
+
+        def run(session: UserSession) -> int:
+            data = statistics.trend_export(
+                session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
+            )
+            write_file(args.output, data)
+            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
     def cmd_stats_bundle(self, args: argparse.Namespace) -> int:
         """Write this store's encrypted statistics bundle for the office merge."""
         period = period_of(args)
@@ -322,6 +342,7 @@ class Cli:
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,
+            "stats-trend": self.cmd_stats_trend,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,

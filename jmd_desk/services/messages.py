@@ -291,6 +291,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Unbekanntes oder hier nicht erlaubtes Verfahren »{value}«.",
         "Unknown or not allowed method '{value}'.",
     ),
+    "trend_too_long": (
+        "Ein Zeitverlauf umfasst höchstens {limit} Quartale.",
+        "A trend covers at most {limit} quarters.",
+    ),
     "bad_k": ("k muss zwischen 3 und 10 liegen.", "k must be between 3 and 10."),
     "bad_quarter": (
         "Ungültiges Quartal »{value}« (erwartet JJJJ-Qn, z. B. 2026-Q3).",

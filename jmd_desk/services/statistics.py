@@ -9,7 +9,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports import bundle, statistics_output
+from jmd_desk.reports import bundle, statistics_output, statistics_trend
 from jmd_desk.reports.statistics import METHODS, RawStatistics, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_pdf import pdf_bytes
 from jmd_desk.services import settings as office
@@ -103,3 +103,37 @@ def create_bundle(session: UserSession, period: Period, passphrase: str) -> byte
 def merge_bundles(bundles: list[bytes], passphrase: str, period: Period) -> RawStatistics:
     """Open and add up several stores' bundles for the same period."""
     return bundle.merge([bundle.unseal(data, passphrase, period) for data in bundles])
+
+
+def quarters(first: str, last: str) -> list[Period]:
+    """The calendar quarters ``first`` .. ``last`` (at most 12)."""
+    start, end = Period.quarter(first), Period.quarter(last)
+    if end.start < start.start:
+        raise JmdError("period_reversed", start=first, end=last)
+    periods = [start]
+    while periods[-1].start < end.start:
+        following = periods[-1].end.toordinal() + 1
+        day = date.fromordinal(following)
+        periods.append(Period.quarter(f"{day.year}-Q{(day.month - 1) // 3 + 1}"))
+        if len(periods) > statistics_trend.MAX_QUARTERS:
+            raise JmdError("trend_too_long", limit=statistics_trend.MAX_QUARTERS)
+    return periods
+
+
+def trend_export(
+    session: UserSession, first: str, last: str, fmt: str, lang: str = "de", method: str = DEFAULT_METHOD
+) -> bytes:
+    """The trend over consecutive quarters as JSON or PDF (audited like a report)."""
+    if fmt not in ("json", "pdf"):
+        raise JmdError("bad_format", value=fmt)
+    periods = quarters(first, last)
+    check_method(method, periods[0], None)
+    reports = [report_for(session, period, method) for period in periods]
+    if fmt == "json":
+        data = statistics_trend.trend_json(reports)
+    else:
+        name = office.office_settings(session).office_name
+        data = statistics_trend.trend_pdf(reports, name, lang, session.clock.today())
+    with session.uow(write=True) as uow:
+        session.audit(uow, f"statistics_trend_exported_{fmt}_{method}")
+    return data

@@ -17,6 +17,7 @@ from typing import TextIO
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics_output import difference_note
 from jmd_desk.services import accounts, backups, interchange, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
@@ -245,9 +246,12 @@ class Cli:
         statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang, args.k, args.method)
+            data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            note = difference_note(report, self.env.lang)
+            if note:
+                print(note, file=self.out)
             return EXIT_OK
 
         return self.with_session(args, run)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.fields import parse_date
@@ -113,3 +113,17 @@ class StatisticsFacts:
     # (caseload measures, contacts and their hours, goals, referrals) and behind persons_left_out.
     key_sums: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
     persons_left_out_key_sum: int = 0
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    """One entry of the publication register: a report that left the program (no cell values)."""
+
+    id: int
+    published_at: datetime
+    user: str
+    period: Period
+    method: str
+    k: int | None
+    output: str  # json, csv, pdf, print, bundle, trend_json, trend_pdf
+    cells_hash: str

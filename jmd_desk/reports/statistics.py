@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from typing import Literal
 
 from jmd_desk.domain import codes
@@ -216,6 +217,7 @@ class Report:
     persons_left_out: int
     tables: tuple[Table, ...] = field(default=())
     method: str = "suppression"
+    differs_from: datetime | None = None  # an earlier publication of the same period and method differs
 
     def table(self, table_id: str) -> Table:
         """One table by id."""

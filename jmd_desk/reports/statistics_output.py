@@ -87,6 +87,11 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Exakte Werte für die Steuerung der Dienststelle.",
         "Exact values for the office's own controlling.",
     ),
+    "differs": (
+        "Achtung: Dieser Bericht weicht von einem früheren Bericht für denselben Zeitraum und dasselbe "
+        "Verfahren ab (veröffentlicht am {when}).",
+        "Note: this report differs from an earlier report for the same period and method (published on {when}).",
+    ),
     "watermark": ("Intern – nicht zur Weitergabe", "Internal – not for release"),
     "count": ("Anzahl", "Count"),
 }
@@ -130,6 +135,14 @@ def method_sentence(report: Report, lang: str) -> str:
 def method_name(report: Report, lang: str) -> str:
     """The method's name for readers."""
     return text(f"method_{report.method}", lang)
+
+
+def difference_note(report: Report, lang: str) -> str | None:
+    """The sentence saying that an earlier report of the same period and method differs."""
+    if report.differs_from is None:
+        return None
+    when = report.differs_from
+    return text("differs", lang).format(when=f"{when:%d.%m.%Y}" if lang == "de" else when.date().isoformat())
 
 
 def to_json(report: Report) -> dict[str, Any]:
@@ -206,6 +219,9 @@ def csv_bytes(report: Report, office: str, lang: str = "de") -> bytes:
     writer.writerow([text("basis", lang), basis_text(report.basis, lang)])
     writer.writerow([text("left_out", lang), report.persons_left_out])
     writer.writerow([method_sentence(report, lang)])
+    note = difference_note(report, lang)
+    if note:
+        writer.writerow([note])
     for table in report.tables:
         writer.writerow([])
         writer.writerow([title(table.id, lang)])

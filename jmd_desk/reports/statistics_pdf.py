@@ -36,6 +36,7 @@ from jmd_desk.reports.statistics_output import (
     NOT_ADDITIVE,
     basis_text,
     category,
+    difference_note,
     method_name,
     method_sentence,
     period_text,
@@ -406,6 +407,7 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
         _meta_table(report, office, lang),
         Spacer(1, 0.3 * cm),
         Paragraph(method_sentence(report, lang), styles["base"]),
+        *([Paragraph(f"<b>{difference_note(report, lang)}</b>", styles["base"])] if report.differs_from else []),
         Spacer(1, 0.2 * cm),
         Paragraph(
             _pick(METHODS, lang).format(basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang))

@@ -12,6 +12,7 @@ from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import bundle, statistics_output, statistics_trend
 from jmd_desk.reports.statistics import METHODS, RawStatistics, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_pdf import pdf_bytes
+from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
@@ -75,11 +76,27 @@ def export(
     k: int | None = None,
     method: str = DEFAULT_METHOD,
 ) -> bytes:
-    """Compute and render the report; the export is audited (format and method only, no content)."""
-    report = report_for(session, period, method, k)
-    data = render(report, fmt, office.office_settings(session).office_name, lang, session.clock.today())
-    with session.uow(write=True) as uow:
-        session.audit(uow, f"statistics_exported_{fmt}_{method}")
+    """Compute and render the report; it goes into the publication register (and the audit log)."""
+    return export_report(session, period, fmt, lang, k, method)[0]
+
+
+def export_report(
+    session: UserSession,
+    period: Period,
+    fmt: str,
+    lang: str = "de",
+    k: int | None = None,
+    method: str = DEFAULT_METHOD,
+) -> tuple[bytes, Report]:
+    """Like ``export``; also returns the report (its ``differs_from`` says whether it differs)."""
+    report = publication.with_difference_note(session, report_for(session, period, method, k))
+    return render_and_record(session, report, fmt, office.office_settings(session).office_name, lang), report
+
+
+def render_and_record(session: UserSession, report: Report, fmt: str, office_name: str, lang: str) -> bytes:
+    """Render a report and record it in the register (one unit of work)."""
+    data = render(report, fmt, office_name, lang, session.clock.today())
+    publication.record_report(session, report, fmt)
     return data
 
 
@@ -94,9 +111,11 @@ def create_bundle(session: UserSession, period: Period, passphrase: str) -> byte
     problems = password_problems(passphrase)
     if problems:
         raise JmdError("bundle_passphrase_too_short")
-    data = bundle.seal(raw_for(session, period), passphrase, bundle_source(session))
+    raw = raw_for(session, period)
+    data = bundle.seal(raw, passphrase, bundle_source(session))
     with session.uow(write=True) as uow:
         session.audit(uow, "statistics_bundle_created")
+        publication.record(session, uow, period, publication.BUNDLE_METHOD, None, "bundle", publication.raw_hash(raw))
     return data
 
 
@@ -128,12 +147,14 @@ def trend_export(
         raise JmdError("bad_format", value=fmt)
     periods = quarters(first, last)
     check_method(method, periods[0], None)
-    reports = [report_for(session, period, method) for period in periods]
+    reports = [publication.with_difference_note(session, report_for(session, p, method)) for p in periods]
     if fmt == "json":
         data = statistics_trend.trend_json(reports)
     else:
         name = office.office_settings(session).office_name
         data = statistics_trend.trend_pdf(reports, name, lang, session.clock.today())
     with session.uow(write=True) as uow:
-        session.audit(uow, f"statistics_trend_exported_{fmt}_{method}")
+        for report in reports:
+            digest = publication.cells_hash(report)
+            publication.record(session, uow, report.period, report.method, report.k, f"trend_{fmt}", digest)
     return data

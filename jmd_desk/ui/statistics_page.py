@@ -36,6 +36,7 @@ from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import (
     basis_text,
+    difference_note,
     method_name,
     method_sentence,
     period_text,
@@ -43,8 +44,8 @@ from jmd_desk.reports.statistics_output import (
     text,
     title,
 )
+from jmd_desk.services import publication, statistics
 from jmd_desk.services import settings as office
-from jmd_desk.services import statistics
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
@@ -266,9 +267,8 @@ class StatisticsPage(QWidget):
         self.summary.setText(self.tr("Computing…"))
 
         def work() -> _Shown:
-            return _Shown(
-                statistics.report_for(session, period, method, k), office.office_settings(session).office_name
-            )
+            report = publication.with_difference_note(session, statistics.report_for(session, period, method, k))
+            return _Shown(report, office.office_settings(session).office_name)
 
         self.runner.run(work, self._computed, self._failed)
 
@@ -305,6 +305,7 @@ class StatisticsPage(QWidget):
             )
             + " "
             + method_sentence(report, lang)
+            + (" " + (difference_note(report, lang) or ""))
         )
         self.table_list.clear()
         for table in report.tables:
@@ -323,12 +324,9 @@ class StatisticsPage(QWidget):
 
     # ---------------------------------------------------------------- output
     def render(self, fmt: str) -> bytes:
-        """The shown report in a format (the export is audited)."""
+        """The shown report in a format (recorded in the publication register)."""
         assert self.shown is not None
-        data = statistics.render(self.shown.report, fmt, self.shown.office, language(), self.session.clock.today())
-        with self.session.uow(write=True) as uow:
-            self.session.audit(uow, f"statistics_exported_{fmt}")
-        return data
+        return statistics.render_and_record(self.session, self.shown.report, fmt, self.shown.office, language())
 
     def save(self, fmt: str, path: Path) -> None:
         """Write the shown report to ``path``."""
@@ -356,8 +354,7 @@ class StatisticsPage(QWidget):
         preview.setObjectName("statistics_print_preview")
         preview.paintRequested.connect(document.print_)
         if preview.exec():
-            with self.session.uow(write=True) as uow:
-                self.session.audit(uow, "statistics_printed")
+            publication.record_report(self.session, self.shown.report, "print")
 
     # ---------------------------------------------------------------- merge
     def _passphrase(self, prompt: str) -> str | None:

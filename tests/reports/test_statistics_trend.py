@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import io
 import json
+import os
+from pathlib import Path
 
 import pypdf
 import pytest
@@ -33,6 +35,8 @@ def test_trend_periods_equal_their_own_reports(loaded) -> None:  # noqa: F811
 def test_trend_pdf_shows_every_headline_value(loaded) -> None:  # noqa: F811
     lead, _ = loaded
     pdf = statistics.trend_export(lead, "2025-Q4", "2026-Q3", "pdf", method="suppression")
+    if os.environ.get("JMD_DESK_KEEP_TEST_PDF"):  # to look at the pages
+        Path(os.environ["JMD_DESK_KEEP_TEST_PDF"]).write_bytes(pdf)
     text = " ".join(p.extract_text() for p in pypdf.PdfReader(io.BytesIO(pdf)).pages)
     assert "Statistik im Zeitverlauf" in text and "Aktive Fälle" in text
     for period in statistics.quarters("2025-Q4", "2026-Q3"):

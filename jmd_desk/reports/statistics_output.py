@@ -71,6 +71,7 @@ TEXTS: dict[str, tuple[str, str]] = {
     "method_cell_key": ("Cell-Key-Verfahren (Standard für die Weitergabe)", "Cell-key method (default for release)"),
     "method_suppression": ("Geheimhaltung durch Sperrung kleiner Werte", "Suppression of small values"),
     "method_internal": ("Intern: exakte Werte", "Internal: exact values"),
+    "method_bundle": ("Bündel (exakte Zahlen, verschlüsselt)", "Bundle (exact counts, encrypted)"),
     "sentence_cell_key": (
         "Die Werte sind geringfügig verändert (höchstens um 2; 1 und 2 kommen nicht vor); Zellen "
         "ergeben deshalb nicht unbedingt die veröffentlichte Summe; dieselbe Gruppe von Datensätzen "

@@ -50,6 +50,7 @@ from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
+from jmd_desk.ui.register_dialog import RegisterDialog
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.views import button
 from jmd_desk.ui.widgets import DateField
@@ -230,6 +231,7 @@ class StatisticsPage(QWidget):
         merge_row = [
             button("create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle),
             button("merge_bundles_button", self.tr("Merge bundles…"), self._merge_bundles),
+            button("publication_register_button", self.tr("Publication register…"), self.show_register),
         ]
         actions = QHBoxLayout()
         for b in self.export_buttons:
@@ -355,6 +357,18 @@ class StatisticsPage(QWidget):
         preview.paintRequested.connect(document.print_)
         if preview.exec():
             publication.record_report(self.session, self.shown.report, "print")
+
+    def show_register(self) -> RegisterDialog | None:
+        """Open the publication register (returned for tests; the dialog is modeless)."""
+        try:
+            entries = publication.register(self.session)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return None
+        dialog = RegisterDialog(entries, language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # ---------------------------------------------------------------- merge
     def _passphrase(self, prompt: str) -> str | None:

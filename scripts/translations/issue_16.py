@@ -9,3 +9,21 @@ DE = {
         "Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}."
     ),
 }
+DE.update(
+    {
+        "Publication register…": "Veröffentlichungsregister…",
+        "Publication register": "Veröffentlichungsregister",
+        "Time": "Zeitpunkt",
+        "User": "Benutzer*in",
+        "Period": "Zeitraum",
+        "Method": "Verfahren",
+        "k": "k",
+        "Output": "Ausgabe",
+        "Cells (hash)": "Zellen (Prüfsumme)",
+        "Every statistics report that was saved, printed or bundled. Reports of the same period "
+        "and method with a different hash show different values.": (
+            "Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums "
+            "und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte."
+        ),
+    }
+)

@@ -77,6 +77,7 @@ class PersonFact:
     case_type: str  # of the latest opened active case
     active_at_end: bool
     record_key: int = 0  # the client's statistics key (cell-key method)
+    district: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -88,6 +89,39 @@ class ClosureFact:
     opened_on: date
     closed_on: date
     record_key: int = 0  # the case's statistics key
+    age_group: str = "other"  # of the client on the period's last day
+    german_level_change: str = "unknown"  # gained_2_plus | gained_1 | no_change | unknown
+    school_qualification_change: str = "unknown"  # gained | no_change | unknown
+
+
+@dataclass(frozen=True)
+class OpenedCaseFact:
+    """A counted case opened in the period (for the waiting band)."""
+
+    requested_on: date | None
+    opened_on: date
+    record_key: int = 0
+
+
+@dataclass(frozen=True)
+class GroupOfferFact:
+    """A group offer active in the period: one record, whatever its headcount."""
+
+    sessions: int
+    session_minutes: int
+    participants_by_gender: dict[str, int]
+    participants_by_age_group: dict[str, int]
+    record_key: int = 0
+
+
+@dataclass(frozen=True)
+class AnonymousContactFact:
+    """An anonymous short counselling dated in the period."""
+
+    mode: str
+    topics: tuple[str, ...]
+    gender: str
+    record_key: int = 0
 
 
 @dataclass(frozen=True)
@@ -113,6 +147,10 @@ class StatisticsFacts:
     # (caseload measures, contacts and their hours, goals, referrals) and behind persons_left_out.
     key_sums: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
     persons_left_out_key_sum: int = 0
+    opened_cases: tuple[OpenedCaseFact, ...] = ()
+    group_offers: tuple[GroupOfferFact, ...] = ()
+    anonymous_contacts: tuple[AnonymousContactFact, ...] = ()
+    district_labels: dict[str, str] = field(default_factory=dict)  # the office's list
 
 
 @dataclass(frozen=True)

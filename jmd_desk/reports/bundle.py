@@ -29,7 +29,9 @@ from jmd_desk.reports.statistics import MINUTES_TABLE, TABLES, RawStatistics
 FORMAT = "jmd-desk-statistics-bundle"
 VERSION = 2
 MAX_COUNT = 1_000_000
-MAX_MINUTES = 60 * MAX_COUNT  # the hours table travels as exact minutes
+MAX_MINUTES = 60 * MAX_COUNT  # the hours tables travel as exact minutes
+MAX_LABELS = 500
+LABELLED = ("district", "field")
 KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
 
 
@@ -69,6 +71,7 @@ def seal(raw: RawStatistics, passphrase: str, source: str) -> bytes:
         "basis": raw.basis,
         "persons_left_out": raw.persons_left_out,
         "persons_left_out_key_sum": raw.persons_left_out_key_sum,
+        "labels": raw.labels,
         "tables": {
             t: [[list(key), n, raw.key_sums.get(t, {}).get(key, 0)] for key, n in sorted(raw.counts.get(t, {}).items())]
             for t in TABLES
@@ -119,7 +122,7 @@ def _raw_of(payload: dict[str, Any], period: Period) -> RawStatistics:
         counts: dict[str, dict[tuple[str, ...], int]] = {}
         key_sums: dict[str, dict[tuple[str, ...], int]] = {}
         for table in TABLES:
-            limit = MAX_MINUTES if table == MINUTES_TABLE else MAX_COUNT
+            limit = MAX_MINUTES if table in (MINUTES_TABLE, "group_offers") else MAX_COUNT
             counts[table], key_sums[table] = {}, {}
             for key, n, key_sum in tables.get(table, []):
                 cell = tuple(str(part) for part in key)
@@ -127,9 +130,25 @@ def _raw_of(payload: dict[str, Any], period: Period) -> RawStatistics:
                 key_sums[table][cell] = _bounded(key_sum, KEY_MODULUS - 1)
         left_out = _bounded(payload["persons_left_out"], MAX_COUNT)
         left_out_keys = _bounded(payload.get("persons_left_out_key_sum", 0), KEY_MODULUS - 1)
-        return RawStatistics(period, str(payload["basis"]), left_out, counts, key_sums, left_out_keys)
+        labels = _labels(payload.get("labels", {}))
+        return RawStatistics(period, str(payload["basis"]), left_out, counts, key_sums, left_out_keys, labels)
     except (KeyError, TypeError, ValueError):
         raise JmdError("bundle_out_of_bounds") from None
+
+
+def _labels(value: Any) -> dict[str, dict[str, str]]:
+    """The office's labels of its districts and fields, bounded in number and length."""
+    if not isinstance(value, dict) or set(value) - set(LABELLED):
+        raise JmdError("bundle_out_of_bounds")
+    labels = {}
+    for dimension, entries in value.items():
+        if not isinstance(entries, dict) or len(entries) > MAX_LABELS:
+            raise JmdError("bundle_out_of_bounds")
+        for code, label in entries.items():
+            if not isinstance(label, str) or len(code) > 40 or len(label) > 200:
+                raise JmdError("bundle_out_of_bounds")
+        labels[dimension] = dict(entries)
+    return labels
 
 
 def _bounded(value: Any, limit: int) -> int:

@@ -10,14 +10,17 @@ whose sum is at least k). A margin or total is a cell with its own contributors.
 
 from __future__ import annotations
 
+import dataclasses
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Literal
+from typing import Any, Literal
 
 from jmd_desk.domain import codes
+from jmd_desk.domain import statistics_rules as rules_v2
 from jmd_desk.domain.rules import age_group, duration_band
+from jmd_desk.domain.settings import DEFAULT_STATISTICS_FIELDS
 from jmd_desk.domain.statistics import Period, StatisticsFacts
 from jmd_desk.reports.cell_key import KEY_MODULUS, THRESHOLD, shipped_table
 
@@ -39,10 +42,19 @@ CATEGORIES: dict[str, tuple[str, ...]] = {
     "closure_reason": codes.CLOSURE_REASONS,
     "destination": codes.DESTINATIONS,
     "duration_band": codes.DURATION_BANDS,
+    "waiting_band": rules_v2.WAITING_BANDS,
+    "topics": codes.AREAS,
 }
-STATUS_CATEGORIES = {
-    "goals_by_area_status": codes.GOAL_STATUSES,
-    "referrals_by_status": codes.REFERRAL_STATUSES,
+GROUP_MEASURES = ("offers_active", "sessions", "session_hours", "participants")
+# Categories that depend on the table, not only on the dimension.
+TABLE_CATEGORIES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("goals_by_area_status", "status"): codes.GOAL_STATUSES,
+    ("referrals_by_status", "status"): codes.REFERRAL_STATUSES,
+    ("closures_by_german_level_change", "change"): rules_v2.GERMAN_CHANGES,
+    ("closures_by_school_qualification_change", "change"): rules_v2.SCHOOL_CHANGES,
+    ("group_offers", "measure"): GROUP_MEASURES,
+    ("goals_by_field", "field"): (codes.OTHER, codes.UNKNOWN),  # after the office's fields
+    ("persons_by_district", "district"): (codes.UNKNOWN,),  # after the office's districts
 }
 
 # Table id -> dimensions, in report order.
@@ -62,13 +74,29 @@ TABLES: dict[str, tuple[str, ...]] = {
     "closures_by_reason": ("closure_reason",),
     "closures_by_destination": ("destination",),
     "closures_by_duration": ("duration_band",),
+    "persons_by_district": ("district",),
+    "closures_by_destination_age_group": ("destination", "age_group"),
+    "closures_by_german_level_change": ("change",),
+    "closures_by_school_qualification_change": ("change",),
+    "cases_by_waiting_band": ("waiting_band",),
+    "goals_by_field": ("field",),
+    "group_offers": ("measure",),
+    "group_participants_by_gender": ("gender",),
+    "group_participants_by_age_group": ("age_group",),
+    "anonymous_contacts_by_mode": ("mode",),
+    "anonymous_contacts_by_topic": ("topics",),
+    "anonymous_contacts_by_gender": ("gender",),
 }
 # The raw form of contact_hours_by_mode holds minutes, so that merged bundles round once.
 MINUTES_TABLE = "contact_hours_by_mode"
+GROUP_MINUTES = ("session_hours",)  # the raw group_offers table holds this measure in minutes
 # Measures that do not add up: these tables have no total.
-NO_TOTAL = frozenset({"caseload"})
+NO_TOTAL = frozenset({"caseload", "group_offers"})
+# A contact with several topics counts under each: the total counts contacts, not cells.
+NOT_ADDITIVE_TOTAL = frozenset({"anonymous_contacts_by_topic"})
+TWO_DIM = ("persons_by_age_group_gender", "goals_by_area_status", "closures_by_destination_age_group")
 # Headline cells: withheld by suppression only when no smaller combination protects the rest.
-HEADLINE = {"gender": frozenset({"female", "male"}), "age_group": frozenset(codes.AGE_GROUPS)}
+HEADLINE = {"gender": frozenset({"female", "male"}), "age_group": frozenset(codes.AGE_GROUPS) - {codes.OTHER}}
 
 
 @dataclass(frozen=True)
@@ -82,6 +110,7 @@ class RawStatistics:
     counts: dict[str, dict[Key, int]]
     key_sums: dict[str, dict[Key, int]] = field(default_factory=dict)
     persons_left_out_key_sum: int = 0
+    labels: dict[str, dict[str, str]] = field(default_factory=dict)  # office codes: districts, fields
 
     def merged(self, other: RawStatistics) -> RawStatistics:
         """The counts and key sums of two stores for the same period, added up."""
@@ -95,9 +124,11 @@ class RawStatistics:
             key_sums[table] = {key: value % KEY_MODULUS for key, value in sums.items()}
         basis = self.basis if self.basis == other.basis else "mixed"
         left_out_keys = (self.persons_left_out_key_sum + other.persons_left_out_key_sum) % KEY_MODULUS
-        return RawStatistics(
-            self.period, basis, self.persons_left_out + other.persons_left_out, counts, key_sums, left_out_keys
-        )
+        labels = {
+            dim: {**other.labels.get(dim, {}), **self.labels.get(dim, {})} for dim in {*self.labels, *other.labels}
+        }
+        left_out = self.persons_left_out + other.persons_left_out
+        return RawStatistics(self.period, basis, left_out, counts, key_sums, left_out_keys, labels)
 
 
 def _tally(items: Iterable[tuple[Key, int]]) -> tuple[dict[Key, int], dict[Key, int]]:
@@ -110,26 +141,13 @@ def _tally(items: Iterable[tuple[Key, int]]) -> tuple[dict[Key, int], dict[Key, 
     return dict(counts), {key: value % KEY_MODULUS for key, value in sums.items()}
 
 
-def raw_statistics(facts: StatisticsFacts) -> RawStatistics:
-    """Count every table (and sum its contributors' keys) from the facts of one store."""
-    end = facts.period.end
-    persons = facts.persons
-    groups = [age_group(p.date_of_birth, end) for p in persons]
-    closures = facts.closures
-    tallies = {
-        "persons_by_age_group": _tally(((g,), p.record_key) for g, p in zip(groups, persons, strict=True)),
-        "persons_by_gender": _tally(((p.gender,), p.record_key) for p in persons),
-        "persons_by_age_group_gender": _tally(
-            ((g, p.gender), p.record_key) for g, p in zip(groups, persons, strict=True)
-        ),
-        "persons_by_residence_status": _tally(((p.residence_status,), p.record_key) for p in persons),
-        "persons_by_country_of_birth": _tally(((p.country_of_birth,), p.record_key) for p in persons),
-        "persons_by_case_type": _tally(((p.case_type or codes.UNKNOWN,), p.record_key) for p in persons),
-        "closures_by_reason": _tally(((c.closure_reason,), c.record_key) for c in closures),
-        "closures_by_destination": _tally(((c.destination,), c.record_key) for c in closures),
-        "closures_by_duration": _tally(((duration_band(c.opened_on, c.closed_on),), c.record_key) for c in closures),
-    }
-    at_end = [p for p in persons if p.active_at_end]
+def raw_statistics(
+    facts: StatisticsFacts, fields: Sequence[dict[str, Any]] = DEFAULT_STATISTICS_FIELDS
+) -> RawStatistics:
+    """Count every table (and sum its contributors' keys) from the facts of one store;
+    ``fields`` are the office's Handlungsfelder for ``goals_by_field``."""
+    tallies = {**_person_tallies(facts), **_closure_tallies(facts), **_v2_tallies(facts)}
+    at_end = [p for p in facts.persons if p.active_at_end]
     counts: dict[str, dict[Key, int]] = {
         "caseload": {
             ("cases_opened",): facts.cases_opened,
@@ -145,11 +163,104 @@ def raw_statistics(facts: StatisticsFacts) -> RawStatistics:
     }
     key_sums = {table: dict(facts.key_sums.get(table, {})) for table in counts}
     key_sums["caseload"][("persons_active_at_end",)] = sum(p.record_key for p in at_end) % KEY_MODULUS
+    counts["goals_by_field"], key_sums["goals_by_field"] = _goals_by_field(counts, key_sums, fields)
+    counts["group_offers"], key_sums["group_offers"] = _group_offers(facts)
     for table, (table_counts, table_sums) in tallies.items():
         counts[table], key_sums[table] = table_counts, table_sums
-    return RawStatistics(
-        facts.period, facts.basis, facts.persons_left_out, counts, key_sums, facts.persons_left_out_key_sum
-    )
+    labels = {"district": dict(facts.district_labels), "field": {f["code"]: f["label"] for f in fields}}
+    left_out = facts.persons_left_out
+    return RawStatistics(facts.period, facts.basis, left_out, counts, key_sums, facts.persons_left_out_key_sum, labels)
+
+
+def _person_tallies(facts: StatisticsFacts) -> dict[str, tuple[dict[Key, int], dict[Key, int]]]:
+    persons = facts.persons
+    groups = [age_group(p.date_of_birth, facts.period.end) for p in persons]
+    pairs = list(zip(groups, persons, strict=True))
+    return {
+        "persons_by_age_group": _tally(((g,), p.record_key) for g, p in pairs),
+        "persons_by_gender": _tally(((p.gender,), p.record_key) for p in persons),
+        "persons_by_age_group_gender": _tally(((g, p.gender), p.record_key) for g, p in pairs),
+        "persons_by_residence_status": _tally(((p.residence_status,), p.record_key) for p in persons),
+        "persons_by_country_of_birth": _tally(((p.country_of_birth,), p.record_key) for p in persons),
+        "persons_by_case_type": _tally(((p.case_type or codes.UNKNOWN,), p.record_key) for p in persons),
+        "persons_by_district": _tally(((p.district or codes.UNKNOWN,), p.record_key) for p in persons),
+    }
+
+
+def _closure_tallies(facts: StatisticsFacts) -> dict[str, tuple[dict[Key, int], dict[Key, int]]]:
+    closures = facts.closures
+    return {
+        "closures_by_reason": _tally(((c.closure_reason,), c.record_key) for c in closures),
+        "closures_by_destination": _tally(((c.destination,), c.record_key) for c in closures),
+        "closures_by_duration": _tally(((duration_band(c.opened_on, c.closed_on),), c.record_key) for c in closures),
+        "closures_by_destination_age_group": _tally(((c.destination, c.age_group), c.record_key) for c in closures),
+        "closures_by_german_level_change": _tally(((c.german_level_change,), c.record_key) for c in closures),
+        "closures_by_school_qualification_change": _tally(
+            ((c.school_qualification_change,), c.record_key) for c in closures
+        ),
+    }
+
+
+def _v2_tallies(facts: StatisticsFacts) -> dict[str, tuple[dict[Key, int], dict[Key, int]]]:
+    anonymous = facts.anonymous_contacts
+    offers = facts.group_offers
+    topics = _tally(((t,), a.record_key) for a in anonymous for t in dict.fromkeys(a.topics or (codes.UNKNOWN,)))
+    topics[0][(TOTAL,)] = len(anonymous)  # contacts, each once: its own cell
+    topics[1][(TOTAL,)] = sum(a.record_key for a in anonymous) % KEY_MODULUS
+    return {
+        "cases_by_waiting_band": _tally(
+            ((rules_v2.waiting_band(c.requested_on, c.opened_on),), c.record_key) for c in facts.opened_cases
+        ),
+        "group_participants_by_gender": _headcounts((o.participants_by_gender, o.record_key) for o in offers),
+        "group_participants_by_age_group": _headcounts((o.participants_by_age_group, o.record_key) for o in offers),
+        "anonymous_contacts_by_mode": _tally(((a.mode,), a.record_key) for a in anonymous),
+        "anonymous_contacts_by_topic": topics,
+        "anonymous_contacts_by_gender": _tally(((a.gender,), a.record_key) for a in anonymous),
+    }
+
+
+def _headcounts(offers: Iterable[tuple[dict[str, int], int]]) -> tuple[dict[Key, int], dict[Key, int]]:
+    """Participants of offers: an offer adds its headcount and, once, its key to each cell it counts in."""
+    counts: Counter[Key] = Counter()
+    sums: Counter[Key] = Counter()
+    for headcounts, record_key in offers:
+        for code, n in headcounts.items():
+            if n > 0:
+                counts[(code,)] += n
+                sums[(code,)] += record_key
+    return dict(counts), {key: value % KEY_MODULUS for key, value in sums.items()}
+
+
+def _group_offers(facts: StatisticsFacts) -> tuple[dict[Key, int], dict[Key, int]]:
+    """Offers, sessions, session minutes (rounded to hours when published) and participants."""
+    offers = facts.group_offers
+
+    def headcount(o: Any) -> int:
+        return max(sum(o.participants_by_gender.values()), sum(o.participants_by_age_group.values()))
+
+    measures = {
+        "offers_active": [(1, o.record_key) for o in offers],
+        "sessions": [(o.sessions, o.record_key) for o in offers if o.sessions],
+        "session_hours": [(o.session_minutes, o.record_key) for o in offers if o.session_minutes],
+        "participants": [(headcount(o), o.record_key) for o in offers if headcount(o)],
+    }
+    counts = {(m,): sum(n for n, _ in items) for m, items in measures.items()}
+    sums = {(m,): sum(k for _, k in items) % KEY_MODULUS for m, items in measures.items()}
+    return counts, sums
+
+
+def _goals_by_field(
+    counts: dict[str, dict[Key, int]], key_sums: dict[str, dict[Key, int]], fields: Sequence[dict[str, Any]]
+) -> tuple[dict[Key, int], dict[Key, int]]:
+    """Goals by the office's Handlungsfelder, from goals by area (each area in at most one field)."""
+    field_of = {area: f["code"] for f in fields for area in f["areas"]}
+    by_field: Counter[Key] = Counter()
+    sums: Counter[Key] = Counter()
+    for (area, status), n in counts["goals_by_area_status"].items():
+        target = (codes.UNKNOWN if area == codes.UNKNOWN else field_of.get(area, codes.OTHER),)
+        by_field[target] += n
+        sums[target] += key_sums["goals_by_area_status"].get((area, status), 0)
+    return dict(by_field), {key: value % KEY_MODULUS for key, value in sums.items()}
 
 
 # ----------------------------------------------------------------- report
@@ -184,6 +295,7 @@ class Table:
     true_total: int | None
     total_suppressed: bool = False
     published_total: int | None = None
+    labels: tuple[tuple[str, str], ...] = ()  # the office's labels of its own codes (districts, fields)
 
     @property
     def total(self) -> int | None:
@@ -307,9 +419,12 @@ def _two_dim(rows: Sequence[str], cols: Sequence[str], inner: dict[Key, int], di
     return _Grid(values, relations, (TOTAL, TOTAL), dims)
 
 
-def _categories(dimension: str, observed: Iterable[str], table_id: str = "") -> list[str]:
-    base = STATUS_CATEGORIES.get(table_id, ()) if dimension == "status" else CATEGORIES.get(dimension, ())
-    extra = sorted(set(observed) - set(base))
+def _categories(dimension: str, observed: Iterable[str], table_id: str = "", office: Iterable[str] = ()) -> list[str]:
+    """The categories of a dimension in report order: the office's own codes (districts, fields),
+    the known codes, then any other observed code."""
+    known = TABLE_CATEGORIES.get((table_id, dimension), CATEGORIES.get(dimension, ()))
+    base = list(dict.fromkeys([*office, *known]))
+    extra = sorted(set(observed) - set(base) - {TOTAL})
     return [*base, *extra]
 
 
@@ -331,7 +446,15 @@ def _recode_countries(values: dict[str, int], sums: dict[str, int], k: int) -> t
 
 
 # Built apart: recoded, from minutes, or the margins of the age-group × gender table.
-SPECIAL_ONE_DIM = frozenset({MINUTES_TABLE, "persons_by_country_of_birth", "persons_by_age_group", "persons_by_gender"})
+SPECIAL_ONE_DIM = frozenset(
+    {
+        MINUTES_TABLE,
+        "persons_by_country_of_birth",
+        "persons_by_age_group",
+        "persons_by_gender",
+        "anonymous_contacts_by_topic",
+    }
+)
 
 
 @dataclass
@@ -344,9 +467,10 @@ class _Built:
 
 
 def _flat(raw: RawStatistics, table_id: str) -> tuple[dict[str, int], dict[str, int]]:
-    observed = {key[0]: n for key, n in raw.counts.get(table_id, {}).items()}
+    observed = {key[0]: n for key, n in raw.counts.get(table_id, {}).items() if key != (TOTAL,)}
     sums = {key[0]: s for key, s in raw.key_sums.get(table_id, {}).items()}
-    cats = _categories(TABLES[table_id][0], observed, table_id)
+    dim = TABLES[table_id][0]
+    cats = _categories(dim, observed, table_id, raw.labels.get(dim, {}))
     return {c: observed.get(c, 0) for c in cats}, {c: sums.get(c, 0) for c in cats}
 
 
@@ -388,8 +512,24 @@ def _build(raw: RawStatistics, recode_below: int) -> dict[str, _Built]:
     hours = _build_one_dim(MINUTES_TABLE, {mode: _hours(m) for mode, m in minutes.items()}, sums)
     hours.grid.values[(TOTAL,)] = _hours(sum(minutes.values()))  # from exact minutes, not rounded cells
     built[MINUTES_TABLE] = hours
-    for table_id in ("persons_by_age_group_gender", "goals_by_area_status"):
+    groups = built["group_offers"].grid
+    for key in GROUP_MINUTES:
+        groups.values[(key,)] = _hours(groups.values[(key,)])
+    built["anonymous_contacts_by_topic"] = _build_topics(raw)
+    for table_id in TWO_DIM:
         built[table_id] = _build_two_dim(raw, table_id)
+    return built
+
+
+def _build_topics(raw: RawStatistics) -> _Built:
+    """Topics of anonymous contacts: the total counts contacts (its own cell), not the sum of cells."""
+    table_id = "anonymous_contacts_by_topic"
+    values, sums = _flat(raw, table_id)
+    built = _build_one_dim(table_id, values, sums)
+    grid = built.grid
+    grid.relations = []  # not additive: nothing to derive from the total
+    grid.values[(TOTAL,)] = raw.counts.get(table_id, {}).get((TOTAL,), 0)
+    grid.key_sums[(TOTAL,)] = raw.key_sums.get(table_id, {}).get((TOTAL,), 0)
     return built
 
 
@@ -479,6 +619,12 @@ def _report(
     cross = built["persons_by_age_group_gender"]
     built = {**built, "persons_by_age_group": _margin(cross, 0), "persons_by_gender": _margin(cross, 1)}
     tables = tuple(
-        _table(table_id, built[table_id], perturbed(built[table_id]) if perturbed else None) for table_id in TABLES
+        _labelled(_table(table_id, built[table_id], perturbed(built[table_id]) if perturbed else None), raw)
+        for table_id in TABLES
     )
     return Report(raw.period, k, raw.basis, left_out, tables, method)
+
+
+def _labelled(table: Table, raw: RawStatistics) -> Table:
+    labels = raw.labels.get(table.dimensions[0], {}) if len(table.dimensions) == 1 else {}
+    return dataclasses.replace(table, labels=tuple(labels.items())) if labels else table

@@ -11,14 +11,15 @@ import io
 import json
 from typing import Any
 
-from jmd_desk.reports.labels import code_label, field_label
+from jmd_desk.reports.labels import code_label
+from jmd_desk.reports.labels import field_label as shared_field_label
 from jmd_desk.reports.statistics import TOTAL, Report, Table
 
 FORMAT = "jmd-desk-statistics"
 VERSION = 2
 SUPPRESSED_MARK = "."
 # The caseload measures overlap (opened cases are also active): the table has no total.
-NOT_ADDITIVE = frozenset({"caseload"})
+NOT_ADDITIVE = frozenset({"caseload", "group_offers"})
 
 TABLE_TITLES: dict[str, tuple[str, str]] = {
     "caseload": ("Fallzahlen im Zeitraum", "Caseload in the period"),
@@ -39,6 +40,61 @@ TABLE_TITLES: dict[str, tuple[str, str]] = {
     "closures_by_reason": ("Fallabschlüsse nach Beendigungsgrund", "Closures by reason"),
     "closures_by_destination": ("Fallabschlüsse nach Verbleib", "Closures by destination"),
     "closures_by_duration": ("Fallabschlüsse nach Falldauer", "Closures by duration"),
+    "persons_by_district": ("Personen nach Stadtteil", "Persons by district"),
+    "closures_by_destination_age_group": (
+        "Fallabschlüsse nach Verbleib und Altersgruppe",
+        "Closures by destination and age group",
+    ),
+    "closures_by_german_level_change": (
+        "Fallabschlüsse nach Entwicklung des Deutschniveaus",
+        "Closures by change in German level",
+    ),
+    "closures_by_school_qualification_change": (
+        "Fallabschlüsse nach Entwicklung des Schulabschlusses",
+        "Closures by change in school qualification",
+    ),
+    "cases_by_waiting_band": ("Neu aufgenommene Fälle nach Wartezeit", "Cases opened by waiting time"),
+    "goals_by_field": ("Ziele nach Handlungsfeld der Kommune", "Goals by municipal field of action"),
+    "group_offers": ("Gruppenangebote", "Group offers"),
+    "group_participants_by_gender": (
+        "Teilnehmende an Gruppenangeboten nach Geschlecht",
+        "Group participants by gender",
+    ),
+    "group_participants_by_age_group": (
+        "Teilnehmende an Gruppenangeboten nach Altersgruppe",
+        "Group participants by age group",
+    ),
+    "anonymous_contacts_by_mode": ("Anonyme Kurzberatungen nach Kontaktart", "Anonymous contacts by mode"),
+    "anonymous_contacts_by_topic": ("Anonyme Kurzberatungen nach Thema", "Anonymous contacts by topic"),
+    "anonymous_contacts_by_gender": ("Anonyme Kurzberatungen nach Geschlecht", "Anonymous contacts by gender"),
+}
+# Labels of the statistics-only dimensions and categories (the shared catalogue holds the rest).
+DIMENSION_LABELS: dict[str, tuple[str, str]] = {
+    "district": ("Stadtteil", "District"),
+    "change": ("Entwicklung", "Change"),
+    "waiting_band": ("Wartezeit", "Waiting time"),
+    "field": ("Handlungsfeld", "Field of action"),
+    "topics": ("Thema", "Topic"),
+}
+CATEGORY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "change": {
+        "gained_2_plus": ("um 2 oder mehr Stufen verbessert", "gained 2 or more levels"),
+        "gained_1": ("um 1 Stufe verbessert", "gained 1 level"),
+        "gained": ("höherer Abschluss", "higher qualification"),
+        "no_change": ("keine Verbesserung", "no gain"),
+    },
+    "waiting_band": {
+        "0-7": ("0–7 Tage", "0–7 days"),
+        "8-14": ("8–14 Tage", "8–14 days"),
+        "15-30": ("15–30 Tage", "15–30 days"),
+        ">30": ("über 30 Tage", "over 30 days"),
+    },
+    "measure": {
+        "offers_active": ("aktive Angebote", "offers active"),
+        "sessions": ("Termine", "sessions"),
+        "session_hours": ("Stunden", "hours"),
+        "participants": ("Teilnehmende", "participants"),
+    },
 }
 VALUE_LABELS: dict[str, tuple[str, str]] = {
     "contact_hours_by_mode": ("Stunden", "Hours"),
@@ -114,12 +170,28 @@ def category(table: Table, dimension: str, code: str, lang: str) -> str:
     """Label of a category (``total`` becomes "Insgesamt")."""
     if code == TOTAL:
         return text("total", lang)
+    office_label = dict(table.labels).get(code)
+    if office_label:
+        return office_label
+    own = CATEGORY_LABELS.get(dimension, {}).get(code)
+    if own:
+        return own[0] if lang == "de" else own[1]
+    if dimension == "topics":
+        dimension = "area"
     field = (
         "goal_status"
         if (dimension == "status" and table.id.startswith("goals"))
         else ("referral_status" if dimension == "status" else dimension)
     )
     return code_label(field, code, lang)
+
+
+def field_label(dimension: str, lang: str) -> str:
+    """The label of a dimension."""
+    own = DIMENSION_LABELS.get(dimension)
+    if own:
+        return own[0] if lang == "de" else own[1]
+    return shared_field_label(dimension, lang)
 
 
 def value_label(table_id: str, lang: str) -> str:

@@ -63,7 +63,7 @@ PALETTE = [
 ACCENT = colors.HexColor("#2f5d8a")
 
 SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
-    (("Fallzahlen", "Caseload"), ("caseload",)),
+    (("Fallzahlen", "Caseload"), ("caseload", "cases_by_waiting_band")),
     (
         ("Personen", "Persons"),
         (
@@ -73,14 +73,30 @@ SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
             "persons_by_residence_status",
             "persons_by_country_of_birth",
             "persons_by_case_type",
+            "persons_by_district",
         ),
     ),
     (("Beratungskontakte", "Contacts"), ("contacts_by_mode", "contact_hours_by_mode")),
-    (("Integrationsförderplan", "Integration plan"), ("goals_by_area_status",)),
+    (("Integrationsförderplan", "Integration plan"), ("goals_by_field", "goals_by_area_status")),
     (("Vermittlungen", "Referrals"), ("referrals_by_partner_type", "referrals_by_status")),
     (
         ("Fallabschlüsse", "Closures"),
-        ("closures_by_reason", "closures_by_destination", "closures_by_duration"),
+        (
+            "closures_by_reason",
+            "closures_by_destination",
+            "closures_by_destination_age_group",
+            "closures_by_duration",
+            "closures_by_german_level_change",
+            "closures_by_school_qualification_change",
+        ),
+    ),
+    (
+        ("Gruppenangebote", "Group offers"),
+        ("group_offers", "group_participants_by_gender", "group_participants_by_age_group"),
+    ),
+    (
+        ("Anonyme Kurzberatung", "Anonymous counselling"),
+        ("anonymous_contacts_by_mode", "anonymous_contacts_by_topic", "anonymous_contacts_by_gender"),
     ),
 ]
 METHODS = (

@@ -17,7 +17,7 @@ from typing import TextIO
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import protect
+from jmd_desk.reports.statistics_output import difference_note
 from jmd_desk.services import accounts, backups, interchange, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
@@ -94,6 +94,14 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
+    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
+    trend = with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
+    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
+    trend.add_argument("--format", choices=("json", "pdf"), required=True)
+    trend.add_argument("-o", "--output", type=Path, required=True)
+    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
@@ -102,7 +110,8 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(merge)
     merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
+    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
     merge.add_argument(
         "--passphrase-stdin",
@@ -234,11 +243,29 @@ class Cli:
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang)
+            data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            note = difference_note(report, self.env.lang)
+            if note:
+                print(note, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_stats_trend(self, args: argparse.Namespace) -> int:
+        """Write the statistics of consecutive quarters with line charts."""
+        statistics.quarters(args.from_quarter, args.to_quarter)
+
+        def run(session: UserSession) -> int:
+            data = statistics.trend_export(
+                session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
+            )
+            write_file(args.output, data)
+            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
             return EXIT_OK
 
         return self.with_session(args, run)
@@ -263,10 +290,11 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
         raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = protect(raw, args.k)
+        report = statistics.publish_raw(raw, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -318,6 +346,7 @@ class Cli:
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,
+            "stats-trend": self.cmd_stats_trend,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,

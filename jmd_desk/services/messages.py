@@ -255,6 +255,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
         "The bundle was changed after it was made and is refused.",
     ),
+    "bundle_unknown_table": (
+        "Das Bündel enthält eine unbekannte Tabelle und wird abgelehnt.",
+        "The bundle holds an unknown table and is refused.",
+    ),
+    "bundle_out_of_bounds": (
+        "Das Bündel enthält Werte außerhalb der erlaubten Grenzen und wird abgelehnt.",
+        "The bundle holds values out of bounds and is refused.",
+    ),
     "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
     "bundle_duplicate": (
         "Dasselbe Bündel (dieselbe Datenablage) wurde mehrfach angegeben.",
@@ -268,6 +276,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ungültiges Datum »{value}« (erwartet JJJJ-MM-TT).",
         "Invalid date '{value}' (expected YYYY-MM-DD).",
     ),
+    "k_only_with_suppression": (
+        "--k gilt nur für das Verfahren »suppression« (Geheimhaltung); das Cell-Key-Verfahren hat "
+        "seine eigene Schwelle 3.",
+        "--k applies to the 'suppression' method only; the cell-key method has its own threshold 3.",
+    ),
+    "suppression_needs_calendar_period": (
+        "Geheimhaltung durch Sperrung gibt es nur für ganze Kalenderquartale, -halbjahre und -jahre; "
+        "für freie Zeiträume das Cell-Key-Verfahren wählen.",
+        "Suppression is only available for whole calendar quarters, half-years and years; "
+        "choose the cell-key method for free periods.",
+    ),
+    "bad_statistics_method": (
+        "Unbekanntes oder hier nicht erlaubtes Verfahren »{value}«.",
+        "Unknown or not allowed method '{value}'.",
+    ),
+    "trend_too_long": (
+        "Ein Zeitverlauf umfasst höchstens {limit} Quartale.",
+        "A trend covers at most {limit} quarters.",
+    ),
+    "bad_k": ("k muss zwischen 3 und 10 liegen.", "k must be between 3 and 10."),
     "bad_quarter": (
         "Ungültiges Quartal »{value}« (erwartet JJJJ-Qn, z. B. 2026-Q3).",
         "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",

@@ -394,6 +394,22 @@ class AuditRecord(Base):
     __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)
 
 
+class PublishedReportRecord(Base):
+    """The publication register of statistics reports (DESIGN §7): what left, never the values."""
+
+    __tablename__ = "published_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(40))
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))
+    k: Mapped[int | None] = mapped_column(Integer)
+    output: Mapped[str] = mapped_column(String(20))
+    cells_hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_published_reports_period", "period_from", "period_to", "method"),)
+
+
 class DeletionRunRecord(Base):
     """A deletion run: proposed by one person, carried out only when a second one confirms."""
 

@@ -29,6 +29,7 @@ from jmd_desk.store.records_repo import (
     progress_repository,
     referral_repository,
 )
+from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
@@ -73,6 +74,7 @@ class UnitOfWork:
         self.audit = AuditRepository(session, self._store.audit_key)
         self.dashboard = DashboardRepository(session)
         self.statistics = StatisticsRepository(session)
+        self.register = RegisterRepository(session)
         self.retention = RetentionRepository(session)
         return self
 

@@ -1532,6 +1532,54 @@
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="26" />
+        <source>Publication register</source>
+        <translation>Veröffentlichungsregister</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="29" />
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
+        <source>Cells (hash)</source>
+        <translation>Zellen (Prüfsumme)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
+        <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
+        <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../jmd_desk/ui/setup_wizard.py" line="289" />
@@ -1542,102 +1590,127 @@
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="149" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="151" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="170" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <source>Cell key (for release)</source>
+        <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="184" />
+        <source>Suppression (quarters, half-years, years)</source>
+        <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <source>Internal (exact, not for release)</source>
+        <translation>Intern (exakt, nicht zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="188" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
         <source>k:</source>
         <translation>k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="211" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="212" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="213" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="214" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="217" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
         <source>Create bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
         <source>Merge bundles…</source>
         <translation>Bündel zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="253" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <source>Publication register…</source>
+        <translation>Veröffentlichungsregister…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="275" />
-        <source>Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. Cells marked "." are withheld.</source>
-        <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
+        <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="316" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="341" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="376" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="386" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="390" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="399" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="372" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="409" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="412" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

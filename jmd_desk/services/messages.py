@@ -213,6 +213,56 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Über diesen Löschlauf wurde schon entschieden.",
         "This deletion run has already been decided.",
     ),
+    "sheet_type_unsupported": (
+        "{name}: nur .xlsx- und .csv-Tabellen können übernommen werden.",
+        "{name}: only .xlsx and .csv spreadsheets can be imported.",
+    ),
+    "sheet_too_large": (
+        "Die Tabelle ist größer als {max_mb} MB und wird nicht gelesen.",
+        "The spreadsheet is larger than {max_mb} MB and is not read.",
+    ),
+    "sheet_unpacks_too_large": (
+        "Die .xlsx-Datei würde entpackt mehr als {max_mb} MB belegen (möglicherweise eine Zip-Bombe) "
+        "und wird nicht gelesen.",
+        "The .xlsx file would unpack to more than {max_mb} MB (possibly a zip bomb) and is not read.",
+    ),
+    "sheet_not_xlsx": (
+        "Die Datei ist keine lesbare .xlsx-Tabelle.",
+        "The file is not a readable .xlsx spreadsheet.",
+    ),
+    "sheet_not_found": (
+        "Die Tabelle enthält kein Blatt {value!r} (vorhanden: {sheets}).",
+        "The workbook has no sheet {value!r} (present: {sheets}).",
+    ),
+    "sheet_not_text": (
+        "Die .csv-Datei ist keine Textdatei in UTF-8 oder Windows-1252.",
+        "The .csv file is not text in UTF-8 or Windows-1252.",
+    ),
+    "sheet_csv_broken": (
+        "Die .csv-Datei ist in Zeile {line} nicht lesbar ({reason}).",
+        "The .csv file cannot be read at line {line} ({reason}).",
+    ),
+    "sheet_too_many_rows": (
+        "Die Tabelle hat mehr als {max} Zeilen; bitte aufteilen.",
+        "The spreadsheet has more than {max} rows; please split it.",
+    ),
+    "sheet_too_many_columns": (
+        "Die Tabelle hat mehr als {max} Spalten.",
+        "The spreadsheet has more than {max} columns.",
+    ),
+    "sheet_cell_too_long": (
+        "Eine Zelle in Zeile {row} ist länger als {max} Zeichen.",
+        "A cell in row {row} is longer than {max} characters.",
+    ),
+    "sheet_no_header": (
+        "Die erste Zeile der Tabelle muss die Spaltenüberschriften enthalten.",
+        "The first row of the spreadsheet must hold the column headings.",
+    ),
+    "mapping_too_large": ("Die Zuordnungsdatei ist zu groß.", "The mapping file is too large."),
+    "not_a_counsellor": (
+        "{value!r} ist keine aktive Fachkraft in dieser Datenablage.",
+        "{value!r} is not an active counsellor in this store.",
+    ),
     "file_not_found": ("Die Datei {path} gibt es nicht.", "The file {path} does not exist."),
     "file_unreadable": (
         "Die Datei {path} kann nicht gelesen werden ({reason}).",
@@ -339,6 +389,21 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "verweist auf unbekannten Partner {value!r}",
         "refers to unknown partner {value!r}",
     ),
+    "bad_sheet_date": (
+        "kein Datum (TT.MM.JJJJ oder Excel-Datum erwartet): {value}",
+        "not a date (DD.MM.YYYY or an Excel date expected): {value}",
+    ),
+    "bad_sheet_bool": ("ja oder nein erwartet: {value}", "yes or no expected: {value}"),
+    "unknown_client_field": ("unbekanntes Feld {value!r}", "unknown field {value!r}"),
+    "field_mapped_twice": ("Feld {value!r} ist zweimal zugeordnet", "field {value!r} is mapped twice"),
+    "field_not_mapped": (
+        "Pflichtfeld {value!r} ist keiner Spalte zugeordnet",
+        "required field {value!r} has no column",
+    ),
+    "bad_header": ("ungültige Spaltenüberschrift", "invalid column heading"),
+    "column_not_in_sheet": ("Spalte fehlt in der Tabelle", "column is missing from the spreadsheet"),
+    "duplicate_header": ("Spaltenüberschrift {value!r} kommt doppelt vor", "column heading {value!r} appears twice"),
+    "sheet_without_clients": ("die Tabelle enthält keine Klient*innen", "the spreadsheet holds no clients"),
     "referral_without_consent": (
         "keine gültige Einwilligung zur Datenweitergabe am {date}",
         "no valid referral-sharing consent on {date}",

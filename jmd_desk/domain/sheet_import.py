@@ -160,7 +160,7 @@ def _mapping_values(raw: Any, errors: list[FieldError]) -> dict[str, dict[str, s
         for text, code in table.items():
             where = f"{path}[{json.dumps(text, ensure_ascii=False)}]"
             errors += [FieldError(where, p.code, p.params) for p in _check_mapped_code(spec, code)]
-            values[name][_value_key(text)] = code
+            values[name][value_key(text)] = code
     return values
 
 
@@ -195,7 +195,8 @@ def _mapping_case(raw: Any, today: date, errors: list[FieldError]) -> CaseRule |
     return CaseRule(case_type, opened_on=on)
 
 
-def _value_key(text: str) -> str:
+def value_key(text: str) -> str:
+    """How cell texts are compared with the mapping's ``values``: spaces and case ignored."""
     return " ".join(str(text).split()).casefold()
 
 
@@ -252,7 +253,7 @@ class _Converter:
         self.values = values
 
     def mapped(self, name: str, text: str) -> str | None:
-        key = _value_key(text)
+        key = value_key(text)
         own = self.values.get(name, {})
         if key in own:
             return own[key]
@@ -263,6 +264,8 @@ class _Converter:
         mapped = self.mapped(spec.name, text)
         if spec.kind in (Kind.COUNTRIES, Kind.LANGUAGES):
             return self._list(spec, text, mapped)
+        if mapped is not None and spec.kind == Kind.BOOL and mapped in ("true", "false"):
+            return mapped == "true", None
         if mapped is not None:
             return mapped, None
         return _CONVERTERS[spec.kind](spec, value, text)
@@ -425,3 +428,63 @@ def cell_of(document: SheetDocument, error: FieldError) -> FieldError:
         return FieldError(cell_ref(column, row), error.code, error.params)
     where = f"case.{name}" if in_case else (name or "")
     return FieldError(f"{row}/{where}" if where else str(row), error.code, error.params)
+
+
+# ------------------------------------------------------------------ for the assistant
+# Headings offices use, besides the field labels: heading (case ignored) → field.
+HEADER_SYNONYMS: dict[str, str] = {
+    "name": "last_name",
+    "familienname": "last_name",
+    "nachname": "last_name",
+    "vorname": "first_name",
+    "geb.-datum": "date_of_birth",
+    "geburtstag": "date_of_birth",
+    "geboren": "date_of_birth",
+    "geschlecht": "gender",
+    "staatsangehörigkeit": "nationalities",
+    "nationalität": "nationalities",
+    "herkunftsland": "country_of_birth",
+    "geburtsland": "country_of_birth",
+    "sprache": "languages",
+    "sprachen": "languages",
+    "muttersprache": "languages",
+    "einreise": "arrival_date",
+    "einreisedatum": "arrival_date",
+    "aufenthaltsstatus": "residence_status",
+    "deutschkenntnisse": "german_level",
+    "sprachniveau": "german_level",
+    "telefon": "phone",
+    "handy": "phone",
+    "e-mail": "email",
+    "email": "email",
+    "adresse": "address",
+    "anschrift": "address",
+    "vormund": "guardian",
+    "umf": "unaccompanied_minor",
+}
+VALUE_KINDS = (Kind.CODE, Kind.COUNTRY, Kind.COUNTRIES, Kind.LANGUAGES)
+
+
+def automatic_value(name: str, text: str, values: Mapping[str, Mapping[str, str]] | None = None) -> str | None:
+    """The code a cell text becomes without (or with) the mapping's ``values``, else None.
+    List fields are asked per item."""
+    spec = CLIENT_SPECS[name]
+    converter = _Converter(values or {})
+    mapped = converter.mapped(name, text)
+    if mapped is not None:
+        return mapped
+    if spec.kind in (Kind.COUNTRY, Kind.COUNTRIES):
+        return country_code(text)
+    if spec.kind == Kind.LANGUAGES:
+        return language_code(text)
+    if spec.kind == Kind.CODE:
+        by_case = {c.casefold(): c for c in spec.codes}
+        return by_case.get(text.strip().casefold())
+    return None
+
+
+def cell_items(name: str, text: str) -> list[str]:
+    """The items of a cell as the import splits them (one item for single-value fields)."""
+    if CLIENT_SPECS[name].kind in (Kind.COUNTRIES, Kind.LANGUAGES):
+        return [i for i in LIST_SPLIT_RE.split(text.strip()) if i]
+    return [" ".join(text.split())]

@@ -14,16 +14,23 @@ from typing import Any
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
+from jmd_desk.domain.fields import CLIENT_FIELDS
 from jmd_desk.domain.interchange import Document, parse_raw
 from jmd_desk.domain.sheet_import import (
+    CLIENT_SPECS,
+    HEADER_SYNONYMS,
+    VALUE_KINDS,
     SheetData,
     SheetDocument,
     SheetMapping,
+    automatic_value,
+    cell_items,
     cell_of,
     is_blank,
     parse_mapping,
     sheet_document,
 )
+from jmd_desk.reports.labels import field_label
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.interchange import ImportSummary, store_document
 from jmd_desk.services.session import UserSession
@@ -72,6 +79,11 @@ def check_sheet(sheet: SheetData, mapping: SheetMapping, today: date) -> SheetCh
     return SheetCheck(sheet, clients, tuple(problems), None if problems else document)
 
 
+def may_import(session: UserSession) -> bool:
+    """Whether the user may take over clients (counsellors and admins)."""
+    return session.user.has(Role.COUNSELLOR) or session.user.has(Role.ADMIN)
+
+
 def import_sheet(
     session: UserSession, path: Path, mapping: SheetMapping, counsellor: str | None = None
 ) -> ImportSummary:
@@ -115,3 +127,40 @@ def distinct_values(sheet: SheetData, column: int) -> list[str]:
 def converted_document(sheet: SheetData, mapping: SheetMapping) -> SheetDocument:
     """The interchange rows of a sheet (for the assistant's preview)."""
     return sheet_document(sheet, mapping)[0]
+
+
+def guess_columns(headers: tuple[str, ...], lang: str = "de") -> dict[str, str]:
+    """A first mapping of headings to client fields, by field labels and usual headings."""
+    known: dict[str, str] = dict(HEADER_SYNONYMS)
+    for spec in CLIENT_FIELDS:
+        for language in ("de", "en"):
+            known.setdefault(field_label(spec.name, language).casefold(), spec.name)
+        known.setdefault(spec.name, spec.name)
+    result: dict[str, str] = {}
+    for header in headers:
+        name = known.get(header.casefold())
+        if header and name and name not in result.values():
+            result[header] = name
+    return result
+
+
+@dataclass(frozen=True)
+class ValueChoice:
+    """A cell text of a coded column and the code it becomes automatically (None: unclear)."""
+
+    field: str
+    text: str
+    automatic: str | None
+
+
+def value_choices(sheet: SheetData, columns: dict[str, str]) -> list[ValueChoice]:
+    """The texts of coded columns the assistant asks about (bounded per column)."""
+    choices = []
+    for header, name in columns.items():
+        if CLIENT_SPECS[name].kind not in VALUE_KINDS or header not in sheet.headers:
+            continue
+        items: dict[str, None] = {}
+        for text in distinct_values(sheet, sheet.headers.index(header)):
+            items.update(dict.fromkeys(cell_items(name, text)))
+        choices += [ValueChoice(name, t, automatic_value(name, t)) for t in list(items)[:MAX_DISTINCT_VALUES]]
+    return choices

@@ -160,5 +160,8 @@ def _bounded(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
 def _sheet_data(rows: list[tuple[Any, ...]]) -> SheetData:
     if not rows or all(is_blank(v) for v in rows[0]):
         raise JmdError("sheet_no_header")
-    headers = tuple("" if is_blank(v) else " ".join(str(v).split()) for v in rows[0])
-    return SheetData(headers, tuple(enumerate(rows[1:], start=2)))
+    headers = ["" if is_blank(v) else " ".join(str(v).split()) for v in rows[0]]
+    while not headers[-1]:  # columns without a heading at the right end are not part of the list
+        headers.pop()
+    width = len(headers)
+    return SheetData(tuple(headers), tuple((n, row[:width]) for n, row in enumerate(rows[1:], start=2)))

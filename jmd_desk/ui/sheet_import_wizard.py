@@ -6,6 +6,7 @@ through the same service, all or nothing.
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -59,6 +60,17 @@ def _code_choices(name: str) -> list[tuple[str, str]]:
     else:
         values = [c for c in spec.codes if c != codes.UNKNOWN]
     return [(c, code_label(name, c, lang)) for c in values] + [(codes.UNKNOWN, code_label(name, codes.UNKNOWN, lang))]
+
+
+def _shown(value: object) -> str:
+    """A cell as the spreadsheet shows it (dates German, whole numbers without ``.0``)."""
+    if value is None:
+        return ""
+    if isinstance(value, (date, datetime)):
+        return value.strftime("%d.%m.%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 class FilePage(QWizardPage):
@@ -401,13 +413,14 @@ class PreviewPage(QWizardPage):
         for r, (number, cells) in enumerate(rows):
             for c, column in enumerate(columns):
                 value = cells[column] if column < len(cells) else None
-                item = QTableWidgetItem("" if value is None else str(value))
+                item = QTableWidgetItem(_shown(value))
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 problems = by_cell.get(cell_ref(column, number))
                 if problems:
                     item.setBackground(QBrush(PROBLEM_COLOUR))
                     item.setToolTip("\n".join(problems))
                 self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
 
     def _save_mapping(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save mapping"), "zuordnung.json", "JSON (*.json)")

@@ -35,9 +35,7 @@ DE = {
         "Nach dem Korrigieren der Tabelle in Excel: erneut prüfen."
     ),
     "&Save mapping…": "Zuordnung &speichern…",
-    "Problems (nothing is imported while one remains):": (
-        "Probleme (solange eines besteht, wird nichts übernommen):"
-    ),
+    "Problems (nothing is imported while one remains):": ("Probleme (solange eines besteht, wird nichts übernommen):"),
     "Counsellor of the imported clients:": "Zuständige Fachkraft der übernommenen Personen:",
     "{clients} clients found; {problems} problems.": "{clients} Klient*innen gefunden; {problems} Probleme.",
     "{clients} clients ready to import.": "{clients} Klient*innen können übernommen werden.",

@@ -258,6 +258,29 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die erste Zeile der Tabelle muss die Spaltenüberschriften enthalten.",
         "The first row of the spreadsheet must hold the column headings.",
     ),
+    "template_file_too_large": (
+        "Die Vorlage {name} ist größer als 64 KB.",
+        "The template {name} is larger than 64 KB.",
+    ),
+    "template_not_utf8": (
+        "Die Vorlage {name} ist keine UTF-8-Textdatei.",
+        "The template {name} is not a UTF-8 text file.",
+    ),
+    "letter_needs_referral": (
+        "Für dieses Schreiben bitte eine Vermittlung der Akte auswählen.",
+        "Choose a referral of the file for this letter.",
+    ),
+    "letter_without_consent": (
+        "Es liegt keine gültige Einwilligung zur Datenweitergabe an Netzwerkpartner vor; das "
+        "Vermittlungsschreiben kann nicht erstellt werden.",
+        "There is no valid consent to share data with network partners; the referral letter cannot be made.",
+    ),
+    "letter_empty": ("Das Schreiben ist leer.", "The letter is empty."),
+    "logo_too_large": ("Das Logo ist größer als {max_kb} KB.", "The logo is larger than {max_kb} KB."),
+    "logo_not_an_image": (
+        "Das Logo muss ein PNG- oder JPEG-Bild sein.",
+        "The logo must be a PNG or JPEG image.",
+    ),
     "mapping_too_large": ("Die Zuordnungsdatei ist zu groß.", "The mapping file is too large."),
     "not_a_counsellor": (
         "{value!r} ist keine aktive Fachkraft in dieser Datenablage.",
@@ -327,6 +350,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
     "not_text": ("muss Text sein", "must be text"),
+    "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
+    "template_bad_placeholder": (
+        "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",
+        "invalid placeholder at {value!r} ($name or ${{name}}; a dollar sign as $$)",
+    ),
+    "template_unknown_placeholder": ("unbekannter Platzhalter ${value}", "unknown placeholder ${value}"),
+    "template_foreign_syntax": (
+        "{value!r} ist in Vorlagen nicht erlaubt (nur $platzhalter)",
+        "{value!r} is not allowed in templates (only $placeholders)",
+    ),
+    "template_empty": ("Vorlage enthält keinen Text", "template holds no text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
     "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
     "bad_username": (

@@ -175,14 +175,15 @@ def letter_pdf(
     return paperwork_pdf.letter_pdf(head, template.title, text)
 
 
-def plan_pdf(session: UserSession, client_id: int) -> bytes:
-    """The Förderplan agreement of the current case as PDF; audited."""
+def plan_pdf(session: UserSession, client_id: int, case_id: int | None = None) -> bytes:
+    """The Förderplan agreement of a case (default: the current one) as PDF; audited."""
     session.require(Role.COUNSELLOR)
     today = session.clock.today()
     with session.uow(write=True) as uow:
         require_client(session, uow, client_id, write=True)
         file = uow.clients.file(client_id)
-        current = _current_case(file)
+        chosen = [c for c in file.cases if c.id == case_id]
+        current = chosen[0] if chosen else _current_case(file)
         plan = PlanPrint(
             head=_office(uow),
             client=file.client,
@@ -194,6 +195,16 @@ def plan_pdf(session: UserSession, client_id: int) -> bytes:
         )
         session.audit(uow, "plan_printed", "client", client_id, client_id)
     return paperwork_pdf.plan_pdf(plan)
+
+
+def referral_choices(session: UserSession, client_id: int) -> list[tuple[int, str]]:
+    """(referral id, "date – partner") of the file's referrals, newest first, for a letter."""
+    with session.uow() as uow:
+        require_client(session, uow, client_id, write=True)
+        file = uow.clients.file(client_id)
+        names = {p.id: p.value.name for p in uow.partners.list()}
+    referrals = sorted((r for cf in file.cases for r in cf.referrals), key=lambda r: (r.value.date, r.id), reverse=True)
+    return [(r.id, f"{_day(r.value.date)} – {names.get(r.value.partner_id, '?')}") for r in referrals]
 
 
 # ------------------------------------------------------------------ logo

@@ -48,6 +48,7 @@ from jmd_desk.ui.models import (
     goal_table_model,
     referral_table_model,
 )
+from jmd_desk.ui.paperwork_dialogs import PaperworkActions
 from jmd_desk.ui.record_editors import (
     close_case_dialog,
     consent_dialog,
@@ -134,11 +135,18 @@ class ClientFileWindow(QWidget):
             "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
         )
         self.erasure_button.setVisible(lead_or_admin)
+        self.paperwork = PaperworkActions(
+            self, self.session, self.client_id, lambda: self.case_id, self._client_number, self._after_change
+        )
+        paperwork_buttons = self.paperwork.buttons() if self.editable else []
         row = QHBoxLayout()
         row.addWidget(self.subheader, 1)
-        for widget in (self.legal_hold_check, self.access_button, self.erasure_button):
+        for widget in (*paperwork_buttons, self.legal_hold_check, self.access_button, self.erasure_button):
             row.addWidget(widget)
         return row
+
+    def _client_number(self) -> str:
+        return (self.file.client.client_number if self.file else None) or str(self.client_id)
 
     def _toggle_hold(self, held: bool) -> None:
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))

@@ -109,157 +109,162 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="121" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="133" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="137" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="165" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="173" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="192" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="193" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="224" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="225" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="238" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="239" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="247" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="248" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="258" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="259" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="261" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="261" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="265" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="266" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="270" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="271" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="271" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="272" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="273" />
+        <source>Logo for printouts:</source>
+        <translation>Logo auf Ausdrucken:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="304" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="322" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="324" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="323" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="325" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="335" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="337" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="349" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="356" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="364" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="371" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="373" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -280,27 +285,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="73" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="74" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="95" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="96" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -308,261 +313,261 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="97" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="108" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="109" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="128" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="129" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="133" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="134" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="135" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="147" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="155" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="174" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="177" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="185" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="183" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="188" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="196" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="190" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="198" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="215" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
         <source>New goal…</source>
         <translation>Neues Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="216" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="217" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="277" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="298" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="226" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="285" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="306" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="322" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="236" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="244" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="240" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="248" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="243" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="244" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="255" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="249" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="259" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="254" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="262" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="264" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="292" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="300" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="295" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="303" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="310" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="318" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="311" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="319" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="324" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="332" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="325" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="333" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="345" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="349" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="366" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="369" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="377" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="371" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="379" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="395" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="403" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="436" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="444" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="441" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="449" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="477" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="485" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="483" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="491" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="662" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="670" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="700" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="708" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -651,47 +656,47 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="170" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
         <source>Assign the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="171" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="183" />
         <source>Columns without a field are not taken over.</source>
         <translation>Spalten ohne Feld werden nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="174" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="174" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="176" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="188" />
         <source>Open a case for every client</source>
         <translation>Für jede Person einen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="193" />
         <source>Opened on</source>
         <translation>Beginn am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="198" />
         <source>Opening date from column</source>
         <translation>Beginn aus Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="195" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="207" />
         <source>Case type:</source>
         <translation>Fallart:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="213" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="225" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
     </message>
@@ -955,57 +960,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="71" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
         <source>Choose the spreadsheet</source>
         <translation>Tabelle auswählen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="73" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="85" />
         <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
         <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="78" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="90" />
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="84" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="96" />
         <source>&amp;Load a saved mapping…</source>
         <translation>Gespeicherte &amp;Zuordnung laden…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="94" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="95" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="107" />
         <source>Sheet:</source>
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="100" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
         <source>Spreadsheet</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="100" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Tabellen (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="117" />
         <source>Saved mapping</source>
         <translation>Gespeicherte Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="138" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="150" />
         <source>{rows} rows below the headings.</source>
         <translation>{rows} Zeilen unter den Überschriften.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="149" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="161" />
         <source>Mapping loaded: {name}</source>
         <translation>Zuordnung geladen: {name}</translation>
     </message>
@@ -1016,6 +1021,39 @@
         <location filename="../../jmd_desk/ui/help.py" line="34" />
         <source>JMD Desk – User guide</source>
         <translation>JMD Desk – Kurzanleitung</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50" />
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="72" />
+        <source>Templates that cannot be used:</source>
+        <translation>Nicht nutzbare Vorlagen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="75" />
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="82" />
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="83" />
+        <source>Referral:</source>
+        <translation>Vermittlung:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="122" />
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
     </message>
 </context>
 <context>
@@ -1146,6 +1184,44 @@
         <location filename="../../jmd_desk/ui/login_dialog.py" line="147" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
+    </message>
+</context>
+<context>
+    <name>LogoSetting</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="209" />
+        <source>Choose logo…</source>
+        <translation>Logo auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="212" />
+        <source>Remove logo</source>
+        <translation>Logo entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="216" />
+        <source>Own letter templates (text files): {folder}</source>
+        <translation>Eigene Briefvorlagen (Textdateien): {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>A logo is set.</source>
+        <translation>Ein Logo ist hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>No logo.</source>
+        <translation>Kein Logo hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1486,29 @@
     </message>
 </context>
 <context>
+    <name>PaperworkActions</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165" />
+        <source>Print support plan…</source>
+        <translation>Förderplan drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167" />
+        <source>The Integrationsförderplan of this case as an agreement to sign (PDF)</source>
+        <translation>Der Integrationsförderplan dieses Falls als Vereinbarung zum Unterschreiben (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169" />
+        <source>Letter…</source>
+        <translation>Schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176" />
+        <source>Save support plan</source>
+        <translation>Förderplan speichern</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
         <location filename="../../jmd_desk/ui/pages.py" line="297" />
@@ -1445,47 +1544,47 @@
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="311" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="323" />
         <source>Check and import</source>
         <translation>Prüfen und übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="322" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
         <source>&amp;Read the file again</source>
         <translation>Datei &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="324" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
         <source>After correcting the spreadsheet in Excel: check it again.</source>
         <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="326" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="338" />
         <source>&amp;Save mapping…</source>
         <translation>Zuordnung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="348" />
         <source>Problems (nothing is imported while one remains):</source>
         <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="339" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="351" />
         <source>Counsellor of the imported clients:</source>
         <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="381" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="393" />
         <source>{clients} clients found; {problems} problems.</source>
         <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="385" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="397" />
         <source>{clients} clients ready to import.</source>
         <translation>{clients} Klient*innen können übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="413" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="426" />
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
@@ -1680,12 +1779,12 @@
 <context>
     <name>SheetImportWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="427" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="440" />
         <source>Take over clients from a spreadsheet</source>
         <translation>Klient*innen aus einer Tabelle übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="439" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="452" />
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -1796,27 +1895,27 @@
 <context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="263" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
         <source>Assign the values</source>
         <translation>Werte zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="264" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="276" />
         <source>Texts the program recognises are preset; please check them and fill the rest.</source>
         <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="267" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="267" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
         <source>Text in the spreadsheet</source>
         <translation>Angabe in der Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="267" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
         <source>Means</source>
         <translation>Bedeutet</translation>
     </message>

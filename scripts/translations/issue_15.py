@@ -44,4 +44,25 @@ DE = {
     "&Import": "&Übernehmen",
     "Clients from a &spreadsheet…": "Klient*innen aus &Tabelle übernehmen…",
     "{count} clients imported.": "{count} Klient*innen übernommen.",
+    # Letters, Förderplan, logo
+    "A logo is set.": "Ein Logo ist hinterlegt.",
+    "No logo.": "Kein Logo hinterlegt.",
+    "Choose logo…": "Logo auswählen…",
+    "Remove logo": "Logo entfernen",
+    "Logo": "Logo",
+    "Images (*.png *.jpg *.jpeg)": "Bilder (*.png *.jpg *.jpeg)",
+    "Logo for printouts:": "Logo auf Ausdrucken:",
+    "Own letter templates (text files): {folder}": "Eigene Briefvorlagen (Textdateien): {folder}",
+    "Letter": "Schreiben",
+    "Letter…": "Schreiben…",
+    "Print support plan…": "Förderplan drucken…",
+    "The Integrationsförderplan of this case as an agreement to sign (PDF)": (
+        "Der Integrationsförderplan dieses Falls als Vereinbarung zum Unterschreiben (PDF)"
+    ),
+    "Referral:": "Vermittlung:",
+    "Template:": "Vorlage:",
+    "Templates that cannot be used:": "Nicht nutzbare Vorlagen:",
+    "Save as &PDF…": "Als &PDF speichern…",
+    "Save letter": "Schreiben speichern",
+    "Save support plan": "Förderplan speichern",
 }

@@ -67,7 +67,12 @@ class LetterTemplate:
     def fill(self, values: Mapping[str, str]) -> str:
         """The text with every placeholder replaced (missing values become empty)."""
         complete = {name: values.get(name, "") for name in PLACEHOLDERS}
-        return string.Template(self.body).substitute(complete)
+        lines = []
+        for line in self.body.split("\n"):
+            filled = string.Template(line).substitute(complete)
+            if filled.strip() or not _names(line):
+                lines.append(filled)  # a line of nothing but empty placeholders is left out
+        return "\n".join(lines)
 
 
 def _names(text: str) -> list[str]:

@@ -221,3 +221,8 @@ def test_logo_must_be_an_image(session_for) -> None:
     assert paperwork.has_office_logo(admin)
     paperwork.set_office_logo(admin, None)
     assert not paperwork.has_office_logo(admin)
+
+
+def test_lines_of_only_empty_placeholders_are_left_out() -> None:
+    template = parse_template("t.txt", "An\n$partner\n$partner_ansprechperson\n$partner_adresse\n\nHallo $vorname")
+    assert template.fill({"partner": "Jobcenter", "vorname": ""}) == "An\nJobcenter\n\nHallo "

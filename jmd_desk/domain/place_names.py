@@ -63,6 +63,10 @@ COUNTRY_ALIASES: dict[str, str] = {
     "Eswatini": "SZ",
     "Osttimor": "TL",
     "Vatikan": "VA",
+    "ungeklärt": "unknown",
+    "unbekannt": "unknown",
+    "keine Angabe": "unknown",
+    "k. A.": "unknown",
 }
 
 # German nationality adjectives (base form; "syrische", "syrischer" are found too).
@@ -219,6 +223,19 @@ LANGUAGE_ALIASES: dict[str, str] = {
     "Somalisch": "so",
     "Bosnisch": "bs",
     "Moldauisch": "ro",
+    "Griechisch": "el",
+    "Greek": "el",
+    "Punjabi": "pa",
+    "Pandschabi": "pa",
+    "Mazedonisch": "mk",
+    "Suaheli": "sw",
+    "Kisuaheli": "sw",
+    "Fula": "ff",
+    "Fulani": "ff",
+    "Ful": "ff",
+    "unbekannt": "unknown",
+    "keine Angabe": "unknown",
+    "k. A.": "unknown",
 }
 
 _ADJECTIVE_ENDINGS = ("en", "er", "es", "em", "e")
@@ -232,10 +249,15 @@ def _key(text: str) -> str:
     return re.sub(r"[\s\-.,'’()*]+", "", text)
 
 
+def _with_short_forms(names: tuple[str, ...]) -> list[str]:
+    """The names, and each without its bracketed addition ("Spanisch (Kastilisch)" → "Spanisch")."""
+    return [*names, *(n.split(" (", 1)[0] for n in names if " (" in n)]
+
+
 def _country_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for code, names in COUNTRIES.items():
-        for name in (code, *names):
+        for name in (code, *_with_short_forms(names)):
             index.setdefault(_key(name), code)
     for name, code in COUNTRY_ALIASES.items():
         index[_key(name)] = code
@@ -245,7 +267,7 @@ def _country_index() -> dict[str, str]:
 def _language_index() -> dict[str, str]:
     index: dict[str, str] = {}
     for code, names in LANGUAGES.items():
-        for name in (code, *names):
+        for name in (code, *_with_short_forms(names)):
             index.setdefault(_key(name), code)
     for name, code in LANGUAGE_ALIASES.items():
         index[_key(name)] = code

@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 from jmd_desk.domain.errors import AuthError, JmdError, ValidationError
+from jmd_desk.domain.place_names import country_code, language_code
 from jmd_desk.domain.sheet_import import SheetMapping, cell_date, cell_ref, parse_mapping
 from jmd_desk.services import interchange, sheet_files, sheet_import
 from jmd_desk.services.messages import message
@@ -262,3 +263,32 @@ def test_hostile_and_wrong_files_are_refused(tmp_path: Path, monkeypatch: pytest
     with pytest.raises(JmdError) as caught:
         sheet_files.read_sheet(other)
     assert caught.value.code == "sheet_type_unsupported"
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Syrien", "SY"),
+        ("syrische", "SY"),
+        ("Afghanistan", "AF"),
+        ("AFGHANISCH", "AF"),
+        ("Tuerkei", "TR"),
+        ("Turkey", "TR"),
+        ("Irak", "IQ"),
+        ("irakischer", "IQ"),
+        ("Elfenbeinküste", "CI"),
+        ("Kosovo", "XK"),
+        ("Bosnien und Herzegowina", "BA"),
+        ("Russische Föderation", "RU"),
+        ("ungeklärt", "unknown"),
+        ("Atlantis", None),
+    ],
+)
+def test_country_names_and_nationality_adjectives(text: str, country: str | None) -> None:
+    assert country_code(text) == country
+
+
+def test_language_names() -> None:
+    found = [language_code(t) for t in ("Arabisch", "Farsi", "Dari", "Kurdisch", "Spanisch", "English", "Tigrinya")]
+    assert found == ["ar", "fa", "fa", "ku", "es", "en", "ti"]
+    assert language_code("Klingonisch") is None

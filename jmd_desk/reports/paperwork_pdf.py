@@ -212,11 +212,14 @@ def _goal_table(goals: list[Goal], styles: dict[str, ParagraphStyle]) -> Table:
     for goal in goals:
         steps = getattr(goal, "steps", None)  # Förderplan details, where the file keeps them
         what = escape(goal.title) + (f"<br/><font size=8.5>{escape(steps)}</font>" if steps else "")
-        responsible = getattr(goal, "responsible", None)
+        responsible = getattr(goal, "responsible", None) or ()
+        if isinstance(responsible, str):
+            responsible = (responsible,)
+        who = ", ".join(code_label("responsible", r, "de") for r in responsible)
         rows.append(
             [
                 Paragraph(what.replace("\n", "<br/>"), styles["cell"]),
-                Paragraph(escape(code_label("responsible", responsible, "de")) if responsible else "–", styles["cell"]),
+                Paragraph(escape(who) or "–", styles["cell"]),
                 Paragraph(_day(goal.agreed_on), styles["date"]),
                 Paragraph(_day(goal.due_on), styles["date"]),
                 Paragraph(_day(getattr(goal, "review_on", None)), styles["date"]),

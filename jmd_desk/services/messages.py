@@ -250,6 +250,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Tabelle hat mehr als {max} Spalten.",
         "The spreadsheet has more than {max} columns.",
     ),
+    "sheet_too_many_cells": (
+        "Die Tabelle hat mehr als {max} gefüllte Zellen; bitte aufteilen.",
+        "The spreadsheet has more than {max} filled cells; please split it.",
+    ),
     "sheet_cell_too_long": (
         "Eine Zelle in Zeile {row} ist länger als {max} Zeichen.",
         "A cell in row {row} is longer than {max} characters.",

@@ -24,6 +24,7 @@ MAX_ZIP_MEMBERS = 2000
 MAX_ROWS = 50_000
 MAX_COLUMNS = 200
 MAX_CELL_CHARS = 10_000
+MAX_FILLED_CELLS = 2_000_000  # memory: a small file can still hold millions of tiny cells
 CSV_DELIMITERS = (";", ",", "\t")
 
 
@@ -145,6 +146,7 @@ def _csv_rows(data: bytes) -> list[tuple[Any, ...]]:
 def _bounded(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
     """The rows, refusing more rows, columns or longer cells than the limits."""
     result = []
+    filled = 0
     for number, cells in enumerate(rows, start=1):
         if number > MAX_ROWS + 1:
             raise JmdError("sheet_too_many_rows", max=MAX_ROWS)
@@ -153,6 +155,9 @@ def _bounded(rows: Iterable[tuple[Any, ...]]) -> list[tuple[Any, ...]]:
         for value in cells:
             if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
                 raise JmdError("sheet_cell_too_long", row=number, max=MAX_CELL_CHARS)
+        filled += sum(1 for value in cells if value is not None)
+        if filled > MAX_FILLED_CELLS:
+            raise JmdError("sheet_too_many_cells", max=MAX_FILLED_CELLS)
         result.append(tuple(cells[:MAX_COLUMNS]))
     return result
 

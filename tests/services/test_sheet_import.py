@@ -258,6 +258,18 @@ def test_hostile_and_wrong_files_are_refused(tmp_path: Path, monkeypatch: pytest
         sheet_files.read_sheet(many)
     assert caught.value.code == "sheet_too_many_rows"
 
+    monkeypatch.setattr(sheet_files, "MAX_ROWS", 1000)
+    monkeypatch.setattr(sheet_files, "MAX_FILLED_CELLS", 40)
+    with pytest.raises(JmdError) as caught:
+        sheet_files.read_sheet(many)
+    assert caught.value.code == "sheet_too_many_cells"
+
+    long_cell = tmp_path / "lang.csv"
+    long_cell.write_text("Vorname;Nachname\n" + "a" * 20_000 + ";b\n", encoding="utf-8")
+    with pytest.raises(JmdError) as caught:
+        sheet_files.read_sheet(long_cell)
+    assert caught.value.code == "sheet_cell_too_long"
+
     other = tmp_path / "liste.ods"
     other.write_bytes(b"PK")
     with pytest.raises(JmdError) as caught:

@@ -99,7 +99,9 @@ def _xlsx_rows(data: bytes, sheet: str | None) -> list[tuple[Any, ...]]:
             raise JmdError("sheet_not_found", value=sheet, sheets=", ".join(book.sheetnames))
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
         try:
-            return _bounded(worksheet.iter_rows(max_col=MAX_COLUMNS + 1, values_only=True))
+            # The declared width, bounded: a file claiming column XFD must not pad every row to 16,384.
+            width = min(worksheet.max_column or MAX_COLUMNS + 1, MAX_COLUMNS + 1)
+            return _bounded(worksheet.iter_rows(max_col=width, values_only=True))
         except JmdError:
             raise
         except Exception:  # noqa: BLE001 - damaged sheet XML

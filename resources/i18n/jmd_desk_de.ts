@@ -272,12 +272,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="93" />
+        <location filename="../../jmd_desk/ui/application.py" line="96" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="102" />
+        <location filename="../../jmd_desk/ui/application.py" line="105" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -313,261 +313,261 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="138" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="133" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="142" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="135" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="155" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="164" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="174" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="183" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="185" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="194" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="200" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="196" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="205" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="198" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="207" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
-        <source>New goal…</source>
-        <translation>Neues Ziel …</translation>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="232" />
+        <source>New &amp;goal…</source>
+        <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="233" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="234" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="226" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="285" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="306" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="322" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="235" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="294" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="329" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="345" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="244" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="248" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="260" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="255" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="264" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="266" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="259" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="262" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="264" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="273" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="300" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="323" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="303" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="326" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="318" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="319" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="332" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="355" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="333" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="356" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="345" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="368" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="349" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="372" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="397" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="377" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="400" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="379" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="402" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="403" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="426" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="444" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="467" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="449" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="472" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="485" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="508" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="491" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="514" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="670" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="693" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="708" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="731" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -575,27 +575,27 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="51" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="52" />
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="53" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="65" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="66" />
         <source>yes (partly ticked: not stated)</source>
         <translation>ja (halb angekreuzt: keine Angabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="73" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="74" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="78" />
         <source>only when younger than 12 or older than 27 at intake</source>
         <translation>nur wenn bei Aufnahme jünger als 12 oder älter als 27</translation>
     </message>
@@ -603,54 +603,67 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="130" />
+        <location filename="../../jmd_desk/ui/pages.py" line="131" />
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="131" />
+        <location filename="../../jmd_desk/ui/pages.py" line="132" />
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="136" />
+        <location filename="../../jmd_desk/ui/pages.py" line="137" />
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="137" />
+        <location filename="../../jmd_desk/ui/pages.py" line="138" />
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="138" />
+        <location filename="../../jmd_desk/ui/pages.py" line="139" />
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="143" />
+        <location filename="../../jmd_desk/ui/pages.py" line="144" />
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="148" />
+        <location filename="../../jmd_desk/ui/pages.py" line="149" />
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="153" />
+        <location filename="../../jmd_desk/ui/pages.py" line="154" />
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="156" />
+        <location filename="../../jmd_desk/ui/pages.py" line="157" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="211" />
+        <location filename="../../jmd_desk/ui/pages.py" line="236" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListEdit</name>
+    <message>
+        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <source>type a name, e.g. Syria</source>
+        <translation>Namen tippen, z. B. Syrien</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <source>e.g. Arabic</source>
+        <translation>z. B. Arabisch</translation>
     </message>
 </context>
 <context>
@@ -727,58 +740,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="63" />
+        <location filename="../../jmd_desk/ui/pages.py" line="64" />
         <source>Overdue follow-ups</source>
         <translation>Überfällige Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="63" />
         <location filename="../../jmd_desk/ui/pages.py" line="64" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="64" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65" />
         <source>Goals due within 14 days</source>
         <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="66" />
         <source>Referrals without answer for 14 days</source>
         <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="66" />
         <source>Requested</source>
         <translation>Angefragt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67" />
         <source>Turning 27 within 90 days (hand-over to MBE)</source>
         <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67" />
         <source>27th birthday</source>
         <translation>27. Geburtstag</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="69" />
+        <location filename="../../jmd_desk/ui/pages.py" line="70" />
         <source>Open files without valid processing consent</source>
         <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="70" />
+        <location filename="../../jmd_desk/ui/pages.py" line="71" />
         <source>Case since</source>
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="85" />
+        <location filename="../../jmd_desk/ui/pages.py" line="86" />
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="99" />
+        <location filename="../../jmd_desk/ui/pages.py" line="100" />
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -955,6 +968,19 @@
         <location filename="../../jmd_desk/ui/data_protection_page.py" line="257" />
         <source>{count} files were deleted.</source>
         <translation>{count} Akten wurden gelöscht.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../jmd_desk/ui/date_entry.py" line="67" />
+        <source>Calendar (Alt+Down)</source>
+        <translation>Kalender (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/date_entry.py" line="115" />
+        <source>Not a date: please type DD.MM.YYYY</source>
+        <translation>Kein Datum: bitte als TT.MM.JJJJ eingeben</translation>
     </message>
 </context>
 <context>
@@ -1470,17 +1496,17 @@
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="234" />
+        <location filename="../../jmd_desk/ui/pages.py" line="259" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="250" />
+        <location filename="../../jmd_desk/ui/pages.py" line="275" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="277" />
+        <location filename="../../jmd_desk/ui/pages.py" line="302" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -1511,32 +1537,32 @@
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="297" />
+        <location filename="../../jmd_desk/ui/pages.py" line="322" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="305" />
+        <location filename="../../jmd_desk/ui/pages.py" line="330" />
         <source>New partner…</source>
         <translation>Neuer Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="306" />
+        <location filename="../../jmd_desk/ui/pages.py" line="331" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="308" />
+        <location filename="../../jmd_desk/ui/pages.py" line="333" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="359" />
+        <location filename="../../jmd_desk/ui/pages.py" line="384" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="359" />
+        <location filename="../../jmd_desk/ui/pages.py" line="384" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>

@@ -203,6 +203,15 @@ def _facts(plan: PlanPrint, styles: dict[str, ParagraphStyle]) -> Table:
     return table
 
 
+# Who carries out a step (until the shared label table has them).
+RESPONSIBLE_LABELS = {
+    "young_person": "junge Person",
+    "counsellor": "Fachkraft",
+    "family": "Familie",
+    "partner": "Netzwerkpartner",
+    "other": "andere",
+    codes.UNKNOWN: "keine Angabe",
+}
 GOAL_COLUMNS = ("Ziel und Schritte", "Verantwortlich", "Vereinbart", "Fällig", "Überprüfung", "Stand")
 GOAL_WIDTHS = [5.1 * cm, 2.9 * cm, 2.2 * cm, 2.2 * cm, 2.5 * cm, 2.1 * cm]
 
@@ -210,19 +219,17 @@ GOAL_WIDTHS = [5.1 * cm, 2.9 * cm, 2.2 * cm, 2.2 * cm, 2.5 * cm, 2.1 * cm]
 def _goal_table(goals: list[Goal], styles: dict[str, ParagraphStyle]) -> Table:
     rows: list[list[Any]] = [[Paragraph(h, styles["colhead"]) for h in GOAL_COLUMNS]]
     for goal in goals:
-        steps = getattr(goal, "steps", None)  # Förderplan details, where the file keeps them
-        what = escape(goal.title) + (f"<br/><font size=8.5>{escape(steps)}</font>" if steps else "")
-        responsible = getattr(goal, "responsible", None) or ()
-        if isinstance(responsible, str):
-            responsible = (responsible,)
-        who = ", ".join(code_label("responsible", r, "de") for r in responsible)
+        what = escape(goal.title)
+        if goal.steps:
+            what += f'<br/><font size=8 color="#444444">Schritte: {escape(goal.steps)}</font>'
+        who = ", ".join(_responsible(r) for r in goal.responsible)
         rows.append(
             [
                 Paragraph(what.replace("\n", "<br/>"), styles["cell"]),
                 Paragraph(escape(who) or "–", styles["cell"]),
                 Paragraph(_day(goal.agreed_on), styles["date"]),
                 Paragraph(_day(goal.due_on), styles["date"]),
-                Paragraph(_day(getattr(goal, "review_on", None)), styles["date"]),
+                Paragraph(_day(goal.review_on), styles["date"]),
                 Paragraph(escape(code_label("goal_status", goal.status, "de")), styles["cell"]),
             ]
         )
@@ -240,6 +247,11 @@ def _goal_table(goals: list[Goal], styles: dict[str, ParagraphStyle]) -> Table:
         )
     )
     return table
+
+
+def _responsible(code: str) -> str:
+    label = code_label("responsible", code, "de")
+    return RESPONSIBLE_LABELS.get(code, label) if label == code else label
 
 
 def _signatures(signers: list[str], styles: dict[str, ParagraphStyle]) -> list[Any]:

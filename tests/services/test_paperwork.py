@@ -54,7 +54,14 @@ def document(consent: bool = True) -> dict[str, Any]:
                 "case_type": "case_management",
                 "opened_on": "2026-02-01",
                 "goals": [
-                    {"area": "language", "title": "Deutschkurs B1 abschließen", "agreed_on": "2026-02-10"},
+                    {
+                        "area": "language",
+                        "title": "Deutschkurs B1 abschließen",
+                        "agreed_on": "2026-02-10",
+                        "steps": "Anmeldung bei der VHS bis März",
+                        "responsible": ["young_person", "counsellor"],
+                        "review_on": "2026-12-15",
+                    },
                     {"area": "school", "title": "Praktikumsplatz in einer Werkstatt finden", "due_on": "2027-01-31"},
                 ],
                 "contacts": [
@@ -201,6 +208,9 @@ def test_plan_pdf_shows_goals_names_and_signature_lines(session_for, tmp_path: P
         "JMD Bremen-Nord",
         "Şirin Quelltaler",
         "Deutschkurs B1 abschließen",
+        "Anmeldung bei der VHS bis März",
+        "junge Person, Fachkraft",
+        "15.12.2026",
         "Praktikumsplatz in einer Werkstatt finden",
         "Hamid Quelltaler (Erziehungsberechtigte*r / Vormund)",  # under 18
         "Berta B. (Fachkraft",

@@ -285,6 +285,21 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Logo muss ein PNG- oder JPEG-Bild sein.",
         "The logo must be a PNG or JPEG image.",
     ),
+    "document_file_too_large": (
+        "{name} ist größer als {max_mb} MB und kann nicht zur Akte genommen werden.",
+        "{name} is larger than {max_mb} MB and cannot be added to the file.",
+    ),
+    "document_file_empty": ("{name} ist leer.", "{name} is empty."),
+    "document_type_not_allowed": (
+        "{name} ist kein PDF-, PNG-, JPEG-, ODT- oder DOCX-Dokument (geprüft wird der Inhalt, nicht die "
+        "Dateiendung) und wird nicht angenommen.",
+        "{name} is not a PDF, PNG, JPEG, ODT or DOCX document (the content is checked, not the file "
+        "extension) and is refused.",
+    ),
+    "document_zip_bomb": (
+        "{name} würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe) und wird nicht angenommen.",
+        "{name} would unpack to many times its size (zip bomb) and is refused.",
+    ),
     "mapping_too_large": ("Die Zuordnungsdatei ist zu groß.", "The mapping file is too large."),
     "not_a_counsellor": (
         "{value!r} ist keine aktive Fachkraft in dieser Datenablage.",
@@ -354,6 +369,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
     "not_text": ("muss Text sein", "must be text"),
+    "empty_document": ("Dokument ist leer", "document is empty"),
+    "document_too_large": ("Dokument ist größer als 20 MB", "document is larger than 20 MB"),
+    "content_not_media_type": (
+        "Inhalt passt nicht zum Dateityp {value}",
+        "content does not match the media type {value}",
+    ),
+    "not_a_file_name": ("nur ein Dateiname, kein Pfad", "a file name only, not a path"),
     "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
     "template_bad_placeholder": (
         "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",

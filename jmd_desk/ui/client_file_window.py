@@ -39,6 +39,7 @@ from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.documents_tab import DocumentsTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -113,6 +114,8 @@ class ClientFileWindow(QWidget):
         self.tabs.addTab(self._referrals_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
+        self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
+        self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -408,6 +411,7 @@ class ClientFileWindow(QWidget):
         self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consent_model.set_rows(self.file.consents)
+        self.documents_tab.set_documents(self.file.documents)
         self.history_model.set_rows(audit.client_history(self.session, self.client_id))
         self.change_model.set_rows(clients.correction_history(self.session, self.client_id))
         self._show_case()
@@ -732,4 +736,5 @@ class ClientFileWindow(QWidget):
         ):
             event.ignore()
             return
+        self.documents_tab.wipe_temp()
         event.accept()

@@ -107,6 +107,29 @@
     </message>
 </context>
 <context>
+    <name>AddDocumentDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="77" />
+        <source>Add document</source>
+        <translation>Dokument hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="90" />
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="91" />
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="92" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
         <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
@@ -313,261 +336,266 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="138" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="141" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="142" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="145" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="147" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="164" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="167" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="183" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="200" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="203" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="208" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="207" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="210" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="232" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="235" />
         <source>New &amp;goal…</source>
         <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="233" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="236" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="234" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="237" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="294" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="235" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="294" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="329" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="345" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="238" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="297" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="332" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="348" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="260" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="260" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="264" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="264" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="267" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="266" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="269" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="273" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="276" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="323" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="326" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="326" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="329" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="345" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="355" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="358" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="356" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="368" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="371" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="372" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="375" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="397" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="400" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="400" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="403" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="402" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="405" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="426" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="430" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="467" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="471" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="472" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="476" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="508" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="512" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="514" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="518" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="693" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="697" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="731" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="735" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -981,6 +1009,79 @@
         <location filename="../../jmd_desk/ui/date_entry.py" line="115" />
         <source>Not a date: please type DD.MM.YYYY</source>
         <translation>Kein Datum: bitte als TT.MM.JJJJ eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="130" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="130" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="130" />
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="130" />
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="130" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="140" />
+        <source>Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).</source>
+        <translation>PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="144" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="145" />
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="146" />
+        <source>Save a &amp;copy…</source>
+        <translation>Kopie s&amp;peichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="147" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="185" />
+        <source>Add documents</source>
+        <translation>Dokumente hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="185" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="232" />
+        <source>Save a copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="248" />
+        <source>Delete the document “{title}” from the file?</source>
+        <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
     </message>
 </context>
 <context>

@@ -65,4 +65,25 @@ DE = {
     "Save as &PDF…": "Als &PDF speichern…",
     "Save letter": "Schreiben speichern",
     "Save support plan": "Förderplan speichern",
+    # Documents
+    "&Documents": "&Dokumente",
+    "&Add…": "&Hinzufügen…",
+    "&Delete": "&Löschen",
+    "&Kind:": "&Art:",
+    "&Open": "Ö&ffnen",
+    "&Title:": "&Titel:",
+    "Add document": "Dokument hinzufügen",
+    "Add documents": "Dokumente hinzufügen",
+    "Added": "Hinzugefügt",
+    "Delete the document “{title}” from the file?": "Das Dokument „{title}“ aus der Akte löschen?",
+    "Documents": "Dokumente",
+    "Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).": (
+        "PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB)."
+    ),
+    "File": "Datei",
+    "Kind": "Art",
+    "Save a &copy…": "Kopie s&peichern…",
+    "Save a copy": "Kopie speichern",
+    "Size": "Größe",
+    "Title": "Titel",
 }

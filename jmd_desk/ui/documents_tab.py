@@ -75,6 +75,7 @@ class AddDocumentDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("add_document_dialog")
         self.setWindowTitle(self.tr("Add document"))
+        self.setMinimumWidth(440)
         self.title_edit = QLineEdit(path.stem)
         self.title_edit.setObjectName("document_title_edit")
         self.kind_combo = QComboBox()
@@ -131,6 +132,7 @@ class DocumentsTab(QWidget):
         )
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.doubleClicked.connect(lambda _index: self.open_selected())
         self.message = QLabel()
@@ -164,6 +166,8 @@ class DocumentsTab(QWidget):
             cells = (info.title, kind_label(info.kind), info.file_name, format_date(info.added_on), _size(info.size))
             for column, text in enumerate(cells):
                 self.table.setItem(i, column, QTableWidgetItem(text))
+        for column in range(1, 5):
+            self.table.resizeColumnToContents(column)
 
     def selected(self) -> Saved[DocumentInfo] | None:
         """The selected document."""

@@ -18,7 +18,7 @@ from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics_output import difference_note
-from jmd_desk.services import accounts, backups, interchange, statistics
+from jmd_desk.services import accounts, backups, interchange, sheet_import, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -88,6 +88,10 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
     imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
+    sheet = with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
+    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
     exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
     stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
@@ -208,6 +212,20 @@ class Cli:
                 f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
                 f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
                 f"{summary.partners} network partners.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_import_sheet(self, args: argparse.Namespace) -> int:
+        """Import clients from a spreadsheet, all or nothing."""
+        mapping = sheet_import.load_mapping(args.mapping, self.env.clock.today())
+
+        def run(session: UserSession) -> int:
+            summary = sheet_import.import_sheet(session, args.file, mapping, args.counsellor)
+            self.say(
+                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
+                f"Imported: {summary.clients} clients, {summary.cases} cases.",
             )
             return EXIT_OK
 
@@ -343,6 +361,7 @@ class Cli:
         handler = {
             "init": self.cmd_init,
             "import": self.cmd_import,
+            "import-sheet": self.cmd_import_sheet,
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
@@ -62,6 +62,12 @@ def period_of(args: argparse.Namespace) -> Period:
     return Period.from_text(args.date_from, args.date_to)
 
 
+def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
+    p.add_argument("--user", required=required, help="Benutzername")
+    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``jmd-desk``."""
     parser = argparse.ArgumentParser(
@@ -73,40 +79,48 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-        p.add_argument("--user", required=required, help="Benutzername")
-        p.add_argument(
-            "--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe"
-        )
-        return p
-
     sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
     demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
     demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
+    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
+    _add_data_commands(sub)
+    _add_statistics_commands(sub)
+    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
+    backup.add_argument("file", type=Path)
+    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
+    restore.add_argument("file", type=Path)
+    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    return parser
+
+
+def _add_data_commands(sub: Any) -> None:
+    """import, import-sheet and export."""
+    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
-    sheet = with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
     sheet.add_argument("file", type=Path)
     sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
     sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
-    exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
+    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
-    stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
+
+
+def _add_statistics_commands(sub: Any) -> None:
+    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
+    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
     stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    trend = with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
     trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
     trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
     trend.add_argument("--format", choices=("json", "pdf"), required=True)
     trend.add_argument("-o", "--output", type=Path, required=True)
     trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
+    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
     merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
@@ -122,12 +136,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
     )
-    backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    return parser
 
 
 # --------------------------------------------------------------- passwords

@@ -81,16 +81,24 @@ def _signed_in(store: Store, username: str, clock: Clock, policy: KdfPolicy, act
     return session
 
 
-def _open_throttled(path: Path, username: str, clock: Clock, opener: Callable[[], Store]) -> Store:
-    """Open the store unless failed attempts are being throttled; count a failure."""
+def open_throttled(path: Path, username: str, clock: Clock, opener: Callable[[], Store]) -> Store:
+    """Run ``opener`` (any password check of the store at ``path``) unless failed attempts are
+    being throttled; a wrong secret counts as a failure."""
     throttle = SignInThrottle(path)
     throttle.check(clock.now())
     try:
         return opener()
-    except AuthError:
-        store_id = Store.check_files(path).store_id
-        throttle.failed(clock.now(), name_hash(store_id, username))
+    except AuthError as exc:
+        if exc.code == "wrong_credentials":
+            throttle.failed(clock.now(), name_hash(_store_id(path), username))
         raise
+
+
+def _store_id(path: Path) -> str:
+    try:
+        return Store.check_files(path).store_id
+    except JmdError:
+        return ""
 
 
 def _record_failed_attempts(session: UserSession) -> None:
@@ -109,7 +117,7 @@ def _record_failed_attempts(session: UserSession) -> None:
 def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
     """Unlock the store with a user's password and open a session for that user."""
     username = normalise_username(username)
-    store = _open_throttled(
+    store = open_throttled(
         path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
     )
     session = _signed_in(store, username, clock, policy, "signed_in")
@@ -123,7 +131,7 @@ def recover_access(
     """Unlock with the recovery key and give ``username`` a new password (forgotten password)."""
     username = normalise_username(username)
     _check_password(new_password, username)
-    store = _open_throttled(path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy))
+    store = open_throttled(path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy))
     session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
     _record_failed_attempts(session)
     try:

@@ -144,6 +144,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
         "Restoring needs --user: the backup is verified with that password first.",
     ),
+    "restore_other_store": (
+        "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
+        "The backup belongs to a different store and is not restored; nothing was changed.",
+    ),
+    "restore_needs_live_admin": (
+        "Zurückspielen darf nur eine aktive Administratorin der jetzigen Datenablage (oder wer deren "
+        "Wiederherstellungsschlüssel hat); es wurde nichts verändert.",
+        "Only an active admin of the current store (or the holder of its recovery key) may restore; "
+        "nothing was changed.",
+    ),
+    "restore_cancelled": (
+        "Zurückspielen abgebrochen; es wurde nichts verändert.",
+        "Restore cancelled; nothing was changed.",
+    ),
     "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
     # --- signing in and permissions
     "wrong_credentials": (

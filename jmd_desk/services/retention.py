@@ -100,7 +100,7 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
         _second_person_may_confirm(run, session, proposer.roles if proposer else frozenset())
         existing = [cid for cid in run.client_ids if _exists(uow, cid)]
         _check_deletable(uow, session, settings, run.reason, existing)
-        uow.retention.delete_clients(existing)
+        uow.retention.delete_clients(existing, run_id, session.clock.now())
         uow.retention.decide(run_id, "done", session.username, session.clock.now())
         now, user = session.clock.now(), session.username
         uow.audit.append_many(

@@ -22,12 +22,17 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.kdf import CEILING_PARAMS, FLOOR_PARAMS, parse_kdf_params
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import TABLES, RawStatistics
+from jmd_desk.reports.statistics import MINUTES_TABLE, TABLES, RawStatistics
 
 FORMAT = "jmd-desk-statistics-bundle"
 VERSION = 1
 KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
+MAX_BUNDLE_BYTES = 8 << 20
+MAX_COUNT = 1_000_000
+MAX_MINUTES = 60 * MAX_COUNT
+MAX_KEY_TEXT = 100
 
 
 def _b64(data: bytes) -> str:
@@ -78,20 +83,23 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
     Raises ``bundle_invalid`` (not a bundle), ``bundle_other_period``, ``bundle_wrong_passphrase``
     or ``bundle_tampered`` (the file was changed after sealing).
     """
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise JmdError("bundle_invalid")
     try:
         document = json.loads(data.decode("utf-8"))
         header = {k: document[k] for k in ("format", "version", "period", "source", "kdf", "key_check")}
         nonce, ciphertext = _unb64(document["nonce"]), _unb64(document["ciphertext"])
-        kdf = {k: int(header["kdf"][k]) for k in ("memory_kib", "iterations", "lanes")}
+        params = parse_kdf_params(header["kdf"])
+        kdf = {"memory_kib": params.memory_kib, "iterations": params.iterations, "lanes": params.lanes}
         salt = _unb64(header["kdf"]["salt"])
         start, end = date.fromisoformat(header["period"]["from"]), date.fromisoformat(header["period"]["to"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise JmdError("bundle_invalid") from None
     if header["format"] != FORMAT or header["version"] != VERSION:
         raise JmdError("bundle_invalid")
     if (start, end) != (period.start, period.end):
         raise JmdError("bundle_other_period", period=f"{start.isoformat()} – {end.isoformat()}")
-    if kdf["memory_kib"] < KDF["memory_kib"] or kdf["iterations"] < KDF["iterations"]:
+    if not params.within(FLOOR_PARAMS, CEILING_PARAMS):
         raise JmdError("bundle_tampered")
     key, check = _keys(passphrase, salt, kdf)
     if not hmac.compare_digest(check, str(header["key_check"])):
@@ -100,9 +108,46 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
         plain = AESGCM(key).decrypt(nonce, ciphertext, _header_bytes(header))
     except InvalidTag:
         raise JmdError("bundle_tampered") from None
-    payload = json.loads(plain.decode("utf-8"))
-    counts = {t: {tuple(key): int(n) for key, n in payload["tables"].get(t, [])} for t in TABLES}
-    return str(header["source"]), RawStatistics(period, payload["basis"], int(payload["persons_left_out"]), counts)
+    basis, left_out, counts = _payload(plain)
+    return str(header["source"]), RawStatistics(period, basis, left_out, counts)
+
+
+def _payload(plain: bytes) -> tuple[str, int, dict[str, dict[tuple[str, ...], int]]]:
+    """The sealed counts, checked: known tables, keys of the table's width, whole numbers
+    between 0 and the bound (raises ``bundle_counts_invalid``; a sealed file can still lie)."""
+    try:
+        payload = json.loads(plain.decode("utf-8"))
+        basis, left_out, tables = payload["basis"], payload["persons_left_out"], payload["tables"]
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        raise JmdError("bundle_counts_invalid", detail="payload") from None
+    if not isinstance(basis, str) or len(basis) > MAX_KEY_TEXT or not _count_ok(left_out, MAX_COUNT):
+        raise JmdError("bundle_counts_invalid", detail="basis")
+    if not isinstance(tables, dict) or not set(tables) <= set(TABLES):
+        raise JmdError("bundle_counts_invalid", detail="tables")
+    counts: dict[str, dict[tuple[str, ...], int]] = {}
+    for table, width in TABLES.items():
+        bound = MAX_MINUTES if table == MINUTES_TABLE else MAX_COUNT
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            raise JmdError("bundle_counts_invalid", detail=table)
+        counts[table] = {}
+        for row in rows:
+            if not (
+                isinstance(row, list) and len(row) == 2 and _key_ok(row[0], len(width)) and _count_ok(row[1], bound)
+            ):
+                raise JmdError("bundle_counts_invalid", detail=table)
+            counts[table][tuple(row[0])] = row[1]
+    return basis, left_out, counts
+
+
+def _count_ok(value: Any, bound: int) -> bool:
+    return type(value) is int and 0 <= value <= bound
+
+
+def _key_ok(key: Any, width: int) -> bool:
+    return (
+        isinstance(key, list) and len(key) == width and all(isinstance(k, str) and len(k) <= MAX_KEY_TEXT for k in key)
+    )
 
 
 def merge(bundles: list[tuple[str, RawStatistics]]) -> RawStatistics:

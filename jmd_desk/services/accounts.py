@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
 from pathlib import Path
 
-from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
 from jmd_desk.domain.fields import USERNAME_RE
 from jmd_desk.domain.rules import password_problems
+from jmd_desk.domain.text import unsafe_character
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
@@ -20,6 +19,7 @@ from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
 ALL_ROLES = frozenset(Role)
+DISPLAY_NAME_MAX = 200
 
 
 def normalise_username(username: str) -> str:
@@ -30,6 +30,14 @@ def normalise_username(username: str) -> str:
 def _check_username(username: str) -> None:
     if not USERNAME_RE.match(username):
         raise ValidationError([FieldError("username", "bad_username")])
+
+
+def _check_display_name(display_name: str) -> None:
+    bad = unsafe_character(display_name)
+    if bad is not None:
+        raise ValidationError([FieldError("display_name", "control_character", {"char": f"U+{ord(bad):04X}"})])
+    if len(display_name) > DISPLAY_NAME_MAX:
+        raise ValidationError([FieldError("display_name", "too_long", {"max": DISPLAY_NAME_MAX})])
 
 
 def _check_password(password: str, username: str) -> None:
@@ -51,6 +59,7 @@ def create_store(
     recovery key, which must be shown once and never stored by the program."""
     username = normalise_username(username)
     _check_username(username)
+    _check_display_name(display_name)
     _check_password(password, username)
     store, recovery_key = Store.create(path, username, password, policy)
     user = User(username, display_name.strip() or username, ALL_ROLES)
@@ -101,19 +110,6 @@ def _store_id(path: Path) -> str:
         return ""
 
 
-def _record_failed_attempts(session: UserSession) -> None:
-    """Failed sign-ins since the last success go into the audit log (user if the name exists)."""
-    pending = SignInThrottle(session.store.paths.db).succeeded()
-    if not pending:
-        return
-    store_id = session.store.key_file.store_id
-    with session.uow(write=True) as uow:
-        names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
-        uow.audit.append_many(
-            [AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed") for p in pending]
-        )
-
-
 def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
     """Unlock the store with a user's password and open a session for that user."""
     username = normalise_username(username)
@@ -121,7 +117,7 @@ def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: K
         path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
     )
     session = _signed_in(store, username, clock, policy, "signed_in")
-    _record_failed_attempts(session)
+    session.record_failed_attempts()
     return session
 
 
@@ -133,7 +129,7 @@ def recover_access(
     _check_password(new_password, username)
     store = open_throttled(path, username, clock, lambda: Store.open(path, recovery_key=recovery_key, policy=policy))
     session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
-    _record_failed_attempts(session)
+    session.record_failed_attempts()
     try:
         store.set_password(username, new_password, policy)
         with session.uow(write=True) as uow:
@@ -171,6 +167,7 @@ def create_user(session: UserSession, username: str, display_name: str, roles: f
     session.require(Role.ADMIN)
     username = normalise_username(username)
     _check_username(username)
+    _check_display_name(display_name)
     _check_password(password, username)
     if not roles:
         raise ValidationError([FieldError("roles", "required")])
@@ -188,6 +185,7 @@ def create_user(session: UserSession, username: str, display_name: str, roles: f
 def update_user(session: UserSession, user: User) -> None:
     """Change name, roles or active flag (admin only). Deactivating removes the key slot."""
     session.require(Role.ADMIN)
+    _check_display_name(user.display_name)
     if not user.roles:
         raise ValidationError([FieldError("roles", "required")])
     with session.uow(write=True) as uow:
@@ -196,6 +194,9 @@ def update_user(session: UserSession, user: User) -> None:
             raise JmdError("not_found", kind="user", id=user.username)
         if user.username == session.username and (Role.ADMIN not in user.roles or not user.active):
             raise ValidationError([FieldError("roles", "cannot_remove_own_admin")])
+        if user.username == session.username and user.roles != old.roles:
+            # An admin without case access must not give herself the counsellor role (DESIGN §3).
+            raise ValidationError([FieldError("roles", "cannot_change_own_roles")])
         uow.users.update(user)
         session.audit(uow, "user_updated", "user", uow.users.id_of(user.username))
         if old.active and not user.active:
@@ -217,6 +218,9 @@ def reset_password(session: UserSession, username: str, new_password: str) -> No
 def set_deputies(session: UserSession, username: str, deputies: list[str]) -> None:
     """Who may work on ``username``'s files while they are away (admin or team lead)."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
+    if session.username in deputies:
+        # Nobody makes herself a deputy: that would open files her role does not (DESIGN §3).
+        raise ValidationError([FieldError("deputies", "cannot_deputise_self")])
     with session.uow(write=True) as uow:
         for name in [username, *deputies]:
             if uow.users.get(name) is None:

@@ -177,6 +177,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not permitted to access this file.",
     ),
     "session_closed": ("Die Sitzung ist gesperrt oder beendet.", "The session is locked or closed."),
+    "store_locked": ("Die Sitzung ist gesperrt.", "The session is locked."),
     "password_mismatch": (
         "Die beiden Passwörter stimmen nicht überein.",
         "The two passwords do not match.",
@@ -269,6 +270,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
         "The bundle was changed after it was made and is refused.",
     ),
+    "bundle_counts_invalid": (
+        "Das Bündel enthält unzulässige Zahlen oder Tabellen ({detail}) und wird nicht verwendet.",
+        "The bundle holds invalid counts or tables ({detail}) and is not used.",
+    ),
     "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
     "bundle_duplicate": (
         "Dasselbe Bündel (dieselbe Datenablage) wurde mehrfach angegeben.",
@@ -292,6 +297,18 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
     "not_text": ("muss Text sein", "must be text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
+    "cannot_change_own_roles": (
+        "die eigenen Rollen ändert eine andere Administratorin",
+        "another admin changes your own roles",
+    ),
+    "cannot_deputise_self": (
+        "sich selbst als Vertretung eintragen kann nur eine andere Person",
+        "only someone else can make you a deputy",
+    ),
+    "control_character": (
+        "enthält ein unzulässiges unsichtbares Steuer- oder Richtungszeichen ({char})",
+        "contains a forbidden invisible control or direction character ({char})",
+    ),
     "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
     "bad_username": (
         "ungültiger Benutzername (2–40 Zeichen: a–z, 0–9, Punkt, Bindestrich, Unterstrich)",

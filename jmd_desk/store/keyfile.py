@@ -22,6 +22,9 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import AuthError, StoreError
+from jmd_desk.domain.kdf import CEILING_PARAMS, DEFAULT_PARAMS, FLOOR_PARAMS, TEST_PARAMS, KdfParams, parse_kdf_params
+
+__all__ = ["CEILING_PARAMS", "DEFAULT_PARAMS", "FLOOR_PARAMS", "KdfParams", "parse_kdf_params"]
 
 FORMAT = "jmd-desk-keys"
 VERSION = 1
@@ -29,22 +32,9 @@ RECOVERY_SLOT = "recovery"
 KEY_BYTES = 32
 
 
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost: memory in KiB, passes, lanes."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
-    def at_least(self, floor: KdfParams) -> bool:
-        """True if no parameter is below ``floor``."""
-        return self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations and self.lanes >= floor.lanes
-
-
-DEFAULT_PARAMS = KdfParams(262_144, 3, 4)
-FLOOR_PARAMS = KdfParams(65_536, 3, 4)
-_INSECURE_TEST_PARAMS = KdfParams(64, 1, 1)
+_INSECURE_TEST_PARAMS = TEST_PARAMS
+MAX_KEY_FILE_BYTES = 1 << 20
+MAX_SLOTS = 1000
 
 
 @dataclass(frozen=True)
@@ -92,7 +82,7 @@ def calibrate(target_seconds: float = 0.5, floor: KdfParams = FLOOR_PARAMS) -> K
         elapsed /= 2
     per_pass = elapsed / params.iterations
     wanted = round(target_seconds / per_pass) if per_pass > 0 else params.iterations
-    return replace(params, iterations=max(params.iterations, min(wanted, 10)))
+    return replace(params, iterations=max(params.iterations, min(wanted, CEILING_PARAMS.iterations)))
 
 
 def normalise_secret(secret: str) -> bytes:
@@ -144,8 +134,11 @@ class Slot:
         kdf = raw["kdf"]
         if kdf["alg"] != "argon2id":
             raise ValueError("unsupported kdf")
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        return cls(str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"]))
+        params = parse_kdf_params(kdf)
+        slot = cls(str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"]))
+        if len(slot.salt) != 16 or len(slot.nonce) != 12 or len(slot.wrapped) != KEY_BYTES + 16:
+            raise ValueError("slot sizes")
+        return slot
 
 
 def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:
@@ -203,7 +196,8 @@ class KeyFile:
         """
         slot = self.slot(slot_id)
         if slot is None:
-            _derive(normalise_secret(secret), os.urandom(16), policy.params or FLOOR_PARAMS)
+            # As costly as a real slot of this file, so timing does not tell which names exist.
+            _derive(normalise_secret(secret), os.urandom(16), self._typical_params(policy))
             raise AuthError("wrong_credentials")
         if not slot.params.at_least(policy.floor):
             raise StoreError("weak_kdf")
@@ -218,6 +212,10 @@ class KeyFile:
             raise StoreError("keyfile_corrupt")
         return key
 
+    def _typical_params(self, policy: KdfPolicy) -> KdfParams:
+        acceptable = [s.params for s in self.slots if s.params.at_least(policy.floor)]
+        return max(acceptable, key=lambda p: (p.memory_kib, p.iterations), default=policy.params or FLOOR_PARAMS)
+
     def to_bytes(self) -> bytes:
         """Serialised key file (JSON)."""
         doc = {
@@ -231,15 +229,19 @@ class KeyFile:
     @classmethod
     def from_bytes(cls, data: bytes) -> KeyFile:
         """Parse a key file; raises StoreError with a specific code when it cannot."""
+        if len(data) > MAX_KEY_FILE_BYTES:
+            raise StoreError("keyfile_corrupt")
         try:
             doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise StoreError("keyfile_corrupt") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise StoreError("keyfile_corrupt")
         if doc.get("version") != VERSION:
             raise StoreError("keyfile_unsupported", version=doc.get("version"))
         try:
+            if len(doc["slots"]) > MAX_SLOTS:
+                raise ValueError("too many slots")
             slots = tuple(Slot.from_json(s) for s in doc["slots"])
             return cls(store_id=str(doc["store_id"]), slots=slots)
         except (KeyError, ValueError, TypeError):
@@ -249,7 +251,8 @@ class KeyFile:
     def load(cls, path: Path) -> KeyFile:
         """Read the key file at ``path``."""
         try:
-            data = path.read_bytes()
+            with path.open("rb") as fh:
+                data = fh.read(MAX_KEY_FILE_BYTES + 1)
         except FileNotFoundError:
             raise StoreError("keyfile_missing", path=str(path)) from None
         except OSError as exc:

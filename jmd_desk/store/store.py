@@ -25,7 +25,7 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.store import migrate
-from jmd_desk.store.engine import check_not_truncated, classify, connect, make_engine
+from jmd_desk.store.engine import check_not_truncated, classify, connect, locked_engine, make_engine
 from jmd_desk.store.keyfile import (
     RECOVERY_SLOT,
     KdfPolicy,
@@ -90,8 +90,11 @@ class Store:
 
     # ---------------------------------------------------------------- locking
     def suspend(self) -> None:
-        """Lock: close every connection and forget the keys; the file lock stays held."""
+        """Lock: close every connection and forget the keys; the file lock stays held. The
+        engine is replaced too, because its connection factory holds the key."""
         self.engine.dispose()
+        self.engine = locked_engine()
+        self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._db_key = b""
         self.audit_key = b""
 

@@ -8,13 +8,14 @@ from pathlib import Path
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
-from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
+from jmd_desk.domain.errors import AuthError, FieldError, JmdError, StoreError, ValidationError
 from jmd_desk.domain.fields import USERNAME_RE
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.domain.text import unsafe_character
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.roster import RosterUser, new_signing_key
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
@@ -69,25 +70,77 @@ def create_store(
             user_id = uow.users.add(user, clock.now())
             session.audit(uow, "store_created")
             session.audit(uow, "user_created", "user", user_id)
+            store.sign_users(roster_users(store, uow))
     except BaseException:
         store.discard()
         raise
     return session, recovery_key
 
 
-def _signed_in(store: Store, username: str, clock: Clock, policy: KdfPolicy, action: str) -> UserSession:
+def roster_users(store: Store, uow: UnitOfWork) -> tuple[RosterUser, ...]:
+    """The accounts as the signed user list holds them (inside ``uow``'s transaction)."""
+    return store.roster_users(uow.users.accounts())
+
+
+def _signed_in(
+    store: Store,
+    username: str,
+    clock: Clock,
+    policy: KdfPolicy,
+    action: str,
+    *,
+    password: str | None = None,
+    check_user_list: bool = True,
+) -> UserSession:
+    """The session, after the signed user list was checked against the database (before
+    anything is written); an admin's sign-in signs an audit checkpoint."""
     try:
         with UnitOfWork(store) as uow:
             user = uow.users.get(username)
+            accounts = uow.users.accounts()
         if user is None or not user.active:
             raise AuthError("wrong_credentials")
+        if check_user_list:
+            _check_user_list(store, user, accounts, password, policy)
         session = UserSession(store, user, clock, policy)
         with session.uow(write=True) as uow:
             session.audit(uow, action, "user", uow.users.id_of(username))
+        if check_user_list and user.has(Role.ADMIN) and store.signing_key is not None:
+            sign_checkpoint(session)  # never over a list that was not checked
     except BaseException:
         store.close()
         raise
     return session
+
+
+def _check_user_list(
+    store: Store, user: User, accounts: list[tuple[int, User]], password: str | None, policy: KdfPolicy
+) -> None:
+    if store.key_file.roster is None:
+        if user.has(Role.ADMIN) and password is not None:
+            _upgrade_key_file(store, user, accounts, password, policy)
+        return
+    findings = store.roster_findings(accounts, policy.floor)
+    if findings:
+        raise StoreError("user_list_mismatch", detail="; ".join(findings[:3]))
+
+
+def _upgrade_key_file(
+    store: Store, user: User, accounts: list[tuple[int, User]], password: str, policy: KdfPolicy
+) -> None:
+    """A version 1 key file gets a signing key (in this admin's slot) and a signed user list at
+    the first admin sign-in; other admin slots and the recovery slot get it with ``rekey``."""
+    if store.signing_key is None:
+        store.signing_key = new_signing_key()
+    store.set_password(user.username, password, policy, admin=True, users=store.roster_users(accounts))
+
+
+def sign_checkpoint(session: UserSession) -> None:
+    """Sign the audit log's current head into the key file (admin sessions only)."""
+    with session.uow() as uow:
+        head = uow.audit.head()
+        users = roster_users(session.store, uow)
+    session.store.sign_users(users, checkpoint=head)
 
 
 def open_throttled(path: Path, username: str, clock: Clock, opener: Callable[[], Store]) -> Store:
@@ -116,7 +169,19 @@ def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: K
     store = open_throttled(
         path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
     )
-    session = _signed_in(store, username, clock, policy, "signed_in")
+    session = _signed_in(store, username, clock, policy, "signed_in", password=password)
+    session.record_failed_attempts()
+    return session
+
+
+def sign_in_to_verify(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
+    """Like ``sign_in`` but without refusing a store whose signed user list disagrees, so that
+    ``verify`` can name what is wrong."""
+    username = normalise_username(username)
+    store = open_throttled(
+        path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
+    )
+    session = _signed_in(store, username, clock, policy, "signed_in", check_user_list=False)
     session.record_failed_attempts()
     return session
 
@@ -131,9 +196,10 @@ def recover_access(
     session = _signed_in(store, username, clock, policy, "signed_in_with_recovery_key")
     session.record_failed_attempts()
     try:
-        store.set_password(username, new_password, policy)
         with session.uow(write=True) as uow:
             session.audit(uow, "password_reset", "user", uow.users.id_of(username))
+            users = roster_users(store, uow)
+            store.set_password(username, new_password, policy, admin=session.user.has(Role.ADMIN), users=users)
     except BaseException:
         store.close()
         raise
@@ -149,9 +215,11 @@ def change_own_password(session: UserSession, old_password: str, new_password: s
     """Rewrite the user's own key slot; the database file stays untouched."""
     verify_password(session, old_password)
     _check_password(new_password, session.username)
-    session.store.set_password(session.username, new_password, session.policy)
     with session.uow(write=True) as uow:
         session.audit(uow, "password_changed", "user", uow.users.id_of(session.username))
+        users = roster_users(session.store, uow)
+        admin = session.user.has(Role.ADMIN)
+        session.store.set_password(session.username, new_password, session.policy, admin=admin, users=users)
 
 
 # ------------------------------------------------------------------ user admin
@@ -178,7 +246,8 @@ def create_user(session: UserSession, username: str, display_name: str, roles: f
         user_id = uow.users.add(user, session.clock.now())
         session.audit(uow, "user_created", "user", user_id)
         # Inside the transaction: if the key file cannot be written, the account is not created.
-        session.store.set_password(username, password, session.policy)
+        users = roster_users(session.store, uow)
+        session.store.set_password(username, password, session.policy, admin=Role.ADMIN in roles, users=users)
     return user
 
 
@@ -199,8 +268,11 @@ def update_user(session: UserSession, user: User) -> None:
             raise ValidationError([FieldError("roles", "cannot_change_own_roles")])
         uow.users.update(user)
         session.audit(uow, "user_updated", "user", uow.users.id_of(user.username))
+        users = roster_users(session.store, uow)
         if old.active and not user.active:
-            session.store.remove_user_slot(user.username)
+            session.store.remove_user_slot(user.username, users)
+        else:
+            session.store.sign_users(users)
 
 
 def reset_password(session: UserSession, username: str, new_password: str) -> None:
@@ -211,8 +283,13 @@ def reset_password(session: UserSession, username: str, new_password: str) -> No
         user = uow.users.get(username)
         if user is None:
             raise JmdError("not_found", kind="user", id=username)
+        if not user.active:
+            # A deactivated account gets no working slot; reactivate it first.
+            raise JmdError("user_inactive", user=username)
         session.audit(uow, "password_reset", "user", uow.users.id_of(username))
-        session.store.set_password(username, new_password, session.policy)
+        users = roster_users(session.store, uow)
+        admin = user.has(Role.ADMIN)
+        session.store.set_password(username, new_password, session.policy, admin=admin, users=users)
 
 
 def set_deputies(session: UserSession, username: str, deputies: list[str]) -> None:

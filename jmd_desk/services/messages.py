@@ -144,6 +144,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
         "Restoring needs --user: the backup is verified with that password first.",
     ),
+    "user_list_mismatch": (
+        "Die signierte Benutzerliste passt nicht zur Datenablage ({detail}). Jemand hat Konten, Rollen "
+        "oder Schlüssel am Programm vorbei geändert. Die Datenablage wird nicht geöffnet; bitte die "
+        "Administration informieren und »jmd-desk verify« ausführen.",
+        "The signed user list does not match the store ({detail}). Someone changed accounts, roles or "
+        "key slots behind the program's back. The store is not opened; tell the admin and run "
+        "'jmd-desk verify'.",
+    ),
+    "signing_key_unavailable": (
+        "Diese Änderung muss eine Administratorin signieren, deren Konto den Signaturschlüssel des Büros "
+        "hält (oder »jmd-desk rekey«).",
+        "This change must be signed by an admin whose account holds the office signing key (or run 'jmd-desk rekey').",
+    ),
+    "user_inactive": (
+        "Das Konto {user} ist deaktiviert; erst wieder aktivieren, dann ein Passwort setzen.",
+        "The account {user} is deactivated; reactivate it before setting a password.",
+    ),
     "restore_other_store": (
         "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
         "The backup belongs to a different store and is not restored; nothing was changed.",

@@ -18,8 +18,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, backups, clients, interchange, retention
-from jmd_desk.store.keyfile import KeyFile
-from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, db_key, sign_in
 from tests.sqlcipher_pages import contains
 
 
@@ -154,7 +153,7 @@ def test_restoring_an_older_backup_leaves_erased_clients_erased(store_path: Path
     result = backups.restore(store_path, backup, "admin", ADMIN_PASSWORD, clock=clock, policy=POLICY)
     assert result.erasures_reapplied == 1
     assert result.preview.deletion_runs_since == 1
-    key = KeyFile.load(store_path.with_name(store_path.name + ".keys")).unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    key = db_key(store_path, "admin", ADMIN_PASSWORD)
     assert not contains(store_path, key, PLANTED[0].encode())
     assert contains(store_path, key, PLANTED[1].encode())  # the search finds what is there
     admin = sign_in(store_path, "admin", clock)

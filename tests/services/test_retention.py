@@ -15,8 +15,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, clients, interchange, retention, settings
-from jmd_desk.store.keyfile import KeyFile
-from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, POLICY, db_key, sign_in
 from tests.sqlcipher_pages import contains
 
 LATER = datetime(2030, 3, 1, 10, 0, tzinfo=UTC)
@@ -109,7 +108,7 @@ def test_deletion_run_with_two_people(office: Path, clock) -> None:
     assert sorted(e.client_id for e in events) == sorted(deleted)
     anna.close()
 
-    key = KeyFile.load(office.with_name(office.name + ".keys")).unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    key = db_key(office, "admin", ADMIN_PASSWORD)
     for name in ("Quappenhof", "Wurzelmann", "Kurzkontakt"):
         assert not contains(office, key, name.encode()), name
         for path in office.parent.rglob("*"):

@@ -45,3 +45,39 @@ def test_restore_reads_the_live_password_then_shows_the_loss(office, tmp_path: P
     )
     assert done.returncode == 0, done.stderr
     assert "Verloren gehen:" in done.stdout and "zurückgespielt" in done.stdout
+
+
+def test_verify_exits_3_and_names_an_altered_role(office, tmp_path: Path) -> None:  # noqa: F811
+    from jmd_desk.store.engine import connect  # noqa: PLC0415
+    from jmd_desk.store.keyfile import KeyFile  # noqa: PLC0415
+    from tests.conftest import POLICY  # noqa: PLC0415
+
+    store, home = office
+    added = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert added.returncode == 0, added.stdout + added.stderr
+    key_file = KeyFile.load(store.with_name(store.name + ".keys"))
+    conn = connect(store, key_file.unwrap(key_file.user_slot("leitung"), PASSWORD, POLICY))
+    conn.execute("UPDATE users SET is_admin = 0 WHERE username = 'leitung'")
+    conn.close()
+    result = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "user_altered:leitung" in result.stdout and "Traceback" not in result.stderr
+    refused = run(
+        [
+            "--store",
+            str(store),
+            "stats",
+            "--quarter",
+            "2026-Q3",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "s.json"),
+            "--user",
+            "leitung",
+            "--password-stdin",
+        ],
+        home,
+        PASSWORD + "\n",
+    )
+    one_line_failure(refused)

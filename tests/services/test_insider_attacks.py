@@ -243,3 +243,25 @@ def test_key_file_names_no_accounts(store_path: Path) -> None:
     for name in ("admin", "berta", "cem", "lead", '"it"', "user:"):
         assert name not in text.replace('"admin"', "").replace("team_lead", "") or name == "admin"
     assert "berta" not in text and "user:" not in text
+
+
+def test_version_1_key_file_opens_and_is_upgraded_at_the_first_admin_sign_in(
+    store_path: Path, clock, recovery_key: str
+) -> None:
+    key = db_key(store_path, "admin", ADMIN_PASSWORD)
+    current = KeyFile.load(keys_of(store_path))
+    old = KeyFile(current.store_id, ())
+    params = current.slots[0].params
+    for user, password in PASSWORDS.items():
+        old = old.with_slot(f"user:{user}", password, key, params)
+    old = old.with_slot(RECOVERY_SLOT, recovery_key, key, params)
+    doc = json.loads(old.to_bytes())
+    doc["version"] = 1
+    keys_of(store_path).write_text(json.dumps(doc))
+    sign_in(store_path, "berta", clock).close()  # a counsellor opens it as before
+    assert KeyFile.load(keys_of(store_path)).roster is None
+    sign_in(store_path, "admin", clock).close()  # the admin's sign-in signs the list
+    upgraded = KeyFile.load(keys_of(store_path))
+    assert upgraded.signature_ok() and upgraded.user_slot("admin").startswith("u-")
+    sign_in(store_path, "berta", clock).close()  # her version 1 slot still counts
+    assert findings(store_path, clock) == {}

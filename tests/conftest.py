@@ -111,3 +111,13 @@ def db_key(path: Path, user: str, password: str) -> bytes:
     """The raw database key, unwrapped from ``user``'s slot as an insider would do it."""
     key_file = KeyFile.load(path.with_name(path.name + ".keys"))
     return key_file.unwrap(key_file.user_slot(user), password, POLICY)
+
+
+def set_own_password(path: Path, user: str, clock: FixedClock) -> None:
+    """The account holder sets her own password (here: the same one again), as the four-eyes
+    rule requires before she may confirm a deletion."""
+    session = sign_in(path, user, clock)
+    try:
+        accounts.change_own_password(session, PASSWORDS[user], PASSWORDS[user])
+    finally:
+        session.close()

@@ -161,6 +161,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Konto {user} ist deaktiviert; erst wieder aktivieren, dann ein Passwort setzen.",
         "The account {user} is deactivated; reactivate it before setting a password.",
     ),
+    "deletion_not_independent": (
+        "Vier Augen sind zwei Personen: Das bestätigende Konto darf das vorschlagende nicht angelegt oder "
+        "sein Passwort gesetzt haben (und umgekehrt), und beide müssen ihr Passwort selbst gesetzt haben.",
+        "Four eyes are two people: neither account may have created the other or set its password, and "
+        "both must have set their own password.",
+    ),
+    "deletion_time_lock": (
+        "In einem Büro mit nur einer Person für Leitung und Administration gilt eine Wartefrist: "
+        "bestätigen frühestens am {date}.",
+        "In an office with one person as team lead and admin a time lock applies: confirm on {date} at the earliest.",
+    ),
     "restore_other_store": (
         "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
         "The backup belongs to a different store and is not restored; nothing was changed.",

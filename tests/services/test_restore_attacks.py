@@ -18,7 +18,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, backups, clients, interchange, retention
-from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, db_key, sign_in
+from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains
 
 
@@ -109,6 +109,18 @@ def test_cancelled_restore_changes_nothing(store_path: Path, clock, tmp_path: Pa
     assert state(store_path.parent) == before
 
 
+def erase(store_path: Path, clock, client_id: int) -> None:
+    """Erasure on request by two independent people: the admin "it" and the team lead."""
+    for user in ("it", "lead"):
+        set_own_password(store_path, user, clock)
+    it = sign_in(store_path, "it", clock)
+    run_id = retention.propose_deletion(it, [client_id], REASON_REQUEST)
+    it.close()
+    lead = sign_in(store_path, "lead", clock)
+    retention.confirm_deletion(lead, run_id)
+    lead.close()
+
+
 PLANTED = ("Loeschkandidatin", "Bleibtdamaier")
 
 
@@ -144,11 +156,8 @@ def test_restoring_an_older_backup_leaves_erased_clients_erased(store_path: Path
     interchange.import_data(admin, json.dumps(doc).encode())
     backup = backups.create_backup(admin, tmp_path / "vorher.jmdbackup")
     target = next(c.id for c in clients.list_clients(admin) if c.first_name == PLANTED[0])
-    run_id = retention.propose_deletion(admin, [target], REASON_REQUEST)
     admin.close()
-    lead = sign_in(store_path, "lead", clock)
-    retention.confirm_deletion(lead, run_id)
-    lead.close()
+    erase(store_path, clock, target)
 
     result = backups.restore(store_path, backup, "admin", ADMIN_PASSWORD, clock=clock, policy=POLICY)
     assert result.erasures_reapplied == 1
@@ -169,11 +178,8 @@ def test_reused_client_id_is_not_erased_by_the_register(store_path: Path, clock,
     doc = {"format": "jmd-desk-interchange", "version": 1, "partners": [], "clients": [_client("a", PLANTED[0])]}
     interchange.import_data(admin, json.dumps(doc).encode())
     target = clients.list_clients(admin)[0].id
-    run_id = retention.propose_deletion(admin, [target], REASON_REQUEST)
     admin.close()
-    lead = sign_in(store_path, "lead", clock)
-    retention.confirm_deletion(lead, run_id)
-    lead.close()
+    erase(store_path, clock, target)
     admin = sign_in(store_path, "admin", clock)
     clock.moment = clock.moment.replace(hour=11)
     doc["clients"] = [_client("b", PLANTED[1])]

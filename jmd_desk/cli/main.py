@@ -12,13 +12,13 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from jmd_desk import __version__
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, backups, interchange, statistics
+from jmd_desk.reports.statistics_output import difference_note
+from jmd_desk.services import accounts, backups, interchange, sheet_import, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -62,6 +62,12 @@ def period_of(args: argparse.Namespace) -> Period:
     return Period.from_text(args.date_from, args.date_to)
 
 
+def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
+    p.add_argument("--user", required=required, help="Benutzername")
+    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
+    return p
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``jmd-desk``."""
     parser = argparse.ArgumentParser(
@@ -73,28 +79,49 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-        p.add_argument("--user", required=required, help="Benutzername")
-        p.add_argument(
-            "--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe"
-        )
-        return p
-
     sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
     demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
     demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
+    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
+    _add_data_commands(sub)
+    _add_statistics_commands(sub)
+    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
+    backup.add_argument("file", type=Path)
+    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
+    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    return parser
+
+
+def _add_data_commands(sub: Any) -> None:
+    """import, import-sheet and export."""
+    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
-    exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
+    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
+    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
+    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
-    stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
+
+
+def _add_statistics_commands(sub: Any) -> None:
+    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
+    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
-    bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
+    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
+    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
+    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
+    trend.add_argument("--format", choices=("json", "pdf"), required=True)
+    trend.add_argument("-o", "--output", type=Path, required=True)
+    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
     merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
@@ -102,19 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(merge)
     merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
+    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
     merge.add_argument(
         "--passphrase-stdin",
         action="store_true",
         help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
     )
-    backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    return parser
 
 
 # --------------------------------------------------------------- passwords
@@ -204,6 +226,20 @@ class Cli:
 
         return self.with_session(args, run)
 
+    def cmd_import_sheet(self, args: argparse.Namespace) -> int:
+        """Import clients from a spreadsheet, all or nothing."""
+        mapping = sheet_import.load_mapping(args.mapping, self.env.clock.today())
+
+        def run(session: UserSession) -> int:
+            summary = sheet_import.import_sheet(session, args.file, mapping, args.counsellor)
+            self.say(
+                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
+                f"Imported: {summary.clients} clients, {summary.cases} cases.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
     def cmd_export(self, args: argparse.Namespace) -> int:
         """Write the full export (plaintext) to a file."""
 
@@ -219,26 +255,51 @@ class Cli:
         return self.with_session(args, run)
 
     def cmd_verify(self, args: argparse.Namespace) -> int:
-        """Run the store checks and print a line per check."""
+        """Run the store checks and print a line per check (also on a store whose signed user
+        list disagrees: that is one of the findings)."""
+        password = read_password(args.password_stdin, self.stdin)
+        session = accounts.sign_in_to_verify(
+            self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
+        )
+        try:
+            return self._print_checks(session)
+        finally:
+            session.close()
 
-        def run(session: UserSession) -> int:
-            results = verify_store(session)
-            for r in results:
-                status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
-                detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
-                print(f"{r.name:14} {status}{detail}", file=self.out)
-            return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
-
-        return self.with_session(args, run)
+    def _print_checks(self, session: UserSession) -> int:
+        results = verify_store(session)
+        for r in results:
+            status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
+            detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
+            print(f"{r.name:17} {status}{detail}", file=self.out)
+        return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
 
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang)
+            data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            note = difference_note(report, self.env.lang)
+            if note:
+                print(note, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_stats_trend(self, args: argparse.Namespace) -> int:
+        """Write the statistics of consecutive quarters with line charts."""
+        statistics.quarters(args.from_quarter, args.to_quarter)
+
+        def run(session: UserSession) -> int:
+            data = statistics.trend_export(
+                session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
+            )
+            write_file(args.output, data)
+            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
             return EXIT_OK
 
         return self.with_session(args, run)
@@ -263,10 +324,11 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
         raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = protect(raw, args.k)
+        report = statistics.publish_raw(raw, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -293,31 +355,62 @@ class Cli:
         return EXIT_OK
 
     def cmd_restore(self, args: argparse.Namespace) -> int:
-        """Verify a backup with an admin account of the backup, then replace the store."""
+        """Replace the store by a verified backup: an active admin of the live store (or its
+        recovery key); a second secret only if the backup's key file differs; shows what is lost."""
         if not args.user:
             raise CliError("restore_needs_user")
-        password = read_password(args.password_stdin, self.stdin)
+        path = self.store_path(args)
+        prompt = "Wiederherstellungsschlüssel: " if args.recovery else "Passwort: "
+        secret = read_password(args.password_stdin, self.stdin, prompt=prompt)
+        backup_secret = None
+        if backups.backup_key_file_differs(path, args.file):
+            backup_secret = read_password(
+                args.password_stdin, self.stdin, prompt="Passwort oder Wiederherstellungsschlüssel der Sicherung: "
+            )
         result = backups.restore(
-            self.store_path(args),
+            path,
             args.file,
             args.user,
-            password,
+            secret,
+            recovery=args.recovery,
+            backup_secret=backup_secret,
             clock=self.env.clock,
             policy=self.env.policy,
+            confirm=self._show_loss,
         )
         kept = f" Die bisherige Datenablage liegt unter {result.kept}." if result.kept else ""
         kept_en = f" The previous store was kept at {result.kept}." if result.kept else ""
         self.say(f"Sicherung geprüft und zurückgespielt.{kept}", f"Backup verified and restored.{kept_en}")
+        if result.erasures_reapplied:
+            n = result.erasures_reapplied
+            self.say(
+                f"{n} seit der Sicherung gelöschte Akten wurden erneut gelöscht.",
+                f"{n} files deleted since the backup were erased again.",
+            )
         return EXIT_OK
+
+    def _show_loss(self, preview: backups.RestorePreview) -> bool:
+        """Print what the restore loses; the command line has asked already by being run."""
+        users = ", ".join(preview.users_lost) or "–"
+        self.say(
+            f"Sicherung vom {preview.backup_created_at}. Verloren gehen: {preview.events_lost} Protokolleinträge, "
+            f"Konten: {users}; {preview.deletion_runs_since} Löschläufe seither (ihre Löschungen werden erneut "
+            "angewandt).",
+            f"Backup of {preview.backup_created_at}. Lost: {preview.events_lost} audit events, accounts: {users}; "
+            f"{preview.deletion_runs_since} deletion runs since (their erasures are applied again).",
+        )
+        return True
 
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
         handler = {
             "init": self.cmd_init,
             "import": self.cmd_import,
+            "import-sheet": self.cmd_import_sheet,
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,
+            "stats-trend": self.cmd_stats_trend,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,

@@ -66,7 +66,14 @@ def import_data(session: UserSession, data: bytes) -> ImportSummary:
     """Import a whole interchange file, all or nothing (counsellor or admin)."""
     session.require(Role.COUNSELLOR, Role.ADMIN)
     document = parse_document(data, session.clock.today())
-    default_counsellor = session.username if session.user.has(Role.COUNSELLOR) else None
+    return store_document(session, document)
+
+
+def store_document(session: UserSession, document: Document, counsellor: str | None = None) -> ImportSummary:
+    """Write a validated document in one unit of work; clients without a counsellor go to
+    ``counsellor``, else to the importing user if she is a counsellor."""
+    session.require(Role.COUNSELLOR, Role.ADMIN)
+    default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         document = _with_numbers(uow, document, default_counsellor, session.clock.today().year)
         client_ids = uow.write_document(document, session.clock.now())
@@ -88,8 +95,9 @@ def import_file(session: UserSession, path: Path) -> ImportSummary:
 
 
 def export_data(session: UserSession) -> bytes:
-    """The full interchange document of the store (admin; audited; plaintext)."""
-    session.require(Role.ADMIN)
+    """The full interchange document of the store (an admin who is also team lead, DESIGN §3;
+    audited; plaintext)."""
+    session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
         document = build_document(uow.partners.list(), uow.clients.files(uow.clients.ids()))
         session.audit(uow, "data_exported")

@@ -39,6 +39,7 @@ from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.documents_tab import DocumentsTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -49,6 +50,7 @@ from jmd_desk.ui.models import (
     goal_table_model,
     referral_table_model,
 )
+from jmd_desk.ui.paperwork_dialogs import PaperworkActions
 from jmd_desk.ui.record_editors import (
     case_dialog,
     close_case_dialog,
@@ -115,6 +117,8 @@ class ClientFileWindow(QWidget):
         self.tabs.addTab(self._referrals_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
+        self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
+        self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -146,11 +150,18 @@ class ClientFileWindow(QWidget):
             "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
         )
         self.erasure_button.setVisible(lead_or_admin)
+        self.paperwork = PaperworkActions(
+            self, self.session, self.client_id, lambda: self.case_id, self._client_number, self._after_change
+        )
+        paperwork_buttons = self.paperwork.buttons() if self.editable else []
         row = QHBoxLayout()
         row.addWidget(self.subheader, 1)
-        for widget in (self.legal_hold_check, self.access_button, self.erasure_button):
+        for widget in (*paperwork_buttons, self.legal_hold_check, self.access_button, self.erasure_button):
             row.addWidget(widget)
         return row
+
+    def _client_number(self) -> str:
+        return (self.file.client.client_number if self.file else None) or str(self.client_id)
 
     def _toggle_hold(self, held: bool) -> None:
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
@@ -406,6 +417,7 @@ class ClientFileWindow(QWidget):
         self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consent_model.set_rows(self.file.consents)
+        self.documents_tab.set_documents(self.file.documents)
         self.history_model.set_rows(audit.client_history(self.session, self.client_id))
         self.change_model.set_rows(clients.correction_history(self.session, self.client_id))
         self._show_case()
@@ -738,4 +750,5 @@ class ClientFileWindow(QWidget):
         ):
             event.ignore()
             return
+        self.documents_tab.wipe_temp()
         event.accept()

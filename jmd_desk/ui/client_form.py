@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -163,6 +164,7 @@ class ClientForm(QWidget):
     def client(self) -> Client:
         """The form's content as a Client (checked by the services, not here)."""
         minor: Any = self.unaccompanied_minor.currentData()
+        loaded = self._loaded  # fields edited elsewhere in the file are carried over
         typed = self._typed_values()
         return Client(
             first_name=self.first_name.text(),
@@ -187,6 +189,8 @@ class ClientForm(QWidget):
             address=self.address.text(),
             counsellor=self.counsellor.currentData(),
             eligibility_note=self.eligibility_note.text(),
+            school_qualification_note=loaded.school_qualification_note if loaded else None,
+            district=loaded.district if loaded else None,
         )
 
     def _typed_values(self) -> dict[str, Any]:
@@ -231,4 +235,5 @@ class ClientForm(QWidget):
 
 def _normal(client: Client) -> tuple[Any, ...]:
     """Compare forms without caring about blanks vs. None."""
-    return tuple((v.strip() or None) if isinstance(v, str) else v for v in client.__dict__.values())
+    values = replace(client, record_key=None).__dict__.values()
+    return tuple((v.strip() or None) if isinstance(v, str) else v for v in values)

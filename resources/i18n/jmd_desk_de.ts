@@ -107,159 +107,187 @@
     </message>
 </context>
 <context>
+    <name>AddDocumentDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="77" />
+        <source>Add document</source>
+        <translation>Dokument hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="91" />
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="92" />
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="93" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="121" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="133" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="137" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="165" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="173" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="192" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="193" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="224" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="225" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="238" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="239" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="247" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="248" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="258" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="259" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="261" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="261" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="265" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="266" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="270" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="271" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="271" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="272" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="273" />
+        <source>Logo for printouts:</source>
+        <translation>Logo auf Ausdrucken:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="304" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="322" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="324" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="323" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="325" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="335" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="337" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="349" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="356" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="364" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="371" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="373" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -280,27 +308,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="73" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="74" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="95" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="96" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -308,266 +336,271 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="102" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
         <source>Correct &amp;case…</source>
         <translation>&amp;Fall korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="106" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="140" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="148" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="146" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="150" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="160" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="171" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="180" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="208" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="213" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="204" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="215" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="229" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="240" />
         <source>New &amp;goal…</source>
         <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="230" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="241" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="231" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="288" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="242" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="299" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="232" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="326" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="243" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="302" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="353" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="250" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="254" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="265" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="257" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="258" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="269" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="272" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="263" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="265" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="276" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="279" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="270" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="281" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="320" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="331" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="323" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="334" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="338" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="349" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="339" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="350" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="352" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="353" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="364" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="365" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="376" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="369" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="380" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="394" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="405" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="398" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="409" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="400" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="411" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="424" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="436" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="466" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="478" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="471" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="483" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="507" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="519" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="513" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="525" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="699" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="711" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="737" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="749" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -575,37 +608,37 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="51" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="52" />
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="53" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
         <source>not stated</source>
         <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="67" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="78" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="79" />
         <source>only for ages below 12 or above 27</source>
         <translation>nur bei Alter unter 12 oder über 27</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="74" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="75" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
@@ -674,6 +707,54 @@
         <location filename="../../jmd_desk/ui/code_list.py" line="67" />
         <source>e.g. Arabic</source>
         <translation>z. B. Arabisch</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
+        <source>Assign the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="183" />
+        <source>Columns without a field are not taken over.</source>
+        <translation>Spalten ohne Feld werden nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="188" />
+        <source>Open a case for every client</source>
+        <translation>Für jede Person einen Fall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="193" />
+        <source>Opened on</source>
+        <translation>Beginn am</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="198" />
+        <source>Opening date from column</source>
+        <translation>Beginn aus Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="207" />
+        <source>Case type:</source>
+        <translation>Fallart:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="225" />
+        <source>– not taken over –</source>
+        <translation>– nicht übernehmen –</translation>
     </message>
 </context>
 <context>
@@ -946,11 +1027,175 @@
     </message>
 </context>
 <context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="142" />
+        <source>Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).</source>
+        <translation>PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="146" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="147" />
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="148" />
+        <source>Save a &amp;copy…</source>
+        <translation>Kopie s&amp;peichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="149" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <source>Add documents</source>
+        <translation>Dokumente hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="236" />
+        <source>Save a copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="252" />
+        <source>Delete the document “{title}” from the file?</source>
+        <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
+        <source>Choose the spreadsheet</source>
+        <translation>Tabelle auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="85" />
+        <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
+        <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="90" />
+        <source>&amp;Choose file…</source>
+        <translation>Datei &amp;auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="96" />
+        <source>&amp;Load a saved mapping…</source>
+        <translation>Gespeicherte &amp;Zuordnung laden…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="107" />
+        <source>Sheet:</source>
+        <translation>Tabellenblatt:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <source>Spreadsheet</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Tabellen (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="117" />
+        <source>Saved mapping</source>
+        <translation>Gespeicherte Zuordnung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="150" />
+        <source>{rows} rows below the headings.</source>
+        <translation>{rows} Zeilen unter den Überschriften.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="161" />
+        <source>Mapping loaded: {name}</source>
+        <translation>Zuordnung geladen: {name}</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <location filename="../../jmd_desk/ui/help.py" line="34" />
         <source>JMD Desk – User guide</source>
         <translation>JMD Desk – Kurzanleitung</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50" />
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="72" />
+        <source>Templates that cannot be used:</source>
+        <translation>Nicht nutzbare Vorlagen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="75" />
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="82" />
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="83" />
+        <source>Referral:</source>
+        <translation>Vermittlung:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="122" />
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
     </message>
 </context>
 <context>
@@ -1089,139 +1334,192 @@
     </message>
 </context>
 <context>
+    <name>LogoSetting</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="209" />
+        <source>Choose logo…</source>
+        <translation>Logo auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="212" />
+        <source>Remove logo</source>
+        <translation>Logo entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="216" />
+        <source>Own letter templates (text files): {folder}</source>
+        <translation>Eigene Briefvorlagen (Textdateien): {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>A logo is set.</source>
+        <translation>Ein Logo ist hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>No logo.</source>
+        <translation>Kein Logo hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="66" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="67" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="68" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="69" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="76" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="77" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="87" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="88" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="91" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="94" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="100" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="121" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="122" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="124" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="125" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="158" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="159" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="162" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="163" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="171" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="176" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="179" />
+        <source>Clients from a &amp;spreadsheet…</source>
+        <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="181" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="183" />
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="179" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="180" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="185" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="181" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="186" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="200" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="203" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="277" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="284" />
+        <source>{count} clients imported.</source>
+        <translation>{count} Klient*innen übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="291" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="327" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="341" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="334" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="349" />
+        <source>Your password:</source>
+        <translation>Ihr Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="360" />
+        <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
+        <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="335" />
-        <source>Your password as it was when the backup was made:</source>
-        <translation>Ihr Passwort zum Zeitpunkt der Sicherung:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="351" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="387" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -1351,36 +1649,107 @@
     </message>
 </context>
 <context>
+    <name>PaperworkActions</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165" />
+        <source>Print support plan…</source>
+        <translation>Förderplan drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167" />
+        <source>The Integrationsförderplan of this case as an agreement to sign (PDF)</source>
+        <translation>Der Integrationsförderplan dieses Falls als Vereinbarung zum Unterschreiben (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169" />
+        <source>Letter…</source>
+        <translation>Schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176" />
+        <source>Save support plan</source>
+        <translation>Förderplan speichern</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="324" />
+        <location filename="../../jmd_desk/ui/pages.py" line="325" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="332" />
+        <location filename="../../jmd_desk/ui/pages.py" line="333" />
         <source>New partner…</source>
         <translation>Neuer Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="333" />
+        <location filename="../../jmd_desk/ui/pages.py" line="334" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="335" />
+        <location filename="../../jmd_desk/ui/pages.py" line="336" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="386" />
+        <location filename="../../jmd_desk/ui/pages.py" line="387" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="386" />
+        <location filename="../../jmd_desk/ui/pages.py" line="387" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="323" />
+        <source>Check and import</source>
+        <translation>Prüfen und übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
+        <source>&amp;Read the file again</source>
+        <translation>Datei &amp;neu einlesen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
+        <source>After correcting the spreadsheet in Excel: check it again.</source>
+        <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="338" />
+        <source>&amp;Save mapping…</source>
+        <translation>Zuordnung &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="348" />
+        <source>Problems (nothing is imported while one remains):</source>
+        <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="351" />
+        <source>Counsellor of the imported clients:</source>
+        <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="393" />
+        <source>{clients} clients found; {problems} problems.</source>
+        <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="397" />
+        <source>{clients} clients ready to import.</source>
+        <translation>{clients} Klient*innen können übernommen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="426" />
+        <source>Save mapping</source>
+        <translation>Zuordnung speichern</translation>
     </message>
 </context>
 <context>
@@ -1573,6 +1942,54 @@
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="26" />
+        <source>Publication register</source>
+        <translation>Veröffentlichungsregister</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="29" />
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
+        <source>Cells (hash)</source>
+        <translation>Zellen (Prüfsumme)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
+        <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
+        <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
+    </message>
+</context>
+<context>
     <name>SetupWizard</name>
     <message>
         <location filename="../../jmd_desk/ui/setup_wizard.py" line="289" />
@@ -1581,112 +1998,178 @@
     </message>
 </context>
 <context>
+    <name>SheetImportWizard</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="440" />
+        <source>Take over clients from a spreadsheet</source>
+        <translation>Klient*innen aus einer Tabelle übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="452" />
+        <source>&amp;Import</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="149" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="151" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="170" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <source>Cell key (for release)</source>
+        <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="184" />
+        <source>Suppression (quarters, half-years, years)</source>
+        <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <source>Internal (exact, not for release)</source>
+        <translation>Intern (exakt, nicht zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="188" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="211" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="212" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="213" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="214" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="217" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
         <source>Create bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
         <source>Merge bundles…</source>
         <translation>Bündel zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="253" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <source>Publication register…</source>
+        <translation>Veröffentlichungsregister…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="275" />
-        <source>Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. Cells marked "." are withheld.</source>
-        <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
+        <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="317" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="342" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="325" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="369" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="405" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="343" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="379" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="353" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="389" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="358" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="394" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="370" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="406" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="380" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="417" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="384" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="421" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
+        <source>Assign the values</source>
+        <translation>Werte zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="276" />
+        <source>Texts the program recognises are preset; please check them and fill the rest.</source>
+        <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Text in the spreadsheet</source>
+        <translation>Angabe in der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Means</source>
+        <translation>Bedeutet</translation>
     </message>
 </context>
 </TS>

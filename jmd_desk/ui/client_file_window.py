@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -128,9 +128,15 @@ class ClientFileWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
         # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.tabs.setCurrentIndex(self.contacts_tab_index))
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.go_to_contact_form)
+        self.tabs.tabBar().installEventFilter(self)  # Alt+K while already on the tab
         self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)
+
+    def go_to_contact_form(self) -> None:
+        """Show the Kontakte tab with the focus in the contact date."""
+        self.tabs.setCurrentIndex(self.contacts_tab_index)
+        self._tab_shown(self.contacts_tab_index)
 
     def _tab_shown(self, index: int) -> None:
         if index == self.contacts_tab_index and self.contact_date.isEnabled():
@@ -712,7 +718,11 @@ class ClientFileWindow(QWidget):
             self._run(lambda: casework.delete_record(self.session, kind, item_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact."""
+        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact; a tab's
+        mnemonic on the Kontakte tab lands in the contact form even if the tab is already shown."""
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, lambda: self._tab_shown(self.tabs.currentIndex()))
+            return False
         if (
             watched is self.contact_notes
             and event.type() == QEvent.Type.KeyPress

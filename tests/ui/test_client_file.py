@@ -222,3 +222,16 @@ def test_case_correction_with_typed_dates_is_saved_and_audited(qtbot, window) ->
     assert (case.case_type, case.opened_on, case.closed_on) == ("case_management", opened, None)
     events = audit.client_history(fw.session, fw.client_id)
     assert [e.entity_kind for e in events if e.action == "case_updated"] == ["case"]
+
+
+def test_contact_form_shortcut_lands_in_the_date_even_on_the_contacts_tab(qtbot, window) -> None:
+    fw = create_client(qtbot, window)
+    date_field = child(fw, "contact_date_edit", DateField)
+    fw.tabs.setCurrentIndex(0)
+    fw.go_to_contact_form()  # Ctrl+K
+    assert fw.tabs.currentIndex() == fw.contacts_tab_index
+    assert fw.focusWidget() is date_field
+    child(fw, "contact_minutes_spin").setFocus()
+    fw.go_to_contact_form()  # again, from inside the form
+    assert fw.focusWidget() is date_field
+    assert date_field.selectedText() == date_field.text()  # typing replaces the date

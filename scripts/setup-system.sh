@@ -15,6 +15,8 @@ PACKAGES=(
   libxcb-xfixes0 libxcb-xkb1 libcups2
   # tools for tests and screenshots
   poppler-utils xvfb xauth git
+  # real-display GUI tests: a window manager, real key events, screenshots, German key map
+  openbox xdotool imagemagick x11-utils x11-xkb-utils
 )
 
 missing=()

@@ -286,6 +286,18 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "bad_client_number": ("Nummer im Format JJJJ-NNNN erwartet", "expected a number like YYYY-NNNN"),
     "bad_date": ("kein gültiges Datum JJJJ-MM-TT: {value}", "not a valid date YYYY-MM-DD: {value}"),
     "date_in_future": ("Datum liegt in der Zukunft", "date lies in the future"),
+    "date_unparseable": (
+        "»{text}« ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 15.03.2008.",
+        "'{text}' is not a date. Please type it as DD.MM.YYYY, e.g. 15.03.2008.",
+    ),
+    "unknown_country_name": (
+        "Unbekanntes Land: {text}. Bitte einen Namen aus der Liste wählen.",
+        "Unknown country: {text}. Please pick a name from the list.",
+    ),
+    "unknown_language_name": (
+        "Unbekannte Sprache: {text}. Bitte einen Namen aus der Liste wählen.",
+        "Unknown language: {text}. Please pick a name from the list.",
+    ),
     "not_bool": ("muss true oder false sein", "must be true or false"),
     "not_int": ("muss eine ganze Zahl sein", "must be a whole number"),
     "out_of_range": ("muss zwischen {min} und {max} liegen", "must be between {min} and {max}"),

@@ -22,7 +22,7 @@ from jmd_desk.domain.errors import JmdError
 from jmd_desk.services import demo
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.session import UserSession
-from jmd_desk.ui import i18n, notify
+from jmd_desk.ui import focus_ring, i18n, notify
 from jmd_desk.ui.crash import CrashReporter
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
@@ -58,6 +58,9 @@ def make_application() -> QApplication:
     app.setDesktopFileName("jmd-desk")  # matches packaging/jmd-desk.desktop (icon on Wayland)
     app.setWindowIcon(QIcon(str(resource("icons", "jmd-desk.png"))))
     app.setStyle("Fusion")
+    if not app.property("focus_ring_installed"):
+        focus_ring.install(app)
+        app.setProperty("focus_ring_installed", True)
     return app
 
 

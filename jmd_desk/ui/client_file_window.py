@@ -3,6 +3,7 @@ follow-ups, consents and history, for one case at a time."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -107,7 +108,7 @@ class ClientFileWindow(QWidget):
         self.tabs.setObjectName("file_tabs")
         self.tabs.addTab(self._master_tab(), self.tr("&Master data"))
         self.tabs.addTab(self._goals_tab(), self.tr("&Integration plan"))
-        self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
+        self.contacts_tab_index = self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
         self.tabs.addTab(self._referrals_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
@@ -119,7 +120,15 @@ class ClientFileWindow(QWidget):
         layout.addLayout(case_row)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
+        # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.tabs.setCurrentIndex(self.contacts_tab_index))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == self.contacts_tab_index and self.contact_date.isEnabled():
+            self.contact_date.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.contact_date.selectAll()
 
     def _protection_row(self) -> QHBoxLayout:
         """Subheader with the data-protection actions of the file."""
@@ -212,7 +221,7 @@ class ClientFileWindow(QWidget):
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
-            button("add_goal_button", self.tr("New goal…"), self._add_goal),
+            button("add_goal_button", self.tr("New &goal…"), self._add_goal),
             button("goal_status_button", self.tr("Change status…"), self._goal_status),
             button("edit_goal_button", self.tr("Edit…"), self._edit_goal),
             button("delete_goal_button", self.tr("Delete"), lambda: self._delete("goal", self.goal_table)),
@@ -220,7 +229,7 @@ class ClientFileWindow(QWidget):
         return self._table_page(self.goal_table, buttons)
 
     def _contacts_tab(self) -> QWidget:
-        self.contact_date = DateField()
+        self.contact_date = DateField(today=self.session.clock.today)
         self.contact_date.setObjectName("contact_date_edit")
         self.contact_date.set_value(self.session.clock.today())
         self.contact_minutes = QSpinBox()
@@ -278,6 +287,20 @@ class ClientFileWindow(QWidget):
                 lambda: self._delete("contact", self.contact_table),
             ),
         ]
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), entry, self._log_contact, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        chain = (
+            self.contact_date,
+            self.contact_minutes,
+            self.contact_mode,
+            self.contact_participants,
+            self.contact_topics,
+            self.contact_interpreter,
+            self.contact_notes,
+            self.save_contact_button,
+        )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         page = self._table_page(self.contact_table, buttons)
         page.layout().insertWidget(0, entry)  # type: ignore[union-attr]
         return page
@@ -555,17 +578,17 @@ class ClientFileWindow(QWidget):
     def _log_contact(self) -> None:
         if self.case_id is None or not self.editable:
             return
-        contact = Contact(
-            date=self.contact_date.value(),  # type: ignore[arg-type]
-            minutes=self.contact_minutes.value(),
-            mode=self.contact_mode.code() or codes.UNKNOWN,
-            participants=self.contact_participants.codes(),
-            topics=self.contact_topics.codes(),
-            interpreter=self.contact_interpreter.isChecked(),
-            notes=self.contact_notes.toPlainText(),
-        )
         self.contact_error.hide()
         try:
+            contact = Contact(
+                date=self.contact_date.value(),  # type: ignore[arg-type]
+                minutes=self.contact_minutes.value(),
+                mode=self.contact_mode.code() or codes.UNKNOWN,
+                participants=self.contact_participants.codes(),
+                topics=self.contact_topics.codes(),
+                interpreter=self.contact_interpreter.isChecked(),
+                notes=self.contact_notes.toPlainText(),
+            )
             casework.add_record(self.session, self.case_id, contact)
         except JmdError as exc:
             self.contact_error.setText(notify.error_text(exc))

@@ -39,6 +39,7 @@ from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.file_extras_tab import FileExtrasTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -113,6 +114,9 @@ class ClientFileWindow(QWidget):
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
+        self.extras = FileExtrasTab(session, client_id)
+        self.extras.changed.connect(self._after_change)
+        self.tabs.addTab(self.extras, self.tr("Appoin&tments && progress"))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
@@ -439,6 +443,8 @@ class ClientFileWindow(QWidget):
         self.contact_model.set_rows(cf.contacts if cf else [])
         self.referral_model.set_rows(cf.referrals if cf else [])
         self.follow_up_model.set_rows(cf.follow_ups if cf else [])
+        if self.file is not None:
+            self.extras.show_file(self.file, cf, self.editable)
         has_open = bool(self.file and any(c.case.is_open for c in self.file.cases))
         self.close_case_button.setEnabled(self.editable and bool(cf and cf.case.is_open))
         self.open_case_button.setEnabled(self.editable and not has_open)
@@ -711,6 +717,7 @@ class ClientFileWindow(QWidget):
             self.change_model,
         ):
             model.clear()
+        self.extras.clear()
         self.file = None
 
     def has_unsaved_changes(self) -> bool:

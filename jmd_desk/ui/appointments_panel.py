@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QInputDialog, QLabel, QVBoxLayout, QWidget
 
@@ -71,36 +71,47 @@ class AppointmentsPanel(QWidget):
         held = QShortcut(QKeySequence("Ctrl+Return"), self.table)
         held.setContext(Qt.ShortcutContext.WidgetShortcut)
         held.activated.connect(self.mark_held)
-        buttons = QHBoxLayout()
-        for b in (
-            button(
-                "appointment_held_button",
-                QCoreApplication.translate("AppointmentsPanel", "Held → contact (Ctrl+Enter)"),
-                self.mark_held,
+        status_row, entry_row = QHBoxLayout(), QHBoxLayout()
+        for row, items in (
+            (
+                status_row,
+                (
+                    (
+                        "appointment_held_button",
+                        QT_TRANSLATE_NOOP("AppointmentsPanel", "Held → contact (Ctrl+Enter)"),
+                        self.mark_held,
+                    ),
+                    (
+                        "appointment_cancelled_button",
+                        QT_TRANSLATE_NOOP("AppointmentsPanel", "Cancelled"),
+                        lambda: self.set_status("cancelled"),
+                    ),
+                    (
+                        "appointment_no_show_button",
+                        QT_TRANSLATE_NOOP("AppointmentsPanel", "Did not come"),
+                        lambda: self.set_status("no_show"),
+                    ),
+                ),
             ),
-            button(
-                "appointment_cancelled_button",
-                QCoreApplication.translate("AppointmentsPanel", "Cancelled"),
-                lambda: self.set_status("cancelled"),
-            ),
-            button(
-                "appointment_no_show_button",
-                QCoreApplication.translate("AppointmentsPanel", "Did not come"),
-                lambda: self.set_status("no_show"),
-            ),
-            button(
-                "anonymous_contact_button",
-                QCoreApplication.translate("AppointmentsPanel", "Anonymous counselling… (Ctrl+Shift+A)"),
-                self.record_anonymous,
-            ),
-            button(
-                "calendar_export_button",
-                QCoreApplication.translate("AppointmentsPanel", "Export my calendar (.ics)…"),
-                self.export_calendar,
+            (
+                entry_row,
+                (
+                    (
+                        "anonymous_contact_button",
+                        QT_TRANSLATE_NOOP("AppointmentsPanel", "Anonymous counselling… (Ctrl+Shift+A)"),
+                        self.record_anonymous,
+                    ),
+                    (
+                        "calendar_export_button",
+                        QT_TRANSLATE_NOOP("AppointmentsPanel", "Export my calendar (.ics)…"),
+                        self.export_calendar,
+                    ),
+                ),
             ),
         ):
-            buttons.addWidget(b)
-        buttons.addStretch(1)
+            for name, text, slot in items:
+                row.addWidget(button(name, QCoreApplication.translate("AppointmentsPanel", text), slot))
+            row.addStretch(1)
         self.missed_label = QLabel()
         self.missed_label.setObjectName("missed_label")
         self.missed_label.setWordWrap(True)
@@ -108,7 +119,8 @@ class AppointmentsPanel(QWidget):
         box.setObjectName("appointments_box")
         box_layout = QVBoxLayout(box)
         box_layout.addWidget(self.table)
-        box_layout.addLayout(buttons)
+        box_layout.addLayout(status_row)
+        box_layout.addLayout(entry_row)
         box_layout.addWidget(self.missed_label)
         self.waiting_model = due_item_model(QCoreApplication.translate("AppointmentsPanel", "Waiting since"), self)
         self.waiting_table = table("waiting_cases_table", self.waiting_model)

@@ -8,12 +8,12 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QSplitter, QVBoxLayout, QWidget
 
 from jmd_desk.domain.entities import Appointment, GroupOfferFile, GroupSession, Saved
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.reports.labels import code_label
-from jmd_desk.services import appointments, groups, partners
+from jmd_desk.services import appointments, clients, groups, partners
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointment_dialog import appointment_dialog
@@ -121,6 +121,11 @@ class GroupOffersPage(QWidget):
                 self.add_session,
             ),
             button(
+                "link_client_button",
+                QCoreApplication.translate("GroupOffersPage", "Link a file…"),
+                self.link_client,
+            ),
+            button(
                 "plan_offer_appointment_button",
                 QCoreApplication.translate("GroupOffersPage", "Plan appointment…"),
                 self.plan_appointment,
@@ -130,7 +135,7 @@ class GroupOffersPage(QWidget):
         row.addStretch(1)
         for keys, slot in (("Ctrl+Shift+N", self.new_offer), ("Ctrl+Shift+G", self.add_session)):
             shortcut = QShortcut(QKeySequence(keys), self)
-            shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)  # only while the page is shown
             shortcut.activated.connect(slot)
         sessions = QWidget()
         sessions_layout = QVBoxLayout(sessions)
@@ -210,3 +215,27 @@ class GroupOffersPage(QWidget):
             self._dialog(appointment_dialog(self, Appointment(start, 90, "group"), save, group=True))
         except JmdError as exc:
             notify.show_error(self, exc)
+
+    def link_client(self) -> None:
+        """Link a participant who has a file, by her client number (no contact is made)."""
+        chosen = self.selected_offer()
+        if chosen is None:
+            return
+        number, ok = QInputDialog.getText(
+            self,
+            QCoreApplication.translate("GroupOffersPage", "Link a file"),
+            QCoreApplication.translate("GroupOffersPage", "Client number of a participant with a file:"),
+        )
+        if not ok or not number.strip():
+            return
+        rows = [r for r in clients.client_rows(self.session) if r.client_number == number.strip()]
+        if not rows:
+            text = QCoreApplication.translate("GroupOffersPage", "No file with number {number}.")
+            notify.show_info(self, text.format(number=number.strip()))
+            return
+        try:
+            groups.link_client(self.session, chosen.id, rows[0].id)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        self.refresh()

@@ -336,72 +336,72 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="81" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="83" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="88" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="91" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="93" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="101" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="98" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="106" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="107" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="125" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="138" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="150" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="144" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="156" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="145" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="183" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="195" />
         <source>Group session</source>
-        <translation>Gruppentermin</translation>
+        <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="184" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="196" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="210" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="222" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -1267,7 +1267,7 @@
     <message>
         <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="100" />
         <source>Group session</source>
-        <translation>Gruppentermin</translation>
+        <translation>Gruppentreffen</translation>
     </message>
 </context>
 <context>
@@ -1295,7 +1295,7 @@
     <message>
         <location filename="../../jmd_desk/ui/group_offers_page.py" line="54" />
         <source>Sessions</source>
-        <translation>Termine</translation>
+        <translation>Treffen</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/group_offers_page.py" line="61" />
@@ -1330,22 +1330,42 @@
     <message>
         <location filename="../../jmd_desk/ui/group_offers_page.py" line="120" />
         <source>Record session… (Ctrl+Shift+G)</source>
-        <translation>Gruppentermin eintragen … (Strg+Umschalt+G)</translation>
+        <translation>Treffen eintragen … (Strg+Umschalt+G)</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/group_offers_page.py" line="125" />
+        <source>Link a file…</source>
+        <translation>Akte verknüpfen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="130" />
         <source>Plan appointment…</source>
         <translation>Termin planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="138" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="143" />
         <source>Sessions of the selected offer:</source>
-        <translation>Termine des gewählten Angebots:</translation>
+        <translation>Treffen des gewählten Angebots mit Anwesenheit:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="195" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="200" />
         <source>Select an offer first.</source>
         <translation>Bitte zuerst ein Angebot auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="226" />
+        <source>Link a file</source>
+        <translation>Akte verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="227" />
+        <source>Client number of a participant with a file:</source>
+        <translation>Nummer der Akte einer teilnehmenden Person:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="233" />
+        <source>No file with number {number}.</source>
+        <translation>Keine Akte mit der Nummer {number}.</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -562,6 +563,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "no valid referral-sharing consent on {date}",
     ),
 }
+
+
+MESSAGES.update(V2_MESSAGES)
+FIELD_MESSAGES.update(V2_FIELD_MESSAGES)
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:

@@ -35,6 +35,7 @@ from jmd_desk.services import accounts, backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.districts_tab import DistrictsTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.models import user_table_model
@@ -122,6 +123,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
         self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
+        self.districts = DistrictsTab(session)
+        self.tabs.addTab(self.districts, self.tr("Districts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -382,6 +385,7 @@ class AdminPage(QWidget):
     def refresh(self) -> None:
         """Load accounts and settings."""
         self.user_model.set_rows(accounts.list_users(self.session))
+        self.districts.refresh()
         s = office.office_settings(self.session)
         self.office_name_edit.setText(s.office_name)
         self.autolock_spin.setValue(s.autolock_minutes)

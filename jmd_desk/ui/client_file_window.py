@@ -40,6 +40,7 @@ from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.documents_tab import DocumentsTab
+from jmd_desk.ui.file_extras_tab import FileExtrasTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -119,6 +120,9 @@ class ClientFileWindow(QWidget):
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
         self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
         self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
+        self.extras = FileExtrasTab(session, client_id)
+        self.extras.changed.connect(self._after_change)
+        self.tabs.addTab(self.extras, self.tr("Appoin&tments && progress"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -463,6 +467,8 @@ class ClientFileWindow(QWidget):
         self.contact_model.set_rows(cf.contacts if cf else [])
         self.referral_model.set_rows(cf.referrals if cf else [])
         self.follow_up_model.set_rows(cf.follow_ups if cf else [])
+        if self.file is not None:
+            self.extras.show_file(self.file, cf, self.editable)
         has_open = bool(self.file and any(c.case.is_open for c in self.file.cases))
         self.close_case_button.setEnabled(self.editable and bool(cf and cf.case.is_open))
         self.open_case_button.setEnabled(self.editable and not has_open)
@@ -747,6 +753,7 @@ class ClientFileWindow(QWidget):
             self.change_model,
         ):
             model.clear()
+        self.extras.clear()
         self.file = None
 
     def has_unsaved_changes(self) -> bool:

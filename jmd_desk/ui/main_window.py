@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -30,6 +31,7 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
+from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
@@ -90,6 +92,8 @@ class MainWindow(QMainWindow):
             self.clients.open_file_requested.connect(self.open_file)
             self.clients.new_client_requested.connect(self.new_client)
             self._add_page("clients", self.tr("Clients"), self.clients)
+            self.group_offers = GroupOffersPage(session)
+            self._add_page("group_offers", self.tr("Group offers"), self.group_offers)
         self.partners = PartnersPage(session)
         self._add_page("partners", self.tr("Network partners"), self.partners)
         if user.has(Role.TEAM_LEAD):
@@ -174,6 +178,7 @@ class MainWindow(QMainWindow):
                     QKeySequence.StandardKey.Find,
                 )
             )
+            self._work_actions(file_menu)
         if sheet_import.may_import(self.session):
             file_menu.addAction(
                 self._action(self.tr("Clients from a &spreadsheet…"), "import_sheet_action", self.import_sheet)
@@ -201,6 +206,21 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(self._action(self.tr("&About JMD Desk"), "about_action", self.show_about))
+
+    def _work_actions(self, menu: QMenu) -> None:
+        """Anonymous quick entry and the appointment list, from anywhere in the main window."""
+        panel = self.dashboard.appointments
+        menu.addAction(
+            self._action(
+                self.tr("&Anonymous counselling…"), "anonymous_contact_action", panel.record_anonymous, "Ctrl+Shift+A"
+            )
+        )
+
+        def appointments_list() -> None:
+            self.show_page("dashboard")
+            panel.focus_table()
+
+        menu.addAction(self._action(self.tr("&Appointments"), "appointments_action", appointments_list, "Ctrl+T"))
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""

@@ -27,6 +27,7 @@ from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.appointments_panel import AppointmentsPanel
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label
@@ -90,8 +91,11 @@ class DashboardPage(QWidget):
         counts_layout.addWidget(table("case_count_table", self.count_model))
         counts_layout.addWidget(self.counts_label)
         grid.addWidget(counts_box, 2, 1)
+        self.appointments = AppointmentsPanel(session)
+        self.appointments.open_file_requested.connect(self.open_file_requested)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.appointments, 1)
+        layout.addLayout(grid, 2)
 
     def refresh(self) -> None:
         """Load the overview again."""
@@ -101,9 +105,11 @@ class DashboardPage(QWidget):
         self.counts_label.setText(self.tr("{total} open cases in all").format(total=sum(counts.values())))
         for name, model in self.models.items():
             model.set_rows(getattr(board, name))
+        self.appointments.refresh()
 
     def clear(self) -> None:
         """Forget the shown data (lock)."""
+        self.appointments.clear()
         for model in self.models.values():
             model.clear()
         self.count_model.clear()

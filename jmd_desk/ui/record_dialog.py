@@ -22,7 +22,7 @@ class RecordDialog(QDialog):
         self,
         name: str,
         title: str,
-        fields: Sequence[tuple[str, QWidget]],
+        fields: Sequence[tuple[str, QWidget] | tuple[str, QWidget, str]],
         build: Callable[[], Any],
         save: Callable[[Any], Any],
         parent: QWidget | None = None,
@@ -35,8 +35,8 @@ class RecordDialog(QDialog):
         self._save = save
         self.result_value: Any = None
         self.form = FormGrid()
-        for field, editor in fields:
-            self.form.add(field, editor)
+        for field, editor, *label in fields:  # an optional third item overrides the label
+            self.form.add(field, editor, label[0] if label else None)
         self.error_label = error_label(f"{name}_error_label")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName(f"{name}_buttons")

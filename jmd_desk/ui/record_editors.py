@@ -43,6 +43,12 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
     due = _date(g.due_on, optional=True)
     status = _combo("goal_status", codes.GOAL_STATUSES, g.status)
     since = _date(g.status_changed_on, optional=True)
+    steps = QPlainTextEdit(g.steps or "")
+    steps.setTabChangesFocus(True)
+    steps.setMaximumHeight(70)
+    responsible = CodeChecks("responsible", codes.RESPONSIBLES[:-1])
+    responsible.set_codes(g.responsible)
+    review = _date(g.review_on, optional=True)
 
     def build() -> Goal:
         return Goal(
@@ -52,6 +58,10 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
             due_on=due.value(),
             status=status.code() or "open",
             status_changed_on=since.value(),
+            steps=steps.toPlainText(),
+            responsible=responsible.codes(),
+            review_on=review.value(),
+            record_key=g.record_key,
         )
 
     fields = [
@@ -61,6 +71,9 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
         ("due_on", due),
         ("status", status),
         ("status_changed_on", since),
+        ("steps", steps),
+        ("responsible", responsible),
+        ("review_on", review),
     ]
     caption = (
         QCoreApplication.translate("RecordEditors", "Goal")

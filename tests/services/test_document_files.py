@@ -15,8 +15,8 @@ import pytest
 from PIL import Image
 
 from jmd_desk.domain.codes import Role
-from jmd_desk.domain.entities import Case, Client
-from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.entities import Case, Client, DocumentInfo
+from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, backups, clients, document_files, documents, retention
 from jmd_desk.services.document_files import TempDocuments, read_document_file
@@ -172,3 +172,18 @@ def test_leftovers_of_a_crash_are_wiped(tmp_path: Path) -> None:
     left = temp.write(7, "application/pdf", b"%PDF-1.4 vertraulich")
     assert document_files.wipe_leftovers(tmp_path) == 1
     assert not left.exists() and not temp.folder.exists()
+
+
+def test_every_path_refuses_a_zip_bomb(session_for, tmp_path: Path) -> None:
+    berta = session_for("berta")
+    client_id = new_client(berta)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (6 * 1024 * 1024))
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    info = DocumentInfo("Antrag", "application", "antrag.docx", docx, date(2026, 11, 1))
+    with pytest.raises(ValidationError) as caught:
+        documents.add_document(berta, client_id, info, buffer.getvalue())
+    assert [e.code for e in caught.value.errors] == ["document_zip_bomb"]
+    assert "Zip-Bombe" in message(caught.value)

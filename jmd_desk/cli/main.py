@@ -90,6 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
     backup.add_argument("file", type=Path)
     restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
     restore.add_argument("file", type=Path)
+    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
     _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
     return parser
 
@@ -254,17 +255,24 @@ class Cli:
         return self.with_session(args, run)
 
     def cmd_verify(self, args: argparse.Namespace) -> int:
-        """Run the store checks and print a line per check."""
+        """Run the store checks and print a line per check (also on a store whose signed user
+        list disagrees: that is one of the findings)."""
+        password = read_password(args.password_stdin, self.stdin)
+        session = accounts.sign_in_to_verify(
+            self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
+        )
+        try:
+            return self._print_checks(session)
+        finally:
+            session.close()
 
-        def run(session: UserSession) -> int:
-            results = verify_store(session)
-            for r in results:
-                status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
-                detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
-                print(f"{r.name:14} {status}{detail}", file=self.out)
-            return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
-
-        return self.with_session(args, run)
+    def _print_checks(self, session: UserSession) -> int:
+        results = verify_store(session)
+        for r in results:
+            status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
+            detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
+            print(f"{r.name:17} {status}{detail}", file=self.out)
+        return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
 
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
@@ -347,22 +355,51 @@ class Cli:
         return EXIT_OK
 
     def cmd_restore(self, args: argparse.Namespace) -> int:
-        """Verify a backup with an admin account of the backup, then replace the store."""
+        """Replace the store by a verified backup: an active admin of the live store (or its
+        recovery key); a second secret only if the backup's key file differs; shows what is lost."""
         if not args.user:
             raise CliError("restore_needs_user")
-        password = read_password(args.password_stdin, self.stdin)
+        path = self.store_path(args)
+        prompt = "Wiederherstellungsschlüssel: " if args.recovery else "Passwort: "
+        secret = read_password(args.password_stdin, self.stdin, prompt=prompt)
+        backup_secret = None
+        if backups.backup_key_file_differs(path, args.file):
+            backup_secret = read_password(
+                args.password_stdin, self.stdin, prompt="Passwort oder Wiederherstellungsschlüssel der Sicherung: "
+            )
         result = backups.restore(
-            self.store_path(args),
+            path,
             args.file,
             args.user,
-            password,
+            secret,
+            recovery=args.recovery,
+            backup_secret=backup_secret,
             clock=self.env.clock,
             policy=self.env.policy,
+            confirm=self._show_loss,
         )
         kept = f" Die bisherige Datenablage liegt unter {result.kept}." if result.kept else ""
         kept_en = f" The previous store was kept at {result.kept}." if result.kept else ""
         self.say(f"Sicherung geprüft und zurückgespielt.{kept}", f"Backup verified and restored.{kept_en}")
+        if result.erasures_reapplied:
+            n = result.erasures_reapplied
+            self.say(
+                f"{n} seit der Sicherung gelöschte Akten wurden erneut gelöscht.",
+                f"{n} files deleted since the backup were erased again.",
+            )
         return EXIT_OK
+
+    def _show_loss(self, preview: backups.RestorePreview) -> bool:
+        """Print what the restore loses; the command line has asked already by being run."""
+        users = ", ".join(preview.users_lost) or "–"
+        self.say(
+            f"Sicherung vom {preview.backup_created_at}. Verloren gehen: {preview.events_lost} Protokolleinträge, "
+            f"Konten: {users}; {preview.deletion_runs_since} Löschläufe seither (ihre Löschungen werden erneut "
+            "angewandt).",
+            f"Backup of {preview.backup_created_at}. Lost: {preview.events_lost} audit events, accounts: {users}; "
+            f"{preview.deletion_runs_since} deletion runs since (their erasures are applied again).",
+        )
+        return True
 
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""

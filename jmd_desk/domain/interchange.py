@@ -112,6 +112,8 @@ def load_json(data: bytes) -> Any:
         ) from None
     except ValueError as exc:
         raise ValidationError([FieldError("$", "malformed_json", {"reason": str(exc)})]) from None
+    except RecursionError:
+        raise ValidationError([FieldError("$", "malformed_json", {"reason": "nested too deeply"})]) from None
 
 
 class _Parser:

@@ -95,8 +95,9 @@ def import_file(session: UserSession, path: Path) -> ImportSummary:
 
 
 def export_data(session: UserSession) -> bytes:
-    """The full interchange document of the store (admin; audited; plaintext)."""
-    session.require(Role.ADMIN)
+    """The full interchange document of the store (an admin who is also team lead, DESIGN §3;
+    audited; plaintext)."""
+    session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
         document = build_document(uow.partners.list(), uow.clients.files(uow.clients.ids()))
         session.audit(uow, "data_exported")

@@ -144,6 +144,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
         "Restoring needs --user: the backup is verified with that password first.",
     ),
+    "user_list_mismatch": (
+        "Die signierte Benutzerliste passt nicht zur Datenablage ({detail}). Jemand hat Konten, Rollen "
+        "oder Schlüssel am Programm vorbei geändert. Die Datenablage wird nicht geöffnet; bitte die "
+        "Administration informieren und »jmd-desk verify« ausführen.",
+        "The signed user list does not match the store ({detail}). Someone changed accounts, roles or "
+        "key slots behind the program's back. The store is not opened; tell the admin and run "
+        "'jmd-desk verify'.",
+    ),
+    "signing_key_unavailable": (
+        "Diese Änderung muss eine Administratorin signieren, deren Konto den Signaturschlüssel des Büros "
+        "hält (oder »jmd-desk rekey«).",
+        "This change must be signed by an admin whose account holds the office signing key (or run 'jmd-desk rekey').",
+    ),
+    "user_inactive": (
+        "Das Konto {user} ist deaktiviert; erst wieder aktivieren, dann ein Passwort setzen.",
+        "The account {user} is deactivated; reactivate it before setting a password.",
+    ),
+    "deletion_not_independent": (
+        "Vier Augen sind zwei Personen: Das bestätigende Konto darf das vorschlagende nicht angelegt oder "
+        "sein Passwort gesetzt haben (und umgekehrt), und beide müssen ihr Passwort selbst gesetzt haben.",
+        "Four eyes are two people: neither account may have created the other or set its password, and "
+        "both must have set their own password.",
+    ),
+    "deletion_time_lock": (
+        "In einem Büro mit nur einer Person für Leitung und Administration gilt eine Wartefrist: "
+        "bestätigen frühestens am {date}.",
+        "In an office with one person as team lead and admin a time lock applies: confirm on {date} at the earliest.",
+    ),
+    "restore_other_store": (
+        "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
+        "The backup belongs to a different store and is not restored; nothing was changed.",
+    ),
+    "restore_needs_live_admin": (
+        "Zurückspielen darf nur eine aktive Administratorin der jetzigen Datenablage (oder wer deren "
+        "Wiederherstellungsschlüssel hat); es wurde nichts verändert.",
+        "Only an active admin of the current store (or the holder of its recovery key) may restore; "
+        "nothing was changed.",
+    ),
+    "restore_cancelled": (
+        "Zurückspielen abgebrochen; es wurde nichts verändert.",
+        "Restore cancelled; nothing was changed.",
+    ),
     "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
     # --- signing in and permissions
     "wrong_credentials": (
@@ -163,6 +205,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not permitted to access this file.",
     ),
     "session_closed": ("Die Sitzung ist gesperrt oder beendet.", "The session is locked or closed."),
+    "store_locked": ("Die Sitzung ist gesperrt.", "The session is locked."),
     "password_mismatch": (
         "Die beiden Passwörter stimmen nicht überein.",
         "The two passwords do not match.",
@@ -347,13 +390,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
         "The bundle was changed after it was made and is refused.",
     ),
-    "bundle_unknown_table": (
-        "Das Bündel enthält eine unbekannte Tabelle und wird abgelehnt.",
-        "The bundle holds an unknown table and is refused.",
-    ),
-    "bundle_out_of_bounds": (
-        "Das Bündel enthält Werte außerhalb der erlaubten Grenzen und wird abgelehnt.",
-        "The bundle holds values out of bounds and is refused.",
+    "bundle_counts_invalid": (
+        "Das Bündel enthält unzulässige Zahlen oder Tabellen ({detail}) und wird nicht verwendet.",
+        "The bundle holds invalid counts or tables ({detail}) and is not used.",
     ),
     "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
     "bundle_duplicate": (
@@ -420,6 +459,18 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template_empty": ("Vorlage enthält keinen Text", "template holds no text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
+    "cannot_change_own_roles": (
+        "die eigenen Rollen ändert eine andere Administratorin",
+        "another admin changes your own roles",
+    ),
+    "cannot_deputise_self": (
+        "sich selbst als Vertretung eintragen kann nur eine andere Person",
+        "only someone else can make you a deputy",
+    ),
+    "control_character": (
+        "enthält ein unzulässiges unsichtbares Steuer- oder Richtungszeichen ({char})",
+        "contains a forbidden invisible control or direction character ({char})",
+    ),
     "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
     "bad_username": (
         "ungültiger Benutzername (2–40 Zeichen: a–z, 0–9, Punkt, Bindestrich, Unterstrich)",

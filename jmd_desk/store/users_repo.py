@@ -62,6 +62,10 @@ class UserRepository:
         """The account's id (for audit events), or None."""
         return self._s.scalar(select(UserRecord.id).where(UserRecord.username == username))
 
+    def accounts(self) -> list[tuple[int, User]]:
+        """Every account with its record id (for the signed user list)."""
+        return [(r.id, _user(r)) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.id))]
+
     def list(self) -> list[User]:
         """All accounts by user name."""
         return [_user(r) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.username))]

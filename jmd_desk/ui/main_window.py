@@ -340,24 +340,46 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- restore
     def restore_backup(self, backup: Path) -> None:
-        """Sign out, verify the backup with this account's password, put it in place, back to login."""
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Restore backup"),
-            self.tr("Your password as it was when the backup was made:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not password or not self._close_files():
-            return
+        """Sign out, check this admin's password against the live store (and, if the backup has
+        another key file, a secret that opens the backup), verify and put it in place."""
         session = self.session
         store_path, username = session.store.paths.db, session.username
+        password = self._ask_secret(self.tr("Your password:"))
+        if password is None:
+            return
+        backup_secret = None
+        try:
+            differs = backups.backup_key_file_differs(store_path, backup)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        if differs:
+            backup_secret = self._ask_secret(
+                self.tr("The backup has other passwords. Your password then, or the recovery key of the backup:")
+            )
+            if backup_secret is None:
+                return
+        if not self._close_files():
+            return
         self._finish(backup_first=False)
         self.hide()
         self.runner.run(
-            lambda: backups.restore(store_path, backup, username, password, clock=session.clock, policy=session.policy),
+            lambda: backups.restore(
+                store_path,
+                backup,
+                username,
+                password,
+                backup_secret=backup_secret,
+                clock=session.clock,
+                policy=session.policy,
+            ),
             self._restored,
             self._restore_failed,
         )
+
+    def _ask_secret(self, label: str) -> str | None:
+        secret, ok = QInputDialog.getText(self, self.tr("Restore backup"), label, QLineEdit.EchoMode.Password)
+        return secret if ok and secret else None
 
     def _restored(self, _result: object) -> None:
         notify.show_info(None, self.tr("The backup was checked and restored. Please sign in again."))

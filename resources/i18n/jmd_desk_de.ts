@@ -1479,17 +1479,22 @@
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="346" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="347" />
+        <source>Your password:</source>
+        <translation>Ihr Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="358" />
+        <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
+        <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="381" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="347" />
-        <source>Your password as it was when the backup was made:</source>
-        <translation>Ihr Passwort zum Zeitpunkt der Sicherung:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="363" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="385" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>

@@ -22,8 +22,7 @@ from jmd_desk.services import accounts, backups, clients, document_files, docume
 from jmd_desk.services.document_files import TempDocuments, read_document_file
 from jmd_desk.services.messages import message
 from jmd_desk.store.backup import DB_MEMBER, WAL_MEMBER
-from jmd_desk.store.keyfile import KeyFile
-from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains, database_pages, wal_pages
 
 SAMPLE = 64
@@ -101,7 +100,7 @@ def test_attach_open_backup_restore_and_erase_leave_no_trace(store_path: Path, c
     assert documents.document_content(berta, restored["foto.jpg"]) == jpeg
     berta.close()
 
-    key = KeyFile.load(store_path.with_name(store_path.name + ".keys")).unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    key = db_key(store_path, "admin", ADMIN_PASSWORD)
     pieces = samples(pdf, 4) + samples(jpeg, 4) + samples(big_pdf, 40)
     before = sum(contains(store_path, key, p) for p in pieces)
     assert before >= len(pieces) - 8  # the check finds what is there (a few pieces straddle pages)
@@ -110,7 +109,9 @@ def test_attach_open_backup_restore_and_erase_leave_no_trace(store_path: Path, c
     admin_session = sign_in(store_path, "admin", clock)
     accounts.create_user(admin_session, "anna", "Anna Admin", frozenset({Role.ADMIN}), "Anna-Passwort-1")
     admin_session.close()
+    set_own_password(store_path, "lead", clock)  # four eyes: both set their own passwords
     anna = accounts.sign_in(store_path, "anna", "Anna-Passwort-1", clock=clock, policy=POLICY)
+    accounts.change_own_password(anna, "Anna-Passwort-1", "Anna-Passwort-1")
     run_id = retention.propose_deletion(anna, [client_id], REASON_REQUEST)
     anna.close()
     lead = sign_in(store_path, "lead", clock)

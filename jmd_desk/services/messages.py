@@ -444,6 +444,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "content does not match the media type {value}",
     ),
     "not_a_file_name": ("nur ein Dateiname, kein Pfad", "a file name only, not a path"),
+    "document_zip_bomb": (
+        "würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe)",
+        "would unpack to many times its size (zip bomb)",
+    ),
     "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
     "template_bad_placeholder": (
         "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",

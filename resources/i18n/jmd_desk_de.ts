@@ -109,157 +109,162 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="121" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="133" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="137" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="165" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="173" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="192" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="193" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="224" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="225" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="238" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="239" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="247" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="248" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="258" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="261" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/admin_page.py" line="265" />
+        <source>Statistics: fields of action:</source>
+        <translation>Statistik: Handlungsfelder:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="268" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="270" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="273" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="271" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="304" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="306" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="314" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="322" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="326" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="323" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="327" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="335" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="339" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="351" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="358" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="364" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="368" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="371" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -280,27 +285,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="73" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="74" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="95" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="96" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -928,6 +933,34 @@
         <location filename="../../jmd_desk/ui/date_entry.py" line="115" />
         <source>Not a date: please type DD.MM.YYYY</source>
         <translation>Kein Datum: bitte als TT.MM.JJJJ eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsEditor</name>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Code</source>
+        <translation>Kennung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Goal areas (comma-separated)</source>
+        <translation>Zielbereiche (durch Komma getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="37" />
+        <source>Add field</source>
+        <translation>Handlungsfeld hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="38" />
+        <source>Remove field</source>
+        <translation>Handlungsfeld entfernen</translation>
     </message>
 </context>
 <context>

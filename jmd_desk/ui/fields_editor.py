@@ -34,7 +34,7 @@ class FieldsEditor(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setMinimumHeight(170)
-        add = button("add_field_button", self.tr("Add field"), lambda: self.add_row())
+        add = button("add_field_button", self.tr("Add field"), self.add_empty_row)
         remove = button("remove_field_button", self.tr("Remove field"), self.remove_row)
         buttons = QHBoxLayout()
         buttons.addWidget(add)
@@ -58,6 +58,10 @@ class FieldsEditor(QWidget):
         self.table.insertRow(row)
         for col, value in enumerate((code, label, areas)):
             self.table.setItem(row, col, QTableWidgetItem(value))
+
+    def add_empty_row(self) -> None:
+        """Append an empty row (the button passes no values)."""
+        self.add_row()
 
     def remove_row(self) -> None:
         """Remove the selected row."""

@@ -246,7 +246,7 @@ class ContactRecord(Base):
     record_key: Mapped[int] = _record_key()
     __table_args__ = (
         Index("ix_contacts_case_date", "case_id", "date"),
-        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes"),
+        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes", "record_key"),
     )
 
 
@@ -262,7 +262,7 @@ class ReferralRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(Text)
     record_key: Mapped[int] = _record_key()
-    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status"),)
+    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status", "record_key"),)
 
 
 class FollowUpRecord(Base):

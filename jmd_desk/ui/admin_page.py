@@ -36,6 +36,7 @@ from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.districts_tab import DistrictsTab
+from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.models import user_table_model
@@ -250,6 +251,7 @@ class AdminPage(QWidget):
             spin.setRange(*RETENTION_YEARS_RANGE)
             spin.setSuffix(self.tr(" years"))
             self.retention_spins[case_type] = spin
+        self.fields_editor = FieldsEditor()
         self.backups_kept_spin = QSpinBox()
         self.backups_kept_spin.setObjectName("backups_kept_spin")
         self.backups_kept_spin.setRange(1, 100)
@@ -264,6 +266,7 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Office name:"), self.office_name_edit)
         form.addRow(self.tr("Lock after inactivity:"), self.autolock_spin)
         form.addRow(self.tr("Statistics: minimum cell size k:"), self.k_spin)
+        form.addRow(self.tr("Statistics: fields of action:"), self.fields_editor)
         for case_type, spin in self.retention_spins.items():
             form.addRow(
                 self.tr("Keep closed files ({case_type}):").format(
@@ -292,6 +295,7 @@ class AdminPage(QWidget):
             office_name=self.office_name_edit.text().strip(),
             autolock_minutes=self.autolock_spin.value(),
             statistics_k=self.k_spin.value(),
+            statistics_fields=self.fields_editor.fields(),
             retention_years={t: spin.value() for t, spin in self.retention_spins.items()},
             backups_kept=self.backups_kept_spin.value(),
         )
@@ -390,6 +394,7 @@ class AdminPage(QWidget):
         self.office_name_edit.setText(s.office_name)
         self.autolock_spin.setValue(s.autolock_minutes)
         self.k_spin.setValue(s.statistics_k)
+        self.fields_editor.set_fields(s.statistics_fields)
         for case_type, spin in self.retention_spins.items():
             spin.setValue(s.retention_years.get(case_type, 3))
         self.backups_kept_spin.setValue(s.backups_kept)

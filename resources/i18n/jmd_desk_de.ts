@@ -132,167 +132,172 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="128" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="137" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="168" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="169" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="177" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="178" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="197" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="202" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="203" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="229" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="242" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="243" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="251" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="252" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="262" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="266" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="265" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="267" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="266" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="268" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/admin_page.py" line="269" />
+        <source>Statistics: fields of action:</source>
+        <translation>Statistik: Handlungsfelder:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="272" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="277" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="275" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="278" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="276" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="279" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="305" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="307" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="311" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="315" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="319" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="327" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="331" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="328" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="332" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="344" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="352" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="356" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="359" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="369" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="373" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="376" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="380" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -437,27 +442,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="75" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="76" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="97" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="98" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -1261,6 +1266,34 @@
         <location filename="../../jmd_desk/ui/documents_tab.py" line="252" />
         <source>Delete the document “{title}” from the file?</source>
         <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsEditor</name>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Goal areas (comma-separated)</source>
+        <translation>Zielbereiche (durch Komma getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="37" />
+        <source>Add field</source>
+        <translation>Handlungsfeld hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="38" />
+        <source>Remove field</source>
+        <translation>Handlungsfeld entfernen</translation>
     </message>
 </context>
 <context>

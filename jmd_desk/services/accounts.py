@@ -385,3 +385,12 @@ def rekey(session: UserSession) -> RekeyResult:
         session.audit(uow, "store_rekeyed")
     sign_checkpoint(session)
     return RekeyResult({name: password for name, (password, _) in one_time.items()}, recovery_key)
+
+
+def rotate_recovery_key(session: UserSession) -> str:
+    """A new recovery key (admin); the old one stops working. Shown once."""
+    session.require(Role.ADMIN)
+    with session.uow(write=True) as uow:
+        session.audit(uow, "recovery_key_rotated")
+        recovery_key = session.store.new_recovery_key(session.policy, roster_users(session.store, uow))
+    return recovery_key

@@ -192,10 +192,13 @@ class Store:
     ) -> Store:
         """Unlock the store with a user's password or with the recovery key."""
         paths = StorePaths(path)
-        key_file = cls.check_files(path)
+        cls.check_files(path)
         lock = StoreLock(paths.db)
         lock.acquire()
         try:
+            # Read under the lock: a copy read before could be older than a password change
+            # another instance is just writing.
+            key_file = KeyFile.load(paths.keys)
             if recovery_key is not None:
                 secret = normalise_recovery_key(recovery_key)
                 db_key, signing_key = key_file.unlock(RECOVERY_SLOT, secret, policy)

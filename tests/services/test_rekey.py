@@ -88,3 +88,17 @@ def test_rekey_is_refused_on_a_tampered_store(store_path: Path, clock) -> None:
         accounts.rekey(admin)
     assert info.value.code == "rekey_refused"
     admin.close()
+
+
+def test_recovery_key_can_be_rotated(store_path: Path, clock, recovery_key: str) -> None:
+    admin = sign_in(store_path, "admin", clock)
+    fresh = accounts.rotate_recovery_key(admin)
+    assert all(r.ok for r in verify_store(admin))
+    admin.close()
+    with pytest.raises(AuthError):
+        Store.open(store_path, recovery_key=recovery_key, policy=POLICY)
+    Store.open(store_path, recovery_key=fresh, policy=POLICY).close()
+    berta = sign_in(store_path, "berta", clock)
+    with pytest.raises(AuthError):
+        accounts.rotate_recovery_key(berta)
+    berta.close()

@@ -92,6 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("file", type=Path)
     restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
     _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
     return parser
 
 
@@ -401,6 +402,28 @@ class Cli:
         )
         return True
 
+    def cmd_rekey(self, args: argparse.Namespace) -> int:
+        """New database key and key file; print the one-time passwords and the recovery key."""
+
+        def run(session: UserSession) -> int:
+            result = accounts.rekey(session)
+            self.say(
+                "Neu verschlüsselt. Frühere Schlüsseldateien und Sicherungen öffnen die Datenablage nicht mehr. "
+                "Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):",
+                "Re-keyed. Earlier key files and backups no longer open the store. One-time passwords (each "
+                "person sets her own at the first sign-in):",
+            )
+            for name, password in sorted(result.one_time_passwords.items()):
+                print(f"  {name}: {password}", file=self.out)
+            self.say(
+                "Neuer Wiederherstellungsschlüssel – wird nur jetzt angezeigt; der alte gilt nicht mehr:",
+                "New recovery key – shown only now; the old one no longer works:",
+            )
+            print(result.recovery_key, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
         handler = {
@@ -415,6 +438,7 @@ class Cli:
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,
             "restore": self.cmd_restore,
+            "rekey": self.cmd_rekey,
         }[args.command]
         return handler(args)
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from jmd_desk.domain.clock import Clock
@@ -163,15 +165,41 @@ def _store_id(path: Path) -> str:
         return ""
 
 
-def sign_in(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
-    """Unlock the store with a user's password and open a session for that user."""
+def sign_in(
+    path: Path,
+    username: str,
+    password: str,
+    *,
+    clock: Clock,
+    policy: KdfPolicy,
+    new_password: str | None = None,
+) -> UserSession:
+    """Unlock the store with a user's password and open a session for that user. After a
+    re-key the one-time password only lets her set her own (``new_password``)."""
     username = normalise_username(username)
+    if new_password is not None:
+        _check_password(new_password, username)
     store = open_throttled(
         path, username, clock, lambda: Store.open(path, username=username, password=password, policy=policy)
     )
     session = _signed_in(store, username, clock, policy, "signed_in", password=password)
     session.record_failed_attempts()
+    _own_password_first(session, password, new_password)
     return session
+
+
+def _own_password_first(session: UserSession, password: str, new_password: str | None) -> None:
+    """A one-time password opens nothing but the change to her own password."""
+    try:
+        with session.uow() as uow:
+            must_change = session.username in uow.users.must_change_password()
+        if must_change and new_password is None:
+            raise AuthError("password_change_required")
+        if new_password is not None:
+            change_own_password(session, password, new_password)
+    except BaseException:
+        session.close()
+        raise
 
 
 def sign_in_to_verify(path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
@@ -183,6 +211,7 @@ def sign_in_to_verify(path: Path, username: str, password: str, *, clock: Clock,
     )
     session = _signed_in(store, username, clock, policy, "signed_in", check_user_list=False)
     session.record_failed_attempts()
+    _own_password_first(session, password, None)
     return session
 
 
@@ -217,6 +246,7 @@ def change_own_password(session: UserSession, old_password: str, new_password: s
     _check_password(new_password, session.username)
     with session.uow(write=True) as uow:
         session.audit(uow, "password_changed", "user", uow.users.id_of(session.username))
+        uow.users.set_must_change_password(uow.users.must_change_password() - {session.username})
         users = roster_users(session.store, uow)
         admin = session.user.has(Role.ADMIN)
         session.store.set_password(session.username, new_password, session.policy, admin=admin, users=users)
@@ -316,3 +346,51 @@ def deputies_of(session: UserSession, username: str) -> list[str]:
     """Who deputises for ``username``."""
     with session.uow() as uow:
         return uow.users.deputies_of(username)
+
+
+# ------------------------------------------------------------------ re-key
+@dataclass(frozen=True)
+class RekeyResult:
+    """Printed once for the admin to hand over: a one-time password per remaining account
+    and the new recovery key. Nothing of it is stored in clear."""
+
+    one_time_passwords: dict[str, str]
+    recovery_key: str
+
+
+def one_time_password() -> str:
+    """16 characters in four groups, easy to read out and type."""
+    alphabet = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789"
+    text = "".join(secrets.choice(alphabet) for _ in range(16))
+    return "-".join(text[i : i + 4] for i in range(0, 16, 4))
+
+
+def rekey(session: UserSession) -> RekeyResult:
+    """Revoke every earlier key (DESIGN §3a): new database key and key file, a one-time
+    password for each active account (changed at first sign-in) and a new recovery key.
+    Refused on a store whose audit chain or signed user list shows tampering."""
+    session.require(Role.ADMIN)
+    store = session.store
+    with session.uow() as uow:
+        chain = uow.audit.verify()
+        accounts = uow.users.accounts()
+    findings = [f for f in store.roster_findings(accounts, session.policy.floor) if f != "user_list_unsigned"]
+    if chain or findings:
+        problems = [code for _, code in chain] + findings
+        raise StoreError("rekey_refused", detail="; ".join(problems[:3]))
+    one_time = {u.username: (one_time_password(), u.has(Role.ADMIN)) for _, u in accounts if u.active}
+    recovery_key, _ = store.rekey(one_time, session.policy, store.roster_users(accounts))
+    with session.uow(write=True) as uow:
+        uow.users.set_must_change_password(set(one_time))
+        session.audit(uow, "store_rekeyed")
+    sign_checkpoint(session)
+    return RekeyResult({name: password for name, (password, _) in one_time.items()}, recovery_key)
+
+
+def rotate_recovery_key(session: UserSession) -> str:
+    """A new recovery key (admin); the old one stops working. Shown once."""
+    session.require(Role.ADMIN)
+    with session.uow(write=True) as uow:
+        session.audit(uow, "recovery_key_rotated")
+        recovery_key = session.store.new_recovery_key(session.policy, roster_users(session.store, uow))
+    return recovery_key

@@ -173,6 +173,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "bestätigen frühestens am {date}.",
         "In an office with one person as team lead and admin a time lock applies: confirm on {date} at the earliest.",
     ),
+    "password_change_required": (
+        "Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte zuerst ein eigenes Passwort setzen.",
+        "You signed in with a one-time password. Please set your own password first.",
+    ),
+    "rekey_refused": (
+        "Neu verschlüsseln abgelehnt: die Datenablage zeigt Spuren von Manipulation ({detail}). "
+        "Bitte zuerst »jmd-desk verify« ausführen.",
+        "Re-keying refused: the store shows signs of tampering ({detail}). Run 'jmd-desk verify' first.",
+    ),
+    "rekey_failed": (
+        "Neu verschlüsseln fehlgeschlagen; nichts wurde ersetzt.",
+        "Re-keying failed; nothing was replaced.",
+    ),
     "restore_other_store": (
         "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
         "The backup belongs to a different store and is not restored; nothing was changed.",

@@ -26,7 +26,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.domain.kdf import KdfParams
-from jmd_desk.store import migrate
+from jmd_desk.store import migrate, rekey
 from jmd_desk.store.engine import check_not_truncated, classify, connect, locked_engine, make_engine
 from jmd_desk.store.keyfile import (
     RECOVERY_SLOT,
@@ -41,6 +41,7 @@ from jmd_desk.store.roster import RosterUser, new_signing_key, public_key_of, sl
 from jmd_desk.store.schema import MetaRecord
 
 STORE_SUFFIX = ".jmd"
+AUDIT_PURPOSE = b"jmd-desk audit-hmac v1"
 T = TypeVar("T")
 
 
@@ -92,7 +93,7 @@ class Store:
         self.signing_key = signing_key
         self.engine: Engine = make_engine(self.paths.db, db_key)
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self.audit_key = _derive_subkey(db_key, b"jmd-desk audit-hmac v1")
+        self.audit_key = _derive_subkey(db_key, AUDIT_PURPOSE)
 
     # ---------------------------------------------------------------- locking
     def suspend(self) -> None:
@@ -191,10 +192,13 @@ class Store:
     ) -> Store:
         """Unlock the store with a user's password or with the recovery key."""
         paths = StorePaths(path)
-        key_file = cls.check_files(path)
+        cls.check_files(path)
         lock = StoreLock(paths.db)
         lock.acquire()
         try:
+            # Read under the lock: a copy read before could be older than a password change
+            # another instance is just writing.
+            key_file = KeyFile.load(paths.keys)
             if recovery_key is not None:
                 secret = normalise_recovery_key(recovery_key)
                 db_key, signing_key = key_file.unlock(RECOVERY_SLOT, secret, policy)
@@ -325,6 +329,41 @@ class Store:
                 found.append(f"user_altered:{names[user.slot]}")
         found += [f"user_missing:{slot}" for slot in signed if slot not in names]
         return found
+
+    # ---------------------------------------------------------------- re-key
+    def rekey(
+        self, one_time: dict[str, tuple[str, bool]], policy: KdfPolicy, users: tuple[RosterUser, ...]
+    ) -> tuple[str, tuple[int, str]]:
+        """New database key, signing key and key file; ``one_time`` maps each remaining user
+        to (one-time password, is admin). Returns the new recovery key and the new audit head.
+
+        The old files are kept in the backups folder first; the new database is built beside
+        the store and moved into place, then the new key file is written."""
+        new_key, signing_key, recovery_key = new_db_key(), new_signing_key(), new_recovery_key()
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        self.backup_database(self.paths.backups / f"{self.paths.db.stem}-before-rekey-{stamp}.jmd")
+        self.engine.dispose()
+        copy = rekey.export_rekeyed(self.paths.db, self._db_key, new_key)
+        try:
+            head = rekey.rechain_audit(copy, new_key, _derive_subkey(new_key, AUDIT_PURPOSE), "audit_head")
+            params = policy.params_for_new_slot()
+            key_file = KeyFile(self.key_file.store_id, ())
+            for username, (password, admin) in one_time.items():
+                slot_id = key_file.slot_id_for(username)
+                key_file = key_file.with_slot(slot_id, password, new_key, params, signing_key if admin else None)
+            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, new_key, params, signing_key)
+            key_file = key_file.signed(signing_key, users, head)
+            rekey.check_no_error(copy)
+        except BaseException:
+            rekey.discard(copy)
+            raise
+        for leftover in (self.paths.wal, self.paths.shm):
+            leftover.unlink(missing_ok=True)
+        os.replace(copy, self.paths.db)
+        key_file.save(self.paths.keys)
+        self.key_file = key_file
+        self._attach(new_key, signing_key)
+        return recovery_key, head
 
     # ---------------------------------------------------------------- backups
     def backup_database(self, target: Path) -> Path:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -139,6 +140,7 @@ class AdminPage(QWidget):
             ("edit_user_button", self.tr("Roles and name…"), self._edit_user),
             ("reset_password_button", self.tr("Set password…"), self._reset_password),
             ("deputies_button", self.tr("Deputies…"), self._deputies),
+            ("rekey_button", self.tr("Re-key…"), self._rekey),
         ):
             row.addWidget(button(name, text, slot))
         row.addStretch(1)
@@ -186,6 +188,35 @@ class AdminPage(QWidget):
             "user_dialog", user.username, fields, build, lambda u: accounts.update_user(self.session, u), self
         ).exec():
             self.refresh()
+            if user.active and not active.isChecked():
+                self._offer_rekey()
+
+    def _offer_rekey(self) -> None:
+        text = self.tr(
+            "The account is deactivated. Whoever kept an old key file or backup still knows the old "
+            "key. Re-key the store now? Everybody then gets a one-time password."
+        )
+        if notify.confirm(self, text):
+            self._run_rekey()
+
+    def _rekey(self) -> None:
+        text = self.tr(
+            "Re-key the store? Earlier key files and backups will no longer open it; every account gets "
+            "a one-time password and there is a new recovery key."
+        )
+        if notify.confirm(self, text):
+            self._run_rekey()
+
+    def _run_rekey(self) -> None:
+        try:
+            result = accounts.rekey(self.session)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        lines = [self.tr("One-time passwords (each person sets her own at the first sign-in):")]
+        lines += [f"  {name}: {password}" for name, password in sorted(result.one_time_passwords.items())]
+        lines += ["", self.tr("New recovery key (the old one no longer works):"), f"  {result.recovery_key}"]
+        RekeyResultDialog("\n".join(lines), self).exec()
 
     def _reset_password(self) -> None:
         user = self._selected_user()
@@ -404,3 +435,24 @@ class AdminPage(QWidget):
     def clear(self) -> None:
         """Forget the shown data (lock)."""
         self.user_model.clear()
+
+
+class RekeyResultDialog(QDialog):
+    """Shows the one-time passwords and the new recovery key once, to print or write down."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rekey_result_dialog")
+        self.setWindowTitle(self.tr("Store re-keyed"))
+        note = QLabel(self.tr("Shown only now. Print it or write it down, then hand each password over in person."))
+        note.setWordWrap(True)
+        self.result_text = QPlainTextEdit(text)
+        self.result_text.setObjectName("rekey_result")
+        self.result_text.setReadOnly(True)
+        self.result_text.setMinimumSize(520, 220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.result_text)
+        layout.addWidget(buttons)

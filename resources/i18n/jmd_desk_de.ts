@@ -132,172 +132,197 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="128" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="169" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <source>Re-key…</source>
+        <translation>Neu verschlüsseln …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="178" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="197" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
+        <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
+        <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="204" />
+        <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
+        <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
+        <source>One-time passwords (each person sets her own at the first sign-in):</source>
+        <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="218" />
+        <source>New recovery key (the old one no longer works):</source>
+        <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="203" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="234" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="229" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="243" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="252" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="283" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="295" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="266" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="297" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="267" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="268" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="269" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="272" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="277" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="308" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="278" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="279" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="311" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="342" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="319" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="350" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="331" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="362" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="332" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="344" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="356" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="387" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="394" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="373" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="404" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="380" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="411" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -442,27 +467,27 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="76" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="77" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="86" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="98" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="99" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -1739,69 +1764,79 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="66" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="67" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="71" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="72" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="80" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="81" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="86" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="87" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="88" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="89" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="96" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="97" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="97" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="99" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="103" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="128" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="134" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="134" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="147" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="148" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <source>Set your own password</source>
+        <translation>Eigenes Passwort festlegen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="179" />
+        <source>You signed in with a one-time password. Your new password:</source>
+        <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
 </context>
 <context>
@@ -2324,37 +2359,37 @@
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="188" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="192" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="231" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="207" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="232" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="208" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="233" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="209" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="223" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -2473,6 +2508,19 @@
         <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
         <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
         <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
+    </message>
+</context>
+<context>
+    <name>RekeyResultDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="446" />
+        <source>Store re-keyed</source>
+        <translation>Datenablage neu verschlüsselt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="447" />
+        <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
+        <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>
 </context>
 <context>

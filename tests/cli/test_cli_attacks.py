@@ -81,3 +81,17 @@ def test_verify_exits_3_and_names_an_altered_role(office, tmp_path: Path) -> Non
         PASSWORD + "\n",
     )
     one_line_failure(refused)
+
+
+def test_rekey_prints_one_time_passwords_and_a_new_recovery_key(office) -> None:  # noqa: F811
+    store, home = office
+    result = run(["--store", str(store), "rekey", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    one_time = next(line.split(": ", 1)[1] for line in lines if line.strip().startswith("leitung:"))
+    assert len(lines[-1].replace("-", "")) == 52  # the new recovery key
+    old = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    one_line_failure(old)
+    must = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, one_time + "\n")
+    one_line_failure(must)
+    assert "Einmal-Passwort" in must.stderr

@@ -1,8 +1,8 @@
 """A throwaway PostgreSQL cluster with TLS for the server tests.
 
 ``initdb``/``pg_ctl`` refuse to run as root, so as root the cluster belongs to ``nobody`` in a
-temporary folder it owns. A CA and a server certificate (SAN localhost, 127.0.0.1) are made with
-``cryptography``; the server accepts only ``hostssl`` SCRAM-SHA-256 logins on 127.0.0.1 and
+temporary folder it owns. A CA and a server certificate (SAN localhost only, so 127.0.0.1 is a
+name mismatch) are made with ``cryptography``; the server accepts only ``hostssl`` SCRAM-SHA-256 logins on 127.0.0.1 and
 logs every statement (so tests can search the log for personal data).
 """
 
@@ -26,7 +26,7 @@ from cryptography.x509.oid import NameOID
 
 BIN_CANDIDATES = [Path(f"/usr/lib/postgresql/{v}/bin") for v in (18, 17, 16, 15)]
 SUPERUSER = "jmd_super"
-SUPERUSER_PASSWORD = "super-secret-Δ-1"  # noqa: S105 - throwaway test cluster
+SUPERUSER_PASSWORD = "super-secret-Δ-1"
 
 
 def find_bin_dir() -> Path | None:
@@ -165,7 +165,7 @@ def _as_owner(cluster: PgCluster, cmd: list[str], check: bool = True) -> subproc
 
 def _write_certificates(root: Path) -> None:
     ca_key, ca_cert = make_ca("JMD Desk Test CA")
-    key, cert = make_server_cert(ca_key, ca_cert, ["localhost", "127.0.0.1"])
+    key, cert = make_server_cert(ca_key, ca_cert, ["localhost"])
     (root / "ca.crt").write_bytes(ca_cert.public_bytes(serialization.Encoding.PEM))
     (root / "server.crt").write_bytes(cert.public_bytes(serialization.Encoding.PEM))
     (root / "server.key").write_bytes(_pem_key(key))

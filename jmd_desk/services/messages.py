@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+from jmd_desk.services.server_messages import SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -273,6 +274,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",
     ),
 }
+MESSAGES.update(SERVER_MESSAGES)
 
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),

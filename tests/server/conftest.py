@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -17,3 +20,16 @@ def pg_cluster() -> Iterator[PgCluster]:
     cluster = start_cluster(tls=True)
     yield cluster
     cluster.stop()
+
+
+def write_profile(
+    folder: Path, cluster: PgCluster, database: str, host: str = "localhost", ca: Path | None = None
+) -> Path:
+    """A connection profile for ``database`` on the cluster, with a copy of the CA beside it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(ca or cluster.ca_file, folder / "office-ca.crt")
+    profile = {"format": "jmd-desk-server", "version": 1, "host": host, "port": cluster.port,
+               "database": database, "ca_file": "office-ca.crt"}  # fmt: skip
+    path = folder / "office.jmd-server"
+    path.write_text(json.dumps(profile))
+    return path

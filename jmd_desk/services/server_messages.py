@@ -1,0 +1,86 @@
+"""Messages for the office server's error codes (German first), merged into ``messages.MESSAGES``."""
+
+from __future__ import annotations
+
+SERVER_MESSAGES: dict[str, tuple[str, str]] = {
+    "server_profile_unreadable": (
+        "Das Serverprofil {path} kann nicht gelesen werden.",
+        "The server profile {path} cannot be read.",
+    ),
+    "server_profile_invalid": (
+        "Das Serverprofil ist ungültig (Feld »{path}«).",
+        "The server profile is invalid (field '{path}').",
+    ),
+    "server_profile_version": (
+        "Das Serverprofil stammt aus einer neueren Programmversion (Version {version}).",
+        "The server profile comes from a newer program version (version {version}).",
+    ),
+    "server_ca_missing": (
+        "Das CA-Zertifikat des Serverprofils fehlt: {path}",
+        "The server profile's CA certificate is missing: {path}",
+    ),
+    "server_ca_unreadable": (
+        "Das CA-Zertifikat des Serverprofils kann nicht gelesen werden.",
+        "The server profile's CA certificate cannot be read.",
+    ),
+    "server_no_tls": (
+        "Der Server bietet keine verschlüsselte Verbindung (TLS) an. JMD Desk verbindet sich nur "
+        "verschlüsselt; bitte die IT informieren.",
+        "The server offers no encrypted connection (TLS). JMD Desk only connects encrypted; please tell the IT.",
+    ),
+    "server_certificate_untrusted": (
+        "Das Zertifikat des Servers ist nicht von der CA des Serverprofils ausgestellt. Die Verbindung "
+        "wurde abgelehnt; bitte die IT informieren.",
+        "The server's certificate was not issued by the profile's CA. The connection was refused; please tell the IT.",
+    ),
+    "server_certificate_mismatch": (
+        "Das Zertifikat des Servers passt nicht zum Servernamen im Profil. Die Verbindung wurde "
+        "abgelehnt; bitte die IT informieren.",
+        "The server's certificate does not match the server name in the profile. The connection "
+        "was refused; please tell the IT.",
+    ),
+    "server_auth_weak": (
+        "Der Server verlangt ein unsicheres Anmeldeverfahren (nur SCRAM-SHA-256 ist erlaubt).",
+        "The server asks for an insecure sign-in method (only SCRAM-SHA-256 is allowed).",
+    ),
+    "server_unreachable": (
+        "Der Server ist nicht erreichbar. Bitte Netzwerk und Serverprofil prüfen.",
+        "The server cannot be reached. Please check the network and the server profile.",
+    ),
+    "server_error": (
+        "Der Server hat die Anfrage abgelehnt ({detail}).",
+        "The server refused the request ({detail}).",
+    ),
+    "server_not_empty": (
+        "Die Datenbank ist nicht leer. »server setup« richtet nur eine leere Datenbank ein.",
+        "The database is not empty. 'server setup' only sets up an empty database.",
+    ),
+    "server_owner_not_owner": (
+        "Die Anmeldung {owner} besitzt die Datenbank nicht oder darf keine Rollen anlegen.",
+        "The login {owner} does not own the database or may not create roles.",
+    ),
+    "server_not_set_up": (
+        "Auf dieser Datenbank ist JMD Desk nicht eingerichtet (»server setup«).",
+        "JMD Desk is not set up on this database ('server setup').",
+    ),
+    "server_login_exists": (
+        "Eine Anmeldung »{user}« gibt es auf dem Datenbankserver schon.",
+        "A login '{user}' already exists on the database server.",
+    ),
+    "local_only_command": (
+        "»{command}« gilt nur für eine lokale Datenablage, nicht mit --server.",
+        "'{command}' only works on a local store, not with --server.",
+    ),
+    "server_only_command": (
+        "»server {command}« braucht --server PROFIL.",
+        "'server {command}' needs --server PROFILE.",
+    ),
+    "office_key_invalid": (
+        "Der Büroschlüssel auf dem Server ist beschädigt oder gehört zu einer anderen Datenbank.",
+        "The office key on the server is damaged or belongs to another database.",
+    ),
+    "field_decrypt_failed": (
+        "Ein verschlüsseltes Feld ist beschädigt oder gehört nicht an diese Stelle.",
+        "An encrypted field is damaged or does not belong here.",
+    ),
+}

@@ -67,6 +67,11 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Eine Anmeldung »{user}« gibt es auf dem Datenbankserver schon.",
         "A login '{user}' already exists on the database server.",
     ),
+    "unknown_user": ("Dieses Benutzerkonto gibt es nicht.", "This user account does not exist."),
+    "deputy_not_counsellor": (
+        "Vertretung kann nur eine aktive Fachkraft (Beratung) sein.",
+        "Only an active counsellor can be a deputy.",
+    ),
     "local_only_command": (
         "»{command}« gilt nur für eine lokale Datenablage, nicht mit --server.",
         "'{command}' only works on a local store, not with --server.",

@@ -7,7 +7,9 @@ import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
+import psycopg
 import pytest
+from psycopg import sql
 
 from tests.pg_cluster import PgCluster, find_bin_dir, start_cluster
 
@@ -33,3 +35,20 @@ def write_profile(
     path = folder / "office.jmd-server"
     path.write_text(json.dumps(profile))
     return path
+
+
+OWNER = "jmd_owner"
+OWNER_PASSWORD = "Owner-Passwort-7"  # the office IT's login; not a JMD Desk account
+
+
+def create_office_database(cluster: PgCluster, database: str) -> None:
+    """What the office IT does: an owner login with CREATEROLE and an empty database it owns."""
+    with psycopg.connect(cluster.superuser_conninfo(), autocommit=True) as conn:
+        exists = conn.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", (OWNER,)).fetchone()
+        if not exists:
+            conn.execute(
+                sql.SQL("CREATE ROLE {} LOGIN CREATEROLE PASSWORD {}").format(
+                    sql.Identifier(OWNER), sql.Literal(OWNER_PASSWORD)
+                )
+            )
+        conn.execute(sql.SQL("CREATE DATABASE {} OWNER {}").format(sql.Identifier(database), sql.Identifier(OWNER)))

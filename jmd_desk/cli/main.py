@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import TextIO
 
 from jmd_desk import __version__
+from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, backups, interchange, statistics
+from jmd_desk.services import accounts, backups, interchange, server_admin, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -34,6 +35,7 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
+LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
 
 
 class CliError(Exception):
@@ -69,7 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
         description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
     )
     parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
-    parser.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
+    where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
     parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -114,7 +118,23 @@ def build_parser() -> argparse.ArgumentParser:
     restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
     restore.add_argument("file", type=Path)
     with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
     return parser
+
+
+def _server_commands(server: argparse.ArgumentParser) -> None:
+    """``server setup`` and ``server add-user`` (DESIGN §5)."""
+    commands = server.add_subparsers(dest="server_command", metavar="SERVER_COMMAND", required=True)
+    setup = commands.add_parser("setup", help="leere Datenbank einrichten (Schema, Rollen, Regeln)")
+    setup.add_argument("--owner", required=True, help="PostgreSQL-Anmeldung, der die Datenbank gehört")
+    setup.add_argument("--admin", required=True, help="erste Person (alle drei Rollen)")
+    add_user = commands.add_parser("add-user", help="Person anlegen (nur Verwaltung)")
+    add_user.add_argument("name")
+    add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
+    add_user.add_argument("--display-name", default="", help="angezeigter Name")
+    for p in (setup, add_user):
+        p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
+    add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
 
 # --------------------------------------------------------------- passwords
@@ -310,9 +330,52 @@ class Cli:
         self.say(f"Sicherung geprüft und zurückgespielt.{kept}", f"Backup verified and restored.{kept_en}")
         return EXIT_OK
 
+    def cmd_server(self, args: argparse.Namespace) -> int:
+        """``server setup`` / ``server add-user`` on the profile given by --server."""
+        if args.server is None:
+            raise CliError("server_only_command", command=args.server_command)
+        if args.server_command == "setup":
+            return self._server_setup(args)
+        return self._server_add_user(args)
+
+    def _server_setup(self, args: argparse.Namespace) -> int:
+        owner_password = read_password(args.password_stdin, self.stdin, prompt=f"Passwort von {args.owner}: ")
+        admin_password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Neues Passwort für {args.admin}: "
+        )
+        recovery_key = server_admin.setup_server(
+            args.server, args.owner, owner_password, args.admin, admin_password, policy=self.env.policy
+        )
+        self.say("Büro-Server eingerichtet.", "Office server set up.")
+        self.say(
+            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
+            "sicher verwahren (z. B. versiegelt bei der Leitung):",
+            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
+            "the office lead):",
+        )
+        print(recovery_key, file=self.out)
+        return EXIT_OK
+
+    def _server_add_user(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Erstes Passwort für {args.name}: "
+        )
+        roles = frozenset(Role(r) for r in args.role)
+        server_admin.add_server_user(
+            args.server, args.user, admin_password, args.name, roles, password,
+            policy=self.env.policy, display_name=args.display_name,
+        )  # fmt: skip
+        self.say(f"Person angelegt: {args.name}", f"Person added: {args.name}")
+        return EXIT_OK
+
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
+        if args.server is not None and args.command != "server":
+            code = "local_only_command" if args.command in LOCAL_ONLY_COMMANDS else "server_command_unavailable"
+            raise CliError(code, command=args.command or "gui")
         handler = {
+            "server": self.cmd_server,
             "init": self.cmd_init,
             "import": self.cmd_import,
             "export": self.cmd_export,
@@ -337,7 +400,7 @@ def run(
     """Run a non-GUI command; expected problems become one line on stderr."""
     err = err or sys.stderr
     cli = Cli(env, out or sys.stdout, stdin or sys.stdin)
-    if args.command not in ("stats-merge",):
+    if args.command not in ("stats-merge", "server") and args.server is None:
         warning = network_warning(cli.store_path(args))
         if warning is not None:
             print(f"jmd-desk: {message(warning, env.lang)}", file=err)

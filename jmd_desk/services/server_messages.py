@@ -76,6 +76,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "»{command}« gilt nur für eine lokale Datenablage, nicht mit --server.",
         "'{command}' only works on a local store, not with --server.",
     ),
+    "server_command_unavailable": (
+        "»{command}« ist mit --server in dieser Version noch nicht verfügbar.",
+        "'{command}' is not yet available with --server in this version.",
+    ),
     "server_only_command": (
         "»server {command}« braucht --server PROFIL.",
         "'server {command}' needs --server PROFILE.",

@@ -88,6 +88,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Der Büroschlüssel auf dem Server ist beschädigt oder gehört zu einer anderen Datenbank.",
         "The office key on the server is damaged or belongs to another database.",
     ),
+    "field_too_long": (
+        "Ein Text ist zu lang zum Speichern (Feld {column}).",
+        "A text is too long to be saved (field {column}).",
+    ),
     "field_decrypt_failed": (
         "Ein verschlüsseltes Feld ist beschädigt oder gehört nicht an diese Stelle.",
         "An encrypted field is damaged or does not belong here.",

@@ -19,7 +19,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, backups, interchange, server_admin, statistics
+from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -36,6 +36,7 @@ EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
+SERVER_READY_COMMANDS = ("server", "import")
 
 
 class CliError(Exception):
@@ -211,6 +212,8 @@ class Cli:
 
     def cmd_import(self, args: argparse.Namespace) -> int:
         """Import an interchange file, all or nothing."""
+        if args.server is not None:
+            return self._server_import(args)
 
         def run(session: UserSession) -> int:
             summary = interchange.import_file(session, args.file)
@@ -223,6 +226,20 @@ class Cli:
             return EXIT_OK
 
         return self.with_session(args, run)
+
+    def _server_import(self, args: argparse.Namespace) -> int:
+        """On the server a counsellor imports her own files (fields sealed on this computer)."""
+        password = read_password(args.password_stdin, self.stdin)
+        summary = server_cases.import_own_files(
+            args.server, args.user, password, read_file(args.file), clock=self.env.clock, policy=self.env.policy
+        )
+        self.say(
+            f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
+            f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
+            f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
+            f"{summary.partners} network partners.",
+        )
+        return EXIT_OK
 
     def cmd_export(self, args: argparse.Namespace) -> int:
         """Write the full export (plaintext) to a file."""
@@ -371,7 +388,7 @@ class Cli:
 
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
-        if args.server is not None and args.command != "server":
+        if args.server is not None and args.command not in SERVER_READY_COMMANDS:
             code = "local_only_command" if args.command in LOCAL_ONLY_COMMANDS else "server_command_unavailable"
             raise CliError(code, command=args.command or "gui")
         handler = {

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
-from jmd_desk.services.server_messages import SERVER_MESSAGES
+from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -346,6 +346,7 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "no valid referral-sharing consent on {date}",
     ),
 }
+FIELD_MESSAGES.update(SERVER_FIELD_MESSAGES)
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:

@@ -88,6 +88,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Der Büroschlüssel auf dem Server ist beschädigt oder gehört zu einer anderen Datenbank.",
         "The office key on the server is damaged or belongs to another database.",
     ),
+    "server_row_refused": (
+        "Der Server hat die Änderung abgelehnt: Diese Akte ist Ihnen nicht zugeordnet.",
+        "The server refused the change: this file is not assigned to you.",
+    ),
     "field_too_long": (
         "Ein Text ist zu lang zum Speichern (Feld {column}).",
         "A text is too long to be saved (field {column}).",
@@ -95,5 +99,12 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
     "field_decrypt_failed": (
         "Ein verschlüsseltes Feld ist beschädigt oder gehört nicht an diese Stelle.",
         "An encrypted field is damaged or does not belong here.",
+    ),
+}
+
+SERVER_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
+    "server_import_other_counsellor": (
+        "gehört zu {value!r}; auf dem Server importiert jede Fachkraft nur eigene Akten",
+        "belongs to {value!r}; on the server each counsellor imports only her own files",
     ),
 }

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.interchange import Document
@@ -26,29 +26,47 @@ from jmd_desk.store.schema import (
     ReferralRecord,
 )
 
+# (table name, row with its id) -> the row as stored; the office server seals fields here.
+RowSealer = Callable[[str, dict[str, Any]], dict[str, Any]]
 
-def _insert(session: Session, record: type[Any], rows: Sequence[dict[str, Any]]) -> list[int]:
+
+def _new_ids(session: Session, record: type[Any], count: int) -> list[int]:
+    """Ids for ``count`` new rows: SQLite's write lock makes max+1 ours; a server database with
+    concurrent writers (and rows hidden by row-level security) takes them from the sequence."""
+    table = record.__tablename__
+    if session.get_bind().dialect.name == "postgresql":
+        query = text("SELECT nextval(pg_get_serial_sequence(:t, 'id')) FROM generate_series(1, :n)")
+        return [int(i) for i in session.scalars(query, {"t": table, "n": count})]
+    start = (session.scalar(select(func.max(record.id))) or 0) + 1
+    return list(range(start, start + count))
+
+
+def _insert(
+    session: Session, record: type[Any], rows: Sequence[dict[str, Any]], seal: RowSealer | None = None
+) -> list[int]:
     """Insert rows with ids assigned here, returning them in row order.
 
-    The import runs in a writing unit of work that holds SQLite's write lock, so the next ids
-    are ours; one executemany is far faster than RETURNING row by row. (On a server database
-    this would use the table's sequence instead.)
+    One executemany is far faster than RETURNING row by row. The ids are known before the
+    insert, so sealed fields can be bound to their row.
     """
     if not rows:
         return []
-    start = (session.scalar(select(func.max(record.id))) or 0) + 1
-    ids = list(range(start, start + len(rows)))
-    session.connection().execute(insert(record.__table__), [{**row, "id": i} for row, i in zip(rows, ids, strict=True)])
+    ids = _new_ids(session, record, len(rows))
+    with_ids = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+    if seal is not None:
+        with_ids = [seal(record.__tablename__, row) for row in with_ids]
+    session.connection().execute(insert(record.__table__), with_ids)
     return ids
 
 
-def write_document(session: Session, document: Document, now: datetime) -> list[int]:
+def write_document(session: Session, document: Document, now: datetime, seal: RowSealer | None = None) -> list[int]:
     """Insert every partner, client and record of ``document``; returns the new client ids
     in document order. Clients must already carry their numbers."""
     partner_ids = _insert(
         session,
         PartnerRecord,
         [{**to_row(p), "search_key": partner_search_key(p)} for _, p in document.partners],
+        seal,
     )
     client_ids = _insert(
         session,
@@ -62,6 +80,7 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
             }
             for b in document.clients
         ],
+        seal,
     )
     _insert(
         session,
@@ -71,12 +90,23 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
             for cid, b in zip(client_ids, document.clients, strict=True)
             for c in b.consents
         ],
+        seal,
     )
     case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
-    case_ids = _insert(session, CaseRecord, [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles])
+    case_ids = _insert(
+        session,
+        CaseRecord,
+        [{**to_row(cb.case), "client_id": cid} for cid, cb in case_bundles],
+        seal,
+    )
     pairs = list(zip(case_ids, (cb for _, cb in case_bundles), strict=True))
     goals = [(case_id, g) for case_id, cb in pairs for g in cb.goals]
-    goal_ids = _insert(session, GoalRecord, [{**to_row(g), "case_id": case_id} for case_id, g in goals])
+    goal_ids = _insert(
+        session,
+        GoalRecord,
+        [{**to_row(g), "case_id": case_id} for case_id, g in goals],
+        seal,
+    )
     history = [
         {"goal_id": goal_id, "valid_from": valid_from, "status": status}
         for goal_id, (_, goal) in zip(goal_ids, goals, strict=True)
@@ -88,6 +118,7 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
         session,
         ContactRecord,
         [{**to_row(c), "case_id": case_id} for case_id, cb in pairs for c in cb.contacts],
+        seal,
     )
     _insert(
         session,
@@ -97,10 +128,12 @@ def write_document(session: Session, document: Document, now: datetime) -> list[
             for case_id, cb in pairs
             for r in cb.referrals
         ],
+        seal,
     )
     _insert(
         session,
         FollowUpRecord,
         [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups],
+        seal,
     )
     return client_ids

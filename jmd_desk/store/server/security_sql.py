@@ -135,7 +135,48 @@ BEGIN
 END $$;
 """
 
+# Client numbers are unique in the whole office, but a counsellor sees only her own clients:
+# these two answer with numbers only (no names, no counsellor).
+NUMBER_FUNCTIONS = r"""
+CREATE FUNCTION jmd_client_number_taken(p_number text) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT (jmd_caller_is('counsellor') OR jmd_caller_is('admin')) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    RETURN EXISTS (SELECT 1 FROM clients WHERE client_number = p_number);
+END $$;
+
+CREATE FUNCTION jmd_last_client_number(p_year integer) RETURNS text
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT (jmd_caller_is('counsellor') OR jmd_caller_is('admin')) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    RETURN (SELECT max(client_number) FROM clients WHERE client_number LIKE lpad(p_year::text, 4, '0') || '-%');
+END $$;
+"""
+
+# Sealed values are longer than the plaintext limits of the models; on the server these columns
+# hold text (the domain still bounds the plaintext).
+SEALED_COLUMNS = (
+    ("clients", ("first_name", "last_name", "phone", "email", "address", "guardian", "eligibility_note")),
+    ("contacts", ("notes",)),
+    ("referrals", ("outcome",)),
+    ("follow_ups", ("text",)),
+    ("goals", ("title",)),
+    ("partners", ("contact_person", "phone", "email", "address")),
+)
+
+
+def widen_sealed_columns_sql() -> list[str]:
+    """ALTER … TYPE text for every sealed column (a no-op for columns that are text already)."""
+    return [f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text" for table, cols in SEALED_COLUMNS for column in cols]
+
+
 PRIVILEGED_FUNCTIONS = (
+    "jmd_client_number_taken(text)",
+    "jmd_last_client_number(integer)",
     "jmd_caller_is(text)",
     "jmd_create_login(text, text, text, boolean, boolean, boolean, text)",
     "jmd_disable_login(text)",
@@ -184,14 +225,15 @@ def grants_sql() -> list[str]:
 
 def upgrade_statements() -> list[str]:
     """Everything revision 0009 runs on PostgreSQL, in order."""
-    statements = [FOUNDATION, FUNCTIONS]
+    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, *widen_sealed_columns_sql()]
     for table, parent in CASE_TABLES.items():
         statements += case_table_sql(table, parent)
     return statements + grants_sql()
 
 
 DOWNGRADE = r"""
-DROP FUNCTION IF EXISTS jmd_set_deputy(text, text, boolean), jmd_disable_login(text),
+DROP FUNCTION IF EXISTS jmd_client_number_taken(text), jmd_last_client_number(integer),
+    jmd_set_deputy(text, text, boolean), jmd_disable_login(text),
     jmd_create_login(text, text, text, boolean, boolean, boolean, text), jmd_caller_owns_database(),
     jmd_caller_is(text);
 DROP TABLE IF EXISTS office_key_slots;

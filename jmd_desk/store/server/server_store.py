@@ -1,0 +1,96 @@
+"""An open office server for one signed-in person: her engine, the office key, sealed writes.
+
+The login secret is kept in memory for the connection pool (like a local store's database key);
+the office data key seals and opens the fields of §3b on this workstation only.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import psycopg
+from sqlalchemy import Engine, select, text
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from jmd_desk.domain.entities import User
+from jmd_desk.domain.errors import JmdError, StoreError
+from jmd_desk.domain.interchange import Document
+from jmd_desk.store.bulk import write_document
+from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.schema import ClientRecord
+from jmd_desk.store.server import database, office
+from jmd_desk.store.server.fields import FieldCipher
+from jmd_desk.store.server.login import login_secret
+from jmd_desk.store.server.profile import ServerProfile
+from jmd_desk.store.users_repo import UserRepository
+
+
+class ServerStore:
+    """``ServerStore.open(profile, user, password, policy)``; ``close()`` when done."""
+
+    def __init__(self, profile: ServerProfile, username: str, secret: str, office_key: bytes) -> None:
+        self.profile = profile
+        self.username = username
+        self.engine: Engine = database.make_engine(profile, username, secret)
+        self.cipher = FieldCipher(office_key)
+
+    @classmethod
+    def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
+        """Sign in (wrong password → AuthError) and unwrap the office key from the login's slot."""
+        conn, key = office.sign_in(profile, username, password, policy)
+        conn.close()
+        return cls(profile, username, login_secret(password, profile.database, username), key)
+
+    def close(self) -> None:
+        """Close every connection."""
+        self.engine.dispose()
+
+    def user(self) -> User | None:
+        """The signed-in person's account (roles, active)."""
+        with Session(self.engine) as session:
+            return UserRepository(session).get(self.username)
+
+    def number_taken(self, number: str) -> bool:
+        """True if any client of the office has ``number`` (asked through a narrow function)."""
+        with Session(self.engine) as session:
+            return bool(session.scalar(text("SELECT jmd_client_number_taken(:n)"), {"n": number}))
+
+    def next_number(self, year: int) -> str:
+        """The next free client number of ``year`` in the whole office."""
+        with Session(self.engine) as session:
+            last = session.scalar(text("SELECT jmd_last_client_number(:y)"), {"y": year})
+        number = int(last[5:]) + 1 if last else 1
+        if number > 9999:
+            raise JmdError("client_numbers_exhausted", year=year)
+        return f"{year:04d}-{number:04d}"
+
+    def write_document(self, document: Document, now: datetime) -> list[int]:
+        """Insert a whole document with sealed fields, in one transaction (all or nothing)."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                return write_document(session, document, now, self.cipher.seal_row)
+        except DBAPIError as exc:
+            raise _classify(exc) from None
+
+    def client_names(self) -> dict[int, tuple[str, str]]:
+        """Id → (first name, last name) of every client this person may see, opened here."""
+        with Session(self.engine) as session:
+            rows = session.execute(select(ClientRecord.id, ClientRecord.first_name, ClientRecord.last_name))
+            return {
+                cid: (
+                    self.cipher.open("clients", "first_name", cid, first) or "",
+                    self.cipher.open("clients", "last_name", cid, last) or "",
+                )
+                for cid, first, last in rows
+            }
+
+
+def _classify(exc: DBAPIError) -> StoreError:
+    """Row-level security refusals and other server errors, without the server's text."""
+    original = exc.orig
+    if isinstance(original, psycopg.errors.InsufficientPrivilege):
+        return StoreError("server_row_refused")
+    if isinstance(original, psycopg.errors.UniqueViolation):
+        return StoreError("store_busy")
+    return StoreError("server_error", detail=type(original).__name__)

@@ -133,7 +133,11 @@ def _server_commands(server: argparse.ArgumentParser) -> None:
     add_user.add_argument("name")
     add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
     add_user.add_argument("--display-name", default="", help="angezeigter Name")
-    for p in (setup, add_user):
+    import_store = commands.add_parser("import-store", help="lokale Datenablage auf den Server übertragen")
+    import_store.add_argument("store_file", type=Path, metavar="STORE")
+    import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
+    import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
+    for p in (setup, add_user, import_store):
         p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
     add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
@@ -353,7 +357,26 @@ class Cli:
             raise CliError("server_only_command", command=args.server_command)
         if args.server_command == "setup":
             return self._server_setup(args)
+        if args.server_command == "import-store":
+            return self._server_import_store(args)
         return self._server_add_user(args)
+
+    def _server_import_store(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        store_password = read_password(
+            args.password_stdin, self.stdin, prompt=f"Passwort von {args.store_user} (lokale Datenablage): "
+        )
+        moved = server_admin.import_store(
+            args.server, args.user, admin_password, args.store_file, args.store_user, store_password,
+            clock=self.env.clock, policy=self.env.policy,
+        )  # fmt: skip
+        self.say(
+            f"Übertragen: {moved} Akten mit Verlauf und Protokoll. Die lokale Datenablage bleibt unverändert; "
+            "bitte nach der Kontrolle sicher löschen.",
+            f"Moved: {moved} files with history and audit log. The local store is unchanged; delete it "
+            "safely after checking.",
+        )
+        return EXIT_OK
 
     def _server_setup(self, args: argparse.Namespace) -> int:
         owner_password = read_password(args.password_stdin, self.stdin, prompt=f"Passwort von {args.owner}: ")

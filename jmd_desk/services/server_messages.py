@@ -88,6 +88,19 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Der Büroschlüssel auf dem Server ist beschädigt oder gehört zu einer anderen Datenbank.",
         "The office key on the server is damaged or belongs to another database.",
     ),
+    "server_import_unassigned": (
+        "{count} Akten haben keine zuständige Fachkraft. Auf dem Server braucht jede Akte eine; bitte "
+        "zuerst in der lokalen Datenablage zuordnen.",
+        "{count} files have no counsellor. On the server every file needs one; assign them in the local store first.",
+    ),
+    "server_import_unknown_counsellors": (
+        "Diese Fachkräfte haben noch kein Konto auf dem Server: {names}. Bitte zuerst mit »server add-user« anlegen.",
+        "These counsellors have no account on the server yet: {names}. Add them first with 'server add-user'.",
+    ),
+    "server_import_count_mismatch": (
+        "Beim Übertragen stimmte die Anzahl der Einträge nicht ({table}). Es wurde nichts übernommen.",
+        "The number of entries did not match after the transfer ({table}). Nothing was moved.",
+    ),
     "server_row_refused": (
         "Der Server hat die Änderung abgelehnt: Diese Akte ist Ihnen nicht zugeordnet.",
         "The server refused the change: this file is not assigned to you.",

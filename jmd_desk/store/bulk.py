@@ -30,7 +30,7 @@ from jmd_desk.store.schema import (
 RowSealer = Callable[[str, dict[str, Any]], dict[str, Any]]
 
 
-def _new_ids(session: Session, record: type[Any], count: int) -> list[int]:
+def new_ids(session: Session, record: type[Any], count: int) -> list[int]:
     """Ids for ``count`` new rows: SQLite's write lock makes max+1 ours; a server database with
     concurrent writers (and rows hidden by row-level security) takes them from the sequence."""
     table = record.__tablename__
@@ -51,7 +51,7 @@ def _insert(
     """
     if not rows:
         return []
-    ids = _new_ids(session, record, len(rows))
+    ids = new_ids(session, record, len(rows))
     with_ids = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
     if seal is not None:
         with_ids = [seal(record.__tablename__, row) for row in with_ids]
@@ -59,15 +59,27 @@ def _insert(
     return ids
 
 
-def write_document(session: Session, document: Document, now: datetime, seal: RowSealer | None = None) -> list[int]:
+def _partner_ids(
+    session: Session, document: Document, seal: RowSealer | None, known: dict[int, int] | None
+) -> list[int]:
+    """Ids of the document's partners: ``known`` ones (document index → id) are reused."""
+    known = known or {}
+    new = [i for i in range(len(document.partners)) if i not in known]
+    rows = [{**to_row(p), "search_key": partner_search_key(p)} for p in (document.partners[i][1] for i in new)]
+    inserted = dict(zip(new, _insert(session, PartnerRecord, rows, seal), strict=True))
+    return [known.get(i) or inserted[i] for i in range(len(document.partners))]
+
+
+def write_document(
+    session: Session,
+    document: Document,
+    now: datetime,
+    seal: RowSealer | None = None,
+    known_partners: dict[int, int] | None = None,
+) -> list[int]:
     """Insert every partner, client and record of ``document``; returns the new client ids
     in document order. Clients must already carry their numbers."""
-    partner_ids = _insert(
-        session,
-        PartnerRecord,
-        [{**to_row(p), "search_key": partner_search_key(p)} for _, p in document.partners],
-        seal,
-    )
+    partner_ids = _partner_ids(session, document, seal, known_partners)
     client_ids = _insert(
         session,
         ClientRecord,

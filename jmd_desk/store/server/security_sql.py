@@ -174,7 +174,62 @@ def widen_sealed_columns_sql() -> list[str]:
     return [f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text" for table, cols in SEALED_COLUMNS for column in cols]
 
 
+# Operations that must cross the rows (moving a local store in; later imports on behalf of a
+# counsellor and deletion runs) open a "crossing" for the current transaction only, through one
+# function that checks the caller's role and logs the opening where no application role can
+# change it. While open, INSERTs of case rows pass row-level security; reading does not.
+CROSSING = r"""
+CREATE SCHEMA jmd_private;
+REVOKE ALL ON SCHEMA jmd_private FROM PUBLIC;
+CREATE TABLE jmd_private.crossing (
+    pid integer PRIMARY KEY,
+    xact xid8 NOT NULL,
+    purpose text NOT NULL
+);
+CREATE TABLE jmd_private.crossing_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    login name NOT NULL,
+    purpose text NOT NULL
+);
+
+CREATE FUNCTION jmd_crossing_open() RETURNS boolean LANGUAGE sql STABLE SECURITY DEFINER
+    SET search_path = pg_catalog, public
+    AS $$ SELECT EXISTS (SELECT 1 FROM jmd_private.crossing
+                         WHERE pid = pg_backend_pid() AND xact = pg_current_xact_id()) $$;
+
+CREATE FUNCTION jmd_open_crossing(p_purpose text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF p_purpose <> 'import_store' OR NOT jmd_caller_is('admin') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    DELETE FROM jmd_private.crossing WHERE pid = pg_backend_pid();
+    INSERT INTO jmd_private.crossing (pid, xact, purpose) VALUES (pg_backend_pid(), pg_current_xact_id(), p_purpose);
+    INSERT INTO jmd_private.crossing_log (login, purpose) VALUES (session_user, p_purpose);
+END $$;
+
+-- Row counts of every table under need-to-know (no contents): to verify a move-in.
+CREATE FUNCTION jmd_row_counts() RETURNS TABLE (table_name text, row_count bigint)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE t text;
+BEGIN
+    IF NOT jmd_caller_is('admin') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    FOR t IN SELECT p.tablename FROM pg_policies p WHERE p.schemaname = 'public' AND p.policyname = 'need_to_know'
+             UNION SELECT 'audit_events' UNION SELECT 'partners' LOOP
+        table_name := t;
+        EXECUTE format('SELECT count(*) FROM public.%I', t) INTO row_count;
+        RETURN NEXT;
+    END LOOP;
+END $$;
+"""
+
 PRIVILEGED_FUNCTIONS = (
+    "jmd_crossing_open()",
+    "jmd_open_crossing(text)",
+    "jmd_row_counts()",
     "jmd_client_number_taken(text)",
     "jmd_last_client_number(integer)",
     "jmd_caller_is(text)",
@@ -200,6 +255,7 @@ def case_table_sql(table: str, parent: tuple[str, str] | None) -> list[str]:
     return [
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY need_to_know ON {table} USING ({visible}) WITH CHECK ({visible})",
+        f"CREATE POLICY crossing_insert ON {table} FOR INSERT WITH CHECK (jmd_crossing_open())",
         _grant("SELECT, INSERT, UPDATE, DELETE", table),
     ]
 
@@ -213,6 +269,7 @@ def grants_sql() -> list[str]:
         "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
         "CREATE POLICY read_all ON audit_events FOR SELECT USING (true)",
         'CREATE POLICY own_events ON audit_events FOR INSERT WITH CHECK ("user" = current_user)',
+        "CREATE POLICY crossing_insert ON audit_events FOR INSERT WITH CHECK (jmd_crossing_open())",
         _grant("SELECT, UPDATE", "office_key_slots"),
     ]
     for signature in PRIVILEGED_FUNCTIONS:
@@ -225,7 +282,7 @@ def grants_sql() -> list[str]:
 
 def upgrade_statements() -> list[str]:
     """Everything revision 0009 runs on PostgreSQL, in order."""
-    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, *widen_sealed_columns_sql()]
+    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, CROSSING, *widen_sealed_columns_sql()]
     for table, parent in CASE_TABLES.items():
         statements += case_table_sql(table, parent)
     return statements + grants_sql()
@@ -237,6 +294,7 @@ DROP FUNCTION IF EXISTS jmd_client_number_taken(text), jmd_last_client_number(in
     jmd_create_login(text, text, text, boolean, boolean, boolean, text), jmd_caller_owns_database(),
     jmd_caller_is(text);
 DROP TABLE IF EXISTS office_key_slots;
+DROP FUNCTION IF EXISTS jmd_row_counts(), jmd_open_crossing(text);
 """
 
 
@@ -245,6 +303,11 @@ def downgrade_statements() -> list[str]:
     statements = [DOWNGRADE]
     for table in [*CASE_TABLES, "audit_events"]:
         statements.append(f"DROP POLICY IF EXISTS need_to_know ON {table}")
+        statements.append(f"DROP POLICY IF EXISTS crossing_insert ON {table}")
         statements.append(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
     statements += ["DROP POLICY IF EXISTS read_all ON audit_events", "DROP POLICY IF EXISTS own_events ON audit_events"]
-    return [*statements, "DROP FUNCTION IF EXISTS jmd_may_work_on(text), jmd_has_role(text), jmd_app_role()"]
+    return [
+        *statements,
+        "DROP FUNCTION IF EXISTS jmd_crossing_open(), jmd_may_work_on(text), jmd_has_role(text), jmd_app_role()",
+        "DROP SCHEMA IF EXISTS jmd_private CASCADE",
+    ]

@@ -19,7 +19,7 @@ from jmd_desk.domain.interchange import Document
 from jmd_desk.store.bulk import write_document
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.schema import ClientRecord
-from jmd_desk.store.server import database, office
+from jmd_desk.store.server import database, move_in, office
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
@@ -72,6 +72,23 @@ class ServerStore:
                 return write_document(session, document, now, self.cipher.seal_row)
         except DBAPIError as exc:
             raise _classify(exc) from None
+
+    def move_in(self, snapshot: move_in.LocalSnapshot, now: datetime) -> int:
+        """Write a local store's snapshot in one transaction; returns the number of clients."""
+        try:
+            with Session(self.engine) as session, session.begin():
+                move_in.open_crossing(session)
+                move_in.check_counsellors(session, snapshot.document)
+                before = move_in.server_counts(session)
+                known = move_in.known_partners(session, snapshot.document)
+                new_ids = write_document(session, snapshot.document, now, self.cipher.seal_row, known)
+                mapping = dict(zip(snapshot.client_ids, new_ids, strict=True))
+                move_in.write_changes(session, snapshot, mapping, self.cipher.seal_row)
+                move_in.write_audit(session, snapshot, mapping)
+                move_in.check_counts(before, move_in.server_counts(session), snapshot)
+        except DBAPIError as exc:
+            raise _classify(exc) from None
+        return len(new_ids)
 
     def client_names(self) -> dict[int, tuple[str, str]]:
         """Id → (first name, last name) of every client this person may see, opened here."""

@@ -226,6 +226,32 @@ BEGIN
 END $$;
 """
 
+# Live refresh: every change of a case or partner row is announced on one channel with ids only
+# (table, row id, client id); listeners reload what they may see. No names ever travel here.
+CHANGE_CHANNEL = "jmd_changes"
+NOTIFY = r"""
+CREATE FUNCTION jmd_notify_change() RETURNS trigger LANGUAGE plpgsql
+    SET search_path = pg_catalog, public AS $$
+DECLARE
+    row_data jsonb := to_jsonb(COALESCE(NEW, OLD));
+BEGIN
+    PERFORM pg_notify('jmd_changes', json_build_object(
+        'table', TG_TABLE_NAME, 'op', lower(TG_OP), 'id', row_data -> 'id',
+        'client_id', CASE WHEN TG_TABLE_NAME = 'clients' THEN row_data -> 'id' ELSE row_data -> 'client_id' END,
+        'by', session_user)::text);
+    RETURN NULL;
+END $$;
+"""
+
+
+def notify_trigger_sql(table: str) -> str:
+    """The change announcement on one table (case data, partners)."""
+    return (
+        f"CREATE TRIGGER jmd_notify_change AFTER INSERT OR UPDATE OR DELETE ON {table} "
+        "FOR EACH ROW EXECUTE FUNCTION jmd_notify_change()"
+    )
+
+
 PRIVILEGED_FUNCTIONS = (
     "jmd_crossing_open()",
     "jmd_open_crossing(text)",
@@ -256,6 +282,7 @@ def case_table_sql(table: str, parent: tuple[str, str] | None) -> list[str]:
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY need_to_know ON {table} USING ({visible}) WITH CHECK ({visible})",
         f"CREATE POLICY crossing_insert ON {table} FOR INSERT WITH CHECK (jmd_crossing_open())",
+        notify_trigger_sql(table),
         _grant("SELECT, INSERT, UPDATE, DELETE", table),
     ]
 
@@ -265,6 +292,7 @@ def grants_sql() -> list[str]:
     statements = [_grant("SELECT", t) for t in READ_ONLY_TABLES]
     statements += [_grant("SELECT, INSERT, UPDATE", t) for t in SHARED_TABLES]
     statements += [_grant("SELECT, INSERT", t) for t in APPEND_ONLY_TABLES]
+    statements += [notify_trigger_sql("partners")]
     statements += [
         "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
         "CREATE POLICY read_all ON audit_events FOR SELECT USING (true)",
@@ -282,7 +310,7 @@ def grants_sql() -> list[str]:
 
 def upgrade_statements() -> list[str]:
     """Everything revision 0009 runs on PostgreSQL, in order."""
-    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, CROSSING, *widen_sealed_columns_sql()]
+    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, CROSSING, NOTIFY, *widen_sealed_columns_sql()]
     for table, parent in CASE_TABLES.items():
         statements += case_table_sql(table, parent)
     return statements + grants_sql()
@@ -304,10 +332,13 @@ def downgrade_statements() -> list[str]:
     for table in [*CASE_TABLES, "audit_events"]:
         statements.append(f"DROP POLICY IF EXISTS need_to_know ON {table}")
         statements.append(f"DROP POLICY IF EXISTS crossing_insert ON {table}")
+        statements.append(f"DROP TRIGGER IF EXISTS jmd_notify_change ON {table}")
         statements.append(f"ALTER TABLE {table} DISABLE ROW LEVEL SECURITY")
     statements += ["DROP POLICY IF EXISTS read_all ON audit_events", "DROP POLICY IF EXISTS own_events ON audit_events"]
     return [
         *statements,
+        "DROP TRIGGER IF EXISTS jmd_notify_change ON partners",
+        "DROP FUNCTION IF EXISTS jmd_notify_change()",
         "DROP FUNCTION IF EXISTS jmd_crossing_open(), jmd_may_work_on(text), jmd_has_role(text), jmd_app_role()",
         "DROP SCHEMA IF EXISTS jmd_private CASCADE",
     ]

@@ -67,6 +67,7 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Eine Anmeldung »{user}« gibt es auf dem Datenbankserver schon.",
         "A login '{user}' already exists on the database server.",
     ),
+    "unknown_client": ("Diese Akte gibt es nicht.", "This file does not exist."),
     "unknown_user": ("Dieses Benutzerkonto gibt es nicht.", "This user account does not exist."),
     "deputy_not_counsellor": (
         "Vertretung kann nur eine aktive Fachkraft (Beratung) sein.",

@@ -67,12 +67,14 @@ def test_a_local_store_moves_in_with_its_histories(pg_cluster: PgCluster, tmp_pa
         changes = su.execute("SELECT field, old_value, new_value FROM client_changes").fetchall()
         actions = [r[0] for r in su.execute("SELECT action FROM audit_events ORDER BY seq")]
         imported = su.execute("SELECT count(*) FROM audit_events WHERE action = 'client_imported'").fetchone()[0]
-        crossings = su.execute("SELECT login, purpose FROM jmd_private.crossing_log").fetchall()
+        crossings = su.execute(
+            "SELECT login, action FROM jmd_private.privileged_log WHERE action LIKE 'open_%'"
+        ).fetchall()
     assert sum(per_counsellor.values()) == 30 and set(per_counsellor) == {"is.berta", "is.cem"}
     assert [c[0] for c in changes] == ["phone"]
     assert "0170 5550001" not in str(changes)  # sealed like the field it came from
     assert actions[0] == "store_created" and imported == 30
-    assert crossings == [("is.ada", "import_store")]
+    assert crossings == [("is.ada", "open_crossing:import_store")]
     store = ServerStore.open(profile, "is.berta", "Server-Pw-123", POLICY)
     try:
         names = store.client_names()

@@ -28,6 +28,7 @@ _SQL_ERRORS = {
     "jmd:invalid_login": "bad_username",
     "jmd:unknown_user": "unknown_user",
     "jmd:deputy_not_counsellor": "deputy_not_counsellor",
+    "jmd:unknown_client": "unknown_client",
 }
 
 
@@ -41,7 +42,8 @@ class NewAccount:
     password: str
 
 
-def _raise_typed(exc: psycopg.Error) -> None:
+def raise_typed(exc: BaseException) -> None:
+    """Raise the typed error for a refusal of our SQL functions (their ``jmd:`` marker)."""
     text = str(exc)
     for marker, code in _SQL_ERRORS.items():
         if marker in text:
@@ -51,7 +53,7 @@ def _raise_typed(exc: psycopg.Error) -> None:
     raise StoreError("server_error", detail=type(exc).__name__) from None
 
 
-def _wrap(office_id: str, slot_id: str, secret: str, key: bytes, policy: KdfPolicy) -> str:
+def wrap_key(office_id: str, slot_id: str, secret: str, key: bytes, policy: KdfPolicy) -> str:
     keyfile = KeyFile(store_id=office_id, slots=()).with_slot(slot_id, secret, key, policy.params_for_new_slot())
     slot = keyfile.slot(slot_id)
     assert slot is not None
@@ -83,7 +85,7 @@ def _create_login(conn: psycopg.Connection, profile: ServerProfile, office_id: s
     """Create the PostgreSQL login (SCRAM verifier only), the users row and the key slot at once."""
     secret = login_secret(account.password, profile.database, account.username)
     verifier = connection.scram_verifier(conn, account.username, secret)
-    slot = _wrap(office_id, user_slot_id(account.username), account.password, key, policy)
+    slot = wrap_key(office_id, user_slot_id(account.username), account.password, key, policy)
     roles = account.roles
     try:
         row = conn.execute(
@@ -99,7 +101,7 @@ def _create_login(conn: psycopg.Connection, profile: ServerProfile, office_id: s
             ),
         ).fetchone()
     except psycopg.Error as exc:
-        _raise_typed(exc)
+        raise_typed(exc)
     assert row is not None
     return int(row[0])
 
@@ -119,7 +121,7 @@ def setup(profile: ServerProfile, owner: str, owner_password: str, admin: NewAcc
             database.upgrade_on(sa_conn)
             office_id, key, recovery_key = secrets.token_hex(16), new_db_key(), new_recovery_key()
             conn.execute("INSERT INTO store_meta (key, value) VALUES (%s, %s)", (OFFICE_ID_KEY, office_id))
-            recovery = _wrap(office_id, RECOVERY_SLOT, recovery_key, key, policy)
+            recovery = wrap_key(office_id, RECOVERY_SLOT, recovery_key, key, policy)
             conn.execute("INSERT INTO office_key_slots (slot_id, login, slot) VALUES (%s, NULL, %s)",
                          (RECOVERY_SLOT, recovery))  # fmt: skip
             _create_login(conn, profile, office_id, key, admin, policy)
@@ -134,7 +136,7 @@ def sign_in(
     """Log in with the derived secret and unwrap the office data key from the login's own slot."""
     conn = connection.connect(profile, username, login_secret(password, profile.database, username))
     try:
-        office_id = _office_id(conn)
+        office_id = office_id_of(conn)
         row = conn.execute("SELECT slot FROM office_key_slots WHERE slot_id = %s", (user_slot_id(username),)).fetchone()
         if row is None:
             raise StoreError("office_key_invalid")
@@ -146,7 +148,7 @@ def sign_in(
     return conn, key
 
 
-def _office_id(conn: psycopg.Connection) -> str:
+def office_id_of(conn: psycopg.Connection) -> str:
     try:
         row = conn.execute("SELECT value FROM store_meta WHERE key = %s", (OFFICE_ID_KEY,)).fetchone()
     except psycopg.errors.UndefinedTable:
@@ -161,6 +163,6 @@ def add_user(profile: ServerProfile, admin: str, admin_password: str, account: N
     conn, key = sign_in(profile, admin, admin_password, policy)
     try:
         with conn.transaction():
-            return _create_login(conn, profile, _office_id(conn), key, account, policy)
+            return _create_login(conn, profile, office_id_of(conn), key, account, policy)
     finally:
         conn.close()

@@ -11,6 +11,8 @@ runs migrations and owns the SECURITY DEFINER functions that cross the rows on p
 
 from __future__ import annotations
 
+from jmd_desk.store.server.staff_sql import STAFF_DOWNGRADE, STAFF_FUNCTIONS, STAFF_SIGNATURES
+
 # table -> (column, parent table); the client table is the root of every case-data path.
 CASE_TABLES: dict[str, tuple[str, str] | None] = {
     "clients": None,
@@ -58,6 +60,18 @@ CREATE FUNCTION jmd_may_work_on(p_counsellor text) RETURNS boolean LANGUAGE sql 
     AS $$ SELECT jmd_has_role('counsellor') AND (p_counsellor = current_user OR EXISTS (
         SELECT 1 FROM deputies d WHERE d.username = p_counsellor AND d.deputy = current_user)) $$;
 
+-- What the privileged functions did: who, what, about whom (user names and ids, no case data).
+-- Only the owner can read it; no application role can change it.
+CREATE SCHEMA jmd_private;
+REVOKE ALL ON SCHEMA jmd_private FROM PUBLIC;
+CREATE TABLE jmd_private.privileged_log (
+    id bigserial PRIMARY KEY,
+    at timestamptz NOT NULL DEFAULT now(),
+    login name NOT NULL,
+    action text NOT NULL,
+    subject text
+);
+
 -- Office data key, wrapped once per login and once for recovery; each login reads only its own.
 CREATE TABLE office_key_slots (
     slot_id text PRIMARY KEY,
@@ -103,6 +117,7 @@ BEGIN
         VALUES (p_user, p_display, p_counsellor, p_team_lead, p_admin, true, localtimestamp(0))
         RETURNING id INTO new_id;
     INSERT INTO office_key_slots (slot_id, login, slot) VALUES ('user:' || p_user, p_user::name, p_slot);
+    INSERT INTO jmd_private.privileged_log (login, action, subject) VALUES (session_user, 'login_created', p_user);
     RETURN new_id;
 END $$;
 
@@ -116,6 +131,7 @@ BEGIN
     IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_user' USING ERRCODE = '22023'; END IF;
     EXECUTE format('ALTER ROLE %I NOLOGIN', p_user);
     DELETE FROM office_key_slots WHERE login = p_user::name;
+    INSERT INTO jmd_private.privileged_log (login, action, subject) VALUES (session_user, 'login_disabled', p_user);
 END $$;
 
 CREATE FUNCTION jmd_set_deputy(p_for text, p_deputy text, p_on boolean) RETURNS void
@@ -132,6 +148,8 @@ BEGIN
     ELSE
         DELETE FROM deputies WHERE username = p_for AND deputy = p_deputy;
     END IF;
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, CASE WHEN p_on THEN 'deputy_set' ELSE 'deputy_removed' END, p_for || ' -> ' || p_deputy);
 END $$;
 """
 
@@ -179,17 +197,9 @@ def widen_sealed_columns_sql() -> list[str]:
 # function that checks the caller's role and logs the opening where no application role can
 # change it. While open, INSERTs of case rows pass row-level security; reading does not.
 CROSSING = r"""
-CREATE SCHEMA jmd_private;
-REVOKE ALL ON SCHEMA jmd_private FROM PUBLIC;
 CREATE TABLE jmd_private.crossing (
     pid integer PRIMARY KEY,
     xact xid8 NOT NULL,
-    purpose text NOT NULL
-);
-CREATE TABLE jmd_private.crossing_log (
-    id bigserial PRIMARY KEY,
-    at timestamptz NOT NULL DEFAULT now(),
-    login name NOT NULL,
     purpose text NOT NULL
 );
 
@@ -206,7 +216,7 @@ BEGIN
     END IF;
     DELETE FROM jmd_private.crossing WHERE pid = pg_backend_pid();
     INSERT INTO jmd_private.crossing (pid, xact, purpose) VALUES (pg_backend_pid(), pg_current_xact_id(), p_purpose);
-    INSERT INTO jmd_private.crossing_log (login, purpose) VALUES (session_user, p_purpose);
+    INSERT INTO jmd_private.privileged_log (login, action) VALUES (session_user, 'open_crossing:' || p_purpose);
 END $$;
 
 -- Row counts of every table under need-to-know (no contents): to verify a move-in.
@@ -300,7 +310,7 @@ def grants_sql() -> list[str]:
         "CREATE POLICY crossing_insert ON audit_events FOR INSERT WITH CHECK (jmd_crossing_open())",
         _grant("SELECT, UPDATE", "office_key_slots"),
     ]
-    for signature in PRIVILEGED_FUNCTIONS:
+    for signature in (*PRIVILEGED_FUNCTIONS, *STAFF_SIGNATURES):
         statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
         statements.append(
             f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
@@ -310,7 +320,15 @@ def grants_sql() -> list[str]:
 
 def upgrade_statements() -> list[str]:
     """Everything revision 0009 runs on PostgreSQL, in order."""
-    statements = [FOUNDATION, FUNCTIONS, NUMBER_FUNCTIONS, CROSSING, NOTIFY, *widen_sealed_columns_sql()]
+    statements = [
+        FOUNDATION,
+        FUNCTIONS,
+        NUMBER_FUNCTIONS,
+        CROSSING,
+        NOTIFY,
+        STAFF_FUNCTIONS,
+        *widen_sealed_columns_sql(),
+    ]
     for table, parent in CASE_TABLES.items():
         statements += case_table_sql(table, parent)
     return statements + grants_sql()
@@ -328,7 +346,7 @@ DROP FUNCTION IF EXISTS jmd_row_counts(), jmd_open_crossing(text);
 
 def downgrade_statements() -> list[str]:
     """Undo revision 0009 (roles stay: logins may still be members)."""
-    statements = [DOWNGRADE]
+    statements = [STAFF_DOWNGRADE, DOWNGRADE]
     for table in [*CASE_TABLES, "audit_events"]:
         statements.append(f"DROP POLICY IF EXISTS need_to_know ON {table}")
         statements.append(f"DROP POLICY IF EXISTS crossing_insert ON {table}")

@@ -6,7 +6,8 @@ the office data key seals and opens the fields of §3b on this workstation only.
 
 from __future__ import annotations
 
-from datetime import datetime
+from dataclasses import dataclass
+from datetime import date, datetime
 
 import psycopg
 from sqlalchemy import Engine, select, text
@@ -17,9 +18,9 @@ from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, StoreError
 from jmd_desk.domain.interchange import Document
 from jmd_desk.store.bulk import write_document
-from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import ClientRecord
-from jmd_desk.store.server import database, move_in, office
+from jmd_desk.store.server import connection, database, move_in, office
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
@@ -33,6 +34,7 @@ class ServerStore:
         self.profile = profile
         self.username = username
         self.engine: Engine = database.make_engine(profile, username, secret)
+        self.office_key = office_key
         self.cipher = FieldCipher(office_key)
 
     @classmethod
@@ -111,3 +113,73 @@ def _classify(exc: DBAPIError) -> StoreError:
     if isinstance(original, psycopg.errors.UniqueViolation):
         return StoreError("store_busy")
     return StoreError("server_error", detail=type(original).__name__)
+
+
+@dataclass(frozen=True)
+class OverviewRow:
+    """One file in the team lead's overview (metadata of §3; names opened on this workstation)."""
+
+    client_id: int
+    client_number: str
+    first_name: str
+    last_name: str
+    counsellor: str | None
+    case_id: int | None
+    case_type: str | None
+    opened_on: date | None
+    closed_on: date | None
+
+
+class StaffFunctions:
+    """The team lead's and the admin's narrow server functions, for a signed-in ServerStore."""
+
+    def __init__(self, store: ServerStore) -> None:
+        self._store = store
+
+    def _call(self, statement: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[type-arg]
+        try:
+            with Session(self._store.engine) as session, session.begin():
+                return [tuple(r) for r in session.execute(text(statement), params)]
+        except DBAPIError as exc:
+            office.raise_typed(exc.orig or exc)
+            raise  # pragma: no cover - raise_typed always raises
+
+    def team_overview(self) -> list[OverviewRow]:
+        """Every file of the office with its cases (team lead)."""
+        rows = self._call("SELECT * FROM jmd_team_overview()", {})
+        cipher = self._store.cipher
+        return [
+            OverviewRow(
+                cid,
+                number,
+                cipher.open("clients", "first_name", cid, first) or "",
+                cipher.open("clients", "last_name", cid, last) or "",
+                *rest,
+            )
+            for cid, number, first, last, *rest in rows
+        ]
+
+    def reassign(self, client_id: int, counsellor: str) -> None:
+        """Give a file to another counsellor (team lead; logged on the server)."""
+        self._call("SELECT jmd_reassign_client(:c, :u)", {"c": client_id, "u": counsellor})
+
+    def set_deputy(self, for_user: str, deputy: str, on: bool) -> None:
+        """Name or remove a deputy (team lead, or the counsellor herself)."""
+        self._call("SELECT jmd_set_deputy(:f, :d, :on)", {"f": for_user, "d": deputy, "on": on})
+
+    def set_password(self, username: str, new_password: str, policy: KdfPolicy) -> None:
+        """Own password change, or an admin's reset of someone else's (she is told at sign-in)."""
+        store = self._store
+        secret = login_secret(new_password, store.profile.database, username)
+        with store.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            assert isinstance(raw, psycopg.Connection)
+            verifier = connection.scram_verifier(raw, username, secret)
+            office_id = office.office_id_of(raw)
+            raw.rollback()
+        slot = office.wrap_key(office_id, user_slot_id(username), new_password, store.office_key, policy)
+        self._call("SELECT jmd_set_login_password(:u, :v, :s)", {"u": username, "v": verifier, "s": slot})
+
+    def take_password_resets(self) -> list[tuple[str, datetime]]:
+        """Resets of the signed-in person's password by an admin since she last signed in."""
+        return [(str(by), at) for by, at in self._call("SELECT * FROM jmd_take_password_resets()", {})]

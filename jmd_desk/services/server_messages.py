@@ -102,6 +102,12 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Beim Übertragen stimmte die Anzahl der Einträge nicht ({table}). Es wurde nichts übernommen.",
         "The number of entries did not match after the transfer ({table}). Nothing was moved.",
     ),
+    "edit_conflict": (
+        "{by} hat diesen Eintrag am {at} geändert, nachdem Sie ihn geöffnet haben. Ihre Eingaben sind "
+        "nicht gespeichert, aber noch da: bitte mit dem neuen Stand vergleichen und erneut speichern.",
+        "{by} changed this entry on {at}, after you opened it. Your input was not saved but is kept: "
+        "compare it with the new state and save again.",
+    ),
     "server_row_refused": (
         "Der Server hat die Änderung abgelehnt: Diese Akte ist Ihnen nicht zugeordnet.",
         "The server refused the change: this file is not assigned to you.",

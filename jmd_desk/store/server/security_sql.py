@@ -11,6 +11,7 @@ runs migrations and owns the SECURITY DEFINER functions that cross the rows on p
 
 from __future__ import annotations
 
+from jmd_desk.store.server import versions_sql
 from jmd_desk.store.server.staff_sql import STAFF_DOWNGRADE, STAFF_FUNCTIONS, STAFF_SIGNATURES
 
 # table -> (column, parent table); the client table is the root of every case-data path.
@@ -328,6 +329,7 @@ def upgrade_statements() -> list[str]:
         NOTIFY,
         STAFF_FUNCTIONS,
         *widen_sealed_columns_sql(),
+        *versions_sql.upgrade_statements(),
     ]
     for table, parent in CASE_TABLES.items():
         statements += case_table_sql(table, parent)
@@ -346,7 +348,7 @@ DROP FUNCTION IF EXISTS jmd_row_counts(), jmd_open_crossing(text);
 
 def downgrade_statements() -> list[str]:
     """Undo revision 0009 (roles stay: logins may still be members)."""
-    statements = [STAFF_DOWNGRADE, DOWNGRADE]
+    statements = [*versions_sql.downgrade_statements(), STAFF_DOWNGRADE, DOWNGRADE]
     for table in [*CASE_TABLES, "audit_events"]:
         statements.append(f"DROP POLICY IF EXISTS need_to_know ON {table}")
         statements.append(f"DROP POLICY IF EXISTS crossing_insert ON {table}")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import psycopg
-from sqlalchemy import Engine, select, text
+from sqlalchemy import Engine, Table, literal_column, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -19,11 +19,12 @@ from jmd_desk.domain.errors import JmdError, StoreError
 from jmd_desk.domain.interchange import Document
 from jmd_desk.store.bulk import write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
-from jmd_desk.store.schema import ClientRecord
+from jmd_desk.store.schema import Base, ClientRecord
 from jmd_desk.store.server import connection, database, move_in, office
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
+from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
 from jmd_desk.store.users_repo import UserRepository
 
 
@@ -92,6 +93,45 @@ class ServerStore:
             raise _classify(exc) from None
         return len(new_ids)
 
+    def version_of(self, table: str, row_id: int) -> RowVersion:
+        """The row's current version and who saved it last (StoreError if not visible)."""
+        _versioned(table)
+        with Session(self.engine) as session:
+            row = session.execute(
+                text(f"SELECT row_version, changed_by, changed_at FROM {table} WHERE id = :id"),  # noqa: S608
+                {"id": row_id},
+            ).first()
+        if row is None:
+            raise StoreError("server_row_refused")
+        return RowVersion(int(row[0]), str(row[1] or ""), row[2])
+
+    def save_fields(self, table: str, row_id: int, seen_version: int, values: dict[str, object]) -> int:
+        """Save changed fields only if nobody saved the row since ``seen_version``.
+
+        Returns the new version; a newer save by someone else raises ``edit_conflict`` naming
+        who and when (the caller keeps the user's input). Sealed columns are sealed here.
+        """
+        record = _versioned(table)
+        editable = {c.name for c in record.columns} - {"id"}
+        if not set(values) <= editable:
+            raise StoreError("server_error", detail="unknown_column")
+        sealed = {k: v for k, v in self.cipher.seal_row(table, {**values, "id": row_id}).items() if k != "id"}
+        statement = (
+            update(record)
+            .where(record.c.id == row_id, literal_column("row_version") == seen_version)
+            .values(**sealed)
+            .returning(literal_column("row_version"))
+        )
+        try:
+            with Session(self.engine) as session, session.begin():
+                saved = session.execute(statement).scalar()
+        except DBAPIError as exc:
+            raise _classify(exc) from None
+        if saved is None:
+            now = self.version_of(table, row_id)
+            raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
+        return int(saved)
+
     def client_names(self) -> dict[int, tuple[str, str]]:
         """Id → (first name, last name) of every client this person may see, opened here."""
         with Session(self.engine) as session:
@@ -103,6 +143,21 @@ class ServerStore:
                 )
                 for cid, first, last in rows
             }
+
+
+@dataclass(frozen=True)
+class RowVersion:
+    """A row's version and its last save."""
+
+    version: int
+    changed_by: str
+    changed_at: datetime
+
+
+def _versioned(table: str) -> Table:
+    if table not in VERSIONED_TABLES:
+        raise StoreError("server_error", detail="not_versioned")
+    return Base.metadata.tables[table]
 
 
 def _classify(exc: DBAPIError) -> StoreError:

@@ -18,6 +18,8 @@ PACKAGES=(
   poppler-utils xvfb xauth git
   # the office server's tests start a throwaway PostgreSQL cluster
   postgresql
+  # real-display GUI tests: a window manager, real key events, screenshots, German key map
+  openbox xdotool imagemagick x11-utils x11-xkb-utils
 )
 
 missing=()

@@ -1,7 +1,7 @@
 """office server: roles, row-level security, key slots and privileged functions (PostgreSQL only)
 
 Revision ID: 0009
-Revises: 0004
+Revises: 0008
 Create Date: 2026-12-01
 
 A local SQLCipher store is encrypted whole and needs none of this; on SQLite the revision
@@ -15,7 +15,7 @@ from alembic import op
 from jmd_desk.store.server import security_sql
 
 revision: str = "0009"
-down_revision: str | None = "0004"
+down_revision: str | None = "0008"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -18,8 +18,8 @@ from jmd_desk import __version__
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, statistics
+from jmd_desk.reports.statistics_output import difference_note
+from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, sheet_import, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -65,18 +65,23 @@ def period_of(args: argparse.Namespace) -> Period:
     return Period.from_text(args.date_from, args.date_to)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``jmd-desk``."""
-    parser = argparse.ArgumentParser(
-        prog="jmd-desk",
-        description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
-    )
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    """Options before the command: where the data are, language, version."""
     parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
     where = parser.add_mutually_exclusive_group()
     where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
     where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
     parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
     parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of ``jmd-desk``."""
+    parser = argparse.ArgumentParser(
+        prog="jmd-desk",
+        description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
+    )
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
@@ -93,12 +98,24 @@ def build_parser() -> argparse.ArgumentParser:
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
     imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
+    sheet = with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
+    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
     exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
     stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
+    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
+    trend = with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
+    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
+    trend.add_argument("--format", choices=("json", "pdf"), required=True)
+    trend.add_argument("-o", "--output", type=Path, required=True)
+    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
@@ -107,7 +124,8 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(merge)
     merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
+    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
     merge.add_argument(
         "--passphrase-stdin",
@@ -245,6 +263,20 @@ class Cli:
         )
         return EXIT_OK
 
+    def cmd_import_sheet(self, args: argparse.Namespace) -> int:
+        """Import clients from a spreadsheet, all or nothing."""
+        mapping = sheet_import.load_mapping(args.mapping, self.env.clock.today())
+
+        def run(session: UserSession) -> int:
+            summary = sheet_import.import_sheet(session, args.file, mapping, args.counsellor)
+            self.say(
+                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
+                f"Imported: {summary.clients} clients, {summary.cases} cases.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
     def cmd_export(self, args: argparse.Namespace) -> int:
         """Write the full export (plaintext) to a file."""
 
@@ -275,11 +307,29 @@ class Cli:
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang)
+            data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            note = difference_note(report, self.env.lang)
+            if note:
+                print(note, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_stats_trend(self, args: argparse.Namespace) -> int:
+        """Write the statistics of consecutive quarters with line charts."""
+        statistics.quarters(args.from_quarter, args.to_quarter)
+
+        def run(session: UserSession) -> int:
+            data = statistics.trend_export(
+                session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
+            )
+            write_file(args.output, data)
+            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
             return EXIT_OK
 
         return self.with_session(args, run)
@@ -304,10 +354,11 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
         raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = protect(raw, args.k)
+        report = statistics.publish_raw(raw, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -418,9 +469,11 @@ class Cli:
             "server": self.cmd_server,
             "init": self.cmd_init,
             "import": self.cmd_import,
+            "import-sheet": self.cmd_import_sheet,
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,
+            "stats-trend": self.cmd_stats_trend,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,

@@ -281,7 +281,12 @@ class _Parser:
 
 def parse_document(data: bytes, today: date) -> Document:
     """Parse and validate a whole interchange file (all or nothing)."""
-    return _Parser(today).document(load_json(data))
+    return parse_raw(load_json(data), today)
+
+
+def parse_raw(raw: Any, today: date) -> Document:
+    """Validate an already decoded interchange document (the spreadsheet import builds one)."""
+    return _Parser(today).document(raw)
 
 
 # ------------------------------------------------------------------ writing

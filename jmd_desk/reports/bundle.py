@@ -23,10 +23,15 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import TABLES, RawStatistics
+from jmd_desk.reports.cell_key import KEY_MODULUS
+from jmd_desk.reports.statistics import MINUTES_TABLE, TABLES, RawStatistics
 
 FORMAT = "jmd-desk-statistics-bundle"
-VERSION = 1
+VERSION = 2
+MAX_COUNT = 1_000_000
+MAX_MINUTES = 60 * MAX_COUNT  # the hours tables travel as exact minutes
+MAX_LABELS = 500
+LABELLED = ("district", "field")
 KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
 
 
@@ -65,7 +70,12 @@ def seal(raw: RawStatistics, passphrase: str, source: str) -> bytes:
     payload = {
         "basis": raw.basis,
         "persons_left_out": raw.persons_left_out,
-        "tables": {t: [[list(key), n] for key, n in sorted(raw.counts.get(t, {}).items())] for t in TABLES},
+        "persons_left_out_key_sum": raw.persons_left_out_key_sum,
+        "labels": raw.labels,
+        "tables": {
+            t: [[list(key), n, raw.key_sums.get(t, {}).get(key, 0)] for key, n in sorted(raw.counts.get(t, {}).items())]
+            for t in TABLES
+        },
     }
     ciphertext = AESGCM(key).encrypt(nonce, json.dumps(payload).encode("utf-8"), _header_bytes(header))
     document = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
@@ -100,9 +110,51 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
         plain = AESGCM(key).decrypt(nonce, ciphertext, _header_bytes(header))
     except InvalidTag:
         raise JmdError("bundle_tampered") from None
-    payload = json.loads(plain.decode("utf-8"))
-    counts = {t: {tuple(key): int(n) for key, n in payload["tables"].get(t, [])} for t in TABLES}
-    return str(header["source"]), RawStatistics(period, payload["basis"], int(payload["persons_left_out"]), counts)
+    return str(header["source"]), _raw_of(json.loads(plain.decode("utf-8")), period)
+
+
+def _raw_of(payload: dict[str, Any], period: Period) -> RawStatistics:
+    """The counts and key sums of a bundle, every value within its bounds (DESIGN §7)."""
+    try:
+        tables = payload["tables"]
+        if set(tables) - set(TABLES):
+            raise JmdError("bundle_unknown_table")
+        counts: dict[str, dict[tuple[str, ...], int]] = {}
+        key_sums: dict[str, dict[tuple[str, ...], int]] = {}
+        for table in TABLES:
+            limit = MAX_MINUTES if table in (MINUTES_TABLE, "group_offers") else MAX_COUNT
+            counts[table], key_sums[table] = {}, {}
+            for key, n, key_sum in tables.get(table, []):
+                cell = tuple(str(part) for part in key)
+                counts[table][cell] = _bounded(n, limit)
+                key_sums[table][cell] = _bounded(key_sum, KEY_MODULUS - 1)
+        left_out = _bounded(payload["persons_left_out"], MAX_COUNT)
+        left_out_keys = _bounded(payload.get("persons_left_out_key_sum", 0), KEY_MODULUS - 1)
+        labels = _labels(payload.get("labels", {}))
+        return RawStatistics(period, str(payload["basis"]), left_out, counts, key_sums, left_out_keys, labels)
+    except (KeyError, TypeError, ValueError):
+        raise JmdError("bundle_out_of_bounds") from None
+
+
+def _labels(value: Any) -> dict[str, dict[str, str]]:
+    """The office's labels of its districts and fields, bounded in number and length."""
+    if not isinstance(value, dict) or set(value) - set(LABELLED):
+        raise JmdError("bundle_out_of_bounds")
+    labels = {}
+    for dimension, entries in value.items():
+        if not isinstance(entries, dict) or len(entries) > MAX_LABELS:
+            raise JmdError("bundle_out_of_bounds")
+        for code, label in entries.items():
+            if not isinstance(label, str) or len(code) > 40 or len(label) > 200:
+                raise JmdError("bundle_out_of_bounds")
+        labels[dimension] = dict(entries)
+    return labels
+
+
+def _bounded(value: Any, limit: int) -> int:
+    if type(value) is not int or not 0 <= value <= limit:
+        raise JmdError("bundle_out_of_bounds")
+    return value
 
 
 def merge(bundles: list[tuple[str, RawStatistics]]) -> RawStatistics:

@@ -78,7 +78,14 @@ def import_data(session: UserSession, data: bytes) -> ImportSummary:
     """Import a whole interchange file, all or nothing (counsellor or admin)."""
     session.require(Role.COUNSELLOR, Role.ADMIN)
     document = parse_document(data, session.clock.today())
-    default_counsellor = session.username if session.user.has(Role.COUNSELLOR) else None
+    return store_document(session, document)
+
+
+def store_document(session: UserSession, document: Document, counsellor: str | None = None) -> ImportSummary:
+    """Write a validated document in one unit of work; clients without a counsellor go to
+    ``counsellor``, else to the importing user if she is a counsellor."""
+    session.require(Role.COUNSELLOR, Role.ADMIN)
+    default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         document = with_numbers(uow.clients, document, default_counsellor, session.clock.today().year)
         client_ids = uow.write_document(document, session.clock.now())

@@ -38,6 +38,7 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.models import user_table_model
+from jmd_desk.ui.paperwork_dialogs import LogoSetting
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
 from jmd_desk.ui.views import button, table
@@ -269,6 +270,7 @@ class AdminPage(QWidget):
             )
         form.addRow(self.tr("Automatic backups kept:"), self.backups_kept_spin)
         form.addRow(self.tr("Language of this computer:"), self.language_combo)
+        form.addRow(self.tr("Logo for printouts:"), LogoSetting(self.session))
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(form)

@@ -3,6 +3,7 @@ follow-ups, consents and history, for one case at a time."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -38,6 +39,7 @@ from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.documents_tab import DocumentsTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -48,6 +50,7 @@ from jmd_desk.ui.models import (
     goal_table_model,
     referral_table_model,
 )
+from jmd_desk.ui.paperwork_dialogs import PaperworkActions
 from jmd_desk.ui.record_editors import (
     close_case_dialog,
     consent_dialog,
@@ -107,10 +110,12 @@ class ClientFileWindow(QWidget):
         self.tabs.setObjectName("file_tabs")
         self.tabs.addTab(self._master_tab(), self.tr("&Master data"))
         self.tabs.addTab(self._goals_tab(), self.tr("&Integration plan"))
-        self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
+        self.contacts_tab_index = self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
         self.tabs.addTab(self._referrals_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
+        self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
+        self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -119,7 +124,15 @@ class ClientFileWindow(QWidget):
         layout.addLayout(case_row)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
+        # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.tabs.setCurrentIndex(self.contacts_tab_index))
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == self.contacts_tab_index and self.contact_date.isEnabled():
+            self.contact_date.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.contact_date.selectAll()
 
     def _protection_row(self) -> QHBoxLayout:
         """Subheader with the data-protection actions of the file."""
@@ -134,11 +147,18 @@ class ClientFileWindow(QWidget):
             "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
         )
         self.erasure_button.setVisible(lead_or_admin)
+        self.paperwork = PaperworkActions(
+            self, self.session, self.client_id, lambda: self.case_id, self._client_number, self._after_change
+        )
+        paperwork_buttons = self.paperwork.buttons() if self.editable else []
         row = QHBoxLayout()
         row.addWidget(self.subheader, 1)
-        for widget in (self.legal_hold_check, self.access_button, self.erasure_button):
+        for widget in (*paperwork_buttons, self.legal_hold_check, self.access_button, self.erasure_button):
             row.addWidget(widget)
         return row
+
+    def _client_number(self) -> str:
+        return (self.file.client.client_number if self.file else None) or str(self.client_id)
 
     def _toggle_hold(self, held: bool) -> None:
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
@@ -212,7 +232,7 @@ class ClientFileWindow(QWidget):
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
-            button("add_goal_button", self.tr("New goal…"), self._add_goal),
+            button("add_goal_button", self.tr("New &goal…"), self._add_goal),
             button("goal_status_button", self.tr("Change status…"), self._goal_status),
             button("edit_goal_button", self.tr("Edit…"), self._edit_goal),
             button("delete_goal_button", self.tr("Delete"), lambda: self._delete("goal", self.goal_table)),
@@ -220,7 +240,7 @@ class ClientFileWindow(QWidget):
         return self._table_page(self.goal_table, buttons)
 
     def _contacts_tab(self) -> QWidget:
-        self.contact_date = DateField()
+        self.contact_date = DateField(today=self.session.clock.today)
         self.contact_date.setObjectName("contact_date_edit")
         self.contact_date.set_value(self.session.clock.today())
         self.contact_minutes = QSpinBox()
@@ -278,6 +298,20 @@ class ClientFileWindow(QWidget):
                 lambda: self._delete("contact", self.contact_table),
             ),
         ]
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), entry, self._log_contact, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        chain = (
+            self.contact_date,
+            self.contact_minutes,
+            self.contact_mode,
+            self.contact_participants,
+            self.contact_topics,
+            self.contact_interpreter,
+            self.contact_notes,
+            self.save_contact_button,
+        )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         page = self._table_page(self.contact_table, buttons)
         page.layout().insertWidget(0, entry)  # type: ignore[union-attr]
         return page
@@ -377,6 +411,7 @@ class ClientFileWindow(QWidget):
         self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consent_model.set_rows(self.file.consents)
+        self.documents_tab.set_documents(self.file.documents)
         self.history_model.set_rows(audit.client_history(self.session, self.client_id))
         self.change_model.set_rows(clients.correction_history(self.session, self.client_id))
         self._show_case()
@@ -555,17 +590,17 @@ class ClientFileWindow(QWidget):
     def _log_contact(self) -> None:
         if self.case_id is None or not self.editable:
             return
-        contact = Contact(
-            date=self.contact_date.value(),  # type: ignore[arg-type]
-            minutes=self.contact_minutes.value(),
-            mode=self.contact_mode.code() or codes.UNKNOWN,
-            participants=self.contact_participants.codes(),
-            topics=self.contact_topics.codes(),
-            interpreter=self.contact_interpreter.isChecked(),
-            notes=self.contact_notes.toPlainText(),
-        )
         self.contact_error.hide()
         try:
+            contact = Contact(
+                date=self.contact_date.value(),  # type: ignore[arg-type]
+                minutes=self.contact_minutes.value(),
+                mode=self.contact_mode.code() or codes.UNKNOWN,
+                participants=self.contact_participants.codes(),
+                topics=self.contact_topics.codes(),
+                interpreter=self.contact_interpreter.isChecked(),
+                notes=self.contact_notes.toPlainText(),
+            )
             casework.add_record(self.session, self.case_id, contact)
         except JmdError as exc:
             self.contact_error.setText(notify.error_text(exc))
@@ -701,4 +736,5 @@ class ClientFileWindow(QWidget):
         ):
             event.ignore()
             return
+        self.documents_tab.wipe_temp()
         event.accept()

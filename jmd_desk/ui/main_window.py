@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import backups
+from jmd_desk.services import backups, sheet_import
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
@@ -33,6 +33,7 @@ from jmd_desk.ui.data_protection_page import DataProtectionPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
+from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
@@ -172,6 +173,10 @@ class MainWindow(QMainWindow):
                     QKeySequence.StandardKey.Find,
                 )
             )
+        if sheet_import.may_import(self.session):
+            file_menu.addAction(
+                self._action(self.tr("Clients from a &spreadsheet…"), "import_sheet_action", self.import_sheet)
+            )
         file_menu.addAction(self._action(self.tr("Change &password…"), "change_password_action", self.change_password))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Lock"), "lock_action", self.lock, "Ctrl+L"))
@@ -269,6 +274,15 @@ class MainWindow(QMainWindow):
         window.show()
         window.raise_()
         window.activateWindow()
+
+    def import_sheet(self) -> None:
+        """The assistant for taking over clients from a spreadsheet."""
+        wizard = SheetImportWizard(self.session, self)
+        if wizard.exec() and wizard.summary is not None:
+            self.statusBar().showMessage(
+                self.tr("{count} clients imported.").format(count=wizard.summary.clients), 10_000
+            )
+            self.refresh_current()
 
     def change_password(self) -> None:
         """Change the own password."""

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -172,6 +173,7 @@ class ClientsPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
         self.search_edit.textChanged.connect(self._timer.start)
+        self.search_edit.installEventFilter(self)
         for combo in (self.status_filter, self.counsellor_filter, self.case_type_filter, self.age_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
 
@@ -184,6 +186,29 @@ class ClientsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: Down in the search goes to the results, Enter opens the first."""
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (
+            watched is self.search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in keys
+            and not event.modifiers()
+        ):
+            self._timer.stop()
+            self.apply_filters()  # the results of what was just typed, without waiting
+            if self.model.rowCount() == 0:
+                return True
+            first = self.model.index(0, 0)
+            if event.key() == Qt.Key.Key_Down:
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                self.view.setCurrentIndex(first)
+            else:
+                self._open(first)
+            return True
+        return super().eventFilter(watched, event)
 
     def query(self) -> ClientQuery:
         """The filters as a query."""
@@ -241,7 +266,7 @@ class NewClientDialog(QDialog):
         self.case_type = CodeCombo("case_type", codes.CASE_TYPES)
         self.case_type.setObjectName("case_type_edit")
         self.case_type.set_code("counselling")
-        self.opened_on = DateField()
+        self.opened_on = DateField(today=self.session.clock.today)
         self.opened_on.setObjectName("opened_on_edit")
         self.opened_on.set_value(session.clock.today())
         self.case_form = FormGrid()
@@ -264,11 +289,11 @@ class NewClientDialog(QDialog):
         """Create the client, or show what is wrong at the fields."""
         self.error_label.hide()
         self.case_form.clear_errors()
-        case = Case(
-            case_type=self.case_type.code() or codes.UNKNOWN,
-            opened_on=self.opened_on.value() or self.session.clock.today(),
-        )
         try:
+            case = Case(
+                case_type=self.case_type.code() or codes.UNKNOWN,
+                opened_on=self.opened_on.value() or self.session.clock.today(),
+            )
             self.client_id = clients.create_client(self.session, self.form.client(), case)
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)

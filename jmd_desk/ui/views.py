@@ -22,6 +22,7 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     metrics = view.fontMetrics()

@@ -262,6 +262,20 @@ def test_stats_formats_bundles_and_merge(office: tuple[Path, Path], tmp_path: Pa
         PASSWORD + "\n",
     )
     assert bad.returncode != 0 and "2026-Q5" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    base = ["--store", str(store), "stats", "--format", "json", "--user", "leitung", "--password-stdin"]
+    refused = run([*base, "--quarter", "2026-Q3", "-o", str(tmp_path / "k.json"), "--k", "5"], home, PASSWORD + "\n")
+    assert refused.returncode != 0 and "--k" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "k.json").exists()
+    free = [*base, "--from", "2026-07-02", "--to", "2026-09-30", "-o", str(tmp_path / "f.json")]
+    refused = run([*free, "--method", "suppression"], home, PASSWORD + "\n")
+    assert refused.returncode != 0 and "Kalenderquartale" in refused.stderr
+    for method, k, expected in (("suppression", "4", 4), ("internal", None, None)):
+        out = tmp_path / f"{method}.json"
+        extra = ["--k", k] if k else []
+        result = run([*base, "--quarter", "2026-Q3", "-o", str(out), "--method", method, *extra], home, PASSWORD + "\n")
+        assert result.returncode == 0, result.stderr
+        written = json.loads(out.read_text())
+        assert (written["method"], written["k"], written["version"]) == (method, expected, 2)
     bundle = tmp_path / "bundle.json"
     result = run(
         [

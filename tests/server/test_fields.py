@@ -67,3 +67,14 @@ def test_design_fields_are_listed() -> None:
               ("partners", "contact_person"), ("client_changes", "old_value")]  # fmt: skip
     for table, column in listed:
         assert column in ENCRYPTED_COLUMNS[table]
+
+
+def test_document_contents_stay_binary_and_bound() -> None:
+    content = b"%PDF-1.7 Zeugnis " + os.urandom(64)
+    row = {"id": 9, "title": "Zeugnis", "file_name": "zeugnis.pdf", "content": content, "kind": "certificate"}
+    sealed = CIPHER.seal_row("documents", row)
+    assert isinstance(sealed["content"], bytes) and content not in sealed["content"]
+    assert sealed["kind"] == "certificate"
+    assert CIPHER.open_row("documents", sealed) == row
+    with pytest.raises(StoreError):
+        CIPHER.open_bytes("documents", "content", 10, sealed["content"])

@@ -54,24 +54,38 @@ def _add_case_data(conn: psycopg.Connection, counsellor: str) -> None:
     client = conn.execute(
         "INSERT INTO clients (client_number, first_name, last_name, date_of_birth, dob_estimated, gender,"
         " country_of_birth, nationalities, languages, residence_status, german_level, counsellor, legal_hold,"
-        " search_key, created_at, updated_at) VALUES (%s, 'x', 'y', '2008-01-01', false, 'female', 'SY', 'SY',"
-        " 'ar', 'unknown', 'A1', %s, false, '', now(), now()) RETURNING id",
+        " search_key, created_at, updated_at, record_key) VALUES (%s, 'x', 'y', '2008-01-01', false, 'female', 'SY',"
+        " 'SY', 'ar', 'unknown', 'A1', %s, false, '', now(), now(), 1) RETURNING id",
         (f"2026-{abs(hash(counsellor)) % 9000 + 1000}", counsellor),
     ).fetchone()[0]
     case = conn.execute(
-        "INSERT INTO cases (client_id, case_type, opened_on) VALUES (%s, 'counselling', '2026-01-05') RETURNING id",
+        "INSERT INTO cases (client_id, case_type, opened_on, record_key) VALUES (%s, 'counselling', '2026-01-05', 2)"
+        " RETURNING id",
         (client,),
     ).fetchone()[0]
     goal = conn.execute(
-        "INSERT INTO goals (case_id, area, title, status) VALUES (%s, 'school', 't', 'open') RETURNING id", (case,)
+        "INSERT INTO goals (case_id, area, title, status, responsible, record_key) VALUES (%s, 'school', 't', 'open',"
+        " '', 3) RETURNING id",
+        (case,),
     ).fetchone()[0]
     partner = conn.execute("INSERT INTO partners (name, partner_type, active, search_key) VALUES ('p', 'school',"
                            " true, '') RETURNING id").fetchone()[0]  # fmt: skip
     conn.execute("INSERT INTO goal_status_history (goal_id, valid_from, status) VALUES (%s, NULL, 'open')", (goal,))
-    conn.execute("INSERT INTO contacts (case_id, date, minutes, mode, participants, topics, interpreter, notes)"
-                 " VALUES (%s, '2026-01-06', 30, 'phone', '', '', false, 'n')", (case,))  # fmt: skip
-    conn.execute("INSERT INTO referrals (case_id, partner_id, date, area, status) VALUES (%s, %s, '2026-01-07',"
-                 " 'school', 'open')", (case, partner))  # fmt: skip
+    conn.execute("INSERT INTO contacts (case_id, date, minutes, mode, participants, topics, interpreter, notes,"
+                 " record_key) VALUES (%s, '2026-01-06', 30, 'phone', '', '', false, 'n', 4)", (case,))  # fmt: skip
+    conn.execute("INSERT INTO referrals (case_id, partner_id, date, area, status, record_key) VALUES (%s, %s,"
+                 " '2026-01-07', 'school', 'open', 5)", (case, partner))  # fmt: skip
+    conn.execute("INSERT INTO progress_entries (client_id, field, value, \"on\") VALUES (%s, 'german_level', 'A2',"
+                 " '2026-03-01')", (client,))  # fmt: skip
+    conn.execute("INSERT INTO documents (client_id, title, kind, file_name, media_type, added_on, size, content)"
+                 " VALUES (%s, 't', 'letter', 'f.pdf', 'application/pdf', '2026-03-01', 1, 'x')",
+                 (client,))  # fmt: skip
+    conn.execute("INSERT INTO appointments (case_id, starts_at, minutes, mode, status) VALUES (%s, '2026-03-02 10:00',"
+                 " 30, 'in_person', 'planned')", (case,))  # fmt: skip
+    offer = conn.execute("INSERT INTO group_offers (title, kind, areas, starts_on, participants_by_gender,"
+                         " participants_by_age_group, record_key) VALUES ('g', 'course', '', '2026-01-01', '{}', '{}',"
+                         " 6) RETURNING id").fetchone()[0]  # fmt: skip
+    conn.execute("INSERT INTO group_offer_clients (group_offer_id, client_id) VALUES (%s, %s)", (offer, client))
     conn.execute("INSERT INTO follow_ups (case_id, due_on, text, done) VALUES (%s, '2026-02-01', 'f', false)", (case,))
     conn.execute("INSERT INTO consents (client_id, scope, given_by, given_on) VALUES (%s, 'statistics', 'young_person',"
                  " '2026-01-05')", (client,))  # fmt: skip
@@ -116,8 +130,9 @@ def test_colleague_can_write_none(office_db: Office) -> None:
         client_id = anna.execute("SELECT id FROM clients").fetchone()[0]
         case_id = anna.execute("SELECT id FROM cases").fetchone()[0]
     with office_db.connect("nk.bea") as bea:
-        for table in CASE_TABLES:
-            assert bea.execute(f"UPDATE {table} SET id = id").rowcount == 0
+        for table, parent in CASE_TABLES.items():
+            column = parent[0] if parent else "counsellor"
+            assert bea.execute(f"UPDATE {table} SET {column} = {column}").rowcount == 0
             assert bea.execute(f"DELETE FROM {table}").rowcount == 0
         assert bea.execute("UPDATE clients SET counsellor = 'nk.bea' WHERE id = %s", (client_id,)).rowcount == 0
         with pytest.raises(psycopg.errors.InsufficientPrivilege):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -60,7 +60,7 @@ def create_client(qtbot, window: MainWindow) -> ClientFileWindow:
         child(dialog, "first_name_edit", QLineEdit).setText("")
         child(dialog, "last_name_edit", QLineEdit).setText("Haddad")
         child(dialog, "email_edit", QLineEdit).setText("kein-at-zeichen")
-        child(dialog, "date_of_birth_edit", DateField).setDate(QDate(1990, 1, 1))
+        child(dialog, "date_of_birth_edit", DateField).set_value(date(1990, 1, 1))
         save(dialog)
         assert dialog.isVisible()
         assert child(dialog, "first_name_error", QLabel).isVisible()
@@ -71,7 +71,7 @@ def create_client(qtbot, window: MainWindow) -> ClientFileWindow:
         assert dialog.isVisible()
         assert not child(dialog, "first_name_error", QLabel).isVisible()
         assert "27" in child(dialog, "date_of_birth_error", QLabel).text()  # too old at intake
-        child(dialog, "date_of_birth_edit", DateField).setDate(QDate(2008, 5, 17))
+        child(dialog, "date_of_birth_edit", DateField).set_value(date(2008, 5, 17))
         child(dialog, "nationalities_edit", QLineEdit).setText("sy")
         select_code(child(dialog, "gender_edit", CodeCombo), "female")
         save(dialog)

@@ -26,12 +26,24 @@ MAX_PLAINTEXT_BYTES = 1_000_000
 # table -> columns sealed on the workstation (search keys hold names, so they are sealed too;
 # name search is an in-memory filter on the workstation). Later tables add their columns here.
 ENCRYPTED_COLUMNS: dict[str, tuple[str, ...]] = {
-    "clients": ("first_name", "last_name", "phone", "email", "address", "guardian", "eligibility_note", "search_key"),
+    "clients": (
+        "first_name",
+        "last_name",
+        "phone",
+        "email",
+        "address",
+        "guardian",
+        "eligibility_note",
+        "school_qualification_note",
+        "search_key",
+    ),
     "client_changes": ("old_value", "new_value"),
     "contacts": ("notes",),
     "referrals": ("outcome",),
     "follow_ups": ("text",),
-    "goals": ("title",),
+    "goals": ("title", "steps"),
+    "appointments": ("place",),
+    "documents": ("title", "file_name", "content"),
     "partners": ("contact_person", "phone", "email", "address", "search_key"),
 }
 
@@ -75,15 +87,40 @@ class FieldCipher:
         except (InvalidTag, UnicodeDecodeError):
             raise StoreError("field_decrypt_failed") from None
 
+    def seal_bytes(self, table: str, column: str, row_id: int, value: bytes) -> bytes:
+        """Binary contents (documents) sealed the same way, kept binary."""
+        nonce = os.urandom(NONCE_BYTES)
+        return bytes([VERSION]) + nonce + self._aead.encrypt(nonce, value, _associated_data(table, column, row_id))
+
+    def open_bytes(self, table: str, column: str, row_id: int, stored: bytes) -> bytes:
+        """The plaintext of sealed binary contents."""
+        if len(stored) < 1 + NONCE_BYTES + 16 or stored[0] != VERSION:
+            raise StoreError("field_decrypt_failed")
+        try:
+            nonce, sealed = stored[1 : 1 + NONCE_BYTES], stored[1 + NONCE_BYTES :]
+            return self._aead.decrypt(nonce, sealed, _associated_data(table, column, row_id))
+        except InvalidTag:
+            raise StoreError("field_decrypt_failed") from None
+
+    def _seal_any(self, table: str, column: str, row_id: int, value: Any) -> Any:
+        if isinstance(value, bytes):
+            return self.seal_bytes(table, column, row_id, value)
+        return self.seal(table, column, row_id, value)
+
+    def _open_any(self, table: str, column: str, row_id: int, stored: Any) -> Any:
+        if isinstance(stored, bytes | memoryview):
+            return self.open_bytes(table, column, row_id, bytes(stored))
+        return self.open(table, column, row_id, stored)
+
     def seal_row(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
         """A copy of an insert row (with its ``id``) whose sensitive columns are sealed."""
         columns = ENCRYPTED_COLUMNS.get(table, ())
-        return {k: self.seal(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
+        return {k: self._seal_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
 
     def open_row(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
         """A copy of a fetched row (with its ``id``) whose sealed columns are opened."""
         columns = ENCRYPTED_COLUMNS.get(table, ())
-        return {k: self.open(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
+        return {k: self._open_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
 
 
 def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:

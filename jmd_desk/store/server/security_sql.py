@@ -14,21 +14,27 @@ from __future__ import annotations
 from jmd_desk.store.server import versions_sql
 from jmd_desk.store.server.staff_sql import STAFF_DOWNGRADE, STAFF_FUNCTIONS, STAFF_SIGNATURES
 
-# table -> (column, parent table); the client table is the root of every case-data path.
-CASE_TABLES: dict[str, tuple[str, str] | None] = {
+# table -> (column, parent table[, "nullable"]); the client table is the root of every case-data
+# path. "nullable": rows without a parent (a group offer's appointment) are not case data.
+CASE_TABLES: dict[str, tuple[str, ...] | None] = {
     "clients": None,
     "client_changes": ("client_id", "clients"),
     "consents": ("client_id", "clients"),
+    "progress_entries": ("client_id", "clients"),
+    "documents": ("client_id", "clients"),
+    "group_offer_clients": ("client_id", "clients"),
     "cases": ("client_id", "clients"),
     "goals": ("case_id", "cases"),
     "goal_status_history": ("goal_id", "goals"),
     "contacts": ("case_id", "cases"),
     "referrals": ("case_id", "cases"),
     "follow_ups": ("case_id", "cases"),
+    "appointments": ("case_id", "cases", "nullable"),
 }
-READ_ONLY_TABLES = ("store_meta", "settings", "users", "deputies")
-SHARED_TABLES = ("partners", "deletion_runs")
-APPEND_ONLY_TABLES = ("audit_events",)
+READ_ONLY_TABLES = ("store_meta", "settings", "users", "deputies", "districts")
+# No personal data: shared by the whole office (group offers hold headcounts, not names).
+SHARED_TABLES = ("partners", "deletion_runs", "group_offers", "group_sessions", "anonymous_contacts")
+APPEND_ONLY_TABLES = ("audit_events", "published_reports")
 
 FOUNDATION = r"""
 CREATE FUNCTION jmd_app_role() RETURNS name LANGUAGE sql STABLE
@@ -179,7 +185,21 @@ END $$;
 # Sealed values are longer than the plaintext limits of the models; on the server these columns
 # hold text (the domain still bounds the plaintext).
 SEALED_COLUMNS = (
-    ("clients", ("first_name", "last_name", "phone", "email", "address", "guardian", "eligibility_note")),
+    (
+        "clients",
+        (
+            "first_name",
+            "last_name",
+            "phone",
+            "email",
+            "address",
+            "guardian",
+            "eligibility_note",
+            "school_qualification_note",
+        ),
+    ),
+    ("appointments", ("place",)),
+    ("documents", ("title", "file_name")),
     ("contacts", ("notes",)),
     ("referrals", ("outcome",)),
     ("follow_ups", ("text",)),
@@ -282,13 +302,15 @@ def _grant(privileges: str, table: str) -> str:
     return f"DO $$ BEGIN EXECUTE format('GRANT {privileges} ON {table} TO %I', jmd_app_role()); END $$;"
 
 
-def case_table_sql(table: str, parent: tuple[str, str] | None) -> list[str]:
+def case_table_sql(table: str, parent: tuple[str, ...] | None) -> list[str]:
     """Row-level security and grants for one table that holds case data."""
     if parent is None:
         visible = "jmd_may_work_on(counsellor)"
     else:
-        column, parent_table = parent
+        column, parent_table, *nullable = parent
         visible = f"{column} IN (SELECT id FROM {parent_table})"  # noqa: S608 - our table names, no input
+        if nullable:
+            visible = f"{column} IS NULL OR {visible}"
     return [
         f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
         f"CREATE POLICY need_to_know ON {table} USING ({visible}) WITH CHECK ({visible})",
@@ -303,7 +325,7 @@ def grants_sql() -> list[str]:
     statements = [_grant("SELECT", t) for t in READ_ONLY_TABLES]
     statements += [_grant("SELECT, INSERT, UPDATE", t) for t in SHARED_TABLES]
     statements += [_grant("SELECT, INSERT", t) for t in APPEND_ONLY_TABLES]
-    statements += [notify_trigger_sql("partners")]
+    statements += [notify_trigger_sql(t) for t in ("partners", "group_offers", "group_sessions", "anonymous_contacts")]
     statements += [
         "ALTER TABLE audit_events ENABLE ROW LEVEL SECURITY",
         "CREATE POLICY read_all ON audit_events FOR SELECT USING (true)",
@@ -357,7 +379,10 @@ def downgrade_statements() -> list[str]:
     statements += ["DROP POLICY IF EXISTS read_all ON audit_events", "DROP POLICY IF EXISTS own_events ON audit_events"]
     return [
         *statements,
-        "DROP TRIGGER IF EXISTS jmd_notify_change ON partners",
+        *[
+            f"DROP TRIGGER IF EXISTS jmd_notify_change ON {t}"
+            for t in ("partners", "group_offers", "group_sessions", "anonymous_contacts")
+        ],
         "DROP FUNCTION IF EXISTS jmd_notify_change()",
         "DROP FUNCTION IF EXISTS jmd_crossing_open(), jmd_may_work_on(text), jmd_has_role(text), jmd_app_role()",
         "DROP SCHEMA IF EXISTS jmd_private CASCADE",

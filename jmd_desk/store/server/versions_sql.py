@@ -17,6 +17,12 @@ VERSIONED_TABLES = (
     "referrals",
     "follow_ups",
     "partners",
+    "progress_entries",
+    "documents",
+    "appointments",
+    "group_offers",
+    "group_sessions",
+    "anonymous_contacts",
 )
 
 VERSION_FUNCTION = r"""

@@ -120,3 +120,21 @@ def test_row_level_security_refuses_even_without_the_service_check(imported: tup
         assert len(store.client_names()) == 40
     finally:
         store.close()
+
+
+def test_opening_a_file_gives_the_plaintext_back(imported: tuple[Path, dict]) -> None:
+    profile_path, _ = imported
+    store = ServerStore.open(load_profile(profile_path), "np.berta", "Berta-Pw-123", POLICY)
+    lead = ServerStore.open(load_profile(profile_path), "np.ada", "Ada-Pw-1234", POLICY)
+    try:
+        names = store.client_names()
+        canary = next(cid for cid, (first, _) in names.items() if first == CANARIES["first_name"])
+        rows = store.file_rows(canary)
+        assert rows["clients"][0]["address"] == CANARIES["address"]
+        assert rows["cases"] and rows["contacts"]
+        noted = [cid for cid in names if NOTE in [c["notes"] for c in store.file_rows(cid).get("contacts", [])]]
+        assert len(noted) == 1
+        assert lead.file_rows(canary) == {}  # an admin who is not her counsellor sees nothing
+    finally:
+        store.close()
+        lead.close()

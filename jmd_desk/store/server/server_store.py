@@ -132,6 +132,32 @@ class ServerStore:
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
         return int(saved)
 
+    def file_rows(self, client_id: int) -> dict[str, list[dict[str, object]]]:
+        """One client's file as rows per table, sealed fields opened here (empty if not visible)."""
+        tables = Base.metadata.tables
+        with Session(self.engine) as session:
+            client = [
+                dict(r._mapping)
+                for r in session.execute(select(tables["clients"]).where(tables["clients"].c.id == client_id))
+            ]
+            if not client:
+                return {}
+            rows: dict[str, list[dict[str, object]]] = {"clients": client}
+            cases = tables["cases"]
+            rows["cases"] = [
+                dict(r._mapping) for r in session.execute(select(cases).where(cases.c.client_id == client_id))
+            ]
+            case_ids = [c["id"] for c in rows["cases"]]
+            for name in ("goals", "contacts", "referrals", "follow_ups"):
+                table = tables[name]
+                query = select(table).where(table.c.case_id.in_(case_ids)).order_by(table.c.id)
+                rows[name] = [dict(r._mapping) for r in session.execute(query)]
+            consents = tables["consents"]
+            rows["consents"] = [
+                dict(r._mapping) for r in session.execute(select(consents).where(consents.c.client_id == client_id))
+            ]
+        return {name: [self.cipher.open_row(name, row) for row in table_rows] for name, table_rows in rows.items()}
+
     def client_names(self) -> dict[int, tuple[str, str]]:
         """Id → (first name, last name) of every client this person may see, opened here."""
         with Session(self.engine) as session:

@@ -15,10 +15,11 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from jmd_desk import __version__
+from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics_output import difference_note
-from jmd_desk.services import accounts, backups, interchange, sheet_import, statistics
+from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, sheet_import, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -34,6 +35,8 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
+LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
+SERVER_READY_COMMANDS = ("server", "import")
 
 
 class CliError(Exception):
@@ -68,16 +71,23 @@ def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.Ar
     return p
 
 
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    """Options before the command: where the data are, language, version."""
+    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
+    where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
+    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``jmd-desk``."""
     parser = argparse.ArgumentParser(
         prog="jmd-desk",
         description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
     )
-    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
-    parser.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
-    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
     demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
@@ -93,6 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
     _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
     _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
+    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
     return parser
 
 
@@ -138,6 +149,25 @@ def _add_statistics_commands(sub: Any) -> None:
         action="store_true",
         help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
     )
+
+
+def _server_commands(server: argparse.ArgumentParser) -> None:
+    """``server setup`` and ``server add-user`` (DESIGN §5)."""
+    commands = server.add_subparsers(dest="server_command", metavar="SERVER_COMMAND", required=True)
+    setup = commands.add_parser("setup", help="leere Datenbank einrichten (Schema, Rollen, Regeln)")
+    setup.add_argument("--owner", required=True, help="PostgreSQL-Anmeldung, der die Datenbank gehört")
+    setup.add_argument("--admin", required=True, help="erste Person (alle drei Rollen)")
+    add_user = commands.add_parser("add-user", help="Person anlegen (nur Verwaltung)")
+    add_user.add_argument("name")
+    add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
+    add_user.add_argument("--display-name", default="", help="angezeigter Name")
+    import_store = commands.add_parser("import-store", help="lokale Datenablage auf den Server übertragen")
+    import_store.add_argument("store_file", type=Path, metavar="STORE")
+    import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
+    import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
+    for p in (setup, add_user, import_store):
+        p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
+    add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
 
 # --------------------------------------------------------------- passwords
@@ -214,6 +244,8 @@ class Cli:
 
     def cmd_import(self, args: argparse.Namespace) -> int:
         """Import an interchange file, all or nothing."""
+        if args.server is not None:
+            return self._server_import(args)
 
         def run(session: UserSession) -> int:
             summary = interchange.import_file(session, args.file)
@@ -226,6 +258,20 @@ class Cli:
             return EXIT_OK
 
         return self.with_session(args, run)
+
+    def _server_import(self, args: argparse.Namespace) -> int:
+        """On the server a counsellor imports her own files (fields sealed on this computer)."""
+        password = read_password(args.password_stdin, self.stdin)
+        summary = server_cases.import_own_files(
+            args.server, args.user, password, read_file(args.file), clock=self.env.clock, policy=self.env.policy
+        )
+        self.say(
+            f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
+            f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
+            f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
+            f"{summary.partners} network partners.",
+        )
+        return EXIT_OK
 
     def cmd_import_sheet(self, args: argparse.Namespace) -> int:
         """Import clients from a spreadsheet, all or nothing."""
@@ -424,9 +470,71 @@ class Cli:
 
         return self.with_session(args, run)
 
+    def cmd_server(self, args: argparse.Namespace) -> int:
+        """``server setup`` / ``server add-user`` on the profile given by --server."""
+        if args.server is None:
+            raise CliError("server_only_command", command=args.server_command)
+        if args.server_command == "setup":
+            return self._server_setup(args)
+        if args.server_command == "import-store":
+            return self._server_import_store(args)
+        return self._server_add_user(args)
+
+    def _server_import_store(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        store_password = read_password(
+            args.password_stdin, self.stdin, prompt=f"Passwort von {args.store_user} (lokale Datenablage): "
+        )
+        moved = server_admin.import_store(
+            args.server, args.user, admin_password, args.store_file, args.store_user, store_password,
+            clock=self.env.clock, policy=self.env.policy,
+        )  # fmt: skip
+        self.say(
+            f"Übertragen: {moved} Akten mit Verlauf und Protokoll. Die lokale Datenablage bleibt unverändert; "
+            "bitte nach der Kontrolle sicher löschen.",
+            f"Moved: {moved} files with history and audit log. The local store is unchanged; delete it "
+            "safely after checking.",
+        )
+        return EXIT_OK
+
+    def _server_setup(self, args: argparse.Namespace) -> int:
+        owner_password = read_password(args.password_stdin, self.stdin, prompt=f"Passwort von {args.owner}: ")
+        admin_password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Neues Passwort für {args.admin}: "
+        )
+        recovery_key = server_admin.setup_server(
+            args.server, args.owner, owner_password, args.admin, admin_password, policy=self.env.policy
+        )
+        self.say("Büro-Server eingerichtet.", "Office server set up.")
+        self.say(
+            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
+            "sicher verwahren (z. B. versiegelt bei der Leitung):",
+            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
+            "the office lead):",
+        )
+        print(recovery_key, file=self.out)
+        return EXIT_OK
+
+    def _server_add_user(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Erstes Passwort für {args.name}: "
+        )
+        roles = frozenset(Role(r) for r in args.role)
+        server_admin.add_server_user(
+            args.server, args.user, admin_password, args.name, roles, password,
+            policy=self.env.policy, display_name=args.display_name,
+        )  # fmt: skip
+        self.say(f"Person angelegt: {args.name}", f"Person added: {args.name}")
+        return EXIT_OK
+
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
+        if args.server is not None and args.command not in SERVER_READY_COMMANDS:
+            code = "local_only_command" if args.command in LOCAL_ONLY_COMMANDS else "server_command_unavailable"
+            raise CliError(code, command=args.command or "gui")
         handler = {
+            "server": self.cmd_server,
             "init": self.cmd_init,
             "import": self.cmd_import,
             "import-sheet": self.cmd_import_sheet,
@@ -454,7 +562,7 @@ def run(
     """Run a non-GUI command; expected problems become one line on stderr."""
     err = err or sys.stderr
     cli = Cli(env, out or sys.stdout, stdin or sys.stdin)
-    if args.command not in ("stats-merge",):
+    if args.command not in ("stats-merge", "server") and args.server is None:
         warning = network_warning(cli.store_path(args))
         if warning is not None:
             print(f"jmd-desk: {message(warning, env.lang)}", file=err)

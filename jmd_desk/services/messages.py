@@ -12,6 +12,7 @@ from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
+from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -446,6 +447,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",
     ),
 }
+MESSAGES.update(SERVER_MESSAGES)
 
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
@@ -580,6 +582,7 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "no valid referral-sharing consent on {date}",
     ),
 }
+FIELD_MESSAGES.update(SERVER_FIELD_MESSAGES)
 
 
 MESSAGES.update(V2_MESSAGES)

@@ -401,206 +401,206 @@
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="150" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="148" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="154" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="150" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="156" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="171" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="177" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="208" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="214" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="213" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="219" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="215" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="221" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="240" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="246" />
         <source>New &amp;goal…</source>
         <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="241" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="242" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="299" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="248" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="305" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="243" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="302" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="353" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="249" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="308" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="343" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="261" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="267" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="265" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="268" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="269" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="275" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="272" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="278" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="280" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="276" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="279" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="285" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="281" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="287" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="331" />
-        <source>New referral…</source>
-        <translation>Neue Vermittlung …</translation>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <source>&amp;New referral…</source>
+        <translation>&amp;Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="334" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="355" />
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="369" />
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung e&amp;rfassen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="340" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="349" />
-        <source>New follow-up…</source>
-        <translation>Neue Wiedervorlage …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="350" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="356" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
-        <source>Record consent…</source>
-        <translation>Einwilligung erfassen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="370" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="376" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="382" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="380" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="386" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="405" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="411" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="409" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="415" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="411" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="417" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="436" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="442" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="478" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="484" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="483" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="489" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="519" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="525" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="525" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="531" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="711" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="717" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="749" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="759" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>

@@ -16,7 +16,7 @@ from tests.realdisplay.harness import RealApp
 # letters, umlauts, digits, a date, a code prefix, a percent sign, a 60-character string;
 # no space, Enter, "j" or "n" (which would press buttons or answer a question)
 INPUTS = "abcÄÖüß0123" + "15.03.1996" + "Sy" + "%" + "x" * 60
-FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+l")
+FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+d", "alt+l")
 PAGES = ("ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+5", "ctrl+6")  # the admin sees all six
 
 

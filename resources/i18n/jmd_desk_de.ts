@@ -680,8 +680,18 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
-        <source>New referral…</source>
-        <translation>Neue Vermittlung …</translation>
+        <source>&amp;New referral…</source>
+        <translation>&amp;Neue Vermittlung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung e&amp;rfassen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
@@ -689,19 +699,9 @@
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
-        <source>New follow-up…</source>
-        <translation>Neue Wiedervorlage …</translation>
-    </message>
-    <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
-        <source>Record consent…</source>
-        <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />

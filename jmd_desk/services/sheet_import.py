@@ -15,7 +15,6 @@ from typing import Any
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
-from jmd_desk.domain.fields import CLIENT_FIELDS
 from jmd_desk.domain.interchange import Document, parse_raw
 from jmd_desk.domain.sheet_import import (
     CLIENT_SPECS,
@@ -168,7 +167,7 @@ def converted_document(sheet: SheetData, mapping: SheetMapping) -> SheetDocument
 def guess_columns(headers: tuple[str, ...], lang: str = "de") -> dict[str, str]:
     """A first mapping of headings to client fields, by field labels and usual headings."""
     known: dict[str, str] = dict(HEADER_SYNONYMS)
-    for spec in CLIENT_FIELDS:
+    for spec in CLIENT_SPECS.values():
         for language in ("de", "en"):
             known.setdefault(field_label(spec.name, language).casefold(), spec.name)
         known.setdefault(spec.name, spec.name)

@@ -75,7 +75,7 @@ def document(consent: bool = True) -> dict[str, Any]:
     }
     return {
         "format": "jmd-desk-interchange",
-        "version": 1,
+        "version": 2,
         "partners": [
             {"ref": "p1", "name": "Jobcenter Bremen-Mitte", "partner_type": "jobcenter", "address": "Doventor 1"}
         ],
@@ -209,7 +209,7 @@ def test_plan_pdf_shows_goals_names_and_signature_lines(session_for, tmp_path: P
         "Şirin Quelltaler",
         "Deutschkurs B1 abschließen",
         "Anmeldung bei der VHS bis März",
-        "junge Person, Fachkraft",
+        "junger Mensch, Fachkraft",
         "15.12.2026",
         "Praktikumsplatz in einer Werkstatt finden",
         "Hamid Quelltaler (Erziehungsberechtigte*r / Vormund)",  # under 18

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange import Document
+from jmd_desk.domain.interchange_model import Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
@@ -31,6 +31,7 @@ from jmd_desk.store.records_repo import (
 )
 from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
+from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
@@ -88,10 +89,15 @@ class UnitOfWork:
             "consent": self.consents,
         }[kind]
 
-    def write_document(self, document: Document, now: datetime) -> list[int]:
+    def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
-        return write_document(self._session, document, now)
+        return write_document(self._session, document, now, counsellor)
+
+    def snapshot_for_server(self, today: date) -> LocalSnapshot:
+        """The whole store, its correction and audit history, to move into the office server."""
+        assert self._session is not None
+        return take_snapshot(self._session, today)
 
     def flush(self) -> None:
         """Send pending changes to the database (ids become known); stays in the transaction."""

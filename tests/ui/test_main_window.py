@@ -55,7 +55,7 @@ def test_pages_follow_roles(make_window) -> None:
     admin_only.close()
     lead = make_window("lead", data=False)
     keys = [lead.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lead.nav.count())]
-    assert keys == ["dashboard", "clients", "partners", "statistics", "data_protection"]
+    assert keys == ["dashboard", "clients", "group_offers", "partners", "statistics", "data_protection"]
 
 
 def test_search_as_you_type_ignores_case_and_accents(qtbot, make_window) -> None:

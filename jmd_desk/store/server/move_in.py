@@ -17,7 +17,8 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.domain.interchange import Document, build_document, dump_document, parse_document
+from jmd_desk.domain.interchange import Document, parse_document
+from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.domain.readmodels import ClientChange
 from jmd_desk.store.bulk import RowSealer, new_ids
 from jmd_desk.store.clients_repo import ClientRepository

@@ -20,8 +20,10 @@ from jmd_desk.domain.errors import StoreError
 from jmd_desk.domain.interchange import Document, parse_document
 from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.domain.readmodels import ClientChange
+from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.bulk import RowSealer, new_ids
 from jmd_desk.store.clients_repo import ClientRepository
+from jmd_desk.store.groups_repo import GroupOfferRepository
 from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.schema import AuditRecord, ClientChangeRecord, PartnerRecord
 from jmd_desk.store.server.security_sql import CASE_TABLES
@@ -44,8 +46,18 @@ def take_snapshot(session: Session, today: date) -> LocalSnapshot:
     """Read a whole local store (inside one reading transaction)."""
     clients = ClientRepository(session)
     ids = clients.ids()
-    raw = build_document(PartnerRepository(session).list(), clients.files(ids))
-    document = parse_document(dump_document(raw), today)
+    files = clients.files(ids)
+    documents, offers = DocumentRepository(session), GroupOfferRepository(session)
+    raw = build_document(
+        PartnerRepository(session).list(),
+        files,
+        districts=DistrictRepository(session).list(),
+        offers=offers.files(offers.ids()),
+        anonymous=AnonymousContactRepository(session).list(),
+        contents={d.id: documents.content(d.id) for f in files for d in f.documents},
+    )
+    districts = frozenset(d.code for d in DistrictRepository(session).list())
+    document = parse_document(dump_document(raw), today, districts)
     changes = {cid: clients.changes(cid) for cid in ids}
     audit = tuple(
         {c.name: getattr(r, c.name) for c in AuditRecord.__table__.columns}

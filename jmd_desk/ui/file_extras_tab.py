@@ -238,7 +238,8 @@ class FileExtrasTab(QWidget):
             )
         )
         c = file.client
-        district = c.district or "–"
+        labels = {d.code: d.label for d in progress.list_districts(self.session)} if c.district else {}
+        district = labels.get(c.district or "", c.district or "–")
         self.master_label.setText(
             QCoreApplication.translate("FileExtrasTab", "District: {district} · qualification note: {note}").format(
                 district=district, note=c.school_qualification_note or "–"

@@ -101,6 +101,8 @@ def load_json(data: bytes) -> Any:
         ) from None
     except ValueError as exc:
         raise ValidationError([FieldError("$", "malformed_json", {"reason": str(exc)})]) from None
+    except RecursionError:
+        raise ValidationError([FieldError("$", "malformed_json", {"reason": "nested too deeply"})]) from None
 
 
 class _Parser(AdditionsParser):
@@ -359,4 +361,9 @@ class _Parser(AdditionsParser):
 def parse_document(data: bytes, today: date, office_districts: frozenset[str] = frozenset()) -> Document:
     """Parse and validate a whole interchange file (all or nothing). A client's district must
     be in the file's list or in ``office_districts``."""
-    return _Parser(today, office_districts).document(load_json(data))
+    return parse_raw(load_json(data), today, office_districts)
+
+
+def parse_raw(raw: Any, today: date, office_districts: frozenset[str] = frozenset()) -> Document:
+    """Validate an already decoded interchange document (the spreadsheet import builds one)."""
+    return _Parser(today, office_districts).document(raw)

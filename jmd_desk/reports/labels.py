@@ -250,6 +250,8 @@ AUDIT_ACTIONS: dict[str, Label] = {
     "backup_automatic": ("automatische Sicherung", "automatic backup"),
     "client_deleted": ("Akte gelöscht", "file deleted"),
     "legal_hold_changed": ("Löschsperre geändert", "legal hold changed"),
+    "letter_printed": ("Schreiben gedruckt", "letter printed"),
+    "plan_printed": ("Förderplan gedruckt", "support plan printed"),
 }
 ENTITY_KINDS: dict[str, Label] = {
     "client": ("Akte", "file"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Protocol
 
 from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.codes import Role
@@ -12,7 +13,6 @@ from jmd_desk.domain.interchange import ClientBundle, Document, parse_document
 from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -27,13 +27,25 @@ class ImportSummary:
     anonymous_contacts: int = 0
 
 
-def _with_numbers(uow: UnitOfWork, document: Document, default_counsellor: str | None, this_year: int) -> Document:
+class ClientNumbers(Protocol):
+    """Where client numbers are checked and drawn (a local store's repository, the office server)."""
+
+    def number_taken(self, number: str) -> bool:
+        """True if a client already has ``number``."""
+
+    def next_number(self, year: int) -> str:
+        """The next free number of ``year``."""
+
+
+def with_numbers(
+    numbers: ClientNumbers, document: Document, default_counsellor: str | None, this_year: int
+) -> Document:
     """Give every client a number (checked against the store) and a counsellor."""
     errors = []
     given = {b.client.client_number for b in document.clients if b.client.client_number}
     for i, bundle in enumerate(document.clients):
         number = bundle.client.client_number
-        if number and uow.clients.number_taken(number):
+        if number and numbers.number_taken(number):
             errors.append(FieldError(f"$.clients[{i}].client_number", "client_number_taken", {"value": number}))
     if errors:
         raise ValidationError(errors)
@@ -44,7 +56,7 @@ def _with_numbers(uow: UnitOfWork, document: Document, default_counsellor: str |
         if client.client_number is None:
             first_opened = min((cb.case.opened_on for cb in bundle.cases), default=None)
             year = first_opened.year if first_opened else this_year
-            number = _next_number(uow, year, next_free, given)
+            number = _next_number(numbers, year, next_free, given)
             client = replace(client, client_number=number)
         if client.counsellor is None and default_counsellor:
             client = replace(client, counsellor=default_counsellor)
@@ -52,9 +64,9 @@ def _with_numbers(uow: UnitOfWork, document: Document, default_counsellor: str |
     return replace(document, clients=tuple(clients))
 
 
-def _next_number(uow: UnitOfWork, year: int, next_free: dict[int, int], taken: set[str]) -> str:
+def _next_number(numbers: ClientNumbers, year: int, next_free: dict[int, int], taken: set[str]) -> str:
     if year not in next_free:
-        next_free[year] = int(uow.clients.next_number(year)[5:])
+        next_free[year] = int(numbers.next_number(year)[5:])
     while True:
         number = f"{year:04d}-{next_free[year]:04d}"
         next_free[year] += 1
@@ -68,12 +80,23 @@ def _next_number(uow: UnitOfWork, year: int, next_free: dict[int, int], taken: s
 def import_data(session: UserSession, data: bytes) -> ImportSummary:
     """Import a whole interchange file, all or nothing (counsellor or admin)."""
     session.require(Role.COUNSELLOR, Role.ADMIN)
+    document = parse_document(data, session.clock.today(), office_districts(session))
+    return store_document(session, document)
+
+
+def office_districts(session: UserSession) -> frozenset[str]:
+    """The codes of the office's district list (Verwaltung)."""
     with session.uow() as uow:
-        office_districts = frozenset(uow.districts.codes())
-    document = parse_document(data, session.clock.today(), office_districts)
-    default_counsellor = session.username if session.user.has(Role.COUNSELLOR) else None
+        return frozenset(uow.districts.codes())
+
+
+def store_document(session: UserSession, document: Document, counsellor: str | None = None) -> ImportSummary:
+    """Write a validated document in one unit of work; clients without a counsellor go to
+    ``counsellor``, else to the importing user if she is a counsellor."""
+    session.require(Role.COUNSELLOR, Role.ADMIN)
+    default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
-        document = _with_numbers(uow, document, default_counsellor, session.clock.today().year)
+        document = with_numbers(uow.clients, document, default_counsellor, session.clock.today().year)
         client_ids = uow.write_document(document, session.clock.now(), default_counsellor)
         now, user = session.clock.now(), session.username
         events = [AuditEntry(now, user, "data_imported")]
@@ -95,8 +118,9 @@ def import_file(session: UserSession, path: Path) -> ImportSummary:
 
 
 def export_data(session: UserSession) -> bytes:
-    """The full interchange document of the store (admin; audited; plaintext)."""
-    session.require(Role.ADMIN)
+    """The full interchange document of the store (an admin who is also team lead, DESIGN §3;
+    audited; plaintext)."""
+    session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
         files = uow.clients.files(uow.clients.ids())
         document = build_document(

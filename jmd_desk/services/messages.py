@@ -12,6 +12,7 @@ from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
+from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -145,6 +146,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
         "Restoring needs --user: the backup is verified with that password first.",
     ),
+    "user_list_mismatch": (
+        "Die signierte Benutzerliste passt nicht zur Datenablage ({detail}). Jemand hat Konten, Rollen "
+        "oder Schlüssel am Programm vorbei geändert. Die Datenablage wird nicht geöffnet; bitte die "
+        "Administration informieren und »jmd-desk verify« ausführen.",
+        "The signed user list does not match the store ({detail}). Someone changed accounts, roles or "
+        "key slots behind the program's back. The store is not opened; tell the admin and run "
+        "'jmd-desk verify'.",
+    ),
+    "signing_key_unavailable": (
+        "Diese Änderung muss eine Administratorin signieren, deren Konto den Signaturschlüssel des Büros "
+        "hält (oder »jmd-desk rekey«).",
+        "This change must be signed by an admin whose account holds the office signing key (or run 'jmd-desk rekey').",
+    ),
+    "user_inactive": (
+        "Das Konto {user} ist deaktiviert; erst wieder aktivieren, dann ein Passwort setzen.",
+        "The account {user} is deactivated; reactivate it before setting a password.",
+    ),
+    "deletion_not_independent": (
+        "Vier Augen sind zwei Personen: Das bestätigende Konto darf das vorschlagende nicht angelegt oder "
+        "sein Passwort gesetzt haben (und umgekehrt), und beide müssen ihr Passwort selbst gesetzt haben.",
+        "Four eyes are two people: neither account may have created the other or set its password, and "
+        "both must have set their own password.",
+    ),
+    "deletion_time_lock": (
+        "In einem Büro mit nur einer Person für Leitung und Administration gilt eine Wartefrist: "
+        "bestätigen frühestens am {date}.",
+        "In an office with one person as team lead and admin a time lock applies: confirm on {date} at the earliest.",
+    ),
+    "password_change_required": (
+        "Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte zuerst ein eigenes Passwort setzen.",
+        "You signed in with a one-time password. Please set your own password first.",
+    ),
+    "rekey_refused": (
+        "Neu verschlüsseln abgelehnt: die Datenablage zeigt Spuren von Manipulation ({detail}). "
+        "Bitte zuerst »jmd-desk verify« ausführen.",
+        "Re-keying refused: the store shows signs of tampering ({detail}). Run 'jmd-desk verify' first.",
+    ),
+    "rekey_failed": (
+        "Neu verschlüsseln fehlgeschlagen; nichts wurde ersetzt.",
+        "Re-keying failed; nothing was replaced.",
+    ),
+    "restore_other_store": (
+        "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
+        "The backup belongs to a different store and is not restored; nothing was changed.",
+    ),
+    "restore_needs_live_admin": (
+        "Zurückspielen darf nur eine aktive Administratorin der jetzigen Datenablage (oder wer deren "
+        "Wiederherstellungsschlüssel hat); es wurde nichts verändert.",
+        "Only an active admin of the current store (or the holder of its recovery key) may restore; "
+        "nothing was changed.",
+    ),
+    "restore_cancelled": (
+        "Zurückspielen abgebrochen; es wurde nichts verändert.",
+        "Restore cancelled; nothing was changed.",
+    ),
     "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
     # --- signing in and permissions
     "wrong_credentials": (
@@ -164,6 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not permitted to access this file.",
     ),
     "session_closed": ("Die Sitzung ist gesperrt oder beendet.", "The session is locked or closed."),
+    "store_locked": ("Die Sitzung ist gesperrt.", "The session is locked."),
     "password_mismatch": (
         "Die beiden Passwörter stimmen nicht überein.",
         "The two passwords do not match.",
@@ -214,6 +271,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Über diesen Löschlauf wurde schon entschieden.",
         "This deletion run has already been decided.",
     ),
+    "sheet_type_unsupported": (
+        "{name}: nur .xlsx- und .csv-Tabellen können übernommen werden.",
+        "{name}: only .xlsx and .csv spreadsheets can be imported.",
+    ),
+    "sheet_too_large": (
+        "Die Tabelle ist größer als {max_mb} MB und wird nicht gelesen.",
+        "The spreadsheet is larger than {max_mb} MB and is not read.",
+    ),
+    "sheet_unpacks_too_large": (
+        "Die .xlsx-Datei würde entpackt mehr als {max_mb} MB belegen (möglicherweise eine Zip-Bombe) "
+        "und wird nicht gelesen.",
+        "The .xlsx file would unpack to more than {max_mb} MB (possibly a zip bomb) and is not read.",
+    ),
+    "sheet_not_xlsx": (
+        "Die Datei ist keine lesbare .xlsx-Tabelle.",
+        "The file is not a readable .xlsx spreadsheet.",
+    ),
+    "sheet_not_found": (
+        "Die Tabelle enthält kein Blatt {value!r} (vorhanden: {sheets}).",
+        "The workbook has no sheet {value!r} (present: {sheets}).",
+    ),
+    "sheet_not_text": (
+        "Die .csv-Datei ist keine Textdatei in UTF-8 oder Windows-1252.",
+        "The .csv file is not text in UTF-8 or Windows-1252.",
+    ),
+    "sheet_csv_broken": (
+        "Die .csv-Datei ist in Zeile {line} nicht lesbar ({reason}).",
+        "The .csv file cannot be read at line {line} ({reason}).",
+    ),
+    "sheet_too_many_rows": (
+        "Die Tabelle hat mehr als {max} Zeilen; bitte aufteilen.",
+        "The spreadsheet has more than {max} rows; please split it.",
+    ),
+    "sheet_too_many_columns": (
+        "Die Tabelle hat mehr als {max} Spalten.",
+        "The spreadsheet has more than {max} columns.",
+    ),
+    "sheet_too_many_cells": (
+        "Die Tabelle hat mehr als {max} gefüllte Zellen; bitte aufteilen.",
+        "The spreadsheet has more than {max} filled cells; please split it.",
+    ),
+    "sheet_cell_too_long": (
+        "Eine Zelle in Zeile {row} ist länger als {max} Zeichen.",
+        "A cell in row {row} is longer than {max} characters.",
+    ),
+    "sheet_no_header": (
+        "Die erste Zeile der Tabelle muss die Spaltenüberschriften enthalten.",
+        "The first row of the spreadsheet must hold the column headings.",
+    ),
+    "template_file_too_large": (
+        "Die Vorlage {name} ist größer als 64 KB.",
+        "The template {name} is larger than 64 KB.",
+    ),
+    "template_not_utf8": (
+        "Die Vorlage {name} ist keine UTF-8-Textdatei.",
+        "The template {name} is not a UTF-8 text file.",
+    ),
+    "letter_needs_referral": (
+        "Für dieses Schreiben bitte eine Vermittlung der Akte auswählen.",
+        "Choose a referral of the file for this letter.",
+    ),
+    "letter_without_consent": (
+        "Es liegt keine gültige Einwilligung zur Datenweitergabe an Netzwerkpartner vor; das "
+        "Vermittlungsschreiben kann nicht erstellt werden.",
+        "There is no valid consent to share data with network partners; the referral letter cannot be made.",
+    ),
+    "letter_empty": ("Das Schreiben ist leer.", "The letter is empty."),
+    "logo_too_large": ("Das Logo ist größer als {max_kb} KB.", "The logo is larger than {max_kb} KB."),
+    "logo_not_an_image": (
+        "Das Logo muss ein PNG- oder JPEG-Bild sein.",
+        "The logo must be a PNG or JPEG image.",
+    ),
+    "document_file_too_large": (
+        "{name} ist größer als {max_mb} MB und kann nicht zur Akte genommen werden.",
+        "{name} is larger than {max_mb} MB and cannot be added to the file.",
+    ),
+    "document_file_empty": ("{name} ist leer.", "{name} is empty."),
+    "document_type_not_allowed": (
+        "{name} ist kein PDF-, PNG-, JPEG-, ODT- oder DOCX-Dokument (geprüft wird der Inhalt, nicht die "
+        "Dateiendung) und wird nicht angenommen.",
+        "{name} is not a PDF, PNG, JPEG, ODT or DOCX document (the content is checked, not the file "
+        "extension) and is refused.",
+    ),
+    "document_zip_bomb": (
+        "{name} würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe) und wird nicht angenommen.",
+        "{name} would unpack to many times its size (zip bomb) and is refused.",
+    ),
+    "mapping_too_large": ("Die Zuordnungsdatei ist zu groß.", "The mapping file is too large."),
+    "not_a_counsellor": (
+        "{value!r} ist keine aktive Fachkraft in dieser Datenablage.",
+        "{value!r} is not an active counsellor in this store.",
+    ),
     "file_not_found": ("Die Datei {path} gibt es nicht.", "The file {path} does not exist."),
     "file_unreadable": (
         "Die Datei {path} kann nicht gelesen werden ({reason}).",
@@ -256,6 +405,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
         "The bundle was changed after it was made and is refused.",
     ),
+    "bundle_counts_invalid": (
+        "Das Bündel enthält unzulässige Zahlen oder Tabellen ({detail}) und wird nicht verwendet.",
+        "The bundle holds invalid counts or tables ({detail}) and is not used.",
+    ),
     "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
     "bundle_duplicate": (
         "Dasselbe Bündel (dieselbe Datenablage) wurde mehrfach angegeben.",
@@ -269,16 +422,71 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ungültiges Datum »{value}« (erwartet JJJJ-MM-TT).",
         "Invalid date '{value}' (expected YYYY-MM-DD).",
     ),
+    "k_only_with_suppression": (
+        "--k gilt nur für das Verfahren »suppression« (Geheimhaltung); das Cell-Key-Verfahren hat "
+        "seine eigene Schwelle 3.",
+        "--k applies to the 'suppression' method only; the cell-key method has its own threshold 3.",
+    ),
+    "suppression_needs_calendar_period": (
+        "Geheimhaltung durch Sperrung gibt es nur für ganze Kalenderquartale, -halbjahre und -jahre; "
+        "für freie Zeiträume das Cell-Key-Verfahren wählen.",
+        "Suppression is only available for whole calendar quarters, half-years and years; "
+        "choose the cell-key method for free periods.",
+    ),
+    "bad_statistics_method": (
+        "Unbekanntes oder hier nicht erlaubtes Verfahren »{value}«.",
+        "Unknown or not allowed method '{value}'.",
+    ),
+    "trend_too_long": (
+        "Ein Zeitverlauf umfasst höchstens {limit} Quartale.",
+        "A trend covers at most {limit} quarters.",
+    ),
+    "bad_k": ("k muss zwischen 3 und 10 liegen.", "k must be between 3 and 10."),
     "bad_quarter": (
         "Ungültiges Quartal »{value}« (erwartet JJJJ-Qn, z. B. 2026-Q3).",
         "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",
     ),
 }
+MESSAGES.update(SERVER_MESSAGES)
 
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
     "not_text": ("muss Text sein", "must be text"),
+    "empty_document": ("Dokument ist leer", "document is empty"),
+    "document_too_large": ("Dokument ist größer als 20 MB", "document is larger than 20 MB"),
+    "content_not_media_type": (
+        "Inhalt passt nicht zum Dateityp {value}",
+        "content does not match the media type {value}",
+    ),
+    "not_a_file_name": ("nur ein Dateiname, kein Pfad", "a file name only, not a path"),
+    "document_zip_bomb": (
+        "würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe)",
+        "would unpack to many times its size (zip bomb)",
+    ),
+    "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
+    "template_bad_placeholder": (
+        "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",
+        "invalid placeholder at {value!r} ($name or ${{name}}; a dollar sign as $$)",
+    ),
+    "template_unknown_placeholder": ("unbekannter Platzhalter ${value}", "unknown placeholder ${value}"),
+    "template_foreign_syntax": (
+        "{value!r} ist in Vorlagen nicht erlaubt (nur $platzhalter)",
+        "{value!r} is not allowed in templates (only $placeholders)",
+    ),
+    "template_empty": ("Vorlage enthält keinen Text", "template holds no text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
+    "cannot_change_own_roles": (
+        "die eigenen Rollen ändert eine andere Administratorin",
+        "another admin changes your own roles",
+    ),
+    "cannot_deputise_self": (
+        "sich selbst als Vertretung eintragen kann nur eine andere Person",
+        "only someone else can make you a deputy",
+    ),
+    "control_character": (
+        "enthält ein unzulässiges unsichtbares Steuer- oder Richtungszeichen ({char})",
+        "contains a forbidden invisible control or direction character ({char})",
+    ),
     "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
     "bad_username": (
         "ungültiger Benutzername (2–40 Zeichen: a–z, 0–9, Punkt, Bindestrich, Unterstrich)",
@@ -317,8 +525,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_object": ("muss ein Objekt sein", "must be an object"),
     "before_birth": ("liegt vor dem Geburtsdatum", "lies before the date of birth"),
     "age_out_of_range": (
-        "Alter bei Aufnahme am {on}: {age} Jahre; 12–27 oder Begründung (eligibility_note) nötig",
-        "age at intake on {on}: {age}; must be 12-27 or explained in eligibility_note",
+        "Bei Fallbeginn am {on_de} {age} Jahre alt: Der JMD berät 12- bis 27-Jährige. Bitte das "
+        "Geburtsdatum prüfen oder unter »Begründung Altersausnahme« die Ausnahme begründen.",
+        "Aged {age} when the case opened on {on}: the service is for ages 12 to 27. Check the date of "
+        "birth or explain the exception under 'Eligibility note'.",
     ),
     "only_when_closed": ("nur bei abgeschlossenem Fall", "only for a closed case"),
     "before_opened": ("liegt vor dem Fallbeginn", "lies before the case was opened"),
@@ -352,11 +562,27 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "verweist auf unbekannten Partner {value!r}",
         "refers to unknown partner {value!r}",
     ),
+    "bad_sheet_date": (
+        "kein Datum (TT.MM.JJJJ oder Excel-Datum erwartet): {value}",
+        "not a date (DD.MM.YYYY or an Excel date expected): {value}",
+    ),
+    "bad_sheet_bool": ("ja oder nein erwartet: {value}", "yes or no expected: {value}"),
+    "unknown_client_field": ("unbekanntes Feld {value!r}", "unknown field {value!r}"),
+    "field_mapped_twice": ("Feld {value!r} ist zweimal zugeordnet", "field {value!r} is mapped twice"),
+    "field_not_mapped": (
+        "Pflichtfeld {value!r} ist keiner Spalte zugeordnet",
+        "required field {value!r} has no column",
+    ),
+    "bad_header": ("ungültige Spaltenüberschrift", "invalid column heading"),
+    "column_not_in_sheet": ("Spalte fehlt in der Tabelle", "column is missing from the spreadsheet"),
+    "duplicate_header": ("Spaltenüberschrift {value!r} kommt doppelt vor", "column heading {value!r} appears twice"),
+    "sheet_without_clients": ("die Tabelle enthält keine Klient*innen", "the spreadsheet holds no clients"),
     "referral_without_consent": (
         "keine gültige Einwilligung zur Datenweitergabe am {date}",
         "no valid referral-sharing consent on {date}",
     ),
 }
+FIELD_MESSAGES.update(SERVER_FIELD_MESSAGES)
 
 
 MESSAGES.update(V2_MESSAGES)

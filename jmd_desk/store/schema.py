@@ -246,7 +246,7 @@ class ContactRecord(Base):
     record_key: Mapped[int] = _record_key()
     __table_args__ = (
         Index("ix_contacts_case_date", "case_id", "date"),
-        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes"),
+        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes", "record_key"),
     )
 
 
@@ -262,7 +262,7 @@ class ReferralRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(Text)
     record_key: Mapped[int] = _record_key()
-    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status"),)
+    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status", "record_key"),)
 
 
 class FollowUpRecord(Base):
@@ -394,6 +394,22 @@ class AuditRecord(Base):
     __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)
 
 
+class PublishedReportRecord(Base):
+    """The publication register of statistics reports (DESIGN §7): what left, never the values."""
+
+    __tablename__ = "published_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(40))
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))
+    k: Mapped[int | None] = mapped_column(Integer)
+    output: Mapped[str] = mapped_column(String(20))
+    cells_hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_published_reports_period", "period_from", "period_to", "method"),)
+
+
 class DeletionRunRecord(Base):
     """A deletion run: proposed by one person, carried out only when a second one confirms."""
 
@@ -406,3 +422,16 @@ class DeletionRunRecord(Base):
     status: Mapped[str] = mapped_column(String(20), default="proposed")
     decided_by: Mapped[str | None] = mapped_column(String(40))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ErasureRecord(Base):
+    """A client erased by a deletion run: ids only, no personal data. A restore of an older
+    backup erases these again; the creation time tells a later client with a reused id apart."""
+
+    __tablename__ = "erasures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(Integer)
+    client_created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    run_id: Mapped[int | None] = mapped_column(Integer)
+    erased_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("client_id", "client_created_at"),)

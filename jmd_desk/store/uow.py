@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 
 from sqlalchemy.exc import DBAPIError
@@ -29,7 +29,9 @@ from jmd_desk.store.records_repo import (
     progress_repository,
     referral_repository,
 )
+from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
+from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
@@ -73,6 +75,7 @@ class UnitOfWork:
         self.audit = AuditRepository(session, self._store.audit_key)
         self.dashboard = DashboardRepository(session)
         self.statistics = StatisticsRepository(session)
+        self.register = RegisterRepository(session)
         self.retention = RetentionRepository(session)
         return self
 
@@ -90,6 +93,11 @@ class UnitOfWork:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
         return write_document(self._session, document, now, counsellor)
+
+    def snapshot_for_server(self, today: date) -> LocalSnapshot:
+        """The whole store, its correction and audit history, to move into the office server."""
+        assert self._session is not None
+        return take_snapshot(self._session, today)
 
     def flush(self) -> None:
         """Send pending changes to the database (ids become known); stays in the transaction."""

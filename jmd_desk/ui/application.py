@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QApplication
 from jmd_desk import __version__
 from jmd_desk.assets import resource
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import demo
+from jmd_desk.services import demo, document_files
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import focus_ring, i18n, notify
@@ -181,6 +181,7 @@ def run_gui(args: argparse.Namespace, env: Environment) -> int:
     ticker = _quit_on_signals(app)
     ui_settings = UiSettings(env.paths)
     i18n.install(app, ui_settings.language)
+    document_files.wipe_leftovers()  # documents a crashed session had open with another program
     controller = AppController(env, ui_settings, args.store)
     try:
         if args.command == "demo":

@@ -41,7 +41,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, grow_to_fit, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -75,6 +75,7 @@ class DashboardPage(QWidget):
         for i, (name, title, date_header) in enumerate(sections):
             model = due_item_model(date_header, self)
             view = table(f"{name}_table", model)
+            share_width(view, stretch=(1, 3))  # client and note share the box: no side scrolling
             view.doubleClicked.connect(self._open)
             view.activated.connect(self._open)
             box = QGroupBox(title)
@@ -166,7 +167,8 @@ class ClientsPage(QWidget):
         self.count_label.setObjectName("client_count_label")
 
         self._all: list[ClientSummary] = []
-        self.model = client_table_model(session.clock.today, self)
+        counsellor_names = dict(accounts.counsellor_names(session))
+        self.model = client_table_model(session.clock.today, self, lambda: counsellor_names)
         self.view = table("client_table", self.model, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
@@ -308,6 +310,7 @@ class NewClientDialog(QDialog):
                 notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             self.error_label.show()
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self.error_label.setText(notify.error_text(exc))

@@ -112,7 +112,7 @@ def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialo
     mode = _combo("mode", codes.CONTACT_MODES, contact.mode)
     participants = CodeChecks("participants", codes.PARTICIPANTS)
     participants.set_codes(contact.participants)
-    topics = CodeChecks("area", codes.AREAS[:-1])
+    topics = CodeChecks("area", codes.AREAS[:-1], columns=3)
     topics.set_codes(contact.topics)
     interpreter = QCheckBox(QCoreApplication.translate("RecordEditors", "with interpreter"))
     interpreter.setChecked(contact.interpreter)
@@ -279,3 +279,36 @@ def open_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
         save,
         parent,
     )
+
+
+def case_dialog(parent: QWidget, case: Case, save: Save) -> RecordDialog:
+    """Correct a case: type, opening and closing dates, closure reason and destination."""
+    case_type = _combo("case_type", codes.CASE_TYPES, case.case_type)
+    opened = _date(case.opened_on)
+    closed = _date(case.closed_on, optional=True)
+    reason = CodeCombo("closure_reason", codes.CLOSURE_REASONS, allow_empty=True)
+    reason.set_code(case.closure_reason)
+    destination = CodeCombo("destination", codes.DESTINATIONS, allow_empty=True)
+    destination.set_code(case.destination)
+
+    def build() -> Case:
+        return Case(
+            case_type=case_type.code() or codes.UNKNOWN,
+            opened_on=opened.value(),  # type: ignore[arg-type]
+            closed_on=closed.value(),
+            closure_reason=reason.code(),
+            destination=destination.code(),
+        )
+
+    fields = [
+        ("case_type", case_type),
+        ("opened_on", opened),
+        ("closed_on", closed),
+        ("closure_reason", reason),
+        ("destination", destination),
+    ]
+    intro = QCoreApplication.translate(
+        "RecordEditors", "Corrections are recorded in the history. Leave the closing date empty for an open case."
+    )
+    title = QCoreApplication.translate("RecordEditors", "Correct case")
+    return RecordDialog("case_dialog", title, fields, build, save, parent, intro=intro)

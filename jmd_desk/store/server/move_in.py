@@ -17,10 +17,13 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.domain.interchange import Document, build_document, dump_document, parse_document
+from jmd_desk.domain.interchange import Document, parse_document
+from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.domain.readmodels import ClientChange
+from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.bulk import RowSealer, new_ids
 from jmd_desk.store.clients_repo import ClientRepository
+from jmd_desk.store.groups_repo import GroupOfferRepository
 from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.schema import AuditRecord, ClientChangeRecord, PartnerRecord
 from jmd_desk.store.server.security_sql import CASE_TABLES
@@ -43,7 +46,17 @@ def take_snapshot(session: Session, today: date) -> LocalSnapshot:
     """Read a whole local store (inside one reading transaction)."""
     clients = ClientRepository(session)
     ids = clients.ids()
-    raw = build_document(PartnerRepository(session).list(), clients.files(ids))
+    files = clients.files(ids)
+    documents = DocumentRepository(session)
+    offers = GroupOfferRepository(session)
+    raw = build_document(
+        PartnerRepository(session).list(),
+        files,
+        districts=DistrictRepository(session).list(),
+        offers=offers.files(offers.ids()),
+        anonymous=AnonymousContactRepository(session).list(),
+        contents={d.id: documents.content(d.id) for f in files for d in f.documents},
+    )
     document = parse_document(dump_document(raw), today)
     changes = {cid: clients.changes(cid) for cid in ids}
     audit = tuple(

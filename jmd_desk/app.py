@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from jmd_desk.cli import main as cli
 from jmd_desk.services.environment import Environment
+from jmd_desk.services.hardening import disable_core_dumps
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -33,6 +34,7 @@ def setup_logging(env: Environment) -> None:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``jmd-desk`` and ``python -m jmd_desk``."""
+    disable_core_dumps()  # before any key or name is in memory
     args = cli.parse(argv)
     env = Environment.from_env()
     if args.lang:

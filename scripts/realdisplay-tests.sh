@@ -14,5 +14,5 @@ for _ in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
 openbox >/dev/null 2>&1 &
 wm_pid=$!
 sleep 1
-unset QT_QPA_PLATFORM
+export QT_QPA_PLATFORM=xcb  # in-process layout tests too; the app children get xcb anyway
 JMD_DESK_REAL_DISPLAY="$DISPLAY" nice -n 5 .venv/bin/python -m pytest -q -p no:cacheprovider tests/realdisplay "$@"

@@ -20,7 +20,7 @@ from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts
 from jmd_desk.services.session import UserSession
-from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 
 POLICY = KdfPolicy.insecure_for_tests()
 ADMIN_PASSWORD = "Adm1n-pa'ss\"w\\o;rd-Äöü"
@@ -104,4 +104,20 @@ def session_for(store_path: Path, clock: FixedClock) -> Iterator:
 
     yield open_session
     for session in opened:
+        session.close()
+
+
+def db_key(path: Path, user: str, password: str) -> bytes:
+    """The raw database key, unwrapped from ``user``'s slot as an insider would do it."""
+    key_file = KeyFile.load(path.with_name(path.name + ".keys"))
+    return key_file.unwrap(key_file.user_slot(user), password, POLICY)
+
+
+def set_own_password(path: Path, user: str, clock: FixedClock) -> None:
+    """The account holder sets her own password (here: the same one again), as the four-eyes
+    rule requires before she may confirm a deletion."""
+    session = sign_in(path, user, clock)
+    try:
+        accounts.change_own_password(session, PASSWORDS[user], PASSWORDS[user])
+    finally:
         session.close()

@@ -1,7 +1,7 @@
-"""statistics publication register
+"""statistics publication register; record keys in the statistics' covering indexes
 
 Revision ID: 0008
-Revises: 0005
+Revises: 0006
 Create Date: 2026-12-01
 """
 
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0008"
-down_revision: str | None = "0005"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
@@ -31,8 +31,22 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_published_reports")),
     )
     op.create_index("ix_published_reports_period", "published_reports", ["period_from", "period_to", "method"])
+    # The cell-key method sums record keys per cell: with the key in the index the statistics
+    # read contacts and referrals from the index alone.
+    with op.batch_alter_table("contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_contacts_date_case_mode")
+        batch_op.create_index("ix_contacts_date_case_mode", ["date", "case_id", "mode", "minutes", "record_key"])
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        batch_op.drop_index("ix_referrals_date_case")
+        batch_op.create_index("ix_referrals_date_case", ["date", "case_id", "partner_id", "status", "record_key"])
 
 
 def downgrade() -> None:
+    with op.batch_alter_table("referrals", schema=None) as batch_op:
+        batch_op.drop_index("ix_referrals_date_case")
+        batch_op.create_index("ix_referrals_date_case", ["date", "case_id", "partner_id", "status"])
+    with op.batch_alter_table("contacts", schema=None) as batch_op:
+        batch_op.drop_index("ix_contacts_date_case_mode")
+        batch_op.create_index("ix_contacts_date_case_mode", ["date", "case_id", "mode", "minutes"])
     op.drop_index("ix_published_reports_period", table_name="published_reports")
     op.drop_table("published_reports")

@@ -12,7 +12,7 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from jmd_desk import __version__
 from jmd_desk.domain.codes import Role
@@ -65,6 +65,12 @@ def period_of(args: argparse.Namespace) -> Period:
     return Period.from_text(args.date_from, args.date_to)
 
 
+def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
+    p.add_argument("--user", required=required, help="Benutzername")
+    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
+    return p
+
+
 def _global_options(parser: argparse.ArgumentParser) -> None:
     """Options before the command: where the data are, language, version."""
     parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
@@ -83,40 +89,51 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-        p.add_argument("--user", required=required, help="Benutzername")
-        p.add_argument(
-            "--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe"
-        )
-        return p
-
     sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
     demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
     demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
+    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
+    _add_data_commands(sub)
+    _add_statistics_commands(sub)
+    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
+    backup.add_argument("file", type=Path)
+    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
+    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
+    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
+    return parser
+
+
+def _add_data_commands(sub: Any) -> None:
+    """import, import-sheet and export."""
+    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
-    sheet = with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
     sheet.add_argument("file", type=Path)
     sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
     sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
-    exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
+    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
-    stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
+
+
+def _add_statistics_commands(sub: Any) -> None:
+    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
+    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
     stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
     stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    trend = with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
     trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
     trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
     trend.add_argument("--format", choices=("json", "pdf"), required=True)
     trend.add_argument("-o", "--output", type=Path, required=True)
     trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
+    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
     merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
@@ -132,13 +149,6 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
     )
-    backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
-    return parser
 
 
 def _server_commands(server: argparse.ArgumentParser) -> None:
@@ -292,17 +302,24 @@ class Cli:
         return self.with_session(args, run)
 
     def cmd_verify(self, args: argparse.Namespace) -> int:
-        """Run the store checks and print a line per check."""
+        """Run the store checks and print a line per check (also on a store whose signed user
+        list disagrees: that is one of the findings)."""
+        password = read_password(args.password_stdin, self.stdin)
+        session = accounts.sign_in_to_verify(
+            self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
+        )
+        try:
+            return self._print_checks(session)
+        finally:
+            session.close()
 
-        def run(session: UserSession) -> int:
-            results = verify_store(session)
-            for r in results:
-                status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
-                detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
-                print(f"{r.name:14} {status}{detail}", file=self.out)
-            return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
-
-        return self.with_session(args, run)
+    def _print_checks(self, session: UserSession) -> int:
+        results = verify_store(session)
+        for r in results:
+            status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
+            detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
+            print(f"{r.name:17} {status}{detail}", file=self.out)
+        return EXIT_OK if all(r.ok for r in results) else EXIT_CHECK_FAILED
 
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
@@ -385,22 +402,73 @@ class Cli:
         return EXIT_OK
 
     def cmd_restore(self, args: argparse.Namespace) -> int:
-        """Verify a backup with an admin account of the backup, then replace the store."""
+        """Replace the store by a verified backup: an active admin of the live store (or its
+        recovery key); a second secret only if the backup's key file differs; shows what is lost."""
         if not args.user:
             raise CliError("restore_needs_user")
-        password = read_password(args.password_stdin, self.stdin)
+        path = self.store_path(args)
+        prompt = "Wiederherstellungsschlüssel: " if args.recovery else "Passwort: "
+        secret = read_password(args.password_stdin, self.stdin, prompt=prompt)
+        backup_secret = None
+        if backups.backup_key_file_differs(path, args.file):
+            backup_secret = read_password(
+                args.password_stdin, self.stdin, prompt="Passwort oder Wiederherstellungsschlüssel der Sicherung: "
+            )
         result = backups.restore(
-            self.store_path(args),
+            path,
             args.file,
             args.user,
-            password,
+            secret,
+            recovery=args.recovery,
+            backup_secret=backup_secret,
             clock=self.env.clock,
             policy=self.env.policy,
+            confirm=self._show_loss,
         )
         kept = f" Die bisherige Datenablage liegt unter {result.kept}." if result.kept else ""
         kept_en = f" The previous store was kept at {result.kept}." if result.kept else ""
         self.say(f"Sicherung geprüft und zurückgespielt.{kept}", f"Backup verified and restored.{kept_en}")
+        if result.erasures_reapplied:
+            n = result.erasures_reapplied
+            self.say(
+                f"{n} seit der Sicherung gelöschte Akten wurden erneut gelöscht.",
+                f"{n} files deleted since the backup were erased again.",
+            )
         return EXIT_OK
+
+    def _show_loss(self, preview: backups.RestorePreview) -> bool:
+        """Print what the restore loses; the command line has asked already by being run."""
+        users = ", ".join(preview.users_lost) or "–"
+        self.say(
+            f"Sicherung vom {preview.backup_created_at}. Verloren gehen: {preview.events_lost} Protokolleinträge, "
+            f"Konten: {users}; {preview.deletion_runs_since} Löschläufe seither (ihre Löschungen werden erneut "
+            "angewandt).",
+            f"Backup of {preview.backup_created_at}. Lost: {preview.events_lost} audit events, accounts: {users}; "
+            f"{preview.deletion_runs_since} deletion runs since (their erasures are applied again).",
+        )
+        return True
+
+    def cmd_rekey(self, args: argparse.Namespace) -> int:
+        """New database key and key file; print the one-time passwords and the recovery key."""
+
+        def run(session: UserSession) -> int:
+            result = accounts.rekey(session)
+            self.say(
+                "Neu verschlüsselt. Frühere Schlüsseldateien und Sicherungen öffnen die Datenablage nicht mehr. "
+                "Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):",
+                "Re-keyed. Earlier key files and backups no longer open the store. One-time passwords (each "
+                "person sets her own at the first sign-in):",
+            )
+            for name, password in sorted(result.one_time_passwords.items()):
+                print(f"  {name}: {password}", file=self.out)
+            self.say(
+                "Neuer Wiederherstellungsschlüssel – wird nur jetzt angezeigt; der alte gilt nicht mehr:",
+                "New recovery key – shown only now; the old one no longer works:",
+            )
+            print(result.recovery_key, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
 
     def cmd_server(self, args: argparse.Namespace) -> int:
         """``server setup`` / ``server add-user`` on the profile given by --server."""
@@ -478,6 +546,7 @@ class Cli:
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,
             "restore": self.cmd_restore,
+            "rekey": self.cmd_rekey,
         }[args.command]
         return handler(args)
 

@@ -13,6 +13,9 @@ MAX_DOCUMENT_BYTES = 20 * 1024 * 1024
 # Base64 text of at most MAX_DOCUMENT_BYTES decoded bytes (checked before decoding).
 MAX_BASE64_CHARS = (MAX_DOCUMENT_BYTES + 2) // 3 * 4
 MAX_ZIP_ENTRIES = 10_000
+# An ODT or DOCX is a zip. Real ones unpack to 2-20 times their size; a zip bomb to thousands.
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+MAX_UNPACK_RATIO = 200
 
 ODT = "application/vnd.oasis.opendocument.text"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -59,6 +62,16 @@ def content_matches(media_type: str, content: bytes) -> bool:
     return False
 
 
+def unpacks_too_large(content: bytes) -> bool:
+    """True for a zip that would unpack to far more than it is (sizes from its directory)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(content)) as archive:
+            unpacked = sum(i.file_size for i in archive.infolist())
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError):
+        return False
+    return unpacked > MAX_UNPACKED_BYTES or unpacked > MAX_UNPACK_RATIO * max(len(content), 1)
+
+
 def content_errors(media_type: str, content: bytes) -> list[FieldError]:
     """Problems of a document's content: empty, too large, or not of its media type."""
     if not content:
@@ -67,6 +80,8 @@ def content_errors(media_type: str, content: bytes) -> list[FieldError]:
         return [FieldError("content", "document_too_large", {"max": MAX_DOCUMENT_BYTES})]
     if not content_matches(media_type, content):
         return [FieldError("media_type", "content_not_media_type", {"value": media_type})]
+    if media_type in (ODT, DOCX) and unpacks_too_large(content):
+        return [FieldError("content", "document_zip_bomb")]
     return []
 
 

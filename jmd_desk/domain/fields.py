@@ -33,6 +33,7 @@ from jmd_desk.domain.entities import (
 )
 from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.domain.text import unsafe_character
 
 E = TypeVar("E")
 
@@ -74,6 +75,7 @@ class FieldSpec:
     max_value: int = 0
 
 
+MULTILINE_FROM = 500
 CLIENT_NUMBER_RE = re.compile(r"^\d{4}-\d{4}$")
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -311,6 +313,10 @@ def _check_text(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
         return [FieldError(spec.name, "required")]
     if len(value) > spec.max_len:
         return [FieldError(spec.name, "too_long", {"max": spec.max_len})]
+    # Longer texts (addresses, notes) may span lines; names and short fields may not.
+    bad = unsafe_character(value, multiline=spec.max_len >= MULTILINE_FROM)
+    if bad is not None:
+        return [FieldError(spec.name, "control_character", {"char": f"U+{ord(bad):04X}"})]
     if pattern is not None and not pattern.match(value):
         return [FieldError(spec.name, code)]
     return []

@@ -38,3 +38,34 @@ class DeletionRun:
     status: str
     decided_by: str | None = None
     decided_at: datetime | None = None
+
+
+TIME_LOCK_DAYS = 7
+PASSWORD_ACTIONS = ("user_created", "password_reset", "password_changed")
+
+
+@dataclass(frozen=True)
+class PasswordHistory:
+    """Who created an account and who set its password, oldest first, from the audit log."""
+
+    username: str
+    events: tuple[tuple[str, str], ...]  # (action, by whom)
+
+    @property
+    def creator(self) -> str | None:
+        """Who created the account."""
+        return next((by for action, by in self.events if action == "user_created"), None)
+
+    def set_by(self) -> set[str]:
+        """Everyone who created the account or set its password."""
+        return {by for _, by in self.events}
+
+    def own_password(self) -> bool:
+        """True if the last password was set by the account holder herself."""
+        return bool(self.events) and self.events[-1][1] == self.username
+
+
+def independent(a: PasswordHistory, b: PasswordHistory) -> bool:
+    """Four eyes are two people (DESIGN §3a): neither account was created or had its password
+    set by the other, and both hold a password they set themselves."""
+    return b.username not in a.set_by() and a.username not in b.set_by() and a.own_password() and b.own_password()

@@ -62,7 +62,11 @@ def intake_errors(client: Client, case: Case) -> list[FieldError]:
         FieldError(
             "date_of_birth",
             "age_out_of_range",
-            {"age": age_on(client.date_of_birth, case.opened_on), "on": case.opened_on.isoformat()},
+            {
+                "age": age_on(client.date_of_birth, case.opened_on),
+                "on": case.opened_on.isoformat(),
+                "on_de": case.opened_on.strftime("%d.%m.%Y"),
+            },
         )
     ]
 

@@ -7,6 +7,7 @@ from typing import Any
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.errors import FieldError
+from jmd_desk.domain.text import unsafe_character
 
 AUTOLOCK_RANGE = (1, 15)
 K_RANGE = (3, 10)
@@ -83,6 +84,9 @@ class OfficeSettings:
         errors = []
         if len(self.office_name) > 200:
             errors.append(FieldError("office_name", "too_long", {"max": 200}))
+        bad = unsafe_character(self.office_name)
+        if bad is not None:
+            errors.append(FieldError("office_name", "control_character", {"char": f"U+{ord(bad):04X}"}))
         checks = (
             ("autolock_minutes", self.autolock_minutes, AUTOLOCK_RANGE),
             ("statistics_k", self.statistics_k, K_RANGE),

@@ -34,6 +34,8 @@ CASE_TYPE_SPEC = next(s for s in CASE_FIELDS if s.name == "case_type")
 EXCEL_EPOCH = date(1899, 12, 30)
 EXCEL_MAX_SERIAL = 2_958_465  # 31.12.9999
 GERMAN_DATE_RE = re.compile(r"^(\d{1,2})\.(\d{1,2})\.(\d{4})$")
+# A date cell turned into text by another program may carry a midnight time: "03.04.2008 00:00".
+MIDNIGHT_RE = re.compile(r"[ T]00:00(:00)?$")
 LIST_SPLIT_RE = re.compile(r"\s*(?:[,;/+]|\bund\b|\band\b)\s*", re.IGNORECASE)
 TRUE_WORDS = frozenset({"ja", "j", "x", "yes", "y", "true", "wahr", "1"})
 FALSE_WORDS = frozenset({"nein", "n", "no", "false", "falsch", "0"})
@@ -235,7 +237,7 @@ def cell_date(value: Any) -> date | None:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         in_range = 1 <= value <= EXCEL_MAX_SERIAL
         return EXCEL_EPOCH + timedelta(days=int(value)) if in_range else None
-    text = str(value).strip()
+    text = MIDNIGHT_RE.sub("", str(value).strip())
     match = GERMAN_DATE_RE.match(text)
     if not match:
         return parse_date(text)
@@ -345,6 +347,8 @@ def column_positions(sheet: SheetData, mapping: SheetMapping) -> tuple[dict[str,
         wanted.add(mapping.case.opened_on_column)
     for header in sorted(wanted):
         found = [i for i, h in enumerate(sheet.headers) if h == header]
+        if not found:  # "Geburtsdatum" in the mapping finds "GEBURTSDATUM" in the sheet
+            found = [i for i, h in enumerate(sheet.headers) if h.casefold() == header.casefold()]
         if not found:
             errors.append(FieldError(f"$.columns[{json.dumps(header, ensure_ascii=False)}]", "column_not_in_sheet"))
         elif len(found) > 1:

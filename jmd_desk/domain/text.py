@@ -1,5 +1,6 @@
 """Text folding for search: case, accents and German umlaut spellings do not matter."""
 
+import re
 import unicodedata
 
 _UMLAUT_SPELLING = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
@@ -22,3 +23,30 @@ def search_key(*parts: str | None) -> str:
     plain = fold(words)
     spelled = fold(words.casefold().translate(_UMLAUT_SPELLING))
     return plain if spelled == plain else f"{plain} {spelled}"
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+_PLAIN_NUMBER = re.compile(r"^[+-]?\d+(?:[.,]\d+)?$")
+
+
+def spreadsheet_safe(cell: object) -> object:
+    """A CSV cell that Excel or LibreOffice will not run as a formula (``=cmd|…``,
+    ``=HYPERLINK(…)``): text starting like a formula gets a leading apostrophe; numbers stay."""
+    if isinstance(cell, str) and cell.startswith(_FORMULA_START) and not _PLAIN_NUMBER.match(cell):
+        return "'" + cell
+    return cell
+
+
+_ALLOWED_IN_NOTES = frozenset("\n\t")
+
+
+def unsafe_character(text: str, *, multiline: bool = False) -> str | None:
+    """The first control, format (bidi override, zero-width) or line/paragraph separator
+    character in ``text``, or None. Notes may hold line breaks and tabs; names may not."""
+    allowed = _ALLOWED_IN_NOTES if multiline else frozenset()
+    for ch in text:
+        if ch in allowed:
+            continue
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp", "Cs", "Co", "Cn"):
+            return ch
+    return None

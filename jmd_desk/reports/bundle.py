@@ -22,6 +22,7 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.kdf import CEILING_PARAMS, FLOOR_PARAMS, parse_kdf_params
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.cell_key import KEY_MODULUS
 from jmd_desk.reports.statistics import MINUTES_TABLE, TABLES, RawStatistics
@@ -33,6 +34,8 @@ MAX_MINUTES = 60 * MAX_COUNT  # the hours tables travel as exact minutes
 MAX_LABELS = 500
 LABELLED = ("district", "field")
 KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
+MAX_BUNDLE_BYTES = 8 << 20
+MAX_KEY_TEXT = 100
 
 
 def _b64(data: bytes) -> str:
@@ -88,20 +91,23 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
     Raises ``bundle_invalid`` (not a bundle), ``bundle_other_period``, ``bundle_wrong_passphrase``
     or ``bundle_tampered`` (the file was changed after sealing).
     """
+    if len(data) > MAX_BUNDLE_BYTES:
+        raise JmdError("bundle_invalid")
     try:
         document = json.loads(data.decode("utf-8"))
         header = {k: document[k] for k in ("format", "version", "period", "source", "kdf", "key_check")}
         nonce, ciphertext = _unb64(document["nonce"]), _unb64(document["ciphertext"])
-        kdf = {k: int(header["kdf"][k]) for k in ("memory_kib", "iterations", "lanes")}
+        params = parse_kdf_params(header["kdf"])
+        kdf = {"memory_kib": params.memory_kib, "iterations": params.iterations, "lanes": params.lanes}
         salt = _unb64(header["kdf"]["salt"])
         start, end = date.fromisoformat(header["period"]["from"]), date.fromisoformat(header["period"]["to"])
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError):
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise JmdError("bundle_invalid") from None
     if header["format"] != FORMAT or header["version"] != VERSION:
         raise JmdError("bundle_invalid")
     if (start, end) != (period.start, period.end):
         raise JmdError("bundle_other_period", period=f"{start.isoformat()} – {end.isoformat()}")
-    if kdf["memory_kib"] < KDF["memory_kib"] or kdf["iterations"] < KDF["iterations"]:
+    if not params.within(FLOOR_PARAMS, CEILING_PARAMS):
         raise JmdError("bundle_tampered")
     key, check = _keys(passphrase, salt, kdf)
     if not hmac.compare_digest(check, str(header["key_check"])):
@@ -110,51 +116,71 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
         plain = AESGCM(key).decrypt(nonce, ciphertext, _header_bytes(header))
     except InvalidTag:
         raise JmdError("bundle_tampered") from None
-    return str(header["source"]), _raw_of(json.loads(plain.decode("utf-8")), period)
+    return str(header["source"]), _raw_of(plain, period)
 
 
-def _raw_of(payload: dict[str, Any], period: Period) -> RawStatistics:
-    """The counts and key sums of a bundle, every value within its bounds (DESIGN §7)."""
+def _raw_of(plain: bytes, period: Period) -> RawStatistics:
+    """The sealed counts and key sums, checked: known tables, keys of the table's width, whole
+    numbers within the bounds of DESIGN §7 (raises ``bundle_counts_invalid``; a sealed file can
+    still lie)."""
     try:
-        tables = payload["tables"]
-        if set(tables) - set(TABLES):
-            raise JmdError("bundle_unknown_table")
-        counts: dict[str, dict[tuple[str, ...], int]] = {}
-        key_sums: dict[str, dict[tuple[str, ...], int]] = {}
-        for table in TABLES:
-            limit = MAX_MINUTES if table in (MINUTES_TABLE, "group_offers") else MAX_COUNT
-            counts[table], key_sums[table] = {}, {}
-            for key, n, key_sum in tables.get(table, []):
-                cell = tuple(str(part) for part in key)
-                counts[table][cell] = _bounded(n, limit)
-                key_sums[table][cell] = _bounded(key_sum, KEY_MODULUS - 1)
-        left_out = _bounded(payload["persons_left_out"], MAX_COUNT)
-        left_out_keys = _bounded(payload.get("persons_left_out_key_sum", 0), KEY_MODULUS - 1)
+        payload = json.loads(plain.decode("utf-8"))
+        basis, left_out, tables = payload["basis"], payload["persons_left_out"], payload["tables"]
+        left_out_keys = payload.get("persons_left_out_key_sum", 0)
         labels = _labels(payload.get("labels", {}))
-        return RawStatistics(period, str(payload["basis"]), left_out, counts, key_sums, left_out_keys, labels)
-    except (KeyError, TypeError, ValueError):
-        raise JmdError("bundle_out_of_bounds") from None
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
+        raise JmdError("bundle_counts_invalid", detail="payload") from None
+    if not isinstance(basis, str) or len(basis) > MAX_KEY_TEXT or not _count_ok(left_out, MAX_COUNT):
+        raise JmdError("bundle_counts_invalid", detail="basis")
+    if not _count_ok(left_out_keys, KEY_MODULUS - 1):
+        raise JmdError("bundle_counts_invalid", detail="basis")
+    if not isinstance(tables, dict) or not set(tables) <= set(TABLES):
+        raise JmdError("bundle_counts_invalid", detail="tables")
+    counts: dict[str, dict[tuple[str, ...], int]] = {}
+    key_sums: dict[str, dict[tuple[str, ...], int]] = {}
+    for table, width in TABLES.items():
+        bound = MAX_MINUTES if table in (MINUTES_TABLE, "group_offers") else MAX_COUNT
+        rows = tables.get(table, [])
+        if not isinstance(rows, list):
+            raise JmdError("bundle_counts_invalid", detail=table)
+        counts[table], key_sums[table] = {}, {}
+        for row in rows:
+            if not (
+                isinstance(row, list)
+                and len(row) == 3
+                and _key_ok(row[0], len(width))
+                and _count_ok(row[1], bound)
+                and _count_ok(row[2], KEY_MODULUS - 1)
+            ):
+                raise JmdError("bundle_counts_invalid", detail=table)
+            counts[table][tuple(row[0])] = row[1]
+            key_sums[table][tuple(row[0])] = row[2]
+    return RawStatistics(period, basis, left_out, counts, key_sums, left_out_keys, labels)
 
 
 def _labels(value: Any) -> dict[str, dict[str, str]]:
     """The office's labels of its districts and fields, bounded in number and length."""
     if not isinstance(value, dict) or set(value) - set(LABELLED):
-        raise JmdError("bundle_out_of_bounds")
+        raise ValueError("labels")
     labels = {}
     for dimension, entries in value.items():
         if not isinstance(entries, dict) or len(entries) > MAX_LABELS:
-            raise JmdError("bundle_out_of_bounds")
+            raise ValueError("labels")
         for code, label in entries.items():
             if not isinstance(label, str) or len(code) > 40 or len(label) > 200:
-                raise JmdError("bundle_out_of_bounds")
+                raise ValueError("labels")
         labels[dimension] = dict(entries)
     return labels
 
 
-def _bounded(value: Any, limit: int) -> int:
-    if type(value) is not int or not 0 <= value <= limit:
-        raise JmdError("bundle_out_of_bounds")
-    return value
+def _count_ok(value: Any, bound: int) -> bool:
+    return type(value) is int and 0 <= value <= bound
+
+
+def _key_ok(key: Any, width: int) -> bool:
+    return (
+        isinstance(key, list) and len(key) == width and all(isinstance(k, str) and len(k) <= MAX_KEY_TEXT for k in key)
+    )
 
 
 def merge(bundles: list[tuple[str, RawStatistics]]) -> RawStatistics:

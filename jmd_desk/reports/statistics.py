@@ -132,13 +132,17 @@ class RawStatistics:
 
 
 def _tally(items: Iterable[tuple[Key, int]]) -> tuple[dict[Key, int], dict[Key, int]]:
-    """Counts and key sums of (category key, record key) pairs."""
-    counts: Counter[Key] = Counter()
-    sums: Counter[Key] = Counter()
+    """Counts and key sums of (category key, record key) pairs (a hot loop: plain dicts)."""
+    counts: dict[Key, int] = {}
+    sums: dict[Key, int] = {}
     for key, record_key in items:
-        counts[key] += 1
-        sums[key] += record_key
-    return dict(counts), {key: value % KEY_MODULUS for key, value in sums.items()}
+        if key in counts:
+            counts[key] += 1
+            sums[key] += record_key
+        else:
+            counts[key] = 1
+            sums[key] = record_key
+    return counts, {key: value % KEY_MODULUS for key, value in sums.items()}
 
 
 def raw_statistics(

@@ -9,8 +9,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from typing import Any
 
+from jmd_desk.domain.text import spreadsheet_safe
 from jmd_desk.reports.labels import code_label
 from jmd_desk.reports.labels import field_label as shared_field_label
 from jmd_desk.reports.statistics import TOTAL, Report, Table
@@ -277,14 +279,28 @@ def basis_text(basis: str, lang: str) -> str:
     return text(f"basis_{basis}", lang)
 
 
+class _FormulaSafeWriter:
+    """A csv writer whose every cell passes ``spreadsheet_safe`` (office names are user input)."""
+
+    def __init__(self, writer: Any) -> None:
+        self._writer = writer
+
+    def writerow(self, row: Iterable[object]) -> None:
+        self._writer.writerow([spreadsheet_safe(cell) for cell in row])
+
+    def writerows(self, rows: Iterable[Iterable[object]]) -> None:
+        for row in rows:
+            self.writerow(row)
+
+
 def csv_bytes(report: Report, office: str, lang: str = "de") -> bytes:
     """Semicolon-separated, UTF-8 with BOM, German labels: opens correctly in German Excel."""
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer = _FormulaSafeWriter(csv.writer(out, delimiter=";", lineterminator="\r\n"))
     if report.method == "internal":
         writer.writerow([text("watermark", lang)])
     writer.writerow([text("title", lang)])
-    writer.writerow([text("office", lang), _safe(office)])
+    writer.writerow([text("office", lang), office])
     writer.writerow([text("period", lang), _period_text(report, lang)])
     writer.writerow([text("method", lang), method_name(report, lang)])
     if report.k is not None:
@@ -300,11 +316,6 @@ def csv_bytes(report: Report, office: str, lang: str = "de") -> bytes:
         writer.writerow([title(table.id, lang)])
         writer.writerows(table_rows(table, lang))
     return ("\ufeff" + out.getvalue()).encode("utf-8")
-
-
-def _safe(value: str) -> str:
-    """Neutralise text that German Excel would read as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _period_text(report: Report, lang: str) -> str:

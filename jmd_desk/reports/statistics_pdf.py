@@ -418,26 +418,37 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
             "lang": lang,
         },
     )
-    story: list[Any] = [
+    story = _intro(report, office, lang, heading, styles) + _sections(report, lang, styles)
+    doc.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def _intro(report: Report, office: str, lang: str, heading: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """Title, the report's facts, the method sentence (and a difference note), the methods note."""
+    basis_rule = _pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
+    note = difference_note(report, lang)
+    return [
         Paragraph(heading, styles["title"]),
         _meta_table(report, office, lang),
         Spacer(1, 0.3 * cm),
         Paragraph(method_sentence(report, lang), styles["base"]),
-        *([Paragraph(f"<b>{difference_note(report, lang)}</b>", styles["base"])] if report.differs_from else []),
+        *([Paragraph(f"<b>{note}</b>", styles["base"])] if note else []),
         Spacer(1, 0.2 * cm),
         Paragraph(
-            _pick(METHODS, lang).format(basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang))
-            + " "
-            + _pick(METHOD_NOTES[report.method], lang),
+            _pick(METHODS, lang).format(basis_rule=basis_rule) + " " + _pick(METHOD_NOTES[report.method], lang),
             styles["small"],
         ),
     ]
+
+
+def _sections(report: Report, lang: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """Each section's tables, each with its chart, kept together where they fit on a page."""
+    story: list[Any] = []
     for section_title, ids in SECTIONS:
         story.append(CondPageBreak(6 * cm))
         section_heading: list[Any] = [Paragraph(_pick(section_title, lang), styles["h2"])]
         for table_id in ids:
             stat = report.table(table_id)
-            rows = table_rows(stat, lang)
             block: list[Any] = [
                 *section_heading,
                 Paragraph(title(table_id, lang), styles["h3"]),
@@ -448,12 +459,11 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
             if chart is not None:
                 block += [Spacer(1, 0.2 * cm), chart]
             block.append(Spacer(1, 0.4 * cm))
-            if len(rows) <= 40:
+            if len(table_rows(stat, lang)) <= 40:
                 story.append(KeepTogether(block))
             else:
                 story.extend(block)  # long tables may break across pages (header rows repeat)
-    doc.build(story, canvasmaker=canvas_class)
-    return buffer.getvalue()
+    return story
 
 
 def _footer(report: Report, generated: str, lang: str) -> str:

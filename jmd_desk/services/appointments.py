@@ -18,7 +18,7 @@ from jmd_desk.domain.entities import Appointment, Contact, GroupSession
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
 from jmd_desk.domain.fields import check_entity, tidy
 from jmd_desk.domain.icalendar import CalendarEntry, ics_bytes
-from jmd_desk.domain.readmodels import AppointmentItem
+from jmd_desk.domain.readmodels import AppointmentItem, DueItem
 from jmd_desk.services.access import require_client, visible_counsellors
 from jmd_desk.services.files import write_file
 from jmd_desk.services.groups import require_offer
@@ -140,6 +140,17 @@ def appointments_between(session: UserSession, start: datetime, end: datetime) -
     """Appointments in ``[start, end)`` of the files and offers the user may see."""
     with session.uow() as uow:
         return uow.appointment_list.between(start, end, visible_to=visible_counsellors(session, uow))
+
+
+WAITING_DAYS = 30
+
+
+def waiting_cases(session: UserSession, days: int = WAITING_DAYS) -> list[DueItem]:
+    """Open case-management cases still in clearing although requested ``days`` or more ago."""
+    with session.uow() as uow:
+        return uow.appointment_list.waiting(
+            session.clock.today() - timedelta(days=days), visible_counsellors(session, uow)
+        )
 
 
 def week_of(day: date) -> tuple[datetime, datetime]:

@@ -132,13 +132,15 @@ def access_export(session: UserSession, client_id: int, lang: str = "de") -> tup
     """Everything stored about one client (Art. 15 DSGVO) as JSON and PDF; audited."""
     with session.uow(write=True) as uow:
         require_client(session, uow, client_id, write=False)
+        file = uow.clients.file(client_id)
         data = AccessData(
-            file=uow.clients.file(client_id),
+            file=file,
             partners=tuple(uow.partners.list()),
             corrections=tuple(uow.clients.changes(client_id)),
             access_log=tuple(uow.audit.list(AuditFilter(client_id=client_id))),
             office=OfficeSettings.from_values(uow.settings.all()).office_name,
             created_on=session.clock.today(),
+            document_contents={d.id: uow.documents.content(d.id) for d in file.documents},
         )
         session.audit(uow, "access_exported", "client", client_id, client_id)
     return access_report.json_bytes(data), access_report.pdf_bytes(data, lang)

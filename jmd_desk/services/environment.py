@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -57,10 +58,25 @@ def language_from_env(env: Mapping[str, str] = os.environ) -> str:
 
 
 def kdf_policy_from_env(env: Mapping[str, str] = os.environ) -> KdfPolicy:
-    """Production policy, unless the test suite asked for the insecure fast one."""
-    if env.get(INSECURE_KDF_ENV) == "1":
+    """Production policy, unless the test suite asked for the insecure fast one. The switch
+    works only from a source checkout with its test suite: an installed or bundled program
+    ignores it, so nobody can weaken a real office's key slots through the environment."""
+    if env.get(INSECURE_KDF_ENV) == "1" and running_from_source_checkout():
         return KdfPolicy.insecure_for_tests()
     return KdfPolicy()
+
+
+def running_from_source_checkout() -> bool:
+    """True when this package is the one in a development checkout (beside pyproject.toml and
+    tests/conftest.py), never for an installed wheel or a frozen bundle."""
+    if getattr(sys, "frozen", False):
+        return False
+    root = Path(__file__).resolve().parents[2]
+    pyproject = root / "pyproject.toml"
+    try:
+        return (root / "tests" / "conftest.py").is_file() and 'name = "jmd-desk"' in pyproject.read_text("utf-8")
+    except OSError:
+        return False
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,8 @@ from typing import Protocol
 from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
-from jmd_desk.domain.interchange import ClientBundle, Document, build_document, dump_document, parse_document
+from jmd_desk.domain.interchange import ClientBundle, Document, parse_document
+from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
 
@@ -22,6 +23,8 @@ class ImportSummary:
     clients: int
     cases: int
     contacts: int
+    group_offers: int = 0
+    anonymous_contacts: int = 0
 
 
 class ClientNumbers(Protocol):
@@ -77,8 +80,14 @@ def _next_number(numbers: ClientNumbers, year: int, next_free: dict[int, int], t
 def import_data(session: UserSession, data: bytes) -> ImportSummary:
     """Import a whole interchange file, all or nothing (counsellor or admin)."""
     session.require(Role.COUNSELLOR, Role.ADMIN)
-    document = parse_document(data, session.clock.today())
+    document = parse_document(data, session.clock.today(), office_districts(session))
     return store_document(session, document)
+
+
+def office_districts(session: UserSession) -> frozenset[str]:
+    """The codes of the office's district list (Verwaltung)."""
+    with session.uow() as uow:
+        return frozenset(uow.districts.codes())
 
 
 def store_document(session: UserSession, document: Document, counsellor: str | None = None) -> ImportSummary:
@@ -88,7 +97,7 @@ def store_document(session: UserSession, document: Document, counsellor: str | N
     default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         document = with_numbers(uow.clients, document, default_counsellor, session.clock.today().year)
-        client_ids = uow.write_document(document, session.clock.now())
+        client_ids = uow.write_document(document, session.clock.now(), default_counsellor)
         now, user = session.clock.now(), session.username
         events = [AuditEntry(now, user, "data_imported")]
         events += [AuditEntry(now, user, "client_imported", "client", cid, cid) for cid in client_ids]
@@ -98,6 +107,8 @@ def store_document(session: UserSession, document: Document, counsellor: str | N
         clients=len(document.clients),
         cases=sum(len(b.cases) for b in document.clients),
         contacts=sum(len(cb.contacts) for b in document.clients for cb in b.cases),
+        group_offers=len(document.group_offers),
+        anonymous_contacts=len(document.anonymous_contacts),
     )
 
 
@@ -107,10 +118,19 @@ def import_file(session: UserSession, path: Path) -> ImportSummary:
 
 
 def export_data(session: UserSession) -> bytes:
-    """The full interchange document of the store (admin; audited; plaintext)."""
-    session.require(Role.ADMIN)
+    """The full interchange document of the store (an admin who is also team lead, DESIGN §3;
+    audited; plaintext)."""
+    session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
-        document = build_document(uow.partners.list(), uow.clients.files(uow.clients.ids()))
+        files = uow.clients.files(uow.clients.ids())
+        document = build_document(
+            uow.partners.list(),
+            files,
+            districts=uow.districts.list(),
+            offers=uow.group_offers.files(uow.group_offers.ids()),
+            anonymous=uow.anonymous_contacts.list(),
+            contents={d.id: uow.documents.content(d.id) for f in files for d in f.documents},
+        )
         session.audit(uow, "data_exported")
     return dump_document(document)
 

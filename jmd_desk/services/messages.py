@@ -11,6 +11,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
 from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
@@ -145,6 +146,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Zum Zurückspielen bitte --user angeben: die Sicherung wird vorher mit dem Passwort geprüft.",
         "Restoring needs --user: the backup is verified with that password first.",
     ),
+    "user_list_mismatch": (
+        "Die signierte Benutzerliste passt nicht zur Datenablage ({detail}). Jemand hat Konten, Rollen "
+        "oder Schlüssel am Programm vorbei geändert. Die Datenablage wird nicht geöffnet; bitte die "
+        "Administration informieren und »jmd-desk verify« ausführen.",
+        "The signed user list does not match the store ({detail}). Someone changed accounts, roles or "
+        "key slots behind the program's back. The store is not opened; tell the admin and run "
+        "'jmd-desk verify'.",
+    ),
+    "signing_key_unavailable": (
+        "Diese Änderung muss eine Administratorin signieren, deren Konto den Signaturschlüssel des Büros "
+        "hält (oder »jmd-desk rekey«).",
+        "This change must be signed by an admin whose account holds the office signing key (or run 'jmd-desk rekey').",
+    ),
+    "user_inactive": (
+        "Das Konto {user} ist deaktiviert; erst wieder aktivieren, dann ein Passwort setzen.",
+        "The account {user} is deactivated; reactivate it before setting a password.",
+    ),
+    "deletion_not_independent": (
+        "Vier Augen sind zwei Personen: Das bestätigende Konto darf das vorschlagende nicht angelegt oder "
+        "sein Passwort gesetzt haben (und umgekehrt), und beide müssen ihr Passwort selbst gesetzt haben.",
+        "Four eyes are two people: neither account may have created the other or set its password, and "
+        "both must have set their own password.",
+    ),
+    "deletion_time_lock": (
+        "In einem Büro mit nur einer Person für Leitung und Administration gilt eine Wartefrist: "
+        "bestätigen frühestens am {date}.",
+        "In an office with one person as team lead and admin a time lock applies: confirm on {date} at the earliest.",
+    ),
+    "password_change_required": (
+        "Sie haben sich mit einem Einmal-Passwort angemeldet. Bitte zuerst ein eigenes Passwort setzen.",
+        "You signed in with a one-time password. Please set your own password first.",
+    ),
+    "rekey_refused": (
+        "Neu verschlüsseln abgelehnt: die Datenablage zeigt Spuren von Manipulation ({detail}). "
+        "Bitte zuerst »jmd-desk verify« ausführen.",
+        "Re-keying refused: the store shows signs of tampering ({detail}). Run 'jmd-desk verify' first.",
+    ),
+    "rekey_failed": (
+        "Neu verschlüsseln fehlgeschlagen; nichts wurde ersetzt.",
+        "Re-keying failed; nothing was replaced.",
+    ),
+    "restore_other_store": (
+        "Die Sicherung stammt aus einer anderen Datenablage und wird nicht zurückgespielt; es wurde nichts verändert.",
+        "The backup belongs to a different store and is not restored; nothing was changed.",
+    ),
+    "restore_needs_live_admin": (
+        "Zurückspielen darf nur eine aktive Administratorin der jetzigen Datenablage (oder wer deren "
+        "Wiederherstellungsschlüssel hat); es wurde nichts verändert.",
+        "Only an active admin of the current store (or the holder of its recovery key) may restore; "
+        "nothing was changed.",
+    ),
+    "restore_cancelled": (
+        "Zurückspielen abgebrochen; es wurde nichts verändert.",
+        "Restore cancelled; nothing was changed.",
+    ),
     "credentials_missing": ("Benutzername und Passwort fehlen.", "User name and password are missing."),
     # --- signing in and permissions
     "wrong_credentials": (
@@ -164,6 +220,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "You are not permitted to access this file.",
     ),
     "session_closed": ("Die Sitzung ist gesperrt oder beendet.", "The session is locked or closed."),
+    "store_locked": ("Die Sitzung ist gesperrt.", "The session is locked."),
     "password_mismatch": (
         "Die beiden Passwörter stimmen nicht überein.",
         "The two passwords do not match.",
@@ -348,13 +405,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Das Bündel wurde nach dem Erstellen verändert und wird abgelehnt.",
         "The bundle was changed after it was made and is refused.",
     ),
-    "bundle_unknown_table": (
-        "Das Bündel enthält eine unbekannte Tabelle und wird abgelehnt.",
-        "The bundle holds an unknown table and is refused.",
-    ),
-    "bundle_out_of_bounds": (
-        "Das Bündel enthält Werte außerhalb der erlaubten Grenzen und wird abgelehnt.",
-        "The bundle holds values out of bounds and is refused.",
+    "bundle_counts_invalid": (
+        "Das Bündel enthält unzulässige Zahlen oder Tabellen ({detail}) und wird nicht verwendet.",
+        "The bundle holds invalid counts or tables ({detail}) and is not used.",
     ),
     "bundle_none": ("Es wurde kein Bündel angegeben.", "No bundle was given."),
     "bundle_duplicate": (
@@ -406,6 +459,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "content does not match the media type {value}",
     ),
     "not_a_file_name": ("nur ein Dateiname, kein Pfad", "a file name only, not a path"),
+    "document_zip_bomb": (
+        "würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe)",
+        "would unpack to many times its size (zip bomb)",
+    ),
     "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
     "template_bad_placeholder": (
         "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",
@@ -418,6 +475,18 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "template_empty": ("Vorlage enthält keinen Text", "template holds no text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
+    "cannot_change_own_roles": (
+        "die eigenen Rollen ändert eine andere Administratorin",
+        "another admin changes your own roles",
+    ),
+    "cannot_deputise_self": (
+        "sich selbst als Vertretung eintragen kann nur eine andere Person",
+        "only someone else can make you a deputy",
+    ),
+    "control_character": (
+        "enthält ein unzulässiges unsichtbares Steuer- oder Richtungszeichen ({char})",
+        "contains a forbidden invisible control or direction character ({char})",
+    ),
     "bad_email": ("keine gültige E-Mail-Adresse", "not a valid e-mail address"),
     "bad_username": (
         "ungültiger Benutzername (2–40 Zeichen: a–z, 0–9, Punkt, Bindestrich, Unterstrich)",
@@ -456,8 +525,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_object": ("muss ein Objekt sein", "must be an object"),
     "before_birth": ("liegt vor dem Geburtsdatum", "lies before the date of birth"),
     "age_out_of_range": (
-        "Alter bei Aufnahme am {on}: {age} Jahre; 12–27 oder Begründung (eligibility_note) nötig",
-        "age at intake on {on}: {age}; must be 12-27 or explained in eligibility_note",
+        "Bei Fallbeginn am {on_de} {age} Jahre alt: Der JMD berät 12- bis 27-Jährige. Bitte das "
+        "Geburtsdatum prüfen oder unter »Begründung Altersausnahme« die Ausnahme begründen.",
+        "Aged {age} when the case opened on {on}: the service is for ages 12 to 27. Check the date of "
+        "birth or explain the exception under 'Eligibility note'.",
     ),
     "only_when_closed": ("nur bei abgeschlossenem Fall", "only for a closed case"),
     "before_opened": ("liegt vor dem Fallbeginn", "lies before the case was opened"),
@@ -512,6 +583,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 FIELD_MESSAGES.update(SERVER_FIELD_MESSAGES)
+
+
+MESSAGES.update(V2_MESSAGES)
+FIELD_MESSAGES.update(V2_FIELD_MESSAGES)
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:

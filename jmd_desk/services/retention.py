@@ -7,12 +7,22 @@ Erasure on request (Art. 17 DSGVO) takes the same path with the reason ``request
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import timedelta
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.audit_chain import AuditEntry
+from jmd_desk.domain.audit_chain import AuditEntry, AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
-from jmd_desk.domain.retention import REASON_REQUEST, REASON_RETENTION, DeletionRun, DueFile
+from jmd_desk.domain.retention import (
+    PASSWORD_ACTIONS,
+    REASON_REQUEST,
+    REASON_RETENTION,
+    TIME_LOCK_DAYS,
+    DeletionRun,
+    DueFile,
+    PasswordHistory,
+    independent,
+)
 from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
@@ -76,15 +86,42 @@ def _check_deletable(
             raise JmdError("deletion_not_due", client_number=uow.clients.get(client_id).value.client_number)
 
 
-def _second_person_may_confirm(run: DeletionRun, session: UserSession, proposer_roles: frozenset[Role]) -> None:
+def _second_person_may_confirm(uow: UnitOfWork, run: DeletionRun, session: UserSession) -> None:
+    """Two independent people (an admin and a team lead), or, in an office whose only admin and
+    team lead is one person, the same person after the time lock."""
     if session.username == run.proposed_by:
-        raise AuthError("deletion_needs_second_person")
+        _time_lock_passed(uow, run, session)
+        return
+    proposer = uow.users.get(run.proposed_by)
+    proposer_roles = proposer.roles if proposer else frozenset()
     me = session.user.roles
     pairs = (Role.ADMIN in proposer_roles and Role.TEAM_LEAD in me) or (
         Role.TEAM_LEAD in proposer_roles and Role.ADMIN in me
     )
     if not pairs:
         raise AuthError("deletion_needs_admin_and_team_lead")
+    if not independent(_history(uow, run.proposed_by), _history(uow, session.username)):
+        raise AuthError("deletion_not_independent")
+
+
+def _history(uow: UnitOfWork, username: str) -> PasswordHistory:
+    user_id = uow.users.id_of(username)
+    events = uow.audit.list(AuditFilter(entity_kind="user", entity_ids=(user_id,) if user_id else ()))
+    wanted = [(e.action, e.user) for e in reversed(events) if e.action in PASSWORD_ACTIONS]
+    return PasswordHistory(username, tuple(wanted))
+
+
+def _time_lock_passed(uow: UnitOfWork, run: DeletionRun, session: UserSession) -> None:
+    others = [
+        u
+        for u in uow.users.list()
+        if u.active and u.username != session.username and (u.has(Role.ADMIN) or u.has(Role.TEAM_LEAD))
+    ]
+    if others or not (session.user.has(Role.ADMIN) and session.user.has(Role.TEAM_LEAD)):
+        raise AuthError("deletion_needs_second_person")
+    ready = run.proposed_at + timedelta(days=TIME_LOCK_DAYS)
+    if session.clock.now().replace(tzinfo=None) < ready.replace(tzinfo=None):
+        raise AuthError("deletion_time_lock", date=ready.date().isoformat())
 
 
 def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
@@ -96,11 +133,10 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
         run = uow.retention.run(run_id)
         if run.status != "proposed":
             raise JmdError("deletion_already_decided")
-        proposer = uow.users.get(run.proposed_by)
-        _second_person_may_confirm(run, session, proposer.roles if proposer else frozenset())
+        _second_person_may_confirm(uow, run, session)
         existing = [cid for cid in run.client_ids if _exists(uow, cid)]
         _check_deletable(uow, session, settings, run.reason, existing)
-        uow.retention.delete_clients(existing)
+        uow.retention.delete_clients(existing, run_id, session.clock.now())
         uow.retention.decide(run_id, "done", session.username, session.clock.now())
         now, user = session.clock.now(), session.username
         uow.audit.append_many(

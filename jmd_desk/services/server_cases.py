@@ -40,7 +40,7 @@ def import_own_files(
             raise AuthError("not_permitted", roles=Role.COUNSELLOR.value)
         _only_own_clients(document, username)
         document = with_numbers(store, document, username, clock.today().year)
-        store.write_document(document, clock.now())
+        store.write_document(document, clock.now(), username)
     finally:
         store.close()
     return ImportSummary(

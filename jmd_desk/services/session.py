@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError
+from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
@@ -47,6 +51,11 @@ class UserSession:
         if not any(self.user.has(r) for r in roles):
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
 
+    def require_all(self, *roles: Role) -> None:
+        """Raise ``not_permitted`` unless the user holds every one of ``roles``."""
+        if not all(self.user.has(r) for r in roles):
+            raise AuthError("not_permitted", roles="+".join(r.value for r in roles))
+
     @property
     def locked(self) -> bool:
         """True while the session is locked (connections closed, key forgotten)."""
@@ -61,10 +70,34 @@ class UserSession:
         self.store.suspend()
 
     def unlock(self, password: str) -> None:
-        """Unlock with the same user's password (AuthError if wrong)."""
-        self.store.resume(self.username, password, self.policy)
+        """Unlock with the same user's password (AuthError if wrong). Throttled like the
+        sign-in; failed attempts reach the audit log when the store is open again."""
+        throttle = SignInThrottle(self.store.paths.db)
+        throttle.check(self.clock.now())
+        try:
+            self.store.resume(self.username, password, self.policy)
+        except AuthError as exc:
+            if exc.code == "wrong_credentials":
+                throttle.failed(self.clock.now(), name_hash(self.store.key_file.store_id, self.username))
+            raise
+        self.record_failed_attempts()
         with self.uow(write=True) as uow:
             self.audit(uow, "session_unlocked")
+
+    def record_failed_attempts(self) -> None:
+        """Failed password checks since the last success go into the audit log (with the user
+        name where it belongs to an account, else ``?``)."""
+        pending = SignInThrottle(self.store.paths.db).succeeded()
+        if not pending:
+            return
+        store_id = self.store.key_file.store_id
+        with self.uow(write=True) as uow:
+            names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
+            entries = [
+                AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
+                for p in pending
+            ]
+            uow.audit.append_many(entries)
 
     def close(self) -> None:
         """Sign out: close the store and release its lock."""

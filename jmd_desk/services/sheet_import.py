@@ -32,7 +32,7 @@ from jmd_desk.domain.sheet_import import (
 )
 from jmd_desk.reports.labels import field_label
 from jmd_desk.services.files import read_file, write_file
-from jmd_desk.services.interchange import ImportSummary, store_document
+from jmd_desk.services.interchange import ImportSummary, office_districts, store_document
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.sheet_files import read_sheet
 
@@ -63,20 +63,27 @@ def save_mapping(path: Path, mapping: SheetMapping) -> None:
     write_file(path, mapping.to_json())
 
 
-def check_sheet(sheet: SheetData, mapping: SheetMapping, today: date) -> SheetCheck:
+def check_sheet(
+    sheet: SheetData, mapping: SheetMapping, today: date, districts: frozenset[str] = frozenset()
+) -> SheetCheck:
     """Convert and validate every row; the document only if no problem was found."""
     converted, problems = sheet_document(sheet, mapping)
     if not converted.raw:
         return SheetCheck(sheet, 0, tuple(problems), None)
     document = None
     try:
-        document = parse_raw(converted.raw, today)
+        document = parse_raw(converted.raw, today, districts)
     except ValidationError as exc:
         # A cell that could not be converted is absent for the parser: report it once.
         unreadable = {p.path for p in problems}
         problems += [e for e in (cell_of(converted, e) for e in exc.errors) if e.path not in unreadable]
     clients = len(converted.rows)
     return SheetCheck(sheet, clients, tuple(problems), None if problems else document)
+
+
+def check_for(session: UserSession, sheet: SheetData, mapping: SheetMapping) -> SheetCheck:
+    """``check_sheet`` against the office's districts and today's date, for the assistant."""
+    return check_sheet(sheet, mapping, session.clock.today(), office_districts(session))
 
 
 def may_import(session: UserSession) -> bool:
@@ -90,7 +97,7 @@ def import_sheet(
     """Import every client of the sheet, all or nothing (counsellor or admin)."""
     session.require(Role.COUNSELLOR, Role.ADMIN)
     _check_counsellor(session, counsellor)
-    check = check_sheet(read_sheet(path, mapping.sheet), mapping, session.clock.today())
+    check = check_for(session, read_sheet(path, mapping.sheet), mapping)
     if check.problems or check.document is None:
         raise ValidationError(check.problems or [FieldError("$", "sheet_without_clients")])
     try:

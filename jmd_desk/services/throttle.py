@@ -55,7 +55,7 @@ class SignInThrottle:
         try:
             raw: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
             return ThrottleState(int(raw.get("failures", 0)), raw.get("last_failure"), list(raw.get("pending", [])))
-        except (OSError, ValueError, TypeError):
+        except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             return ThrottleState()
 
     def _save(self, state: ThrottleState) -> None:

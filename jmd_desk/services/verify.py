@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
@@ -21,13 +22,33 @@ def verify_store(session: UserSession) -> list[CheckResult]:
     found = session.store.integrity_problems()
     with session.uow() as uow:
         chain = uow.audit.verify()
+        checkpoints = _checkpoint_findings(session, uow)
+        users = session.store.roster_findings(uow.users.accounts(), session.policy.floor)
     results = [
         CheckResult("cipher", not found["cipher"], tuple(found["cipher"])),
         CheckResult("sqlite", not found["sqlite"], tuple(found["sqlite"])),
         CheckResult("foreign_keys", not found["foreign_keys"], tuple(found["foreign_keys"])),
         CheckResult("audit_chain", not chain, tuple(f"#{seq}: {code}" for seq, code in chain)),
+        CheckResult("audit_checkpoints", not checkpoints, tuple(checkpoints)),
+        CheckResult("user_list", not users, tuple(users)),
         CheckResult("schema", not found["schema"], tuple(found["schema"])),
     ]
     with session.uow(write=True) as uow:
         session.audit(uow, "store_verified" if all(r.ok for r in results) else "store_verify_failed")
     return results
+
+
+def _checkpoint_findings(session: UserSession, uow: UnitOfWork) -> list[str]:
+    """Events cut or rewritten up to a signed checkpoint (only a valid signature counts)."""
+    key_file = session.store.key_file
+    if key_file.roster is None or not key_file.signature_ok():
+        return []
+    found = []
+    last_seq = uow.audit.head()[0] if uow.audit.count() else 0
+    for seq, digest in key_file.roster.checkpoints:
+        stored = uow.audit.hash_at(seq)
+        if stored is None:
+            found.append(f"#{seq}: audit_emptied" if last_seq == 0 else f"#{seq}: audit_cut_before_checkpoint")
+        elif stored != digest:
+            found.append(f"#{seq}: audit_rewritten_before_checkpoint")
+    return sorted(set(found))[:20]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Collection
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, false, or_, select
+from sqlalchemy import ColumnElement, false, func, or_, select
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.readmodels import AppointmentItem
+from jmd_desk.domain.readmodels import AppointmentItem, DueItem
 from jmd_desk.store.schema import AppointmentRecord, CaseRecord, ClientRecord, GroupOfferRecord
 
 
@@ -67,3 +67,30 @@ class AppointmentListRepository:
                 )
             )
         return items
+
+    def waiting(self, before: date, visible_to: Collection[str] | None = None) -> list[DueItem]:
+        """See ``waiting_cases``."""
+        return waiting_cases(self._s, before, visible_to)
+
+
+def waiting_cases(session: Session, before: date, visible_to: Collection[str] | None) -> list[DueItem]:
+    """Open case-management cases still in clearing (or without a phase) whose first request,
+    or else opening, lies on or before ``before``: the overview's "waiting long" list."""
+    since = func.coalesce(CaseRecord.requested_on, CaseRecord.opened_on)
+    query = (
+        select(CaseRecord.client_id, ClientRecord.client_number, ClientRecord.first_name, ClientRecord.last_name, since)
+        .join(ClientRecord, ClientRecord.id == CaseRecord.client_id)
+        .where(
+            CaseRecord.closed_on.is_(None),
+            CaseRecord.case_type == "case_management",
+            or_(CaseRecord.phase.is_(None), CaseRecord.phase == "clearing"),
+            since <= before,
+        )
+        .order_by(since)
+    )
+    if visible_to is not None:
+        query = query.where(ClientRecord.counsellor.in_(list(visible_to)))
+    return [
+        DueItem(client_id, number, f"{first} {last}", waiting_since, "waiting")
+        for client_id, number, first, last, waiting_since in session.execute(query)
+    ]

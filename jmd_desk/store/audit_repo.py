@@ -85,6 +85,14 @@ class AuditRepository:
             self._s.execute(insert(AuditRecord), rows)
             self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
+    def head(self) -> tuple[int, str]:
+        """The chain's end as (sequence number, hash): what an audit checkpoint signs."""
+        return self._chain_end()
+
+    def hash_at(self, seq: int) -> str | None:
+        """The stored hash of event ``seq`` (None if there is no such event)."""
+        return self._s.scalar(select(AuditRecord.hash).where(AuditRecord.seq == seq))
+
     def _chain_end(self) -> tuple[int, str]:
         """Where the next event attaches: after the recorded head, so that events removed from
         the end stay visible as a gap even after new events were added."""

@@ -17,6 +17,7 @@ import zipfile
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.store import migrate
@@ -31,6 +32,9 @@ DB_MEMBER = "store.jmd"
 KEYS_MEMBER = "store.jmd.keys"
 WAL_MEMBER = "store.jmd-wal"
 MANIFEST = "manifest.json"
+MEMBERS = (DB_MEMBER, KEYS_MEMBER, WAL_MEMBER)
+MAX_MANIFEST_BYTES = 64 * 1024
+MAX_KEY_FILE_BYTES = 1024 * 1024
 
 
 def _sha256(path: Path) -> str:
@@ -106,10 +110,70 @@ class ExtractedBackup:
     folder: Path
     db: Path
     manifest: dict[str, object]
+    store_id: str
 
     def discard(self) -> None:
         """Remove the unpacked copy."""
         shutil.rmtree(self.folder, ignore_errors=True)
+
+
+def _checked_members(archive: zipfile.ZipFile, archive_size: int) -> dict[str, zipfile.ZipInfo]:
+    """The members, refused unless they are ours, stored uncompressed (no bomb can expand) and
+    together no larger than the archive itself; nothing is written before this check."""
+    infos = archive.infolist()
+    if len(infos) > len(MEMBERS) + 1:
+        raise StoreError("backup_damaged", detail="members")
+    members: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.filename not in (MANIFEST, *MEMBERS) or info.filename in members:
+            raise StoreError("backup_damaged", detail="members")
+        if info.compress_type != zipfile.ZIP_STORED or info.file_size != info.compress_size:
+            raise StoreError("backup_damaged", detail=info.filename)
+        members[info.filename] = info
+    if sum(i.file_size for i in infos) > archive_size:
+        raise StoreError("backup_damaged", detail="sizes")
+    for name, limit in ((MANIFEST, MAX_MANIFEST_BYTES), (KEYS_MEMBER, MAX_KEY_FILE_BYTES)):
+        if name not in members or members[name].file_size > limit:
+            raise StoreError("backup_damaged", detail=name)
+    return members
+
+
+def _read_manifest(archive: zipfile.ZipFile) -> dict[str, Any]:
+    try:
+        manifest = json.loads(archive.read(MANIFEST))
+    except RecursionError:
+        raise StoreError("backup_damaged", detail="manifest") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
+        raise StoreError("backup_damaged", detail="manifest")
+    sums = manifest.get("sha256")
+    if not isinstance(sums, dict) or not all(isinstance(v, str) for v in sums.values()):
+        raise StoreError("backup_damaged", detail="manifest")
+    if DB_MEMBER not in sums or KEYS_MEMBER not in sums or not set(sums) <= set(MEMBERS):
+        raise StoreError("backup_damaged", detail="manifest")
+    return manifest
+
+
+def _copy_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, target: Path) -> None:
+    """Copy one member, never more bytes than it declares."""
+    written = 0
+    with archive.open(info) as src, target.open("xb") as dst:
+        while chunk := src.read(1 << 20):
+            written += len(chunk)
+            if written > info.file_size:
+                raise StoreError("backup_damaged", detail=info.filename)
+            dst.write(chunk)
+
+
+def read_key_file(backup: Path) -> bytes:
+    """The key file inside a backup (bounded), for comparing it with the live one."""
+    try:
+        with zipfile.ZipFile(backup) as archive:
+            members = _checked_members(archive, backup.stat().st_size)
+            return archive.read(members[KEYS_MEMBER])
+    except FileNotFoundError:
+        raise StoreError("backup_not_found", path=str(backup)) from None
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
+        raise StoreError("backup_damaged", detail="archive") from None
 
 
 def extract(backup: Path, beside: Path) -> ExtractedBackup:
@@ -119,13 +183,10 @@ def extract(backup: Path, beside: Path) -> ExtractedBackup:
     try:
         try:
             with zipfile.ZipFile(backup) as archive:
-                manifest = json.loads(archive.read(MANIFEST))
-                if manifest.get("format") != FORMAT or manifest.get("version") != VERSION:
-                    raise StoreError("backup_damaged", detail="manifest")
+                members = _checked_members(archive, backup.stat().st_size)
+                manifest = _read_manifest(archive)
                 for name in manifest["sha256"]:
-                    if name not in (DB_MEMBER, KEYS_MEMBER, WAL_MEMBER):
-                        raise StoreError("backup_damaged", detail=name)
-                    archive.extract(name, folder)
+                    _copy_member(archive, members[name], folder / name)
         except FileNotFoundError:
             raise StoreError("backup_not_found", path=str(backup)) from None
         except (zipfile.BadZipFile, KeyError, ValueError, OSError, EOFError):
@@ -133,11 +194,11 @@ def extract(backup: Path, beside: Path) -> ExtractedBackup:
         for name, expected in manifest["sha256"].items():
             if _sha256(folder / name) != expected:
                 raise StoreError("backup_damaged", detail=name)
-        KeyFile.load(folder / KEYS_MEMBER)
+        key_file = KeyFile.load(folder / KEYS_MEMBER)
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)
         raise
-    return ExtractedBackup(folder, folder / DB_MEMBER, manifest)
+    return ExtractedBackup(folder, folder / DB_MEMBER, manifest, key_file.store_id)
 
 
 def replace_store(target: Path, restored: ExtractedBackup, stamp: str) -> Path | None:

@@ -9,21 +9,31 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange import Document
+from jmd_desk.domain.interchange_model import CaseBundle, Document
+from jmd_desk.store.additions_repo import DistrictRepository
 from jmd_desk.store.clients_repo import client_search_key
+from jmd_desk.store.groups_repo import offer_row
 from jmd_desk.store.mapping import to_row
 from jmd_desk.store.partners_repo import partner_search_key
 from jmd_desk.store.records_repo import initial_history
 from jmd_desk.store.schema import (
+    AnonymousContactRecord,
+    AppointmentRecord,
     CaseRecord,
     ClientRecord,
     ConsentRecord,
     ContactRecord,
+    DocumentRecord,
     FollowUpRecord,
     GoalRecord,
     GoalStatusRecord,
+    GroupOfferClientRecord,
+    GroupOfferRecord,
+    GroupSessionRecord,
     PartnerRecord,
+    ProgressRecord,
     ReferralRecord,
+    new_record_key,
 )
 
 # (table name, row with its id) -> the row as stored; the office server seals fields here.
@@ -52,7 +62,11 @@ def _insert(
     if not rows:
         return []
     ids = new_ids(session, record, len(rows))
-    with_ids = [{**row, "id": i} for row, i in zip(rows, ids, strict=True)]
+    keyed = "record_key" in record.__table__.c  # absent keys are generated (DESIGN §4)
+    with_ids = [
+        {**row, "id": i, **({"record_key": row.get("record_key", new_record_key())} if keyed else {})}
+        for row, i in zip(rows, ids, strict=True)
+    ]
     if seal is not None:
         with_ids = [seal(record.__tablename__, row) for row in with_ids]
     session.connection().execute(insert(record.__table__), with_ids)
@@ -74,11 +88,13 @@ def write_document(
     session: Session,
     document: Document,
     now: datetime,
+    counsellor: str | None = None,
     seal: RowSealer | None = None,
     known_partners: dict[int, int] | None = None,
 ) -> list[int]:
     """Insert every partner, client and record of ``document``; returns the new client ids
-    in document order. Clients must already carry their numbers."""
+    in document order. Clients must already carry their numbers; group offers and anonymous
+    contacts are recorded as the ``counsellor``'s."""
     partner_ids = _partner_ids(session, document, seal, known_partners)
     client_ids = _insert(
         session,
@@ -126,12 +142,13 @@ def write_document(
     ]
     if history:
         session.connection().execute(insert(GoalStatusRecord.__table__), history)
-    _insert(
+    contact_ids = _insert(
         session,
         ContactRecord,
         [{**to_row(c), "case_id": case_id} for case_id, cb in pairs for c in cb.contacts],
         seal,
     )
+    _write_case_appointments(session, pairs, contact_ids, seal)
     _insert(
         session,
         ReferralRecord,
@@ -148,4 +165,79 @@ def write_document(
         [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups],
         seal,
     )
+    _write_client_additions(session, document, client_ids, seal)
+    _write_group_offers(session, document, partner_ids, client_ids, counsellor, seal)
+    _insert(
+        session,
+        AnonymousContactRecord,
+        [{**to_row(a), "counsellor": counsellor} for a in document.anonymous_contacts],
+        seal,
+    )
     return client_ids
+
+
+def _write_case_appointments(
+    session: Session, pairs: list[tuple[int, CaseBundle]], contact_ids: list[int], seal: RowSealer | None
+) -> None:
+    """Case appointments; a held one's ``contact_id`` is its contact's index in the case."""
+    rows = []
+    first_contact = 0
+    for case_id, cb in pairs:
+        for a in cb.appointments:
+            contact = contact_ids[first_contact + a.contact_id] if a.contact_id is not None else None
+            rows.append({**to_row(a), "case_id": case_id, "contact_id": contact})
+        first_contact += len(cb.contacts)
+    _insert(session, AppointmentRecord, rows, seal)
+
+
+def _write_client_additions(
+    session: Session, document: Document, client_ids: list[int], seal: RowSealer | None
+) -> None:
+    """Districts, progress entries and documents."""
+    DistrictRepository(session).add_missing(document.districts)
+    clients = list(zip(client_ids, document.clients, strict=True))
+    _insert(session, ProgressRecord, [{**to_row(p), "client_id": cid} for cid, b in clients for p in b.progress], seal)
+    _insert(
+        session,
+        DocumentRecord,
+        [
+            {**to_row(d.info), "size": len(d.content), "content": d.content, "client_id": cid}
+            for cid, b in clients
+            for d in b.documents
+        ],
+        seal,
+    )
+
+
+def _write_group_offers(
+    session: Session,
+    document: Document,
+    partner_ids: list[int],
+    client_ids: list[int],
+    counsellor: str | None,
+    seal: RowSealer | None,
+) -> None:
+    """Group offers with their sessions, appointments and client links."""
+    rows = []
+    for bundle in document.group_offers:
+        row = offer_row(bundle.offer)
+        if bundle.offer.partner_id is not None:
+            row["partner_id"] = partner_ids[bundle.offer.partner_id]
+        rows.append({**row, "counsellor": counsellor})
+    offer_ids = _insert(session, GroupOfferRecord, rows, seal)
+    pairs = list(zip(offer_ids, document.group_offers, strict=True))
+    _insert(
+        session,
+        GroupSessionRecord,
+        [{**to_row(s), "group_offer_id": oid} for oid, b in pairs for s in b.sessions],
+        seal,
+    )
+    _insert(
+        session,
+        AppointmentRecord,
+        [{**to_row(a), "group_offer_id": oid, "case_id": None} for oid, b in pairs for a in b.appointments],
+        seal,
+    )
+    links = [{"group_offer_id": oid, "client_id": client_ids[i]} for oid, b in pairs for i in b.client_indexes]
+    if links:
+        session.connection().execute(insert(GroupOfferClientRecord.__table__), links)

@@ -125,3 +125,13 @@ def make_engine(path: Path, key: bytes) -> Engine:
         conn.exec_driver_sql(f"BEGIN {mode}")
 
     return engine
+
+
+def locked_engine() -> Engine:
+    """Stands in for the engine while a session is locked: it holds no key and every attempt
+    to connect fails with ``store_locked``."""
+
+    def refuse() -> Any:
+        raise StoreError("store_locked")
+
+    return create_engine("sqlite://", module=sqlcipher, creator=refuse, poolclass=QueuePool)

@@ -8,6 +8,8 @@ are bound as associated data, so a slot cannot be moved to another store or weak
 from __future__ import annotations
 
 import base64
+import hashlib
+import hmac
 import json
 import os
 import secrets
@@ -22,29 +24,21 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import AuthError, StoreError
+from jmd_desk.domain.kdf import CEILING_PARAMS, DEFAULT_PARAMS, FLOOR_PARAMS, TEST_PARAMS, KdfParams, parse_kdf_params
+from jmd_desk.store.roster import Roster, RosterUser, public_key_of, sign, signature_valid
+
+__all__ = ["CEILING_PARAMS", "DEFAULT_PARAMS", "FLOOR_PARAMS", "KdfParams", "parse_kdf_params"]
 
 FORMAT = "jmd-desk-keys"
-VERSION = 1
+VERSION = 2  # 2 adds the signed user list; version 1 files are still read and upgraded
+READABLE_VERSIONS = (1, 2)
 RECOVERY_SLOT = "recovery"
 KEY_BYTES = 32
 
 
-@dataclass(frozen=True)
-class KdfParams:
-    """Argon2id cost: memory in KiB, passes, lanes."""
-
-    memory_kib: int
-    iterations: int
-    lanes: int
-
-    def at_least(self, floor: KdfParams) -> bool:
-        """True if no parameter is below ``floor``."""
-        return self.memory_kib >= floor.memory_kib and self.iterations >= floor.iterations and self.lanes >= floor.lanes
-
-
-DEFAULT_PARAMS = KdfParams(262_144, 3, 4)
-FLOOR_PARAMS = KdfParams(65_536, 3, 4)
-_INSECURE_TEST_PARAMS = KdfParams(64, 1, 1)
+_INSECURE_TEST_PARAMS = TEST_PARAMS
+MAX_KEY_FILE_BYTES = 1 << 20
+MAX_SLOTS = 1000
 
 
 @dataclass(frozen=True)
@@ -92,7 +86,7 @@ def calibrate(target_seconds: float = 0.5, floor: KdfParams = FLOOR_PARAMS) -> K
         elapsed /= 2
     per_pass = elapsed / params.iterations
     wanted = round(target_seconds / per_pass) if per_pass > 0 else params.iterations
-    return replace(params, iterations=max(params.iterations, min(wanted, 10)))
+    return replace(params, iterations=max(params.iterations, min(wanted, CEILING_PARAMS.iterations)))
 
 
 def normalise_secret(secret: str) -> bytes:
@@ -100,9 +94,19 @@ def normalise_secret(secret: str) -> bytes:
     return unicodedata.normalize("NFC", secret).encode("utf-8")
 
 
+LEGACY_PREFIX = "user:"
+
+
 def user_slot_id(username: str) -> str:
-    """The slot id of a user account."""
-    return f"user:{username}"
+    """The slot id of a user account in key files of version 1 (names in clear)."""
+    return f"{LEGACY_PREFIX}{username}"
+
+
+def hashed_slot_id(store_id: str, username: str) -> str:
+    """The slot id of a user account: a keyed hash of the name under the store id, so the key
+    file does not list who has an account, and the slot is found without trying every one."""
+    digest = hmac.new(store_id.encode("utf-8"), username.encode("utf-8"), hashlib.sha256).hexdigest()
+    return "u-" + digest[:32]
 
 
 def _b64(data: bytes) -> str:
@@ -122,9 +126,16 @@ class Slot:
     salt: bytes
     nonce: bytes
     wrapped: bytes
+    signing: tuple[bytes, bytes] | None = None  # (nonce, wrapped office signing key)
 
     def to_json(self) -> dict[str, Any]:
         """The slot as stored in the key file."""
+        doc = self._base_json()
+        if self.signing is not None:
+            doc["signing_key"] = {"nonce": _b64(self.signing[0]), "wrapped": _b64(self.signing[1])}
+        return doc
+
+    def _base_json(self) -> dict[str, Any]:
         return {
             "id": self.slot_id,
             "kdf": {
@@ -144,8 +155,16 @@ class Slot:
         kdf = raw["kdf"]
         if kdf["alg"] != "argon2id":
             raise ValueError("unsupported kdf")
-        params = KdfParams(int(kdf["memory_kib"]), int(kdf["iterations"]), int(kdf["lanes"]))
-        return cls(str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"]))
+        params = parse_kdf_params(kdf)
+        slot = cls(str(raw["id"]), params, _unb64(kdf["salt"]), _unb64(raw["nonce"]), _unb64(raw["wrapped_key"]))
+        if len(slot.salt) != 16 or len(slot.nonce) != 12 or len(slot.wrapped) != KEY_BYTES + 16:
+            raise ValueError("slot sizes")
+        if "signing_key" in raw:
+            signing = (_unb64(raw["signing_key"]["nonce"]), _unb64(raw["signing_key"]["wrapped"]))
+            if len(signing[0]) != 12 or len(signing[1]) != KEY_BYTES + 16:
+                raise ValueError("signing key sizes")
+            slot = replace(slot, signing=signing)
+        return slot
 
 
 def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:
@@ -164,10 +183,13 @@ def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:
 
 @dataclass(frozen=True)
 class KeyFile:
-    """The parsed key file of one store."""
+    """The parsed key file of one store, with its signed user list (None in version 1 files)."""
 
     store_id: str
     slots: tuple[Slot, ...]
+    roster: Roster | None = None
+    public_key: bytes | None = None
+    signature: bytes | None = None
 
     @classmethod
     def new(cls) -> KeyFile:
@@ -182,13 +204,37 @@ class KeyFile:
         """Ids of all slots."""
         return tuple(s.slot_id for s in self.slots)
 
-    def with_slot(self, slot_id: str, secret: str, db_key: bytes, params: KdfParams) -> KeyFile:
-        """A copy in which ``slot_id`` wraps ``db_key`` under ``secret`` (added or replaced)."""
+    def slot_id_for(self, username: str) -> str:
+        """The id a user's slot gets when it is (re)written."""
+        return hashed_slot_id(self.store_id, username)
+
+    def user_slot(self, username: str) -> str:
+        """The id of the user's slot as it is in this file (hashed, or a version 1 id)."""
+        hashed = self.slot_id_for(username)
+        legacy = user_slot_id(username)
+        return legacy if self.slot(hashed) is None and self.slot(legacy) is not None else hashed
+
+    def canonical(self, slot_id: str) -> str:
+        """The hashed id for a version 1 id; other ids as they are."""
+        if slot_id.startswith(LEGACY_PREFIX):
+            return self.slot_id_for(slot_id[len(LEGACY_PREFIX) :])
+        return slot_id
+
+    def with_slot(
+        self, slot_id: str, secret: str, db_key: bytes, params: KdfParams, signing_key: bytes | None = None
+    ) -> KeyFile:
+        """A copy in which ``slot_id`` wraps ``db_key`` (and, for admin and recovery slots, the
+        office signing key) under ``secret``; added or replaced, a version 1 twin removed."""
         salt, nonce = os.urandom(16), os.urandom(12)
         kek = _derive(normalise_secret(secret), salt, params)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, _aad(self.store_id, slot_id, params, salt))
-        slot = Slot(slot_id, params, salt, nonce, wrapped)
-        others = tuple(s for s in self.slots if s.slot_id != slot_id)
+        aad = _aad(self.store_id, slot_id, params, salt)
+        wrapped = AESGCM(kek).encrypt(nonce, db_key, aad)
+        signing = None
+        if signing_key is not None:
+            signing_nonce = os.urandom(12)
+            signing = (signing_nonce, AESGCM(kek).encrypt(signing_nonce, signing_key, aad + b"\x00signing"))
+        slot = Slot(slot_id, params, salt, nonce, wrapped, signing)
+        others = tuple(s for s in self.slots if self.canonical(s.slot_id) != self.canonical(slot_id))
         return replace(self, slots=(*others, slot))
 
     def without_slot(self, slot_id: str) -> KeyFile:
@@ -196,60 +242,125 @@ class KeyFile:
         return replace(self, slots=tuple(s for s in self.slots if s.slot_id != slot_id))
 
     def unwrap(self, slot_id: str, secret: str, policy: KdfPolicy) -> bytes:
-        """The database key, if ``secret`` opens ``slot_id``.
+        """The database key, if ``secret`` opens ``slot_id``."""
+        return self.unlock(slot_id, secret, policy)[0]
+
+    def unlock(self, slot_id: str, secret: str, policy: KdfPolicy) -> tuple[bytes, bytes | None]:
+        """The database key and, if the slot holds it, the office signing key.
 
         An unknown slot costs the same time as a wrong password and gives the same error,
         so that the key file does not tell which accounts exist.
         """
         slot = self.slot(slot_id)
         if slot is None:
-            _derive(normalise_secret(secret), os.urandom(16), policy.params or FLOOR_PARAMS)
+            # As costly as a real slot of this file, so timing does not tell which names exist.
+            _derive(normalise_secret(secret), os.urandom(16), self._typical_params(policy))
             raise AuthError("wrong_credentials")
         if not slot.params.at_least(policy.floor):
             raise StoreError("weak_kdf")
         kek = _derive(normalise_secret(secret), slot.salt, slot.params)
+        aad = _aad(self.store_id, slot.slot_id, slot.params, slot.salt)
         try:
-            key = AESGCM(kek).decrypt(
-                slot.nonce, slot.wrapped, _aad(self.store_id, slot.slot_id, slot.params, slot.salt)
-            )
+            key = AESGCM(kek).decrypt(slot.nonce, slot.wrapped, aad)
         except InvalidTag:
             raise AuthError("wrong_credentials") from None
-        if len(key) != KEY_BYTES:
-            raise StoreError("keyfile_corrupt")
-        return key
+        signing = None
+        if slot.signing is not None:
+            try:
+                signing = AESGCM(kek).decrypt(slot.signing[0], slot.signing[1], aad + b"\x00signing")
+            except InvalidTag:
+                raise StoreError("keyfile_corrupt") from None
+        return key, signing
 
+    def _typical_params(self, policy: KdfPolicy) -> KdfParams:
+        acceptable = [s.params for s in self.slots if s.params.at_least(policy.floor)]
+        return max(acceptable, key=lambda p: (p.memory_kib, p.iterations), default=policy.params or FLOOR_PARAMS)
+
+    # ------------------------------------------------------------ signed list
+    def roster_slots(self) -> tuple[tuple[str, tuple[int, int, int]], ...]:
+        """Every slot's canonical id and KDF parameters, as the signed list holds them."""
+        return tuple(
+            (self.canonical(s.slot_id), (s.params.memory_kib, s.params.iterations, s.params.lanes)) for s in self.slots
+        )
+
+    def signed(
+        self, signing_key: bytes, users: tuple[RosterUser, ...], checkpoint: tuple[int, str] | None = None
+    ) -> KeyFile:
+        """A copy whose user list (``users`` plus this file's slots) is signed again."""
+        previous = self.roster
+        roster = Roster(
+            self.store_id,
+            (previous.serial + 1) if previous else 1,
+            tuple(sorted(users, key=lambda u: u.slot)),
+            tuple(sorted(self.roster_slots())),
+            previous.checkpoints if previous else (),
+        )
+        if checkpoint is not None:
+            roster = roster.with_checkpoint(*checkpoint)
+        if previous is not None and previous == replace(roster, serial=previous.serial) and self.signature_ok():
+            return self
+        return replace(self, roster=roster, public_key=public_key_of(signing_key), signature=sign(signing_key, roster))
+
+    def list_matches(self, users: tuple[RosterUser, ...]) -> bool:
+        """True if the signed list already says exactly this (so no new signature is needed)."""
+        if self.roster is None:
+            return False
+        return set(self.roster.users) == set(users) and set(self.roster.slots) == set(self.roster_slots())
+
+    def signature_ok(self) -> bool:
+        """True if there is a signed list and its signature verifies with the file's public key."""
+        if self.roster is None or self.public_key is None or self.signature is None:
+            return False
+        return signature_valid(self.public_key, self.roster, self.signature)
+
+    # ------------------------------------------------------------ file
     def to_bytes(self) -> bytes:
         """Serialised key file (JSON)."""
-        doc = {
+        doc: dict[str, Any] = {
             "format": FORMAT,
             "version": VERSION,
             "store_id": self.store_id,
             "slots": [s.to_json() for s in self.slots],
         }
+        if self.roster is not None and self.public_key is not None and self.signature is not None:
+            doc["roster"] = self.roster.to_json()
+            doc["public_key"] = _b64(self.public_key)
+            doc["signature"] = _b64(self.signature)
         return (json.dumps(doc, indent=1) + "\n").encode("utf-8")
 
     @classmethod
     def from_bytes(cls, data: bytes) -> KeyFile:
         """Parse a key file; raises StoreError with a specific code when it cannot."""
+        if len(data) > MAX_KEY_FILE_BYTES:
+            raise StoreError("keyfile_corrupt")
         try:
             doc = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+        except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
             raise StoreError("keyfile_corrupt") from None
         if not isinstance(doc, dict) or doc.get("format") != FORMAT:
             raise StoreError("keyfile_corrupt")
-        if doc.get("version") != VERSION:
+        if doc.get("version") not in READABLE_VERSIONS:
             raise StoreError("keyfile_unsupported", version=doc.get("version"))
         try:
+            if len(doc["slots"]) > MAX_SLOTS:
+                raise ValueError("too many slots")
             slots = tuple(Slot.from_json(s) for s in doc["slots"])
-            return cls(store_id=str(doc["store_id"]), slots=slots)
-        except (KeyError, ValueError, TypeError):
+            key_file = cls(store_id=str(doc["store_id"]), slots=slots)
+            if "roster" in doc:
+                roster = Roster.from_json(doc["roster"])
+                key_file = replace(
+                    key_file, roster=roster, public_key=_unb64(doc["public_key"]), signature=_unb64(doc["signature"])
+                )
+            return key_file
+        except (KeyError, ValueError, TypeError, AttributeError):
             raise StoreError("keyfile_corrupt") from None
 
     @classmethod
     def load(cls, path: Path) -> KeyFile:
         """Read the key file at ``path``."""
         try:
-            data = path.read_bytes()
+            with path.open("rb") as fh:
+                data = fh.read(MAX_KEY_FILE_BYTES + 1)
         except FileNotFoundError:
             raise StoreError("keyfile_missing", path=str(path)) from None
         except OSError as exc:

@@ -83,7 +83,7 @@ class StoreLock:
             os.lseek(fd, 1, os.SEEK_SET)
             info = json.loads(os.read(fd, 4096).decode("utf-8"))
             return f"{info['account']}@{info['host']} (PID {info['pid']})"
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
             return "?"
 
     def release(self) -> None:

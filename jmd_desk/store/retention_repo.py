@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.retention import DeletionRun, DueFile, delete_after
-from jmd_desk.store.schema import CaseRecord, ClientRecord, DeletionRunRecord
+from jmd_desk.store.schema import CaseRecord, ClientRecord, DeletionRunRecord, ErasureRecord
 
 
 def _run(r: DeletionRunRecord) -> DeletionRun:
@@ -75,8 +75,41 @@ class RetentionRepository:
         assert record is not None
         record.status, record.decided_by, record.decided_at = status, user, now
 
-    def delete_clients(self, client_ids: Iterable[int]) -> None:
-        """Delete clients; the database cascades to cases, records, consents and corrections."""
+    def delete_clients(self, client_ids: Iterable[int], run_id: int | None, now: datetime) -> None:
+        """Delete clients and note them in the erasure register; the database cascades to
+        cases, records, consents and corrections."""
         ids = list(client_ids)
-        if ids:
-            self._s.execute(delete(ClientRecord).where(ClientRecord.id.in_(ids)))
+        if not ids:
+            return
+        query = select(ClientRecord.id, ClientRecord.created_at).where(ClientRecord.id.in_(ids))
+        created = {cid: at for cid, at in self._s.execute(query)}
+        self._s.add_all(
+            ErasureRecord(client_id=cid, client_created_at=created.get(cid), run_id=run_id, erased_at=now)
+            for cid in ids
+        )
+        self._s.execute(delete(ClientRecord).where(ClientRecord.id.in_(ids)))
+
+    def erasures(self) -> list[tuple[int, datetime | None, int | None, datetime]]:
+        """The erasure register: (client id, its creation time, run id, when erased)."""
+        rows = self._s.execute(
+            select(
+                ErasureRecord.client_id, ErasureRecord.client_created_at, ErasureRecord.run_id, ErasureRecord.erased_at
+            ).order_by(ErasureRecord.id)
+        )
+        return [tuple(r) for r in rows]  # type: ignore[misc]
+
+    def reapply_erasures(self, register: Iterable[tuple[int, datetime | None, int | None, datetime]]) -> list[int]:
+        """Erase again every client of ``register`` that is present (same id and creation time;
+        entries without a creation time match by id) and merge the register; returns the ids erased."""
+        known = {(cid, created) for cid, created, _, _ in self.erasures()}
+        present = {cid: at for cid, at in self._s.execute(select(ClientRecord.id, ClientRecord.created_at))}
+        erased = []
+        for cid, created, run_id, at in register:
+            if cid in present and (created is None or present[cid] == created):
+                erased.append(cid)
+            if (cid, created) not in known:
+                self._s.add(ErasureRecord(client_id=cid, client_created_at=created, run_id=run_id, erased_at=at))
+                known.add((cid, created))
+        if erased:
+            self._s.execute(delete(ClientRecord).where(ClientRecord.id.in_(erased)))
+        return sorted(set(erased))

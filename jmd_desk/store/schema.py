@@ -246,7 +246,7 @@ class ContactRecord(Base):
     record_key: Mapped[int] = _record_key()
     __table_args__ = (
         Index("ix_contacts_case_date", "case_id", "date"),
-        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes"),
+        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes", "record_key"),
     )
 
 
@@ -262,7 +262,7 @@ class ReferralRecord(Base):
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(Text)
     record_key: Mapped[int] = _record_key()
-    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status"),)
+    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status", "record_key"),)
 
 
 class FollowUpRecord(Base):
@@ -422,3 +422,16 @@ class DeletionRunRecord(Base):
     status: Mapped[str] = mapped_column(String(20), default="proposed")
     decided_by: Mapped[str | None] = mapped_column(String(40))
     decided_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ErasureRecord(Base):
+    """A client erased by a deletion run: ids only, no personal data. A restore of an older
+    backup erases these again; the creation time tells a later client with a reused id apart."""
+
+    __tablename__ = "erasures"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(Integer)
+    client_created_at: Mapped[datetime | None] = mapped_column(DateTime)
+    run_id: Mapped[int | None] = mapped_column(Integer)
+    erased_at: Mapped[datetime] = mapped_column(DateTime)
+    __table_args__ = (UniqueConstraint("client_id", "client_created_at"),)

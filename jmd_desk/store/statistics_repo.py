@@ -15,10 +15,12 @@ period in memory.
 from __future__ import annotations
 
 import bisect
+import json
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
@@ -28,39 +30,56 @@ from jmd_desk.domain.rules import age_group
 from jmd_desk.domain.statistics import (
     BASIS_CONSENT,
     BASIS_LEGAL,
+    AnonymousContactFact,
     ClosureFact,
+    GroupOfferFact,
+    OpenedCaseFact,
     Period,
     PersonFact,
     StatisticsFacts,
 )
+from jmd_desk.domain.statistics_rules import german_level_change, school_qualification_change, value_at
 from jmd_desk.store.schema import (
+    AnonymousContactRecord,
     CaseRecord,
     ClientRecord,
     ConsentRecord,
     ContactRecord,
+    DistrictRecord,
     GoalRecord,
     GoalStatusRecord,
+    GroupOfferRecord,
+    GroupSessionRecord,
     PartnerRecord,
+    ProgressRecord,
     ReferralRecord,
 )
 
 KEY_MODULUS = 2**32
 
 
-def record_key(model: type) -> ColumnElement[int]:
-    """The statistics record key of a table's rows (DESIGN §6).
-
-    Until a store has the ``record_key`` column, a fixed stand-in is derived from the row id
-    (a multiplicative hash): the same row keeps the same key, so the cell-key method stays
-    consistent between reports; the real random keys replace it once the column exists.
-    """
-    column = getattr(model, "record_key", None)
-    if column is not None:
-        return column  # type: ignore[no-any-return]
-    return (model.id * 2654435761 + 2246822519) % KEY_MODULUS  # type: ignore[attr-defined,no-any-return]
+# (id, client, type, opened, closed, reason, destination, key, requested)
+CaseRow = tuple[int, int, str, date, "date | None", "str | None", "str | None", int, "date | None"]
 
 
-CaseRow = tuple[int, int, str, date, "date | None", "str | None", "str | None", int]
+class _Client(NamedTuple):
+    date_of_birth: date | None
+    gender: str
+    residence_status: str
+    country_of_birth: str
+    record_key: int
+    district: str | None
+    german_level: str | None
+    school_qualification: str | None
+
+
+class _Offer(NamedTuple):
+    starts_on: date
+    ends_on: date | None
+    by_gender: dict[str, int]
+    by_age_group: dict[str, int]
+    record_key: int
+    sessions: list[tuple[date, int]]
 
 
 @dataclass
@@ -71,9 +90,13 @@ class _Snapshot:
     cases: list[CaseRow]
     client_of: dict[int, int]
     consents: dict[int, list[tuple[date, date | None]]]
-    clients: dict[int, tuple[date | None, str, str, str, int]]
+    clients: dict[int, _Client]
     goals: dict[int, tuple[int, str, date | None, int]]
     history: dict[int, list[tuple[date, int, str]]] = field(default_factory=dict)
+    progress: dict[tuple[int, str], list[tuple[date, str]]] = field(default_factory=dict)
+    districts: dict[str, str] = field(default_factory=dict)
+    offers: list[_Offer] = field(default_factory=list)
+    anonymous: list[tuple[date, str, str, str, int]] = field(default_factory=list)
     contacts: dict[int, list[tuple[int, str, int, int, int]]] = field(default_factory=dict)
     referrals: dict[int, list[tuple[int, str, str, int, int]]] = field(default_factory=dict)
 
@@ -101,7 +124,7 @@ class StatisticsRepository:
         goals = {
             goal_id: (case_id, area, agreed, key)
             for goal_id, case_id, area, agreed, key in self._s.execute(
-                select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on, record_key(GoalRecord))
+                select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on, GoalRecord.record_key)
             )
             if case_id in case_ids
         }
@@ -115,6 +138,12 @@ class StatisticsRepository:
             history=self._history(goals, end),
             contacts=self._contacts(periods, start, end),
             referrals=self._referrals(periods, start, end),
+            progress=self._progress(),
+            districts=dict(
+                self._s.execute(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code)).all()
+            ),
+            offers=self._offers(start, end),
+            anonymous=self._anonymous(start, end),
         )
 
     def _cases(self, start: date, end: date) -> list[CaseRow]:
@@ -127,7 +156,8 @@ class StatisticsRepository:
             CaseRecord.closed_on,
             CaseRecord.closure_reason,
             CaseRecord.destination,
-            record_key(CaseRecord),
+            CaseRecord.record_key,
+            CaseRecord.requested_on,
         ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
         return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
 
@@ -141,16 +171,62 @@ class StatisticsRepository:
             consents[client_id].append((given, withdrawn))
         return consents
 
-    def _clients(self) -> dict[int, tuple[date | None, str, str, str, int]]:
+    def _clients(self) -> dict[int, _Client]:
         query = select(
             ClientRecord.id,
             ClientRecord.date_of_birth,
             ClientRecord.gender,
             ClientRecord.residence_status,
             ClientRecord.country_of_birth,
-            record_key(ClientRecord),
+            ClientRecord.record_key,
+            ClientRecord.district,
+            ClientRecord.german_level,
+            ClientRecord.school_qualification,
         )
-        return {row[0]: tuple(row[1:]) for row in self._s.execute(query)}  # type: ignore[misc]
+        return {row[0]: _Client(*row[1:]) for row in self._s.execute(query)}
+
+    def _progress(self) -> dict[tuple[int, str], list[tuple[date, str]]]:
+        """Progress entries per (client, field)."""
+        progress: dict[tuple[int, str], list[tuple[date, str]]] = defaultdict(list)
+        query = select(ProgressRecord.client_id, ProgressRecord.field, ProgressRecord.on, ProgressRecord.value)
+        for client_id, name, on, value in self._s.execute(query):
+            progress[(client_id, name)].append((on, value))
+        return progress
+
+    def _offers(self, start: date, end: date) -> list[_Offer]:
+        """Group offers active in the window, with their sessions in it."""
+        query = select(
+            GroupOfferRecord.id,
+            GroupOfferRecord.starts_on,
+            GroupOfferRecord.ends_on,
+            GroupOfferRecord.participants_by_gender,
+            GroupOfferRecord.participants_by_age_group,
+            GroupOfferRecord.record_key,
+        ).where(
+            GroupOfferRecord.starts_on <= end,
+            or_(GroupOfferRecord.ends_on.is_(None), GroupOfferRecord.ends_on >= start),
+        )
+        offers = {row[0]: row for row in self._s.execute(query)}
+        sessions: dict[int, list[tuple[date, int]]] = defaultdict(list)
+        session_query = select(GroupSessionRecord.group_offer_id, GroupSessionRecord.date, GroupSessionRecord.minutes)
+        for offer_id, day, minutes in self._s.execute(session_query.where(GroupSessionRecord.date.between(start, end))):
+            if offer_id in offers:
+                sessions[offer_id].append((day, minutes))
+        return [
+            _Offer(starts, ends, _headcounts(by_gender), _headcounts(by_age), key, sessions[offer_id])
+            for offer_id, starts, ends, by_gender, by_age, key in offers.values()
+        ]
+
+    def _anonymous(self, start: date, end: date) -> list[tuple[date, str, str, str, int]]:
+        """(date, mode, topics, gender, key) of the anonymous contacts in the window."""
+        query = select(
+            AnonymousContactRecord.date,
+            AnonymousContactRecord.mode,
+            AnonymousContactRecord.topics,
+            AnonymousContactRecord.gender,
+            AnonymousContactRecord.record_key,
+        ).where(AnonymousContactRecord.date.between(start, end))
+        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
 
     def _history(
         self, goals: dict[int, tuple[int, str, date | None, int]], end: date
@@ -179,7 +255,7 @@ class StatisticsRepository:
                 ContactRecord.mode,
                 func.count(),
                 func.coalesce(func.sum(ContactRecord.minutes), 0),
-                func.sum(record_key(ContactRecord)),
+                func.sum(ContactRecord.record_key),
             )
             .where(ContactRecord.date.between(start, end))
             .group_by(index, ContactRecord.case_id, ContactRecord.mode)
@@ -201,7 +277,7 @@ class StatisticsRepository:
                 PartnerRecord.partner_type,
                 ReferralRecord.status,
                 func.count(),
-                func.sum(record_key(ReferralRecord)),
+                func.sum(ReferralRecord.record_key),
             )
             .join(PartnerRecord, PartnerRecord.id == ReferralRecord.partner_id)
             .where(ReferralRecord.date.between(start, end))
@@ -256,7 +332,35 @@ def _facts(snap: _Snapshot, i: int, legal_basis: bool) -> StatisticsFacts:
             **referral_keys,
         },
         persons_left_out_key_sum=left_out_keys,
+        opened_cases=tuple(OpenedCaseFact(c[8], c[3], c[7]) for c in opened),
+        group_offers=tuple(_group_offers(snap.offers, period)),
+        anonymous_contacts=tuple(
+            AnonymousContactFact(mode, tuple(t for t in topics.split(",") if t), gender, key)
+            for day, mode, topics, gender, key in snap.anonymous
+            if period.start <= day <= period.end
+        ),
+        district_labels=dict(snap.districts),
     )
+
+
+def _headcounts(text: str | None) -> dict[str, int]:
+    """A stored headcount object; anything malformed counts as none (the import validated it)."""
+    try:
+        values = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(values, dict):
+        return {}
+    return {str(k): v for k, v in values.items() if type(v) is int and v > 0}
+
+
+def _group_offers(offers: list[_Offer], period: Period) -> Iterable[GroupOfferFact]:
+    """Offers active in the period, with their sessions dated in it."""
+    for offer in offers:
+        if offer.starts_on > period.end or (offer.ends_on is not None and offer.ends_on < period.start):
+            continue
+        sessions = [minutes for day, minutes in offer.sessions if period.start <= day <= period.end]
+        yield GroupOfferFact(len(sessions), sum(sessions), offer.by_gender, offer.by_age_group, offer.record_key)
 
 
 def _consents(consents: Iterable[tuple[date, date | None]], period: Period) -> bool:
@@ -265,15 +369,20 @@ def _consents(consents: Iterable[tuple[date, date | None]], period: Period) -> b
 
 
 def _closure(c: CaseRow, snap: _Snapshot, period: Period) -> ClosureFact:
-    dob = snap.clients[c[1]][0]
-    return ClosureFact(
-        c[5] or codes.UNKNOWN,
-        c[6] or codes.UNKNOWN,
-        c[3],
-        c[4],
-        c[7],
-        age_group(dob, period.end),  # type: ignore[arg-type]
-    )
+    """A closed case with its client's age group and progress between opening and closure."""
+    client = snap.clients[c[1]]
+    opened, closed = c[3], c[4]
+    assert closed is not None
+
+    def change(name: str, current: str | None) -> tuple[str | None, str | None]:
+        entries = snap.progress.get((c[1], name), [])
+        return value_at(entries, opened, current), value_at(entries, closed, current)
+
+    german = german_level_change(*change("german_level", client.german_level))
+    school = school_qualification_change(*change("school_qualification", client.school_qualification))
+    reason, destination = c[5] or codes.UNKNOWN, c[6] or codes.UNKNOWN
+    age = age_group(client.date_of_birth, period.end)
+    return ClosureFact(reason, destination, opened, closed, c[7], age, german, school)
 
 
 def _persons(
@@ -288,12 +397,22 @@ def _persons(
             latest[client_id] = (opened, case_id, case_type)
         if opened <= end and (closed is None or closed >= end):  # active on the last day (rules.is_active_in)
             at_end.add(client_id)
-    clients = snap.clients
-    persons = [
-        PersonFact(*clients[c][:4], latest[c][2], c in at_end, clients[c][4])  # type: ignore[misc]
-        for c in sorted(counted)
-    ]
-    return persons, sum(snap.clients[c][4] for c in left_out) % KEY_MODULUS
+    persons = []
+    for client_id in sorted(counted):
+        c = snap.clients[client_id]
+        persons.append(
+            PersonFact(
+                c.date_of_birth,
+                c.gender,
+                c.residence_status,
+                c.country_of_birth,
+                latest[client_id][2],
+                client_id in at_end,
+                c.record_key,
+                c.district or codes.UNKNOWN,
+            )
+        )
+    return persons, sum(snap.clients[c].record_key for c in left_out) % KEY_MODULUS
 
 
 def _contacts(

@@ -23,9 +23,11 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
+from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.store import migrate
-from jmd_desk.store.engine import check_not_truncated, classify, connect, make_engine
+from jmd_desk.domain.kdf import KdfParams
+from jmd_desk.store import migrate, rekey
+from jmd_desk.store.engine import check_not_truncated, classify, connect, locked_engine, make_engine
 from jmd_desk.store.keyfile import (
     RECOVERY_SLOT,
     KdfPolicy,
@@ -33,12 +35,13 @@ from jmd_desk.store.keyfile import (
     new_db_key,
     new_recovery_key,
     normalise_recovery_key,
-    user_slot_id,
 )
 from jmd_desk.store.lockfile import StoreLock
+from jmd_desk.store.roster import RosterUser, new_signing_key, public_key_of, slot_findings
 from jmd_desk.store.schema import MetaRecord
 
 STORE_SUFFIX = ".jmd"
+AUDIT_PURPOSE = b"jmd-desk audit-hmac v1"
 T = TypeVar("T")
 
 
@@ -76,28 +79,36 @@ def _derive_subkey(db_key: bytes, purpose: bytes) -> bytes:
 class Store:
     """An open, unlocked store. Holds the lock until ``close``."""
 
-    def __init__(self, paths: StorePaths, key_file: KeyFile, db_key: bytes, lock: StoreLock) -> None:
+    def __init__(
+        self, paths: StorePaths, key_file: KeyFile, db_key: bytes, lock: StoreLock, signing_key: bytes | None = None
+    ) -> None:
         self.paths = paths
         self.key_file = key_file
         self._lock = lock
-        self._attach(db_key)
+        self._attach(db_key, signing_key)
 
-    def _attach(self, db_key: bytes) -> None:
+    def _attach(self, db_key: bytes, signing_key: bytes | None = None) -> None:
         self._db_key = db_key
+        # The office signing key: only when opened through an admin or the recovery slot.
+        self.signing_key = signing_key
         self.engine: Engine = make_engine(self.paths.db, db_key)
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self.audit_key = _derive_subkey(db_key, b"jmd-desk audit-hmac v1")
+        self.audit_key = _derive_subkey(db_key, AUDIT_PURPOSE)
 
     # ---------------------------------------------------------------- locking
     def suspend(self) -> None:
-        """Lock: close every connection and forget the keys; the file lock stays held."""
+        """Lock: close every connection and forget the keys; the file lock stays held. The
+        engine is replaced too, because its connection factory holds the key."""
         self.engine.dispose()
+        self.engine = locked_engine()
+        self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
         self._db_key = b""
         self.audit_key = b""
+        self.signing_key = None
 
     def resume(self, username: str, password: str, policy: KdfPolicy) -> None:
         """Unlock again with the password of ``username``."""
-        self._attach(self.key_file.unwrap(user_slot_id(username), password, policy))
+        self._attach(*self.key_file.unlock(self.key_file.user_slot(username), password, policy))
 
     @property
     def is_unlocked(self) -> bool:
@@ -141,8 +152,9 @@ class Store:
                 engine.dispose()
             recovery_key = new_recovery_key()
             params = policy.params_for_new_slot()
-            key_file = key_file.with_slot(user_slot_id(username), password, db_key, params)
-            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, db_key, params)
+            signing_key = new_signing_key()
+            key_file = key_file.with_slot(key_file.slot_id_for(username), password, db_key, params, signing_key)
+            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, db_key, params, signing_key)
             created.append(paths.keys)
             key_file.save(paths.keys)
         except BaseException:
@@ -150,7 +162,7 @@ class Store:
                 item.unlink(missing_ok=True)
             lock.release()
             raise
-        return cls(paths, key_file, db_key, lock), recovery_key
+        return cls(paths, key_file, db_key, lock, signing_key), recovery_key
 
     # ------------------------------------------------------------------ opening
     @staticmethod
@@ -180,19 +192,22 @@ class Store:
     ) -> Store:
         """Unlock the store with a user's password or with the recovery key."""
         paths = StorePaths(path)
-        key_file = cls.check_files(path)
+        cls.check_files(path)
         lock = StoreLock(paths.db)
         lock.acquire()
         try:
+            # Read under the lock: a copy read before could be older than a password change
+            # another instance is just writing.
+            key_file = KeyFile.load(paths.keys)
             if recovery_key is not None:
                 secret = normalise_recovery_key(recovery_key)
-                db_key = key_file.unwrap(RECOVERY_SLOT, secret, policy)
+                db_key, signing_key = key_file.unlock(RECOVERY_SLOT, secret, policy)
             else:
                 if username is None or password is None:
                     raise StoreError("credentials_missing")
-                db_key = key_file.unwrap(user_slot_id(username), password, policy)
+                db_key, signing_key = key_file.unlock(key_file.user_slot(username), password, policy)
             cls._verify_database(paths, key_file, db_key)
-            store = cls(paths, key_file, db_key, lock)
+            store = cls(paths, key_file, db_key, lock, signing_key)
         except BaseException:
             lock.release()
             raise
@@ -241,29 +256,114 @@ class Store:
         self.run(migrate.upgrade, self.engine)
 
     # -------------------------------------------------------------- key slots
-    def set_password(self, username: str, password: str, policy: KdfPolicy) -> None:
-        """Write (or rewrite) the user's slot; the database file is not touched."""
-        key_file = self.key_file.with_slot(user_slot_id(username), password, self._db_key, policy.params_for_new_slot())
-        key_file.save(self.paths.keys)
-        self.key_file = key_file
+    def set_password(
+        self, username: str, password: str, policy: KdfPolicy, *, admin: bool, users: tuple[RosterUser, ...]
+    ) -> None:
+        """Write (or rewrite) the user's slot; the database file is not touched. An existing
+        slot keeps its KDF parameters, so a password change needs no new signature; an admin's
+        slot also wraps the office signing key (when this session holds it)."""
+        current = self.key_file.slot(self.key_file.user_slot(username))
+        params = current.params if current is not None else policy.params_for_new_slot()
+        signing = self.signing_key if admin else None
+        slot_id = self.key_file.slot_id_for(username)
+        self._save(self.key_file.with_slot(slot_id, password, self._db_key, params, signing), users)
 
     def check_password(self, username: str, password: str, policy: KdfPolicy) -> None:
         """Raise AuthError('wrong_credentials') unless ``password`` opens the user's slot."""
-        self.key_file.unwrap(user_slot_id(username), password, policy)
+        self.key_file.unwrap(self.key_file.user_slot(username), password, policy)
 
-    def remove_user_slot(self, username: str) -> None:
+    def remove_user_slot(self, username: str, users: tuple[RosterUser, ...]) -> None:
         """Remove the user's slot so that the account can no longer unlock the store."""
-        key_file = self.key_file.without_slot(user_slot_id(username))
-        key_file.save(self.paths.keys)
-        self.key_file = key_file
+        self._save(self.key_file.without_slot(self.key_file.user_slot(username)), users)
 
-    def new_recovery_key(self, policy: KdfPolicy) -> str:
+    def new_recovery_key(self, policy: KdfPolicy, users: tuple[RosterUser, ...]) -> str:
         """Replace the recovery slot; the old recovery key stops working."""
+        if self.signing_key is None:
+            raise StoreError("signing_key_unavailable")
         recovery_key = new_recovery_key()
-        key_file = self.key_file.with_slot(RECOVERY_SLOT, recovery_key, self._db_key, policy.params_for_new_slot())
+        params = policy.params_for_new_slot()
+        key_file = self.key_file.with_slot(RECOVERY_SLOT, recovery_key, self._db_key, params, self.signing_key)
+        self._save(key_file, users)
+        return recovery_key
+
+    def sign_users(self, users: tuple[RosterUser, ...], checkpoint: tuple[int, str] | None = None) -> None:
+        """Sign the user list (and an audit checkpoint) again after an admin's change."""
+        self._save(self.key_file, users, checkpoint)
+
+    def _save(
+        self, key_file: KeyFile, users: tuple[RosterUser, ...], checkpoint: tuple[int, str] | None = None
+    ) -> None:
+        if self.signing_key is not None:
+            key_file = key_file.signed(self.signing_key, users, checkpoint)
+        elif key_file.roster is not None and not key_file.list_matches(users):
+            raise StoreError("signing_key_unavailable")
+        if key_file is not self.key_file:
+            key_file.save(self.paths.keys)
+            self.key_file = key_file
+
+    def roster_users(self, accounts: list[tuple[int, User]]) -> tuple[RosterUser, ...]:
+        """The signed-list form of the accounts in the database."""
+        return tuple(
+            RosterUser(self.key_file.slot_id_for(u.username), uid, tuple(sorted(r.value for r in u.roles)), u.active)
+            for uid, u in accounts
+        )
+
+    def roster_findings(self, accounts: list[tuple[int, User]], floor: KdfParams) -> list[str]:
+        """What the signed list says is wrong: its signature, the office key, extra, missing,
+        altered or weak slots, and users or roles that differ from the database."""
+        key_file = self.key_file
+        if key_file.roster is None:
+            return ["user_list_unsigned"]
+        if not key_file.signature_ok():
+            return ["user_list_signature_invalid"]
+        found = []
+        if self.signing_key is not None and public_key_of(self.signing_key) != key_file.public_key:
+            found.append("office_key_replaced")
+        found += slot_findings(dict(key_file.roster.slots), dict(key_file.roster_slots()), floor)
+        names = {self.key_file.slot_id_for(u.username): u.username for _, u in accounts}
+        signed = {u.slot: u for u in key_file.roster.users}
+        for user in self.roster_users(accounts):
+            if user.slot not in signed:
+                found.append(f"user_extra:{names[user.slot]}")
+            elif signed[user.slot] != user:
+                found.append(f"user_altered:{names[user.slot]}")
+        found += [f"user_missing:{slot}" for slot in signed if slot not in names]
+        return found
+
+    # ---------------------------------------------------------------- re-key
+    def rekey(
+        self, one_time: dict[str, tuple[str, bool]], policy: KdfPolicy, users: tuple[RosterUser, ...]
+    ) -> tuple[str, tuple[int, str]]:
+        """New database key, signing key and key file; ``one_time`` maps each remaining user
+        to (one-time password, is admin). Returns the new recovery key and the new audit head.
+
+        The old files are kept in the backups folder first; the new database is built beside
+        the store and moved into place, then the new key file is written."""
+        new_key, signing_key, recovery_key = new_db_key(), new_signing_key(), new_recovery_key()
+        stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M%S")
+        self.backup_database(self.paths.backups / f"{self.paths.db.stem}-before-rekey-{stamp}.jmd")
+        self.engine.dispose()
+        copy = rekey.export_rekeyed(self.paths.db, self._db_key, new_key)
+        try:
+            head = rekey.rechain_audit(copy, new_key, _derive_subkey(new_key, AUDIT_PURPOSE), "audit_head")
+            params = policy.params_for_new_slot()
+            key_file = KeyFile(self.key_file.store_id, ())
+            for username, (password, admin) in one_time.items():
+                slot_id = key_file.slot_id_for(username)
+                key_file = key_file.with_slot(slot_id, password, new_key, params, signing_key if admin else None)
+            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, new_key, params, signing_key)
+            key_file = key_file.signed(signing_key, users, head)
+            rekey.check_no_error(copy)
+        except BaseException:
+            rekey.discard(copy)
+            raise
+        for leftover in (self.paths.wal, self.paths.shm):
+            leftover.unlink(missing_ok=True)
+        os.replace(copy, self.paths.db)
         key_file.save(self.paths.keys)
         self.key_file = key_file
-        return recovery_key
+        self._attach(new_key, signing_key)
+        return recovery_key, head
 
     # ---------------------------------------------------------------- backups
     def backup_database(self, target: Path) -> Path:

@@ -8,7 +8,7 @@ from types import TracebackType
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange import Document
+from jmd_desk.domain.interchange_model import Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
@@ -89,10 +89,10 @@ class UnitOfWork:
             "consent": self.consents,
         }[kind]
 
-    def write_document(self, document: Document, now: datetime) -> list[int]:
+    def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
-        return write_document(self._session, document, now)
+        return write_document(self._session, document, now, counsellor)
 
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
         """The whole store, its correction and audit history, to move into the office server."""

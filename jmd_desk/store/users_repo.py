@@ -9,13 +9,16 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
-from jmd_desk.store.schema import DeputyRecord, UserRecord
+from jmd_desk.store.schema import DeputyRecord, MetaRecord, UserRecord
 
 _ROLE_COLUMNS = {
     Role.COUNSELLOR: "is_counsellor",
     Role.TEAM_LEAD: "is_team_lead",
     Role.ADMIN: "is_admin",
 }
+
+
+MUST_CHANGE_KEY = "password_must_change"
 
 
 def _user(record: UserRecord) -> User:
@@ -61,6 +64,19 @@ class UserRepository:
     def id_of(self, username: str) -> int | None:
         """The account's id (for audit events), or None."""
         return self._s.scalar(select(UserRecord.id).where(UserRecord.username == username))
+
+    def must_change_password(self) -> set[str]:
+        """Accounts that signed in with a one-time password must set their own first."""
+        value = self._s.scalar(select(MetaRecord.value).where(MetaRecord.key == MUST_CHANGE_KEY))
+        return {name for name in (value or "").split(",") if name}
+
+    def set_must_change_password(self, usernames: set[str]) -> None:
+        """Replace the set of accounts that must set their own password."""
+        self._s.merge(MetaRecord(key=MUST_CHANGE_KEY, value=",".join(sorted(usernames))))
+
+    def accounts(self) -> list[tuple[int, User]]:
+        """Every account with its record id (for the signed user list)."""
+        return [(r.id, _user(r)) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.id))]
 
     def list(self) -> list[User]:
         """All accounts by user name."""

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -35,6 +36,8 @@ from jmd_desk.services import accounts, backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.districts_tab import DistrictsTab
+from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.models import user_table_model
@@ -122,6 +125,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
         self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
+        self.districts = DistrictsTab(session)
+        self.tabs.addTab(self.districts, self.tr("Districts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -135,6 +140,7 @@ class AdminPage(QWidget):
             ("edit_user_button", self.tr("Roles and name…"), self._edit_user),
             ("reset_password_button", self.tr("Set password…"), self._reset_password),
             ("deputies_button", self.tr("Deputies…"), self._deputies),
+            ("rekey_button", self.tr("Re-key…"), self._rekey),
         ):
             row.addWidget(button(name, text, slot))
         row.addStretch(1)
@@ -182,6 +188,35 @@ class AdminPage(QWidget):
             "user_dialog", user.username, fields, build, lambda u: accounts.update_user(self.session, u), self
         ).exec():
             self.refresh()
+            if user.active and not active.isChecked():
+                self._offer_rekey()
+
+    def _offer_rekey(self) -> None:
+        text = self.tr(
+            "The account is deactivated. Whoever kept an old key file or backup still knows the old "
+            "key. Re-key the store now? Everybody then gets a one-time password."
+        )
+        if notify.confirm(self, text):
+            self._run_rekey()
+
+    def _rekey(self) -> None:
+        text = self.tr(
+            "Re-key the store? Earlier key files and backups will no longer open it; every account gets "
+            "a one-time password and there is a new recovery key."
+        )
+        if notify.confirm(self, text):
+            self._run_rekey()
+
+    def _run_rekey(self) -> None:
+        try:
+            result = accounts.rekey(self.session)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        lines = [self.tr("One-time passwords (each person sets her own at the first sign-in):")]
+        lines += [f"  {name}: {password}" for name, password in sorted(result.one_time_passwords.items())]
+        lines += ["", self.tr("New recovery key (the old one no longer works):"), f"  {result.recovery_key}"]
+        RekeyResultDialog("\n".join(lines), self).exec()
 
     def _reset_password(self) -> None:
         user = self._selected_user()
@@ -247,6 +282,7 @@ class AdminPage(QWidget):
             spin.setRange(*RETENTION_YEARS_RANGE)
             spin.setSuffix(self.tr(" years"))
             self.retention_spins[case_type] = spin
+        self.fields_editor = FieldsEditor()
         self.backups_kept_spin = QSpinBox()
         self.backups_kept_spin.setObjectName("backups_kept_spin")
         self.backups_kept_spin.setRange(1, 100)
@@ -261,6 +297,7 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Office name:"), self.office_name_edit)
         form.addRow(self.tr("Lock after inactivity:"), self.autolock_spin)
         form.addRow(self.tr("Statistics: minimum cell size k:"), self.k_spin)
+        form.addRow(self.tr("Statistics: fields of action:"), self.fields_editor)
         for case_type, spin in self.retention_spins.items():
             form.addRow(
                 self.tr("Keep closed files ({case_type}):").format(
@@ -289,6 +326,7 @@ class AdminPage(QWidget):
             office_name=self.office_name_edit.text().strip(),
             autolock_minutes=self.autolock_spin.value(),
             statistics_k=self.k_spin.value(),
+            statistics_fields=self.fields_editor.fields(),
             retention_years={t: spin.value() for t, spin in self.retention_spins.items()},
             backups_kept=self.backups_kept_spin.value(),
         )
@@ -354,7 +392,7 @@ class AdminPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup"),
-            f"jmd-sicherung-{stamp}{backups.SUFFIX}",
+            str(notify.documents_folder() / f"jmd-sicherung-{stamp}{backups.SUFFIX}"),
             f"JMD Desk (*{backups.SUFFIX})",
         )
         if path:
@@ -382,10 +420,12 @@ class AdminPage(QWidget):
     def refresh(self) -> None:
         """Load accounts and settings."""
         self.user_model.set_rows(accounts.list_users(self.session))
+        self.districts.refresh()
         s = office.office_settings(self.session)
         self.office_name_edit.setText(s.office_name)
         self.autolock_spin.setValue(s.autolock_minutes)
         self.k_spin.setValue(s.statistics_k)
+        self.fields_editor.set_fields(s.statistics_fields)
         for case_type, spin in self.retention_spins.items():
             spin.setValue(s.retention_years.get(case_type, 3))
         self.backups_kept_spin.setValue(s.backups_kept)
@@ -395,3 +435,24 @@ class AdminPage(QWidget):
     def clear(self) -> None:
         """Forget the shown data (lock)."""
         self.user_model.clear()
+
+
+class RekeyResultDialog(QDialog):
+    """Shows the one-time passwords and the new recovery key once, to print or write down."""
+
+    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("rekey_result_dialog")
+        self.setWindowTitle(self.tr("Store re-keyed"))
+        note = QLabel(self.tr("Shown only now. Print it or write it down, then hand each password over in person."))
+        note.setWordWrap(True)
+        self.result_text = QPlainTextEdit(text)
+        self.result_text.setObjectName("rekey_result")
+        self.result_text.setReadOnly(True)
+        self.result_text.setMinimumSize(520, 220)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.accepted.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(note)
+        layout.addWidget(self.result_text)
+        layout.addWidget(buttons)

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -40,6 +40,7 @@ from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.documents_tab import DocumentsTab
+from jmd_desk.ui.file_extras_tab import FileExtrasTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -52,6 +53,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.paperwork_dialogs import PaperworkActions
 from jmd_desk.ui.record_editors import (
+    case_dialog,
     close_case_dialog,
     consent_dialog,
     contact_dialog,
@@ -62,7 +64,7 @@ from jmd_desk.ui.record_editors import (
     referral_dialog,
     withdraw_dialog,
 )
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, fit_to_screen, selected_id, table
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField, FormGrid, format_date
 
 
@@ -83,7 +85,7 @@ class ClientFileWindow(QWidget):
         self.case_id: int | None = None
         self.editable = clients.can_edit(session, client_id)
         self._partners: list[Saved[Partner]] = []
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.header = QLabel()
         self.header.setObjectName("file_header_label")
@@ -100,9 +102,11 @@ class ClientFileWindow(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_selected)
         self.close_case_button = button("close_case_button", self.tr("Close case…"), self._close_case)
         self.open_case_button = button("open_case_button", self.tr("Open new case…"), self._open_case)
+        self.edit_case_button = button("edit_case_button", self.tr("Correct &case…"), self._edit_case)
         case_row = QHBoxLayout()
         case_row.addWidget(QLabel(self.tr("Case:")))
         case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.edit_case_button)
         case_row.addWidget(self.close_case_button)
         case_row.addWidget(self.open_case_button)
 
@@ -116,6 +120,9 @@ class ClientFileWindow(QWidget):
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
         self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
         self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
+        self.extras = FileExtrasTab(session, client_id)
+        self.extras.changed.connect(self._after_change)
+        self.tabs.addTab(self.extras, self.tr("Appoin&tments && progress"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -125,9 +132,15 @@ class ClientFileWindow(QWidget):
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
         # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=lambda: self.tabs.setCurrentIndex(self.contacts_tab_index))
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.go_to_contact_form)
+        self.tabs.tabBar().installEventFilter(self)  # Alt+K while already on the tab
         self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)
+
+    def go_to_contact_form(self) -> None:
+        """Show the Kontakte tab with the focus in the contact date."""
+        self.tabs.setCurrentIndex(self.contacts_tab_index)
+        self._tab_shown(self.contacts_tab_index)
 
     def _tab_shown(self, index: int) -> None:
         if index == self.contacts_tab_index and self.contact_date.isEnabled():
@@ -164,7 +177,9 @@ class ClientFileWindow(QWidget):
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
 
     def _access_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the access export"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the access export"), str(notify.documents_folder())
+        )
         if folder:
             self.write_access_export(Path(folder))
 
@@ -228,7 +243,7 @@ class ClientFileWindow(QWidget):
         return page
 
     def _goals_tab(self) -> QWidget:
-        self.goal_model = goal_table_model(self)
+        self.goal_model = goal_table_model(self.session.clock.today, self)
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
@@ -400,7 +415,8 @@ class ClientFileWindow(QWidget):
         self.setWindowTitle(self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name))
         self.header.setText(f"{c.full_name}  ·  {c.client_number}")
         age = rules.age_on(c.date_of_birth, today)
-        counsellor = c.counsellor or self.tr("nobody")
+        names = dict(accounts.counsellor_names(self.session))
+        counsellor = names.get(c.counsellor, c.counsellor) if c.counsellor else self.tr("nobody")
         self.subheader.setText(
             self.tr("born {dob} ({age} years) · counsellor: {counsellor}").format(
                 dob=format_date(c.date_of_birth), age=age, counsellor=counsellor
@@ -451,9 +467,12 @@ class ClientFileWindow(QWidget):
         self.contact_model.set_rows(cf.contacts if cf else [])
         self.referral_model.set_rows(cf.referrals if cf else [])
         self.follow_up_model.set_rows(cf.follow_ups if cf else [])
+        if self.file is not None:
+            self.extras.show_file(self.file, cf, self.editable)
         has_open = bool(self.file and any(c.case.is_open for c in self.file.cases))
         self.close_case_button.setEnabled(self.editable and bool(cf and cf.case.is_open))
         self.open_case_button.setEnabled(self.editable and not has_open)
+        self.edit_case_button.setEnabled(self.editable and cf is not None)
         self.save_contact_button.setEnabled(self.editable and cf is not None)
         self._show_referral_consent()
 
@@ -534,6 +553,13 @@ class ClientFileWindow(QWidget):
                 self, self.session.clock.today(), lambda v: casework.close_case(self.session, case_id, *v)
             )
         )
+
+    def _edit_case(self) -> None:
+        cf = self.current_case()
+        if cf is None or not self.editable:
+            return
+        case_id = cf.id
+        self._dialog(case_dialog(self, cf.case, lambda c: casework.update_case(self.session, case_id, c)))
 
     def _open_case(self) -> None:
         def save(case: Any) -> None:
@@ -698,7 +724,11 @@ class ClientFileWindow(QWidget):
             self._run(lambda: casework.delete_record(self.session, kind, item_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact."""
+        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact; a tab's
+        mnemonic on the Kontakte tab lands in the contact form even if the tab is already shown."""
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, lambda: self._tab_shown(self.tabs.currentIndex()))
+            return False
         if (
             watched is self.contact_notes
             and event.type() == QEvent.Type.KeyPress
@@ -723,6 +753,7 @@ class ClientFileWindow(QWidget):
             self.change_model,
         ):
             model.clear()
+        self.extras.clear()
         self.file = None
 
     def has_unsaved_changes(self) -> bool:

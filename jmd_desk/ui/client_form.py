@@ -63,9 +63,10 @@ class ClientForm(QWidget):
         self.school_qualification = SuggestCombo("school_qualification", codes.SCHOOL_QUALIFICATION_SUGGESTIONS)
         self.current_situation = SuggestCombo("current_situation", codes.CURRENT_SITUATION_SUGGESTIONS)
         self.access_route = SuggestCombo("access_route", codes.ACCESS_ROUTE_SUGGESTIONS)
-        self.unaccompanied_minor = QCheckBox(self.tr("yes (partly ticked: not stated)"))
+        self.unaccompanied_minor = QComboBox()
         self.unaccompanied_minor.setObjectName("unaccompanied_minor_edit")
-        self.unaccompanied_minor.setTristate(True)
+        for text, value in ((self.tr("not stated"), None), (self.tr("yes"), True), (self.tr("no"), False)):
+            self.unaccompanied_minor.addItem(text, value)
         self.guardian = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -75,7 +76,7 @@ class ClientForm(QWidget):
         for username, display in counsellors:
             self.counsellor.addItem(f"{display} ({username})", username)
         self.eligibility_note = QLineEdit()
-        self.eligibility_note.setPlaceholderText(self.tr("only when younger than 12 or older than 27 at intake"))
+        self.eligibility_note.setPlaceholderText(self.tr("only for ages below 12 or above 27"))
 
         dob_row = QWidget()
         dob_layout = QHBoxLayout(dob_row)
@@ -146,12 +147,7 @@ class ClientForm(QWidget):
         self.school_qualification.set_value(c.school_qualification)
         self.current_situation.set_value(c.current_situation)
         self.access_route.set_value(c.access_route)
-        state = {
-            None: Qt.CheckState.PartiallyChecked,
-            True: Qt.CheckState.Checked,
-            False: Qt.CheckState.Unchecked,
-        }
-        self.unaccompanied_minor.setCheckState(state[c.unaccompanied_minor])
+        self.unaccompanied_minor.setCurrentIndex(self.unaccompanied_minor.findData(c.unaccompanied_minor))
         for name in ("guardian", "phone", "email", "address", "eligibility_note"):
             getattr(self, name).setText(getattr(c, name) or "")
         index = self.counsellor.findData(c.counsellor)
@@ -167,8 +163,7 @@ class ClientForm(QWidget):
 
     def client(self) -> Client:
         """The form's content as a Client (checked by the services, not here)."""
-        state = self.unaccompanied_minor.checkState()
-        minor: Any = None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+        minor: Any = self.unaccompanied_minor.currentData()
         loaded = self._loaded  # fields edited elsewhere in the file are carried over
         typed = self._typed_values()
         return Client(

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
+    QInputDialog,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -163,9 +164,33 @@ class LoginDialog(QDialog):
 
     def _error(self, exc: JmdError) -> None:
         self._busy(False)
+        if exc.code == "password_change_required":
+            self._set_own_password()
+            return
         self._fail(error_text(exc))
         self.password_edit.selectAll()
         self.password_edit.setFocus()
+
+    def _set_own_password(self) -> None:
+        """After a re-key: the one-time password only lets her set her own."""
+        new_password, ok = QInputDialog.getText(
+            self,
+            self.tr("Set your own password"),
+            self.tr("You signed in with a one-time password. Your new password:"),
+            QLineEdit.EchoMode.Password,
+        )
+        if not ok or not new_password:
+            return
+        username, one_time = self.username_edit.text(), self.password_edit.text()
+        self._busy(True)
+        store, env = self.store, self.env
+        self.runner.run(
+            lambda: accounts.sign_in(
+                store, username, one_time, clock=env.clock, policy=env.policy, new_password=new_password
+            ),
+            self._done,
+            self._error,
+        )
 
     def _fail(self, text: str) -> None:
         self.error_label.setText(text)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -30,6 +31,7 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
+from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
@@ -37,6 +39,7 @@ from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.views import fit_to_screen
 
 log = logging.getLogger("jmd_desk.ui")
 
@@ -67,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("JMD Desk – {office}").format(office=office_name) + (f"  [{demo_hint}]" if demo_hint else "")
         )
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
         user = session.user
         self.pages: dict[str, QWidget] = {}
@@ -89,6 +92,8 @@ class MainWindow(QMainWindow):
             self.clients.open_file_requested.connect(self.open_file)
             self.clients.new_client_requested.connect(self.new_client)
             self._add_page("clients", self.tr("Clients"), self.clients)
+            self.group_offers = GroupOffersPage(session)
+            self._add_page("group_offers", self.tr("Group offers"), self.group_offers)
         self.partners = PartnersPage(session)
         self._add_page("partners", self.tr("Network partners"), self.partners)
         if user.has(Role.TEAM_LEAD):
@@ -173,6 +178,7 @@ class MainWindow(QMainWindow):
                     QKeySequence.StandardKey.Find,
                 )
             )
+            self._work_actions(file_menu)
         if sheet_import.may_import(self.session):
             file_menu.addAction(
                 self._action(self.tr("Clients from a &spreadsheet…"), "import_sheet_action", self.import_sheet)
@@ -200,6 +206,21 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(self._action(self.tr("&About JMD Desk"), "about_action", self.show_about))
+
+    def _work_actions(self, menu: QMenu) -> None:
+        """Anonymous quick entry and the appointment list, from anywhere in the main window."""
+        panel = self.dashboard.appointments
+        menu.addAction(
+            self._action(
+                self.tr("&Anonymous counselling…"), "anonymous_contact_action", panel.record_anonymous, "Ctrl+Shift+A"
+            )
+        )
+
+        def appointments_list() -> None:
+            self.show_page("dashboard")
+            panel.focus_table()
+
+        menu.addAction(self._action(self.tr("&Appointments"), "appointments_action", appointments_list, "Ctrl+T"))
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""
@@ -336,28 +357,51 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, exc: JmdError) -> None:
         self.lock_screen.unlock_button.setEnabled(True)
-        self.lock_screen.show_error(notify.error_text(exc))
+        wrong = exc.code == "wrong_credentials"  # there is no user name to get wrong here
+        self.lock_screen.show_error(self.tr("The password is wrong.") if wrong else notify.error_text(exc))
 
     # ---------------------------------------------------------------- restore
     def restore_backup(self, backup: Path) -> None:
-        """Sign out, verify the backup with this account's password, put it in place, back to login."""
-        password, ok = QInputDialog.getText(
-            self,
-            self.tr("Restore backup"),
-            self.tr("Your password as it was when the backup was made:"),
-            QLineEdit.EchoMode.Password,
-        )
-        if not ok or not password or not self._close_files():
-            return
+        """Sign out, check this admin's password against the live store (and, if the backup has
+        another key file, a secret that opens the backup), verify and put it in place."""
         session = self.session
         store_path, username = session.store.paths.db, session.username
+        password = self._ask_secret(self.tr("Your password:"))
+        if password is None:
+            return
+        backup_secret = None
+        try:
+            differs = backups.backup_key_file_differs(store_path, backup)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return
+        if differs:
+            backup_secret = self._ask_secret(
+                self.tr("The backup has other passwords. Your password then, or the recovery key of the backup:")
+            )
+            if backup_secret is None:
+                return
+        if not self._close_files():
+            return
         self._finish(backup_first=False)
         self.hide()
         self.runner.run(
-            lambda: backups.restore(store_path, backup, username, password, clock=session.clock, policy=session.policy),
+            lambda: backups.restore(
+                store_path,
+                backup,
+                username,
+                password,
+                backup_secret=backup_secret,
+                clock=session.clock,
+                policy=session.policy,
+            ),
             self._restored,
             self._restore_failed,
         )
+
+    def _ask_secret(self, label: str) -> str | None:
+        secret, ok = QInputDialog.getText(self, self.tr("Restore backup"), label, QLineEdit.EchoMode.Password)
+        return secret if ok and secret else None
 
     def _restored(self, _result: object) -> None:
         notify.show_info(None, self.tr("The backup was checked and restored. Please sign in again."))

@@ -27,6 +27,7 @@ from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.appointments_panel import AppointmentsPanel
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label
@@ -40,7 +41,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, grow_to_fit, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -74,6 +75,7 @@ class DashboardPage(QWidget):
         for i, (name, title, date_header) in enumerate(sections):
             model = due_item_model(date_header, self)
             view = table(f"{name}_table", model)
+            share_width(view, stretch=(1, 3))  # client and note share the box: no side scrolling
             view.doubleClicked.connect(self._open)
             view.activated.connect(self._open)
             box = QGroupBox(title)
@@ -89,8 +91,11 @@ class DashboardPage(QWidget):
         counts_layout.addWidget(table("case_count_table", self.count_model))
         counts_layout.addWidget(self.counts_label)
         grid.addWidget(counts_box, 2, 1)
+        self.appointments = AppointmentsPanel(session)
+        self.appointments.open_file_requested.connect(self.open_file_requested)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.appointments, 1)
+        layout.addLayout(grid, 2)
 
     def refresh(self) -> None:
         """Load the overview again."""
@@ -100,9 +105,11 @@ class DashboardPage(QWidget):
         self.counts_label.setText(self.tr("{total} open cases in all").format(total=sum(counts.values())))
         for name, model in self.models.items():
             model.set_rows(getattr(board, name))
+        self.appointments.refresh()
 
     def clear(self) -> None:
         """Forget the shown data (lock)."""
+        self.appointments.clear()
         for model in self.models.values():
             model.clear()
         self.count_model.clear()
@@ -160,7 +167,8 @@ class ClientsPage(QWidget):
         self.count_label.setObjectName("client_count_label")
 
         self._all: list[ClientSummary] = []
-        self.model = client_table_model(session.clock.today, self)
+        counsellor_names = dict(accounts.counsellor_names(session))
+        self.model = client_table_model(session.clock.today, self, lambda: counsellor_names)
         self.view = table("client_table", self.model, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
@@ -302,6 +310,7 @@ class NewClientDialog(QDialog):
                 notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             self.error_label.show()
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self.error_label.setText(notify.error_text(exc))

@@ -384,7 +384,7 @@ class PreviewPage(QWizardPage):
         sheet = self.owner.sheet
         assert sheet is not None
         mapping = self.owner.mapping()
-        self.check = sheet_import.check_sheet(sheet, mapping, self.owner.session.clock.today())
+        self.check = sheet_import.check_for(self.owner.session, sheet, mapping)
         lang = language()
         self.problems.clear()
         for problem in self.check.problems:

@@ -197,7 +197,7 @@ class StatisticsPage(QWidget):
             self.to_edit,
             QLabel(self.tr("Method:")),
             self.method_combo,
-            QLabel(self.tr("k:")),
+            QLabel(self.tr("Minimum cell size k:")),
             self.k_spin,
             self.compute_button,
         ):
@@ -338,13 +338,16 @@ class StatisticsPage(QWidget):
         if self.shown is None:
             return
         name = f"statistik-{self.shown.report.period.label().replace(' – ', '_')}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), name, f"{fmt.upper()} (*.{fmt})")
+        start = str(notify.documents_folder() / name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), start, f"{fmt.upper()} (*.{fmt})")
         if not path:
             return
         try:
             self.save(fmt, Path(path))
         except JmdError as exc:
             notify.show_error(self, exc)
+            return
+        notify.show_info(self, self.tr("Saved: {path}").format(path=path))
 
     def _print(self) -> None:
         if self.shown is None:
@@ -387,7 +390,10 @@ class StatisticsPage(QWidget):
         if passphrase is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save bundle"), f"statistik-buendel-{period.label()}.json", "JSON (*.json)"
+            self,
+            self.tr("Save bundle"),
+            str(notify.documents_folder() / f"statistik-buendel-{period.label()}.json"),
+            "JSON (*.json)",
         )
         if not path:
             return
@@ -396,6 +402,7 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
             return
+        notify.show_info(self, self.tr("Saved: {path}").format(path=path))
         notify.show_info(self, self.tr("The bundle was saved. It holds only counts, encrypted."))
 
     def merge_files(self, paths: list[Path], passphrase: str) -> None:
@@ -406,7 +413,9 @@ class StatisticsPage(QWidget):
         self.show_report(report, office.office_settings(self.session).office_name)
 
     def _merge_bundles(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bundles to merge"), "", "JSON (*.json)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Bundles to merge"), str(notify.documents_folder()), "JSON (*.json)"
+        )
         if not paths:
             return
         passphrase = self._passphrase(self.tr("Statistics passphrase of the bundles:"))

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
     QWidget,
 )
@@ -93,20 +92,22 @@ class CodeChecks(QWidget):
     changed = Signal()
     CURRENT_STYLE = "QCheckBox { background: #cfe3fa; border-radius: 3px; }"
 
-    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None, *, columns: int = 0) -> None:
+        """``columns`` > 0 wraps the boxes into rows of that many (for narrow dialogs)."""
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        layout = QHBoxLayout(self)
+        layout = QGridLayout(self)
         layout.setContentsMargins(2, 2, 2, 2)
+        per_row = columns or len(values)
         self._boxes: dict[str, QCheckBox] = {}
-        for value in values:
+        for index, value in enumerate(values):
             box = QCheckBox(code_label(field, value, language()), self)
             box.setObjectName(f"{field}_{value}_check")
             box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             box.toggled.connect(self.changed)
-            layout.addWidget(box)
+            layout.addWidget(box, index // per_row, index % per_row)
             self._boxes[value] = box
-        layout.addStretch(1)
+        layout.setColumnStretch(per_row, 1)
         self._current = 0
 
     def codes(self) -> tuple[str, ...]:

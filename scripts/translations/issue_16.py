@@ -27,3 +27,13 @@ DE.update(
         ),
     }
 )
+DE.update(
+    {
+        "Code": "Kennung",
+        "Label": "Bezeichnung",
+        "Goal areas (comma-separated)": "Zielbereiche (durch Komma getrennt)",
+        "Add field": "Handlungsfeld hinzufügen",
+        "Remove field": "Handlungsfeld entfernen",
+        "Statistics: fields of action:": "Statistik: Handlungsfelder:",
+    }
+)

@@ -114,7 +114,9 @@ def test_init_import_export_verify_leave_no_plaintext(office: tuple[Path, Path],
         scratch,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("OK") == 5
+    checks = dict(line.split() for line in result.stdout.splitlines())
+    assert set(checks.values()) == {"OK"}
+    assert {"cipher", "sqlite", "audit_chain", "audit_checkpoints", "user_list", "schema"} <= set(checks)
     assert store.read_bytes()[:16] != b"SQLite format 3\x00"
     for folder in (store.parent, scratch, home):
         assert grep_tree(folder, canaries) == []
@@ -276,6 +278,15 @@ def test_stats_formats_bundles_and_merge(office: tuple[Path, Path], tmp_path: Pa
         assert result.returncode == 0, result.stderr
         written = json.loads(out.read_text())
         assert (written["method"], written["k"], written["version"]) == (method, expected, 2)
+    trend = tmp_path / "trend.json"
+    trend_args = ["--store", str(store), "stats-trend", "--from-quarter", "2026-Q1", "--to-quarter", "2026-Q3"]
+    trend_args += ["--format", "json", "-o", str(trend), "--user", "leitung", "--password-stdin"]
+    result = run(trend_args, home, PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    periods = json.loads(trend.read_text())["periods"]
+    assert [p["period"]["from"] for p in periods] == ["2026-01-01", "2026-04-01", "2026-07-01"]
+    too_long = run([*trend_args[:4], "2023-Q1", *trend_args[5:]], home, PASSWORD + "\n")
+    assert too_long.returncode != 0 and "12 Quartale" in too_long.stderr
     bundle = tmp_path / "bundle.json"
     result = run(
         [

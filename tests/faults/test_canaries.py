@@ -63,5 +63,6 @@ def test_session_walk_leaves_no_canary(tmp_path: Path) -> None:
     assert (exports / "statistik.pdf").exists() and (exports / "sicherung.jmdbackup").exists()
     for folder in (home, scratch, exports):
         assert occurrences(folder, CANARIES) == [], folder  # … and holds no name
-    key = KeyFile.load(store.with_name(store.name + ".keys")).unwrap("user:leitung", PASSWORD, POLICY)
+    key_file = KeyFile.load(store.with_name(store.name + ".keys"))
+    key = key_file.unwrap(key_file.user_slot("leitung"), PASSWORD, POLICY)
     assert all(contains(store, key, c.encode()) for c in CANARIES)  # the names are there, encrypted

@@ -19,6 +19,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,6 +27,7 @@ from pathlib import Path
 from tests.conftest import PASSWORDS
 
 DISPLAY_ENV = "JMD_DESK_REAL_DISPLAY"
+FOCUS_RING_HEX = "#E65100"  # jmd_desk.ui.focus_ring.RING_COLOR
 STEP_DELAY_S = 0.15  # let the program react between key presses (2 shared cores)
 
 
@@ -39,6 +41,13 @@ def xdotool(*args: str, timeout: float = 20) -> str:
     env = {**os.environ, "DISPLAY": display() or ""}
     done = subprocess.run(["xdotool", *args], env=env, capture_output=True, text=True, timeout=timeout, check=False)
     return done.stdout.strip()
+
+
+def shots_dir() -> Path:
+    """Where scenario screenshots go: JMD_DESK_SCREENSHOT_DIR (the README's come from
+    ``docs/screenshots``), else a throw-away folder."""
+    chosen = os.environ.get("JMD_DESK_SCREENSHOT_DIR")
+    return Path(chosen) if chosen else Path(tempfile.mkdtemp(prefix="jmd-shots-"))
 
 
 def german_keyboard() -> None:
@@ -121,6 +130,13 @@ class RealApp:
             time.sleep(0.1)
         raise AssertionError(f"no window {title!r}; active: {self.active_title()!r}\n{self.output()}")
 
+    def activate(self, title: str) -> None:
+        """Bring the window whose title matches ``title`` to the front (as a click on it would)."""
+        found = xdotool("search", "--onlyvisible", "--name", title).split()
+        assert found, f"no window {title!r}"
+        xdotool("windowactivate", "--sync", found[0])
+        self.wait_window(title)
+
     # --- input
     def key(self, *keys: str) -> None:
         """Press keys one after another (xdotool names: Tab, Return, ctrl+k, Down)."""
@@ -144,6 +160,21 @@ class RealApp:
         subprocess.run(["import", "-window", "root", str(path)], env=env, check=True, timeout=30)
         self.screenshots.append(path)
         return path
+
+    def focus_ring_pixels(self) -> int:
+        """How many screen pixels have the focus ring's colour (0: the focus is not visible)."""
+        with tempfile.TemporaryDirectory() as folder:
+            shot = self.screenshot(Path(folder) / "screen.png")
+            self.screenshots.remove(shot)
+            done = subprocess.run(
+                ["convert", str(shot), "-depth", "8", "-format", "%c", "histogram:info:-"],
+                capture_output=True,
+                text=True,
+                check=True,
+                timeout=30,
+            )
+        line = next((row for row in done.stdout.splitlines() if FOCUS_RING_HEX in row.upper()), "")
+        return int(line.split(":")[0]) if line else 0
 
     # --- end
     def quit(self, timeout: float = 20) -> int:

@@ -17,12 +17,14 @@ from tests.realdisplay.harness import RealApp
 # no space, Enter, "j" or "n" (which would press buttons or answer a question)
 INPUTS = "abcÄÖüß0123" + "15.03.1996" + "Sy" + "%" + "x" * 60
 FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+l")
+PAGES = ("ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+5", "ctrl+6")  # the admin sees all six
 
 
 def seed_client(store: Path) -> None:
-    session = accounts.sign_in(store, "berta", PASSWORDS["berta"], clock=SystemClock(), policy=POLICY)
+    """One file that the admin (who also counsels) may edit."""
+    session = accounts.sign_in(store, "admin", PASSWORDS["admin"], clock=SystemClock(), policy=POLICY)
     try:
-        client = Client(first_name="Tarek", last_name="Testfall", date_of_birth=date(2007, 6, 1), counsellor="berta")
+        client = Client(first_name="Tarek", last_name="Testfall", date_of_birth=date(2007, 6, 1), counsellor="admin")
         clients.create_client(session, client, Case(case_type="counselling", opened_on=date(2026, 10, 1)))
     finally:
         session.close()
@@ -55,9 +57,8 @@ def close_dialog(app: RealApp, title: str) -> None:
 def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) -> None:
     seed_client(real_store)
     before = snapshot(real_store)
-    app = RealApp.start(real_store, tmp_path / "home")
+    app = RealApp.start(real_store, tmp_path / "home", user="admin")
     try:
-        hammer(app, 8)  # main window: navigation and dashboard
         app.key("ctrl+n")
         app.wait_window("Klient")
         hammer(app, 26)
@@ -73,6 +74,14 @@ def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) 
         app.wait_window("Neues Ziel")
         hammer(app, 8)
         close_dialog(app, "Neues Ziel")
+        app.key("alt+f")
+        app.wait_window("Fall korrigieren")
+        hammer(app, 7)
+        close_dialog(app, "Fall korrigieren")
+        app.activate("^JMD Desk – JMD Desk")
+        for page in PAGES:
+            app.key(page)
+            hammer(app, 6)
         app.check_alive()
     finally:
         app.kill()

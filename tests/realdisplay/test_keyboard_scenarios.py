@@ -8,9 +8,9 @@ from pathlib import Path
 from jmd_desk.domain.clock import SystemClock
 from jmd_desk.services import accounts, clients
 from tests.conftest import PASSWORDS, POLICY
-from tests.realdisplay.harness import RealApp
+from tests.realdisplay.harness import RealApp, shots_dir
 
-SHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+SHOTS = shots_dir()
 
 
 def read_clients(store: Path) -> list:
@@ -52,7 +52,7 @@ def new_client(app: RealApp) -> None:
     app.type("Schule")
     app.key("Tab")
     app.type("Schule")
-    app.key("Tab", "space", "Tab")
+    app.key("Tab", "j", "Tab")  # unbegleitet eingereist: ja
     app.type("Vormund Mehmet")
     app.key("Tab")
     app.type("0151 2345678")
@@ -81,25 +81,34 @@ def test_create_client_with_every_field_typed(real_app: RealApp, real_store: Pat
     assert c.languages == ("ar",)
     assert c.arrival_date == date(2022, 9, 1)
     assert c.german_level == "A2"
+    assert c.unaccompanied_minor is True
     assert (c.guardian, c.phone, c.email) == ("Vormund Mehmet", "0151 2345678", "amira@example.org")
     assert c.address == "Hauptstraße 5, 12345 Musterstadt"
     assert file.cases[0].case.opened_on == date(2026, 11, 14)
 
 
-def log_contact(app: RealApp) -> None:
-    """From the open file: Alt+K, then every field with a non-default value, Ctrl+Enter."""
-    app.key("alt+k")
-    app.type("281126", counted=False)  # digits of the date
-    app.key("Tab")
-    app.type("45", counted=False)  # digits of the minutes
-    app.key("Tab", "t")  # Telefon
-    app.key("Tab", "Right", "space")  # participants: + parents
-    app.key("Tab", "space", "Right", "space")  # topics: language, school
-    app.screenshot(SHOTS / "realdisplay-contact-by-keyboard.png")
-    app.key("Tab", "space")  # interpreter
-    app.key("Tab")
-    app.type("Telefonat mit Mutter und Dolmetscherin wegen Schulanmeldung.", counted=False)
+def log_contact(app: RealApp) -> list[int]:
+    """From the open file: Alt+K, then every field with a non-default value, Ctrl+Enter.
+    Returns the focus ring's pixel count at every step."""
+    ring: list[int] = []
+    steps = [
+        (("alt+k",), "281126"),  # digits of the date
+        (("Tab",), "45"),  # digits of the minutes
+        (("Tab", "t"), ""),  # Telefon
+        (("Tab", "Right", "space"), ""),  # participants: + parents
+        (("Tab", "space", "Right", "space"), ""),  # topics: language, school
+        (("Tab", "space"), ""),  # interpreter
+        (("Tab",), "Telefonat mit Mutter und Dolmetscherin wegen Schulanmeldung."),
+    ]
+    for keys, text in steps:
+        app.key(*keys)
+        if text:
+            app.type(text, counted=False)
+        ring.append(app.focus_ring_pixels())
+        if keys[-1] == "space" and len(keys) == 4:
+            app.screenshot(SHOTS / "realdisplay-contact-by-keyboard.png")
     app.key("ctrl+Return")
+    return ring
 
 
 def test_daily_work_by_keyboard(real_app: RealApp, real_store: Path) -> None:
@@ -108,8 +117,9 @@ def test_daily_work_by_keyboard(real_app: RealApp, real_store: Path) -> None:
     app.key("Return")
     app.wait_window("Akte")
     app.keystrokes = 0
-    log_contact(app)
+    ring = log_contact(app)
     assert app.keystrokes <= 25, f"{app.keystrokes} keystrokes besides note, date and minutes digits"
+    assert min(ring) > 100, f"focus not visible at some step: ring pixels per step {ring}"
     app.key("alt+i", "alt+z")  # Integrationsförderplan, Neues Ziel
     app.wait_window("Neues Ziel")
     app.type("sc")  # Schule / Bildung

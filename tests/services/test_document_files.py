@@ -15,15 +15,14 @@ import pytest
 from PIL import Image
 
 from jmd_desk.domain.codes import Role
-from jmd_desk.domain.entities import Case, Client
-from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.entities import Case, Client, DocumentInfo
+from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, backups, clients, document_files, documents, retention
 from jmd_desk.services.document_files import TempDocuments, read_document_file
 from jmd_desk.services.messages import message
 from jmd_desk.store.backup import DB_MEMBER, WAL_MEMBER
-from jmd_desk.store.keyfile import KeyFile
-from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains, database_pages, wal_pages
 
 SAMPLE = 64
@@ -101,7 +100,7 @@ def test_attach_open_backup_restore_and_erase_leave_no_trace(store_path: Path, c
     assert documents.document_content(berta, restored["foto.jpg"]) == jpeg
     berta.close()
 
-    key = KeyFile.load(store_path.with_name(store_path.name + ".keys")).unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    key = db_key(store_path, "admin", ADMIN_PASSWORD)
     pieces = samples(pdf, 4) + samples(jpeg, 4) + samples(big_pdf, 40)
     before = sum(contains(store_path, key, p) for p in pieces)
     assert before >= len(pieces) - 8  # the check finds what is there (a few pieces straddle pages)
@@ -110,7 +109,9 @@ def test_attach_open_backup_restore_and_erase_leave_no_trace(store_path: Path, c
     admin_session = sign_in(store_path, "admin", clock)
     accounts.create_user(admin_session, "anna", "Anna Admin", frozenset({Role.ADMIN}), "Anna-Passwort-1")
     admin_session.close()
+    set_own_password(store_path, "lead", clock)  # four eyes: both set their own passwords
     anna = accounts.sign_in(store_path, "anna", "Anna-Passwort-1", clock=clock, policy=POLICY)
+    accounts.change_own_password(anna, "Anna-Passwort-1", "Anna-Passwort-1")
     run_id = retention.propose_deletion(anna, [client_id], REASON_REQUEST)
     anna.close()
     lead = sign_in(store_path, "lead", clock)
@@ -172,3 +173,18 @@ def test_leftovers_of_a_crash_are_wiped(tmp_path: Path) -> None:
     left = temp.write(7, "application/pdf", b"%PDF-1.4 vertraulich")
     assert document_files.wipe_leftovers(tmp_path) == 1
     assert not left.exists() and not temp.folder.exists()
+
+
+def test_every_path_refuses_a_zip_bomb(session_for, tmp_path: Path) -> None:
+    berta = session_for("berta")
+    client_id = new_client(berta)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", b"\0" * (6 * 1024 * 1024))
+    docx = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+    info = DocumentInfo("Antrag", "application", "antrag.docx", docx, date(2026, 11, 1))
+    with pytest.raises(ValidationError) as caught:
+        documents.add_document(berta, client_id, info, buffer.getvalue())
+    assert [e.code for e in caught.value.errors] == ["document_zip_bomb"]
+    assert "Zip-Bombe" in message(caught.value)

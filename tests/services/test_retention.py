@@ -15,8 +15,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, clients, interchange, retention, settings
-from jmd_desk.store.keyfile import KeyFile
-from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains
 
 LATER = datetime(2030, 3, 1, 10, 0, tzinfo=UTC)
@@ -70,6 +69,11 @@ def office(store_path, clock):
     years = dict(settings.office_settings(admin).retention_years, short_contact=1)
     settings.save_office_settings(admin, replace(settings.office_settings(admin), retention_years=years))
     admin.close()
+    for user in ("lead", "it"):
+        set_own_password(store_path, user, clock)
+    anna = accounts.sign_in(store_path, "anna", "Anna-Passwort-1", clock=clock, policy=POLICY)
+    accounts.change_own_password(anna, "Anna-Passwort-1", "Anna-Passwort-1")
+    anna.close()
     return store_path
 
 
@@ -109,7 +113,7 @@ def test_deletion_run_with_two_people(office: Path, clock) -> None:
     assert sorted(e.client_id for e in events) == sorted(deleted)
     anna.close()
 
-    key = KeyFile.load(office.with_name(office.name + ".keys")).unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    key = db_key(office, "admin", ADMIN_PASSWORD)
     for name in ("Quappenhof", "Wurzelmann", "Kurzkontakt"):
         assert not contains(office, key, name.encode()), name
         for path in office.parent.rglob("*"):

@@ -217,6 +217,8 @@ def test_mapping_round_trip_and_missing_column(tmp_path: Path) -> None:
     wider = SheetMapping(None, {**mapping.columns, "Telefon": "phone"}, {}, None)
     check = sheet_import.check_sheet(data, wider, TODAY_DATE)
     assert [(e.path, e.code) for e in check.problems] == [('$.columns["Telefon"]', "column_not_in_sheet")]
+    lower = SheetMapping(None, {h.lower(): f for h, f in mapping.columns.items()}, {}, None)
+    assert sheet_import.check_sheet(data, lower, TODAY_DATE).problems == ()  # headings match in any case
 
 
 def test_cells_and_dates() -> None:
@@ -231,6 +233,7 @@ def test_cells_and_dates() -> None:
     assert cell_date("1.2.2008") == date(2008, 2, 1)
     assert cell_date("31.02.2008") is None
     assert cell_date("08.02.08") is None  # two-digit years are ambiguous
+    assert cell_date("03.04.2008 00:00") == cell_date("2008-04-03 00:00:00") == date(2008, 4, 3)
 
 
 def test_hostile_and_wrong_files_are_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

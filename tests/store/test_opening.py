@@ -16,6 +16,7 @@ from jmd_desk.services.messages import message
 from jmd_desk.store.engine import connect
 from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 from jmd_desk.store.store import Store
+from jmd_desk.store.uow import UnitOfWork
 from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, sign_in
 
 
@@ -114,7 +115,7 @@ def test_missing_store_and_missing_database(tmp_path: Path, store_path: Path) ->
 
 def test_newer_schema_is_refused_and_left_unchanged(store_path: Path) -> None:
     key_file = KeyFile.load(store_path.with_name(store_path.name + ".keys"))
-    db_key = key_file.unwrap("user:admin", ADMIN_PASSWORD, POLICY)
+    db_key = key_file.unwrap(key_file.user_slot("admin"), ADMIN_PASSWORD, POLICY)
     conn = connect(store_path, db_key)
     conn.execute("UPDATE alembic_version SET version_num = 'ffff_from_the_future'")
     conn.close()
@@ -132,11 +133,13 @@ def test_password_change_rewrites_only_the_slot(store_path: Path, clock) -> None
     db_hash = digest(store_path)
     before_slots = {s.slot_id: s for s in KeyFile.load(keys).slots}
     store = session.store
-    store.set_password("berta", "Ganz-neues-Passwort-9", POLICY)
+    with UnitOfWork(store) as uow:
+        users = store.roster_users(uow.users.accounts())
+    store.set_password("berta", "Ganz-neues-Passwort-9", POLICY, admin=False, users=users)
     assert digest(store_path) == db_hash
     after_slots = {s.slot_id: s for s in KeyFile.load(keys).slots}
     changed = {sid for sid in before_slots if before_slots[sid] != after_slots[sid]}
-    assert changed == {"user:berta"}
+    assert changed == {store.key_file.slot_id_for("berta")}
     session.close()
     with pytest.raises(AuthError):
         Store.open(store_path, username="berta", password=PASSWORDS["berta"], policy=POLICY)
@@ -188,7 +191,7 @@ def test_create_refuses_existing_store(store_path: Path) -> None:
 
 def test_pragmas_of_a_keyed_connection(store_path: Path) -> None:
     key_file = KeyFile.load(store_path.with_name(store_path.name + ".keys"))
-    conn = connect(store_path, key_file.unwrap("user:admin", ADMIN_PASSWORD, POLICY))
+    conn = connect(store_path, key_file.unwrap(key_file.user_slot("admin"), ADMIN_PASSWORD, POLICY))
     try:
 
         def pragma(name: str) -> str:

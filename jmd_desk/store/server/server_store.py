@@ -69,11 +69,11 @@ class ServerStore:
             raise JmdError("client_numbers_exhausted", year=year)
         return f"{year:04d}-{number:04d}"
 
-    def write_document(self, document: Document, now: datetime) -> list[int]:
+    def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole document with sealed fields, in one transaction (all or nothing)."""
         try:
             with Session(self.engine) as session, session.begin():
-                return write_document(session, document, now, self.cipher.seal_row)
+                return write_document(session, document, now, counsellor, seal=self.cipher.seal_row)
         except DBAPIError as exc:
             raise _classify(exc) from None
 
@@ -85,7 +85,9 @@ class ServerStore:
                 move_in.check_counsellors(session, snapshot.document)
                 before = move_in.server_counts(session)
                 known = move_in.known_partners(session, snapshot.document)
-                new_ids = write_document(session, snapshot.document, now, self.cipher.seal_row, known)
+                new_ids = write_document(
+                    session, snapshot.document, now, seal=self.cipher.seal_row, known_partners=known
+                )
                 mapping = dict(zip(snapshot.client_ids, new_ids, strict=True))
                 move_in.write_changes(session, snapshot, mapping, self.cipher.seal_row)
                 move_in.write_audit(session, snapshot, mapping)

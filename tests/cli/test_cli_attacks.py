@@ -1,0 +1,97 @@
+"""Hostile use of the command line (issue 12): restore and hostile files give one line on
+stderr, a non-zero exit, no traceback and no changed file."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_cli import PASSWORD, office, run  # noqa: F401  (fixture)
+
+pytestmark = pytest.mark.slow
+
+
+def digests(folder: Path) -> dict[str, str]:
+    return {
+        p.name: hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in folder.iterdir()
+        if p.is_file() and not p.name.endswith((".lock", ".throttle"))
+    }
+
+
+def one_line_failure(result) -> None:  # type: ignore[no-untyped-def]
+    assert result.returncode not in (0,), result.stdout
+    assert "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+
+
+def test_restore_reads_the_live_password_then_shows_the_loss(office, tmp_path: Path) -> None:  # noqa: F811
+    store, home = office
+    backup = tmp_path / "b.jmdbackup"
+    made = run(
+        ["--store", str(store), "backup", str(backup), "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n"
+    )
+    assert made.returncode == 0, made.stderr
+    before = digests(store.parent)
+    wrong = run(
+        ["--store", str(store), "restore", str(backup), "--user", "leitung", "--password-stdin"], home, "falsch\n"
+    )
+    one_line_failure(wrong)
+    assert digests(store.parent) == before
+    done = run(
+        ["--store", str(store), "restore", str(backup), "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n"
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Verloren gehen:" in done.stdout and "zurückgespielt" in done.stdout
+
+
+def test_verify_exits_3_and_names_an_altered_role(office, tmp_path: Path) -> None:  # noqa: F811
+    from jmd_desk.store.engine import connect  # noqa: PLC0415
+    from jmd_desk.store.keyfile import KeyFile  # noqa: PLC0415
+    from tests.conftest import POLICY  # noqa: PLC0415
+
+    store, home = office
+    added = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert added.returncode == 0, added.stdout + added.stderr
+    key_file = KeyFile.load(store.with_name(store.name + ".keys"))
+    conn = connect(store, key_file.unwrap(key_file.user_slot("leitung"), PASSWORD, POLICY))
+    conn.execute("UPDATE users SET is_admin = 0 WHERE username = 'leitung'")
+    conn.close()
+    result = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert result.returncode == 3, result.stdout + result.stderr
+    assert "user_altered:leitung" in result.stdout and "Traceback" not in result.stderr
+    refused = run(
+        [
+            "--store",
+            str(store),
+            "stats",
+            "--quarter",
+            "2026-Q3",
+            "--format",
+            "json",
+            "-o",
+            str(tmp_path / "s.json"),
+            "--user",
+            "leitung",
+            "--password-stdin",
+        ],
+        home,
+        PASSWORD + "\n",
+    )
+    one_line_failure(refused)
+
+
+def test_rekey_prints_one_time_passwords_and_a_new_recovery_key(office) -> None:  # noqa: F811
+    store, home = office
+    result = run(["--store", str(store), "rekey", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.strip().splitlines()
+    one_time = next(line.split(": ", 1)[1] for line in lines if line.strip().startswith("leitung:"))
+    assert len(lines[-1].replace("-", "")) == 52  # the new recovery key
+    old = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, PASSWORD + "\n")
+    one_line_failure(old)
+    must = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, one_time + "\n")
+    one_line_failure(must)
+    assert "Einmal-Passwort" in must.stderr

@@ -34,7 +34,7 @@ CASE_TABLES: dict[str, tuple[str, ...] | None] = {
 READ_ONLY_TABLES = ("store_meta", "settings", "users", "deputies", "districts")
 # No personal data: shared by the whole office (group offers hold headcounts, not names).
 SHARED_TABLES = ("partners", "deletion_runs", "group_offers", "group_sessions", "anonymous_contacts")
-APPEND_ONLY_TABLES = ("audit_events", "published_reports")
+APPEND_ONLY_TABLES = ("audit_events", "published_reports", "erasures")
 
 FOUNDATION = r"""
 CREATE FUNCTION jmd_app_role() RETURNS name LANGUAGE sql STABLE

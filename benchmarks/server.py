@@ -151,6 +151,7 @@ def main(argv: list[str] | None = None) -> int:
         create_office_database(cluster, "bench")
         profile_path = write_profile(cluster.root / "profile", cluster, "bench")
         import_seconds = build(profile_path, args.clients_per_counsellor)
+        print(f"import done in {import_seconds:.1f} s", flush=True)
         lead = team_lead_list(profile_path)
         jobs = [(str(profile_path), name, args.seconds, i) for i, name in enumerate(COUNSELLORS)]
         with mp.get_context("spawn").Pool(len(jobs)) as pool:

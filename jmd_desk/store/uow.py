@@ -8,8 +8,6 @@ from types import TracebackType
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.entities import ClientFile
-from jmd_desk.domain.interchange_export import build_document
 from jmd_desk.domain.interchange_model import Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
@@ -38,11 +36,6 @@ from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
-
-
-def _export_order(file: ClientFile) -> tuple[str, int]:
-    """The order in which the interchange export lists client files."""
-    return (file.client.client_number or "", file.id)
 
 
 class UnitOfWork:
@@ -102,20 +95,9 @@ class UnitOfWork:
         return write_document(self._session, document, now, counsellor)
 
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
-        """The whole store as the full export sees it, with its correction and audit history,
-        to move into the office server."""
+        """The whole store, its correction and audit history, to move into the office server."""
         assert self._session is not None
-        ids = self.clients.ids()
-        files = self.clients.files(ids)
-        raw = build_document(
-            self.partners.list(),
-            files,
-            districts=self.districts.list(),
-            offers=self.group_offers.files(self.group_offers.ids()),
-            anonymous=self.anonymous_contacts.list(),
-            contents={d.id: self.documents.content(d.id) for f in files for d in f.documents},
-        )
-        return take_snapshot(self._session, today, raw, [f.id for f in sorted(files, key=_export_order)])
+        return take_snapshot(self._session, today)
 
     def flush(self) -> None:
         """Send pending changes to the database (ids become known); stays in the transaction."""

@@ -17,12 +17,14 @@ from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.domain.interchange import parse_document
-from jmd_desk.domain.interchange_export import dump_document
-from jmd_desk.domain.interchange_model import Document
+from jmd_desk.domain.interchange import Document, parse_document
+from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.domain.readmodels import ClientChange
+from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.bulk import RowSealer, new_ids
 from jmd_desk.store.clients_repo import ClientRepository
+from jmd_desk.store.groups_repo import GroupOfferRepository
+from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.schema import AuditRecord, ClientChangeRecord, PartnerRecord
 from jmd_desk.store.server.security_sql import CASE_TABLES
 
@@ -40,13 +42,23 @@ class LocalSnapshot:
     counts: dict[str, int]
 
 
-def take_snapshot(session: Session, today: date, raw_document: dict[str, Any], client_ids: list[int]) -> LocalSnapshot:
-    """Read a whole local store (inside one reading transaction): the interchange document the
-    caller built of it (clients in ``client_ids`` order), the histories and the row counts."""
+def take_snapshot(session: Session, today: date) -> LocalSnapshot:
+    """Read a whole local store (inside one reading transaction)."""
     clients = ClientRepository(session)
-    districts = frozenset(d["code"] for d in raw_document.get("districts", []))
-    document = parse_document(dump_document(raw_document), today, districts)
-    changes = {cid: clients.changes(cid) for cid in client_ids}
+    ids = clients.ids()
+    files = clients.files(ids)
+    documents, offers = DocumentRepository(session), GroupOfferRepository(session)
+    raw = build_document(
+        PartnerRepository(session).list(),
+        files,
+        districts=DistrictRepository(session).list(),
+        offers=offers.files(offers.ids()),
+        anonymous=AnonymousContactRepository(session).list(),
+        contents={d.id: documents.content(d.id) for f in files for d in f.documents},
+    )
+    districts = frozenset(d.code for d in DistrictRepository(session).list())
+    document = parse_document(dump_document(raw), today, districts)
+    changes = {cid: clients.changes(cid) for cid in ids}
     audit = tuple(
         {c.name: getattr(r, c.name) for c in AuditRecord.__table__.columns}
         for r in session.scalars(select(AuditRecord).order_by(AuditRecord.seq))
@@ -54,7 +66,7 @@ def take_snapshot(session: Session, today: date, raw_document: dict[str, Any], c
     counts = {}
     for table in COUNTED_TABLES:
         counts[table] = int(session.scalar(text(f"SELECT count(*) FROM {table}")) or 0)  # noqa: S608 - fixed names
-    return LocalSnapshot(document, tuple(client_ids), changes, audit, counts)
+    return LocalSnapshot(document, tuple(ids), changes, audit, counts)
 
 
 def open_crossing(session: Session) -> None:

@@ -209,7 +209,7 @@ def test_plan_pdf_shows_goals_names_and_signature_lines(session_for, tmp_path: P
         "Şirin Quelltaler",
         "Deutschkurs B1 abschließen",
         "Anmeldung bei der VHS bis März",
-        "junger Mensch, Fachkraft",
+        "junge Person, Fachkraft",
         "15.12.2026",
         "Praktikumsplatz in einer Werkstatt finden",
         "Hamid Quelltaler (Erziehungsberechtigte*r / Vormund)",  # under 18

@@ -220,5 +220,8 @@ def start_cluster(tls: bool = True) -> PgCluster:
         log = cluster.log_file.read_text(errors="replace") if cluster.log_file.exists() else ""
         cluster.stop()
         raise RuntimeError(f"cluster failed: {exc.stderr.decode(errors='replace')} {log}") from None
+    except OSError as exc:  # a tool missing (runuser): remove the folder with the test CA key too
+        shutil.rmtree(root, ignore_errors=True)
+        raise RuntimeError(f"cluster failed: {exc}") from None
     (root / "pwfile").unlink()
     return cluster

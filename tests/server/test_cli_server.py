@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import psycopg
 import pytest
 
+from jmd_desk.services.synthetic import generate_document
 from tests.cli.test_cli import run
+from tests.conftest import TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.conftest import OWNER, OWNER_PASSWORD, create_office_database, write_profile
 
@@ -41,6 +44,33 @@ def test_setup_and_add_user_from_the_command_line(profile: Path, pg_cluster: PgC
                  "cli.ada", "--password-stdin"], home, "falsch\nCem-Passwort-12\n")  # fmt: skip
     assert wrong.returncode == 1
     assert "Passwort ist falsch" in wrong.stderr
+
+
+def test_a_counsellor_imports_her_files_from_the_command_line(
+    profile: Path, pg_cluster: PgCluster, tmp_path: Path
+) -> None:
+    home = tmp_path / "home"
+    setup = run(["--server", str(profile), "server", "setup", "--owner", OWNER, "--admin", "cli.lead",
+                 "--password-stdin"], home, f"{OWNER_PASSWORD}\nLead-Passwort-1\n")  # fmt: skip
+    if setup.returncode != 0:  # the database was set up by the test before
+        assert "nicht leer" in setup.stderr
+        admin, admin_password = "cli.ada", "Ada-Passwort-1"
+    else:
+        admin, admin_password = "cli.lead", "Lead-Passwort-1"
+    add = run(["--server", str(profile), "server", "add-user", "cli.dora", "--role", "counsellor", "--user", admin,
+               "--password-stdin"], home, f"{admin_password}\nDora-Passwort-1\n")  # fmt: skip
+    assert add.returncode == 0, add.stderr
+    doc = generate_document(3, today=TODAY.date(), seed=12, counsellors=["cli.dora"])
+    doc["clients"][0]["first_name"] = "Xaverina"
+    data = tmp_path / "akten.json"
+    data.write_text(json.dumps(doc))
+    result = run(["--server", str(profile), "import", str(data), "--user", "cli.dora", "--password-stdin"], home,
+                 "Dora-Passwort-1\n")  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert "Importiert: 3 Klient*innen" in result.stdout
+    with psycopg.connect(pg_cluster.superuser_conninfo("cli_office")) as su:
+        rows = su.execute("SELECT first_name FROM clients WHERE counsellor = 'cli.dora'").fetchall()
+    assert len(rows) == 3 and all("Xaverina" not in r[0] for r in rows)
 
 
 @pytest.mark.parametrize("command", [["init", "--user", "x"], ["backup", "f.bak"], ["demo"],

@@ -114,7 +114,7 @@ def test_init_import_export_verify_leave_no_plaintext(office: tuple[Path, Path],
         scratch,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("OK") == 5
+    assert result.stdout.count("OK") == 7  # cipher, sqlite, keys, chain, checkpoints, user list, schema
     assert store.read_bytes()[:16] != b"SQLite format 3\x00"
     for folder in (store.parent, scratch, home):
         assert grep_tree(folder, canaries) == []

@@ -44,7 +44,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jmd_desk.selftest import run_self_test  # noqa: PLC0415 - only for the bundle check
 
         return run_self_test(env)
-    if args.command in (None, *cli.GUI_COMMANDS):
+    if args.command in (None, *cli.GUI_COMMANDS) and args.server is None:
         from jmd_desk.ui.application import run_gui  # noqa: PLC0415 - Qt only when needed
 
         return run_gui(args, env)

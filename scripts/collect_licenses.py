@@ -29,6 +29,8 @@ DISTRIBUTIONS = [
     ("pillow", "images for reportlab"),
     ("charset-normalizer", "used by reportlab"),
     ("platformdirs", "standard folders for data, settings and logs"),
+    ("openpyxl", "reading .xlsx spreadsheets for the client import"),
+    ("et_xmlfile", "used by openpyxl"),
     ("typing_extensions", "used by SQLAlchemy and alembic"),
 ]
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian/Ubuntu packages JMD Desk needs (Qt runtime libraries, venv support,
-# poppler for looking at PDFs, Xvfb for a real X display). Installs only what is missing,
+# poppler for looking at PDFs, Xvfb for a real X display, PostgreSQL for the
+# office-server tests). Installs only what is missing,
 # so running it again is a quick no-op. Used by the README commands and by .ci/run.
 set -euo pipefail
 
@@ -15,6 +16,10 @@ PACKAGES=(
   libxcb-xfixes0 libxcb-xkb1 libcups2
   # tools for tests and screenshots
   poppler-utils xvfb xauth git
+  # the office server's tests start a throwaway PostgreSQL cluster
+  postgresql
+  # real-display GUI tests: a window manager, real key events, screenshots, German key map
+  openbox xdotool imagemagick x11-utils x11-xkb-utils
 )
 
 missing=()

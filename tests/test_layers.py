@@ -22,7 +22,7 @@ ALLOWED = {
     "selftest": {"domain", "services", "reports", "store", "ui"},
 }
 QT = ("PySide6", "shiboken6")
-PERSISTENCE = ("sqlalchemy", "sqlcipher3", "alembic", "sqlite3")
+PERSISTENCE = ("sqlalchemy", "sqlcipher3", "alembic", "sqlite3", "psycopg")
 QT_ALLOWED = {"ui", "app", "selftest"}
 PERSISTENCE_ALLOWED = {"store"}
 STDLIB_ONLY = {"domain"}

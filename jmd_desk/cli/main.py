@@ -12,13 +12,14 @@ import logging
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from jmd_desk import __version__
+from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import protect
-from jmd_desk.services import accounts, backups, interchange, statistics
+from jmd_desk.reports.statistics_output import difference_note
+from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, sheet_import, statistics
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
@@ -34,6 +35,8 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
+LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
+SERVER_READY_COMMANDS = ("server", "import")
 
 
 class CliError(Exception):
@@ -62,39 +65,75 @@ def period_of(args: argparse.Namespace) -> Period:
     return Period.from_text(args.date_from, args.date_to)
 
 
+def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
+    p.add_argument("--user", required=required, help="Benutzername")
+    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
+    return p
+
+
+def _global_options(parser: argparse.ArgumentParser) -> None:
+    """Options before the command: where the data are, language, version."""
+    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
+    where = parser.add_mutually_exclusive_group()
+    where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
+    where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
+    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
+    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser of ``jmd-desk``."""
     parser = argparse.ArgumentParser(
         prog="jmd-desk",
         description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
     )
-    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
-    parser.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
-    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
+    _global_options(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-
-    def with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-        p.add_argument("--user", required=required, help="Benutzername")
-        p.add_argument(
-            "--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe"
-        )
-        return p
-
     sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
     demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
     demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
+    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
     init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    imp = with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
+    _add_data_commands(sub)
+    _add_statistics_commands(sub)
+    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
+    backup.add_argument("file", type=Path)
+    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
+    restore.add_argument("file", type=Path)
+    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
+    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
+    _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
+    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
+    return parser
+
+
+def _add_data_commands(sub: Any) -> None:
+    """import, import-sheet and export."""
+    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
-    exp = with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
+    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
+    sheet.add_argument("file", type=Path)
+    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
+    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
+    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
     exp.add_argument("file", type=Path)
-    stats = with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
+
+
+def _add_statistics_commands(sub: Any) -> None:
+    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
+    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
     _period_options(stats)
     stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     stats.add_argument("-o", "--output", type=Path, required=True)
-    bundle = with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
+    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
+    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
+    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
+    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
+    trend.add_argument("--format", choices=("json", "pdf"), required=True)
+    trend.add_argument("-o", "--output", type=Path, required=True)
+    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
+    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
     _period_options(bundle)
     bundle.add_argument("-o", "--output", type=Path, required=True)
     merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
@@ -102,21 +141,33 @@ def build_parser() -> argparse.ArgumentParser:
     _period_options(merge)
     merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
     merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--k", type=int, default=3, choices=range(3, 11), metavar="3..10")
+    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
+    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
     merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
     merge.add_argument(
         "--passphrase-stdin",
         action="store_true",
         help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
     )
-    backup = with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
-    with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
-    return parser
+
+
+def _server_commands(server: argparse.ArgumentParser) -> None:
+    """``server setup`` and ``server add-user`` (DESIGN §5)."""
+    commands = server.add_subparsers(dest="server_command", metavar="SERVER_COMMAND", required=True)
+    setup = commands.add_parser("setup", help="leere Datenbank einrichten (Schema, Rollen, Regeln)")
+    setup.add_argument("--owner", required=True, help="PostgreSQL-Anmeldung, der die Datenbank gehört")
+    setup.add_argument("--admin", required=True, help="erste Person (alle drei Rollen)")
+    add_user = commands.add_parser("add-user", help="Person anlegen (nur Verwaltung)")
+    add_user.add_argument("name")
+    add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
+    add_user.add_argument("--display-name", default="", help="angezeigter Name")
+    import_store = commands.add_parser("import-store", help="lokale Datenablage auf den Server übertragen")
+    import_store.add_argument("store_file", type=Path, metavar="STORE")
+    import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
+    import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
+    for p in (setup, add_user, import_store):
+        p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
+    add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
 
 # --------------------------------------------------------------- passwords
@@ -193,6 +244,8 @@ class Cli:
 
     def cmd_import(self, args: argparse.Namespace) -> int:
         """Import an interchange file, all or nothing."""
+        if args.server is not None:
+            return self._server_import(args)
 
         def run(session: UserSession) -> int:
             summary = interchange.import_file(session, args.file)
@@ -201,6 +254,34 @@ class Cli:
                 f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
                 f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
                 f"{summary.partners} network partners.",
+            )
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def _server_import(self, args: argparse.Namespace) -> int:
+        """On the server a counsellor imports her own files (fields sealed on this computer)."""
+        password = read_password(args.password_stdin, self.stdin)
+        summary = server_cases.import_own_files(
+            args.server, args.user, password, read_file(args.file), clock=self.env.clock, policy=self.env.policy
+        )
+        self.say(
+            f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
+            f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
+            f"Imported: {summary.clients} clients, {summary.cases} cases, {summary.contacts} contacts, "
+            f"{summary.partners} network partners.",
+        )
+        return EXIT_OK
+
+    def cmd_import_sheet(self, args: argparse.Namespace) -> int:
+        """Import clients from a spreadsheet, all or nothing."""
+        mapping = sheet_import.load_mapping(args.mapping, self.env.clock.today())
+
+        def run(session: UserSession) -> int:
+            summary = sheet_import.import_sheet(session, args.file, mapping, args.counsellor)
+            self.say(
+                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
+                f"Imported: {summary.clients} clients, {summary.cases} cases.",
             )
             return EXIT_OK
 
@@ -243,11 +324,29 @@ class Cli:
     def cmd_stats(self, args: argparse.Namespace) -> int:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k)
 
         def run(session: UserSession) -> int:
-            data = statistics.export(session, period, args.format, self.env.lang)
+            data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
             write_file(args.output, data)
             self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+            note = difference_note(report, self.env.lang)
+            if note:
+                print(note, file=self.out)
+            return EXIT_OK
+
+        return self.with_session(args, run)
+
+    def cmd_stats_trend(self, args: argparse.Namespace) -> int:
+        """Write the statistics of consecutive quarters with line charts."""
+        statistics.quarters(args.from_quarter, args.to_quarter)
+
+        def run(session: UserSession) -> int:
+            data = statistics.trend_export(
+                session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
+            )
+            write_file(args.output, data)
+            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
             return EXIT_OK
 
         return self.with_session(args, run)
@@ -272,10 +371,11 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
         raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = protect(raw, args.k)
+        report = statistics.publish_raw(raw, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -370,14 +470,78 @@ class Cli:
 
         return self.with_session(args, run)
 
+    def cmd_server(self, args: argparse.Namespace) -> int:
+        """``server setup`` / ``server add-user`` on the profile given by --server."""
+        if args.server is None:
+            raise CliError("server_only_command", command=args.server_command)
+        if args.server_command == "setup":
+            return self._server_setup(args)
+        if args.server_command == "import-store":
+            return self._server_import_store(args)
+        return self._server_add_user(args)
+
+    def _server_import_store(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        store_password = read_password(
+            args.password_stdin, self.stdin, prompt=f"Passwort von {args.store_user} (lokale Datenablage): "
+        )
+        moved = server_admin.import_store(
+            args.server, args.user, admin_password, args.store_file, args.store_user, store_password,
+            clock=self.env.clock, policy=self.env.policy,
+        )  # fmt: skip
+        self.say(
+            f"Übertragen: {moved} Akten mit Verlauf und Protokoll. Die lokale Datenablage bleibt unverändert; "
+            "bitte nach der Kontrolle sicher löschen.",
+            f"Moved: {moved} files with history and audit log. The local store is unchanged; delete it "
+            "safely after checking.",
+        )
+        return EXIT_OK
+
+    def _server_setup(self, args: argparse.Namespace) -> int:
+        owner_password = read_password(args.password_stdin, self.stdin, prompt=f"Passwort von {args.owner}: ")
+        admin_password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Neues Passwort für {args.admin}: "
+        )
+        recovery_key = server_admin.setup_server(
+            args.server, args.owner, owner_password, args.admin, admin_password, policy=self.env.policy
+        )
+        self.say("Büro-Server eingerichtet.", "Office server set up.")
+        self.say(
+            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
+            "sicher verwahren (z. B. versiegelt bei der Leitung):",
+            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
+            "the office lead):",
+        )
+        print(recovery_key, file=self.out)
+        return EXIT_OK
+
+    def _server_add_user(self, args: argparse.Namespace) -> int:
+        admin_password = read_password(args.password_stdin, self.stdin)
+        password = read_password(
+            args.password_stdin, self.stdin, confirm=True, prompt=f"Erstes Passwort für {args.name}: "
+        )
+        roles = frozenset(Role(r) for r in args.role)
+        server_admin.add_server_user(
+            args.server, args.user, admin_password, args.name, roles, password,
+            policy=self.env.policy, display_name=args.display_name,
+        )  # fmt: skip
+        self.say(f"Person angelegt: {args.name}", f"Person added: {args.name}")
+        return EXIT_OK
+
     def run(self, args: argparse.Namespace) -> int:
         """Dispatch one parsed command."""
+        if args.server is not None and args.command not in SERVER_READY_COMMANDS:
+            code = "local_only_command" if args.command in LOCAL_ONLY_COMMANDS else "server_command_unavailable"
+            raise CliError(code, command=args.command or "gui")
         handler = {
+            "server": self.cmd_server,
             "init": self.cmd_init,
             "import": self.cmd_import,
+            "import-sheet": self.cmd_import_sheet,
             "export": self.cmd_export,
             "verify": self.cmd_verify,
             "stats": self.cmd_stats,
+            "stats-trend": self.cmd_stats_trend,
             "stats-bundle": self.cmd_stats_bundle,
             "stats-merge": self.cmd_stats_merge,
             "backup": self.cmd_backup,
@@ -398,7 +562,7 @@ def run(
     """Run a non-GUI command; expected problems become one line on stderr."""
     err = err or sys.stderr
     cli = Cli(env, out or sys.stdout, stdin or sys.stdin)
-    if args.command not in ("stats-merge",):
+    if args.command not in ("stats-merge", "server") and args.server is None:
         warning = network_warning(cli.store_path(args))
         if warning is not None:
             print(f"jmd-desk: {message(warning, env.lang)}", file=err)

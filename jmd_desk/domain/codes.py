@@ -106,15 +106,45 @@ PARTNER_TYPES = (
     UNKNOWN,
 )
 
+CASE_PHASES = ("clearing", "assessment", "planning", "implementation", "evaluation", UNKNOWN)
+
+RESPONSIBLES = ("young_person", "counsellor", "family", "partner", "other", UNKNOWN)
+
+APPOINTMENT_STATUSES = ("planned", "held", "cancelled", "no_show", UNKNOWN)
+
+GROUP_KINDS = (
+    "course",
+    "workshop",
+    "school_workshop",
+    "leisure",
+    "parents",
+    "information_event",
+    "other",
+    UNKNOWN,
+)
+
+DOCUMENT_KINDS = ("certificate", "notice", "application", "letter", "consent_form", "other", UNKNOWN)
+
+# Media types a document may have; each is checked against the content (domain.documents).
+MEDIA_TYPES = (
+    "application/pdf",
+    "image/png",
+    "image/jpeg",
+    "application/vnd.oasis.opendocument.text",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+)
+
+# Fields whose real progress (not corrections) is recorded with a date.
+PROGRESS_FIELDS = ("german_level", "school_qualification")
+
 REFERRAL_STATUSES = ("requested", "accepted", "rejected", "completed", "withdrawn", UNKNOWN)
 
 CONSENT_SCOPES = ("processing", "referral_sharing", "statistics", "messenger_contact", UNKNOWN)
 
 CONSENT_GIVERS = ("self", "guardian", UNKNOWN)
 
-# Suggestions offered by the client form; the fields themselves are free text (DESIGN §4
-# names no code list for them), so imported wording is kept as it is.
-SCHOOL_QUALIFICATION_SUGGESTIONS = (
+# Coded since interchange version 2; older free text lives on in school_qualification_note.
+SCHOOL_QUALIFICATIONS = (
     "none",
     "lower_secondary",
     "intermediate_secondary",
@@ -122,7 +152,14 @@ SCHOOL_QUALIFICATION_SUGGESTIONS = (
     "foreign_recognised",
     "foreign_not_recognised",
     "recognition_pending",
+    UNKNOWN,
 )
+SCHOOL_QUALIFICATION_SUGGESTIONS = SCHOOL_QUALIFICATIONS[:-1]
+# The German rank order used for "gained" (foreign_recognised counts separately).
+SCHOOL_RANK = {"none": 0, "lower_secondary": 1, "intermediate_secondary": 2, "upper_secondary": 3}
+
+# Suggestions offered by the client form; the fields themselves are free text (DESIGN §4
+# names no code list for them), so imported wording is kept as it is.
 CURRENT_SITUATION_SUGGESTIONS = (
     "school",
     "language_course",
@@ -161,6 +198,8 @@ class Role(StrEnum):
 ROLES = tuple(r.value for r in Role)
 
 AGE_GROUPS = ("12-14", "15-17", "18-20", "21-24", "25-27", "other")
+# Age groups as a recorded code (anonymous contacts, group headcounts) also accept unknown.
+AGE_GROUP_CODES = (*AGE_GROUPS, UNKNOWN)
 DURATION_BANDS = ("<1m", "1-3m", "3-6m", "6-12m", ">12m")
 OTHER = "other"
 

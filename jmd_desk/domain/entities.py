@@ -4,11 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from jmd_desk.domain.codes import UNKNOWN, Role
 
 T = TypeVar("T")
+
+
+# A counted record's statistics key (DESIGN §4): fixed at creation, so it takes no part in
+# comparing values (an edit typed into a form does not carry it); None means "not yet given".
+def _key() -> Any:
+    return field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,7 @@ class Client:
     residence_status: str = UNKNOWN
     german_level: str = UNKNOWN
     school_qualification: str | None = None
+    school_qualification_note: str | None = None
     current_situation: str | None = None
     access_route: str | None = None
     unaccompanied_minor: bool | None = None
@@ -45,6 +52,8 @@ class Client:
     address: str | None = None
     counsellor: str | None = None
     eligibility_note: str | None = None
+    district: str | None = None
+    record_key: int | None = _key()
 
     @property
     def full_name(self) -> str:
@@ -61,6 +70,9 @@ class Case:
     closed_on: date | None = None
     closure_reason: str | None = None
     destination: str | None = None
+    requested_on: date | None = None
+    phase: str | None = None
+    record_key: int | None = _key()
 
     @property
     def is_open(self) -> bool:
@@ -78,6 +90,10 @@ class Goal:
     due_on: date | None = None
     status: str = "open"
     status_changed_on: date | None = None
+    steps: str | None = None
+    responsible: tuple[str, ...] = ()
+    review_on: date | None = None
+    record_key: int | None = _key()
 
 
 @dataclass(frozen=True)
@@ -91,6 +107,7 @@ class Contact:
     topics: tuple[str, ...] = ()
     interpreter: bool = False
     notes: str | None = None
+    record_key: int | None = _key()
 
 
 @dataclass(frozen=True)
@@ -115,6 +132,7 @@ class Referral:
     area: str = UNKNOWN
     status: str = "requested"
     outcome: str | None = None
+    record_key: int | None = _key()
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,91 @@ class FollowUp:
     due_on: date
     text: str
     done: bool = False
+
+
+@dataclass(frozen=True)
+class District:
+    """A district of the town (Stadtteil/Sozialraum) from the office's list."""
+
+    code: str
+    label: str
+
+
+@dataclass(frozen=True)
+class Progress:
+    """Real progress of a client's German level or school qualification from a day on."""
+
+    field: str
+    value: str
+    on: date
+
+
+@dataclass(frozen=True)
+class Appointment:
+    """Termin of a case or a group offer; ``contact_id`` is the contact a held case
+    appointment became. ``starts_at`` is local time to the minute."""
+
+    starts_at: datetime
+    minutes: int
+    mode: str = UNKNOWN
+    place: str | None = None
+    status: str = "planned"
+    contact_id: int | None = None
+
+
+@dataclass(frozen=True)
+class GroupSession:
+    """One session of a group offer with the number of participants present."""
+
+    date: date
+    minutes: int
+    attendance: int = 0
+
+
+@dataclass(frozen=True)
+class GroupOffer:
+    """Gruppenangebot. Headcounts are (code, count) pairs in code order; estimates allowed."""
+
+    title: str
+    kind: str
+    starts_on: date
+    ends_on: date | None = None
+    areas: tuple[str, ...] = ()
+    partner_id: int | None = None
+    participants_by_gender: tuple[tuple[str, int], ...] = ()
+    participants_by_age_group: tuple[tuple[str, int], ...] = ()
+    record_key: int | None = _key()
+
+    @property
+    def participants(self) -> int:
+        """Participants counted once per offer: the larger of the two headcounts."""
+        return max(sum(n for _, n in self.participants_by_gender), sum(n for _, n in self.participants_by_age_group))
+
+
+@dataclass(frozen=True)
+class AnonymousContact:
+    """Anonyme Kurzberatung: nothing in it points to a person."""
+
+    date: date
+    minutes: int
+    mode: str
+    topics: tuple[str, ...] = ()
+    age_group: str = UNKNOWN
+    gender: str = UNKNOWN
+    referred_partner_type: str | None = None
+    record_key: int | None = _key()
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """A document in a client file, without its content (lists never load contents)."""
+
+    title: str
+    kind: str
+    file_name: str
+    media_type: str
+    added_on: date
+    size: int = 0
 
 
 @dataclass(frozen=True)
@@ -176,6 +279,7 @@ class CaseFile:
     contacts: tuple[Saved[Contact], ...] = ()
     referrals: tuple[Saved[Referral], ...] = ()
     follow_ups: tuple[Saved[FollowUp], ...] = ()
+    appointments: tuple[Saved[Appointment], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -186,3 +290,18 @@ class ClientFile:
     client: Client
     consents: tuple[Saved[Consent], ...] = ()
     cases: tuple[CaseFile, ...] = field(default=())
+    progress: tuple[Saved[Progress], ...] = ()
+    documents: tuple[Saved[DocumentInfo], ...] = ()
+    group_offers: tuple[Saved[GroupOffer], ...] = ()
+
+
+@dataclass(frozen=True)
+class GroupOfferFile:
+    """A group offer with its sessions, appointments and the clients linked to it."""
+
+    id: int
+    offer: GroupOffer
+    counsellor: str | None
+    sessions: tuple[Saved[GroupSession], ...] = ()
+    appointments: tuple[Saved[Appointment], ...] = ()
+    client_ids: tuple[int, ...] = ()

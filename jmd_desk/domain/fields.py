@@ -9,12 +9,28 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
-from datetime import date
+from datetime import date, datetime
 from enum import Enum, auto
 from typing import Any, TypeVar
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
+from jmd_desk.domain.entities import (
+    AnonymousContact,
+    Appointment,
+    Case,
+    Client,
+    Consent,
+    Contact,
+    District,
+    DocumentInfo,
+    FollowUp,
+    Goal,
+    GroupOffer,
+    GroupSession,
+    Partner,
+    Progress,
+    Referral,
+)
 from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.text import unsafe_character
@@ -38,6 +54,8 @@ class Kind(Enum):
     EMAIL = auto()
     USERNAME = auto()
     REF = auto()
+    DATETIME = auto()
+    COUNTS = auto()
 
 
 @dataclass(frozen=True)
@@ -62,6 +80,9 @@ CLIENT_NUMBER_RE = re.compile(r"^\d{4}-\d{4}$")
 USERNAME_RE = re.compile(r"^[a-z0-9][a-z0-9._-]{1,39}$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 ISO_DATE_RE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+LOCAL_TIME_RE = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$")
+RECORD_KEY_LIMIT = 2**32
+MAX_HEADCOUNT = 100_000
 # Kosovo's user-assigned code is in common administrative use (EU, BAMF).
 COUNTRY_CODES = frozenset(COUNTRIES)
 LANGUAGE_CODES = frozenset(LANGUAGES)
@@ -79,6 +100,13 @@ def _date(name: str, *, required: bool = False, past: bool = True) -> FieldSpec:
     return FieldSpec(name, Kind.DATE, required=required, past=past)
 
 
+def _minutes(name: str = "minutes") -> FieldSpec:
+    return FieldSpec(name, Kind.INT, required=True, min_value=0, max_value=1440)
+
+
+RECORD_KEY = FieldSpec("record_key", Kind.INT, min_value=0, max_value=RECORD_KEY_LIMIT - 1)
+DISTRICT_CODE_LEN = 40
+
 CLIENT_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("client_number", Kind.CLIENT_NUMBER),
     _t("first_name", 100, required=True),
@@ -92,7 +120,8 @@ CLIENT_FIELDS: tuple[FieldSpec, ...] = (
     _date("arrival_date"),
     _code("residence_status", codes.RESIDENCE_STATUSES),
     _code("german_level", codes.GERMAN_LEVELS),
-    _t("school_qualification"),
+    _code("school_qualification", codes.SCHOOL_QUALIFICATIONS),
+    _t("school_qualification_note", 500),
     _t("current_situation"),
     _t("access_route"),
     FieldSpec("unaccompanied_minor", Kind.BOOL),
@@ -102,6 +131,8 @@ CLIENT_FIELDS: tuple[FieldSpec, ...] = (
     _t("address", 500),
     FieldSpec("counsellor", Kind.USERNAME),
     _t("eligibility_note", 1000),
+    FieldSpec("district", Kind.REF, max_len=DISTRICT_CODE_LEN),
+    RECORD_KEY,
 )
 
 CASE_FIELDS: tuple[FieldSpec, ...] = (
@@ -110,6 +141,9 @@ CASE_FIELDS: tuple[FieldSpec, ...] = (
     _date("closed_on"),
     _code("closure_reason", codes.CLOSURE_REASONS),
     _code("destination", codes.DESTINATIONS),
+    _date("requested_on"),
+    _code("phase", codes.CASE_PHASES),
+    RECORD_KEY,
 )
 
 GOAL_FIELDS: tuple[FieldSpec, ...] = (
@@ -119,16 +153,21 @@ GOAL_FIELDS: tuple[FieldSpec, ...] = (
     _date("due_on", past=False),
     _code("status", codes.GOAL_STATUSES),
     _date("status_changed_on"),
+    _t("steps", 5000),
+    FieldSpec("responsible", Kind.CODES, codes=codes.RESPONSIBLES),
+    _date("review_on", past=False),
+    RECORD_KEY,
 )
 
 CONTACT_FIELDS: tuple[FieldSpec, ...] = (
     _date("date", required=True),
-    FieldSpec("minutes", Kind.INT, required=True, min_value=0, max_value=1440),
+    _minutes(),
     _code("mode", codes.CONTACT_MODES, required=True),
     FieldSpec("participants", Kind.CODES, codes=codes.PARTICIPANTS),
     FieldSpec("topics", Kind.CODES, codes=codes.AREAS),
     FieldSpec("interpreter", Kind.BOOL),
     _t("notes", 50_000),
+    RECORD_KEY,
 )
 
 PARTNER_FIELDS: tuple[FieldSpec, ...] = (
@@ -148,6 +187,7 @@ REFERRAL_FIELDS: tuple[FieldSpec, ...] = (
     _code("area", codes.AREAS),
     _code("status", codes.REFERRAL_STATUSES),
     _t("outcome", 5000),
+    RECORD_KEY,
 )
 
 # The stored referral names its partner by id; the id itself is checked against the store.
@@ -167,6 +207,68 @@ FOLLOW_UP_FIELDS: tuple[FieldSpec, ...] = (
     FieldSpec("done", Kind.BOOL),
 )
 
+DISTRICT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("code", Kind.REF, required=True, max_len=DISTRICT_CODE_LEN),
+    _t("label", 200, required=True),
+)
+
+# ``value`` is checked against the field's code list by rules.progress_errors.
+PROGRESS_FIELDS: tuple[FieldSpec, ...] = (
+    _code("field", codes.PROGRESS_FIELDS, required=True),
+    FieldSpec("value", Kind.REF, required=True, max_len=40),
+    _date("on", required=True),
+)
+
+# In the interchange file a held case appointment names its contact by ``contact_ref``.
+APPOINTMENT_FIELDS: tuple[FieldSpec, ...] = (
+    FieldSpec("starts_at", Kind.DATETIME, required=True),
+    _minutes(),
+    _code("mode", codes.CONTACT_MODES),
+    _t("place", 300),
+    _code("status", codes.APPOINTMENT_STATUSES),
+    FieldSpec("contact_ref", Kind.REF, max_len=100),
+)
+APPOINTMENT_ENTITY_FIELDS: tuple[FieldSpec, ...] = tuple(f for f in APPOINTMENT_FIELDS if f.name != "contact_ref")
+
+GROUP_SESSION_FIELDS: tuple[FieldSpec, ...] = (
+    _date("date", required=True, past=False),
+    _minutes(),
+    FieldSpec("attendance", Kind.INT, min_value=0, max_value=MAX_HEADCOUNT),
+)
+
+GROUP_OFFER_FIELDS: tuple[FieldSpec, ...] = (
+    _t("title", 200, required=True),
+    _code("kind", codes.GROUP_KINDS, required=True),
+    FieldSpec("areas", Kind.CODES, codes=codes.AREAS),
+    FieldSpec("partner_ref", Kind.REF, max_len=100),
+    _date("starts_on", required=True, past=False),
+    _date("ends_on", past=False),
+    FieldSpec("participants_by_gender", Kind.COUNTS, codes=codes.GENDERS, max_value=MAX_HEADCOUNT),
+    FieldSpec("participants_by_age_group", Kind.COUNTS, codes=codes.AGE_GROUP_CODES, max_value=MAX_HEADCOUNT),
+    RECORD_KEY,
+)
+GROUP_OFFER_ENTITY_FIELDS: tuple[FieldSpec, ...] = tuple(f for f in GROUP_OFFER_FIELDS if f.name != "partner_ref")
+
+ANONYMOUS_CONTACT_FIELDS: tuple[FieldSpec, ...] = (
+    _date("date", required=True),
+    _minutes(),
+    _code("mode", codes.CONTACT_MODES, required=True),
+    FieldSpec("topics", Kind.CODES, codes=codes.AREAS),
+    _code("age_group", codes.AGE_GROUP_CODES),
+    _code("gender", codes.GENDERS),
+    _code("referred_partner_type", codes.PARTNER_TYPES),
+    RECORD_KEY,
+)
+
+# The content (``content_base64`` in the file) is checked by domain.documents.
+DOCUMENT_FIELDS: tuple[FieldSpec, ...] = (
+    _t("title", 200, required=True),
+    _code("kind", codes.DOCUMENT_KINDS),
+    FieldSpec("file_name", Kind.REF, required=True, max_len=200),
+    _code("media_type", codes.MEDIA_TYPES, required=True),
+    _date("added_on", required=True),
+)
+
 ENTITY_FIELDS: dict[type, tuple[FieldSpec, ...]] = {
     Client: CLIENT_FIELDS,
     Case: CASE_FIELDS,
@@ -176,6 +278,13 @@ ENTITY_FIELDS: dict[type, tuple[FieldSpec, ...]] = {
     Referral: REFERRAL_ENTITY_FIELDS,
     Consent: CONSENT_FIELDS,
     FollowUp: FOLLOW_UP_FIELDS,
+    District: DISTRICT_FIELDS,
+    Progress: PROGRESS_FIELDS,
+    Appointment: APPOINTMENT_ENTITY_FIELDS,
+    GroupSession: GROUP_SESSION_FIELDS,
+    GroupOffer: GROUP_OFFER_ENTITY_FIELDS,
+    AnonymousContact: ANONYMOUS_CONTACT_FIELDS,
+    DocumentInfo: DOCUMENT_FIELDS,
 }
 
 
@@ -233,6 +342,24 @@ def _check_int(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
     return []
 
 
+def _check_datetime(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if not isinstance(value, datetime) or value.second or value.microsecond or value.tzinfo is not None:
+        return [FieldError(spec.name, "bad_datetime")]
+    return []
+
+
+def _check_counts(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
+    if not isinstance(value, tuple):
+        return [FieldError(spec.name, "not_an_object")]
+    errors = []
+    for code, count in value:
+        if code not in spec.codes:
+            errors.append(FieldError(f"{spec.name}.{code}", "unknown_code", {"value": code}))
+        elif not _is_int(count) or not 0 <= count <= spec.max_value:
+            errors.append(FieldError(f"{spec.name}.{code}", "out_of_range", {"min": 0, "max": spec.max_value}))
+    return errors
+
+
 def _check_code(spec: FieldSpec, value: Any, today: date) -> list[FieldError]:
     if isinstance(value, str) and value in spec.codes:
         return []
@@ -283,6 +410,8 @@ _CHECKERS: dict[Kind, Callable[..., list[FieldError]]] = {
     Kind.REF: _check_text,
     Kind.CLIENT_NUMBER: _check_text,
     Kind.DATE: _check_date,
+    Kind.DATETIME: _check_datetime,
+    Kind.COUNTS: _check_counts,
     Kind.BOOL: _check_bool,
     Kind.INT: _check_int,
     Kind.CODE: _check_code,
@@ -303,15 +432,41 @@ def parse_date(value: Any) -> date | None:
         return None
 
 
+def parse_local_time(value: Any) -> datetime | None:
+    """A strict local ``YYYY-MM-DDTHH:MM``, or None if the text is not one."""
+    if not isinstance(value, str) or not LOCAL_TIME_RE.match(value):
+        return None
+    try:
+        return datetime.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def _counts_from_json(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
+    """``{code: count}`` as (code, count) pairs in the code list's order (unknown codes last)."""
+    if not isinstance(value, Mapping):
+        return None, FieldError(spec.name, "not_an_object")
+    order = {code: i for i, code in enumerate(spec.codes)}
+    return tuple(sorted(value.items(), key=lambda kv: (order.get(kv[0], len(order)), str(kv[0])))), None
+
+
+def _time_from_json(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
+    """Dates (``YYYY-MM-DD``) and local times (``YYYY-MM-DDTHH:MM``)."""
+    is_date = spec.kind == Kind.DATE
+    parsed = parse_date(value) if is_date else parse_local_time(value)
+    if parsed is None:
+        return None, FieldError(spec.name, "bad_date" if is_date else "bad_datetime", {"value": str(value)[:40]})
+    return parsed, None
+
+
 def _from_json(spec: FieldSpec, value: Any) -> tuple[Any, FieldError | None]:
     """Convert a JSON value into the typed value a spec expects."""
     if value is None:
         return None, None
-    if spec.kind == Kind.DATE:
-        parsed = parse_date(value)
-        if parsed is None:
-            return None, FieldError(spec.name, "bad_date", {"value": str(value)[:40]})
-        return parsed, None
+    if spec.kind in (Kind.DATE, Kind.DATETIME):
+        return _time_from_json(spec, value)
+    if spec.kind == Kind.COUNTS:
+        return _counts_from_json(spec, value)
     if spec.kind in (Kind.CODES, Kind.COUNTRIES, Kind.LANGUAGES) and isinstance(value, list):
         return tuple(value), None
     if spec.kind == Kind.TEXT and isinstance(value, str):
@@ -371,7 +526,11 @@ def to_json(entity: Any) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for f in fields(entity):
         value = getattr(entity, f.name)
-        if isinstance(value, date):
+        if f.name.startswith("participants_by_"):
+            value = dict(value)
+        elif isinstance(value, datetime):
+            value = value.strftime("%Y-%m-%dT%H:%M")
+        elif isinstance(value, date):
             value = value.isoformat()
         elif isinstance(value, (tuple, frozenset)):
             value = list(value)

@@ -8,23 +8,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from jmd_desk.domain import rules
-from jmd_desk.domain.entities import (
-    Case,
-    Client,
-    ClientFile,
-    Consent,
-    Contact,
-    FollowUp,
-    Goal,
-    Partner,
-    Referral,
-    Saved,
-)
+from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
 from jmd_desk.domain.errors import FieldError, ValidationError
 from jmd_desk.domain.fields import (
     CASE_FIELDS,
@@ -36,45 +24,46 @@ from jmd_desk.domain.fields import (
     PARTNER_FIELDS,
     REFERRAL_FIELDS,
     FieldSpec,
+    Kind,
     parse_object,
-    to_json,
 )
+from jmd_desk.domain.interchange_additions import AdditionsParser
+from jmd_desk.domain.interchange_model import CaseBundle, ClientBundle, Document, DocumentBundle, GroupOfferBundle
 
 FORMAT = "jmd-desk-interchange"
-VERSION = 1
-TOP_KEYS = ("format", "version", "partners", "clients")
+VERSION = 2
+VERSIONS = (1, 2)
+TOP_KEYS = {
+    1: ("format", "version", "partners", "clients"),
+    2: ("format", "version", "districts", "partners", "clients", "group_offers", "anonymous_contacts"),
+}
 REF_MAX_LEN = 100
+# Fields a version-1 document does not have (they are unknown fields there).
+V2_ONLY_FIELDS = frozenset(
+    {
+        "record_key",
+        "district",
+        "school_qualification_note",
+        "requested_on",
+        "phase",
+        "steps",
+        "responsible",
+        "review_on",
+    }
+)
+V1_SCHOOL_QUALIFICATION = FieldSpec("school_qualification", Kind.TEXT, max_len=200)
 
-
-@dataclass(frozen=True)
-class CaseBundle:
-    """A case with its records; a referral's ``partner_id`` is its partner's index in
-    ``Document.partners``."""
-
-    ref: str
-    case: Case
-    goals: tuple[Goal, ...] = ()
-    contacts: tuple[Contact, ...] = ()
-    referrals: tuple[Referral, ...] = ()
-    follow_ups: tuple[FollowUp, ...] = ()
-
-
-@dataclass(frozen=True)
-class ClientBundle:
-    """A client with consents and cases, as read from the file."""
-
-    ref: str
-    client: Client
-    consents: tuple[Consent, ...] = ()
-    cases: tuple[CaseBundle, ...] = ()
-
-
-@dataclass(frozen=True)
-class Document:
-    """A whole, valid interchange document."""
-
-    partners: tuple[tuple[str, Partner], ...] = ()
-    clients: tuple[ClientBundle, ...] = field(default=())
+__all__ = [
+    "FORMAT",
+    "VERSION",
+    "CaseBundle",
+    "ClientBundle",
+    "Document",
+    "DocumentBundle",
+    "GroupOfferBundle",
+    "load_json",
+    "parse_document",
+]
 
 
 class _Obj(dict):  # type: ignore[type-arg]
@@ -116,25 +105,43 @@ def load_json(data: bytes) -> Any:
         raise ValidationError([FieldError("$", "malformed_json", {"reason": "nested too deeply"})]) from None
 
 
-class _Parser:
+class _Parser(AdditionsParser):
     """Walks the document, collecting every error with its path."""
 
-    def __init__(self, today: date) -> None:
+    def __init__(self, today: date, office_districts: frozenset[str]) -> None:
         self.today = today
+        self.office_districts = office_districts
+        self.version = VERSION
         self.errors: list[FieldError] = []
         self.case_refs: set[str] = set()
         self.client_refs: set[str] = set()
+        self.contact_refs: set[str] = set()
+        self.district_codes: set[str] = set()
 
     def error(self, path: str, code: str, **params: Any) -> None:
         self.errors.append(FieldError(path, code, params))
+
+    def specs(self, specs: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
+        """The field specs of the document's version (version 1: free-text qualification)."""
+        if self.version >= 2:
+            return tuple(specs)
+        return tuple(
+            V1_SCHOOL_QUALIFICATION if s.name == "school_qualification" else s
+            for s in specs
+            if s.name not in V2_ONLY_FIELDS
+        )
 
     def obj(self, raw: Any, specs: Sequence[FieldSpec], path: str, extra: Iterable[str] = ()) -> dict[str, Any] | None:
         """Parse an object; returns its typed values or None if anything in it was wrong."""
         for key in getattr(raw, "duplicates", ()):
             self.error(f"{path}.{key}", "duplicate_key")
-        values, errors = parse_object(raw, specs, self.today, extra=extra)
+        values, errors = parse_object(raw, self.specs(specs), self.today, extra=extra)
         self.errors.extend(e.at(path) for e in errors)
         return None if errors else values
+
+    def handled(self, *v1: str, v2: Iterable[str] = ()) -> tuple[str, ...]:
+        """Keys a caller handles itself: ``v1`` in every version, ``v2`` from version 2 on."""
+        return (*v1, *v2) if self.version >= 2 else v1
 
     def items(self, raw: Any, key: str, path: str) -> list[tuple[str, Any]]:
         """The elements of the list ``raw[key]`` with their paths (absent or null: empty)."""
@@ -146,9 +153,11 @@ class _Parser:
             return []
         return [(f"{path}.{key}[{i}]", item) for i, item in enumerate(value)]
 
-    def ref(self, raw: Any, path: str, seen: set[str]) -> str:
+    def ref(self, raw: Any, path: str, seen: set[str], *, required: bool = True) -> str:
         """A unique, non-empty ``ref`` string."""
         ref = raw.get("ref") if isinstance(raw, dict) else None
+        if ref is None and not required:
+            return ""
         if not isinstance(ref, str) or not ref.strip():
             self.error(f"{path}.ref", "required")
             return ""
@@ -163,37 +172,65 @@ class _Parser:
         self.errors.extend(e.at(path) for e in errors)
 
     # ------------------------------------------------------------ document
-    def document(self, raw: Any) -> Document:
+    def header(self, raw: Any) -> dict[str, Any]:
+        """Format, version and top-level keys; the version decides the rest."""
         if not isinstance(raw, dict):
             self.error("$", "not_an_object")
             raise ValidationError(self.errors)
+        version = raw.get("version")
+        if version in VERSIONS and not isinstance(version, bool):
+            self.version = version
+        else:
+            self.error("$.version", "unsupported_version", value=version)
         for key in raw:
-            if key not in TOP_KEYS:
+            if key not in TOP_KEYS[self.version]:
                 self.error(f"$.{key}", "unknown_field")
         for key in getattr(raw, "duplicates", ()):
             self.error(f"$.{key}", "duplicate_key")
         if raw.get("format") != FORMAT:
             self.error("$.format", "wrong_format", expected=FORMAT)
-        if raw.get("version") != VERSION:
-            self.error("$.version", "unsupported_version", value=raw.get("version"))
         for key in ("partners", "clients"):
             if not isinstance(raw.get(key), list):
                 self.error(f"$.{key}", "not_a_list" if key in raw else "required")
+        return raw
+
+    def document(self, raw: Any) -> Document:
+        raw = self.header(raw)
+        v2 = self.version >= 2
+        districts = self.districts(raw) if v2 else []
         declared = self.partners(raw)
         # Invalid partners keep their ref: their referrals are not wrong too (no import follows).
         refs = {ref: i for i, (ref, _) in enumerate(declared)}
         partners = [(ref, partner) for ref, partner in declared if partner is not None]
-        clients = [self.client(item, path, refs) for path, item in self.items(raw, "clients", "$")]
-        numbers: dict[str, str] = {}
-        for (path, _), bundle in zip(self.items(raw, "clients", "$"), clients, strict=True):
+        client_items = self.items(raw, "clients", "$")
+        clients = [self.client(item, path, refs) for path, item in client_items]
+        self.unique_numbers(client_items, clients)
+        client_refs = {self.ref_of(item): i for i, (_, item) in enumerate(client_items)}
+        offers = self.group_offers(raw, refs, client_refs) if v2 else []
+        anonymous = self.anonymous_contacts(raw) if v2 else []
+        if self.errors:
+            raise ValidationError(self.errors)
+        return Document(
+            tuple(partners),
+            tuple(c for c in clients if c is not None),
+            tuple(districts),
+            tuple(offers),
+            tuple(anonymous),
+        )
+
+    @staticmethod
+    def ref_of(item: Any) -> str:
+        ref = item.get("ref") if isinstance(item, dict) else None
+        return ref if isinstance(ref, str) else ""
+
+    def unique_numbers(self, client_items: list[tuple[str, Any]], clients: list[ClientBundle | None]) -> None:
+        numbers: set[str] = set()
+        for (path, _), bundle in zip(client_items, clients, strict=True):
             number = bundle.client.client_number if bundle else None
             if number:
                 if number in numbers:
                     self.error(f"{path}.client_number", "duplicate_client_number", value=number)
-                numbers[number] = path
-        if self.errors:
-            raise ValidationError(self.errors)
-        return Document(tuple(partners), tuple(c for c in clients if c is not None))
+                numbers.add(number)
 
     def partners(self, raw: dict[str, Any]) -> list[tuple[str, Partner | None]]:
         """Every declared partner by ref; None where its fields are invalid."""
@@ -205,12 +242,22 @@ class _Parser:
             result.append((ref, Partner(**values) if values is not None else None))
         return result
 
+    def client_values(self, raw: Any, path: str) -> Client | None:
+        extra = self.handled("ref", "consents", "cases", v2=("progress", "documents"))
+        values = self.obj(raw, CLIENT_FIELDS, path, extra=extra)
+        if values is None:
+            return None
+        if self.version == 1:
+            code, note = rules.school_qualification_from_text(values.pop("school_qualification", None))
+            values.update(school_qualification=code, school_qualification_note=note)
+        client = Client(**values)
+        self.cross(rules.client_errors(client), path)
+        self.client_district(client, path)
+        return client
+
     def client(self, raw: Any, path: str, partner_refs: dict[str, int]) -> ClientBundle | None:
-        values = self.obj(raw, CLIENT_FIELDS, path, extra=("ref", "consents", "cases"))
+        client = self.client_values(raw, path)
         ref = self.ref(raw, path, self.client_refs)
-        client = Client(**values) if values is not None else None
-        if client is not None:
-            self.cross(rules.client_errors(client), path)
         consents = []
         for cpath, item in self.items(raw, "consents", path):
             cvalues = self.obj(item, CONSENT_FIELDS, cpath)
@@ -224,9 +271,19 @@ class _Parser:
         if client is not None:
             intake = [e for cb in cases if cb for e in rules.intake_errors(client, cb.case)]
             self.cross(intake[:1], path)  # once per client, however many cases
+        v2 = self.version >= 2
+        progress = self.progress(raw, path, client) if v2 else []
+        documents = self.documents(raw, path) if v2 else []
         if client is None or any(c is None for c in cases):
             return None
-        return ClientBundle(ref, client, tuple(consents), tuple(c for c in cases if c is not None))
+        return ClientBundle(
+            ref,
+            client,
+            tuple(consents),
+            tuple(c for c in cases if c is not None),
+            tuple(progress),
+            tuple(documents),
+        )
 
     def case(
         self,
@@ -236,14 +293,45 @@ class _Parser:
         consents: list[Consent],
         partner_refs: dict[str, int],
     ) -> CaseBundle | None:
-        values = self.obj(raw, CASE_FIELDS, path, extra=("ref", "goals", "contacts", "referrals", "follow_ups"))
+        extra = self.handled("ref", "goals", "contacts", "referrals", "follow_ups", v2=("appointments",))
+        values = self.obj(raw, CASE_FIELDS, path, extra=extra)
         ref = self.ref(raw, path, self.case_refs)
         case = Case(**values) if values is not None else None
         if case is not None:
             self.cross(rules.case_errors(case, client.date_of_birth if client else None), path)
         goals = self.simple(raw, "goals", path, GOAL_FIELDS, Goal)
-        contacts = self.simple(raw, "contacts", path, CONTACT_FIELDS, Contact)
+        contacts, contact_refs = self.contacts(raw, path)
         follow_ups = self.simple(raw, "follow_ups", path, FOLLOW_UP_FIELDS, FollowUp)
+        referrals = self.referrals(raw, path, consents, partner_refs)
+        appointments = self.case_appointments(raw, path, contact_refs) if self.version >= 2 else []
+        for gpath, goal in goals:
+            self.cross(rules.goal_errors(goal), gpath)
+        if case is None:
+            return None
+        return CaseBundle(
+            ref,
+            case,
+            tuple(g for _, g in goals),
+            tuple(contacts),
+            tuple(referrals),
+            tuple(f for _, f in follow_ups),
+            tuple(appointments),
+        )
+
+    def contacts(self, raw: Any, path: str) -> tuple[list[Contact], dict[str, int]]:
+        """The case's contacts and the index of each by its optional ``ref`` (version 2)."""
+        contacts: list[Contact] = []
+        refs: dict[str, int] = {}
+        for ipath, item in self.items(raw, "contacts", path):
+            values = self.obj(item, CONTACT_FIELDS, ipath, extra=self.handled(v2=("ref",)))
+            ref = self.ref(item, ipath, self.contact_refs, required=False) if self.version >= 2 else ""
+            if values is not None:
+                if ref:
+                    refs[ref] = len(contacts)
+                contacts.append(Contact(**values))
+        return contacts, refs
+
+    def referrals(self, raw: Any, path: str, consents: list[Consent], partner_refs: dict[str, int]) -> list[Referral]:
         referrals = []
         for rpath, item in self.items(raw, "referrals", path):
             rvalues = self.obj(item, REFERRAL_FIELDS, rpath)
@@ -257,18 +345,7 @@ class _Parser:
             if not rules.has_valid_consent(consents, "referral_sharing", referral.date):
                 self.error(rpath, "referral_without_consent", date=referral.date.isoformat())
             referrals.append(referral)
-        for gpath, goal in goals:
-            self.cross(rules.goal_errors(goal), gpath)
-        if case is None:
-            return None
-        return CaseBundle(
-            ref,
-            case,
-            tuple(g for _, g in goals),
-            tuple(c for _, c in contacts),
-            tuple(referrals),
-            tuple(f for _, f in follow_ups),
-        )
+        return referrals
 
     def simple(
         self, raw: Any, key: str, path: str, specs: Sequence[FieldSpec], cls: type[Any]
@@ -281,57 +358,12 @@ class _Parser:
         return result
 
 
-def parse_document(data: bytes, today: date) -> Document:
-    """Parse and validate a whole interchange file (all or nothing)."""
-    return _Parser(today).document(load_json(data))
+def parse_document(data: bytes, today: date, office_districts: frozenset[str] = frozenset()) -> Document:
+    """Parse and validate a whole interchange file (all or nothing). A client's district must
+    be in the file's list or in ``office_districts``."""
+    return parse_raw(load_json(data), today, office_districts)
 
 
-# ------------------------------------------------------------------ writing
-def _without_defaults(entity: Any, optional_flags: dict[str, Any]) -> dict[str, Any]:
-    out = to_json(entity)
-    for name, default in optional_flags.items():
-        if out.get(name) == default:
-            del out[name]
-    return out
-
-
-def build_document(partners: Sequence[Saved[Partner]], files: Sequence[ClientFile]) -> dict[str, Any]:
-    """The interchange document of a store, in a stable order: partners by name, clients by
-    number, records by date. Exporting an imported export gives the same document."""
-    ordered = sorted(partners, key=lambda p: (p.value.name, p.value.partner_type, p.id))
-    partner_ref = {p.id: f"P{i:04d}" for i, p in enumerate(ordered, start=1)}
-    doc_partners = [{"ref": partner_ref[p.id], **_without_defaults(p.value, {"active": True})} for p in ordered]
-    doc_clients = []
-    for f in sorted(files, key=lambda f: (f.client.client_number or "", f.id)):
-        number = f.client.client_number or str(f.id)
-        cases = []
-        for i, cf in enumerate(f.cases, start=1):
-            referrals = [
-                {"partner_ref": partner_ref[r.value.partner_id], **_without_defaults(r.value, {})} for r in cf.referrals
-            ]
-            for r in referrals:
-                del r["partner_id"]
-            cases.append(
-                {
-                    "ref": f"{number}/{i}",
-                    **to_json(cf.case),
-                    "goals": [to_json(g.value) for g in cf.goals],
-                    "contacts": [to_json(c.value) for c in cf.contacts],
-                    "referrals": referrals,
-                    "follow_ups": [to_json(x.value) for x in cf.follow_ups],
-                }
-            )
-        doc_clients.append(
-            {
-                "ref": number,
-                **to_json(f.client),
-                "consents": [to_json(c.value) for c in f.consents],
-                "cases": cases,
-            }
-        )
-    return {"format": FORMAT, "version": VERSION, "partners": doc_partners, "clients": doc_clients}
-
-
-def dump_document(document: dict[str, Any]) -> bytes:
-    """UTF-8 JSON, readable and stable (umlauts kept as they are)."""
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def parse_raw(raw: Any, today: date, office_districts: frozenset[str] = frozenset()) -> Document:
+    """Validate an already decoded interchange document (the spreadsheet import builds one)."""
+    return _Parser(today, office_districts).document(raw)

@@ -56,3 +56,21 @@ class ClientChange:
     field: str
     old_value: str | None
     new_value: str | None
+
+
+@dataclass(frozen=True)
+class AppointmentItem:
+    """One appointment as the overview lists it: of a case (client) or of a group offer."""
+
+    id: int
+    starts_at: datetime
+    minutes: int
+    mode: str
+    status: str
+    counsellor: str | None
+    case_id: int | None = None
+    client_id: int | None = None
+    client_number: str | None = None
+    client_name: str | None = None
+    offer_id: int | None = None
+    offer_title: str | None = None

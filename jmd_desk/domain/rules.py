@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from datetime import date
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.entities import Case, Client, Consent, Goal
+from jmd_desk.domain.entities import Case, Client, Consent, Goal, GroupOffer, GroupSession, Progress
 from jmd_desk.domain.errors import FieldError
 
 
@@ -62,7 +62,11 @@ def intake_errors(client: Client, case: Case) -> list[FieldError]:
         FieldError(
             "date_of_birth",
             "age_out_of_range",
-            {"age": age_on(client.date_of_birth, case.opened_on), "on": case.opened_on.isoformat()},
+            {
+                "age": age_on(client.date_of_birth, case.opened_on),
+                "on": case.opened_on.isoformat(),
+                "on_de": case.opened_on.strftime("%d.%m.%Y"),
+            },
         )
     ]
 
@@ -82,6 +86,80 @@ def case_errors(case: Case, date_of_birth: date | None = None) -> list[FieldErro
             errors.append(FieldError("closure_reason", "required_when_closed"))
     if date_of_birth and case.opened_on < date_of_birth:
         errors.append(FieldError("opened_on", "before_birth"))
+    if case.requested_on and case.requested_on > case.opened_on:
+        errors.append(FieldError("requested_on", "after_opened"))
+    if case.phase is not None and case.case_type != "case_management":
+        errors.append(FieldError("phase", "only_case_management"))
+    return errors
+
+
+def school_qualification_from_text(text: str | None) -> tuple[str | None, str | None]:
+    """(code, note) for a version-1 or pre-version-2 free text: a text that is a code stays
+    that code; any other text becomes ``unknown`` with the text kept as the note."""
+    if text is None or not text.strip():
+        return None, None
+    folded = text.strip().casefold()
+    for code in codes.SCHOOL_QUALIFICATIONS:
+        if folded == code:
+            return code, None
+    return codes.UNKNOWN, text.strip()
+
+
+_PROGRESS_CODES = {"german_level": codes.GERMAN_LEVELS, "school_qualification": codes.SCHOOL_QUALIFICATIONS}
+
+
+def progress_errors(entry: Progress) -> list[FieldError]:
+    """A progress value must be a code of its field (a German level, a qualification)."""
+    allowed = _PROGRESS_CODES.get(entry.field)
+    if allowed is not None and entry.value not in allowed:
+        code = "not_a_level" if entry.field == "german_level" else "unknown_code"
+        return [FieldError("value", code, {"value": entry.value})]
+    return []
+
+
+def latest_progress(entries: Iterable[Progress], field_name: str) -> Progress | None:
+    """The latest entry of a field (on the same day, the one recorded last)."""
+    latest = None
+    for entry in entries:
+        if entry.field == field_name and (latest is None or entry.on >= latest.on):
+            latest = entry
+    return latest
+
+
+def progress_value_on(client: Client, entries: Iterable[Progress], field_name: str, on: date) -> str | None:
+    """DESIGN §4: the latest entry on or before ``on``; else the earliest; else the client's field."""
+    own = sorted((e for e in entries if e.field == field_name), key=lambda e: e.on)
+    if not own:
+        return getattr(client, field_name)
+    before = [e for e in own if e.on <= on]
+    return (before[-1] if before else own[0]).value
+
+
+def progress_mismatch(client: Client, entries: Iterable[Progress]) -> list[FieldError]:
+    """A client's field must equal its latest progress entry, where there are entries."""
+    entries = list(entries)
+    errors = []
+    for name in codes.PROGRESS_FIELDS:
+        latest = latest_progress(entries, name)
+        if latest is not None and getattr(client, name) != latest.value:
+            errors.append(FieldError(name, "differs_from_progress", {"latest": latest.value}))
+    return errors
+
+
+def group_offer_errors(offer: GroupOffer) -> list[FieldError]:
+    """An offer cannot end before it starts."""
+    if offer.ends_on is not None and offer.ends_on < offer.starts_on:
+        return [FieldError("ends_on", "before_start")]
+    return []
+
+
+def group_session_errors(offer: GroupOffer, session: GroupSession) -> list[FieldError]:
+    """A session lies within the offer's period; attendance is at most the participants."""
+    errors = []
+    if session.date < offer.starts_on or (offer.ends_on is not None and session.date > offer.ends_on):
+        errors.append(FieldError("date", "outside_offer_period"))
+    if session.attendance > offer.participants:
+        errors.append(FieldError("attendance", "above_participants", {"participants": offer.participants}))
     return errors
 
 

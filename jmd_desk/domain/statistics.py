@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.fields import parse_date
@@ -47,6 +47,17 @@ class Period:
             parsed.append(day)
         return cls(parsed[0], parsed[1])
 
+    def is_calendar_block(self) -> bool:
+        """True for a whole calendar quarter, half-year or year (the periods suppression allows)."""
+        start, end = self.start, self.end
+        if start.day != 1 or start.month not in (1, 4, 7, 10) or end.year != start.year:
+            return False
+        following = date(end.year + 1, 1, 1) if end.month == 12 else date(end.year, end.month + 1, 1)
+        if following.toordinal() - end.toordinal() != 1:
+            return False  # not the last day of a month
+        months = end.month - start.month + 1
+        return months == 3 or (months == 6 and start.month in (1, 7)) or (months == 12 and start.month == 1)
+
     def label(self) -> str:
         """``2026-Q3`` when the period is a calendar quarter, else ``from – to``."""
         for q in range(1, 5):
@@ -65,6 +76,8 @@ class PersonFact:
     country_of_birth: str
     case_type: str  # of the latest opened active case
     active_at_end: bool
+    record_key: int = 0  # the client's statistics key (cell-key method)
+    district: str = "unknown"
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,40 @@ class ClosureFact:
     destination: str
     opened_on: date
     closed_on: date
+    record_key: int = 0  # the case's statistics key
+    age_group: str = "other"  # of the client on the period's last day
+    german_level_change: str = "unknown"  # gained_2_plus | gained_1 | no_change | unknown
+    school_qualification_change: str = "unknown"  # gained | no_change | unknown
+
+
+@dataclass(frozen=True)
+class OpenedCaseFact:
+    """A counted case opened in the period (for the waiting band)."""
+
+    requested_on: date | None
+    opened_on: date
+    record_key: int = 0
+
+
+@dataclass(frozen=True)
+class GroupOfferFact:
+    """A group offer active in the period: one record, whatever its headcount."""
+
+    sessions: int
+    session_minutes: int
+    participants_by_gender: dict[str, int]
+    participants_by_age_group: dict[str, int]
+    record_key: int = 0
+
+
+@dataclass(frozen=True)
+class AnonymousContactFact:
+    """An anonymous short counselling dated in the period."""
+
+    mode: str
+    topics: tuple[str, ...]
+    gender: str
+    record_key: int = 0
 
 
 @dataclass(frozen=True)
@@ -96,3 +143,25 @@ class StatisticsFacts:
     referrals_by_partner_type: dict[str, int] = field(default_factory=dict)
     referrals_by_status: dict[str, int] = field(default_factory=dict)
     closures: tuple[ClosureFact, ...] = ()
+    # Sum of the record keys behind each pre-counted cell: table id -> category key -> key sum
+    # (caseload measures, contacts and their hours, goals, referrals) and behind persons_left_out.
+    key_sums: dict[str, dict[tuple[str, ...], int]] = field(default_factory=dict)
+    persons_left_out_key_sum: int = 0
+    opened_cases: tuple[OpenedCaseFact, ...] = ()
+    group_offers: tuple[GroupOfferFact, ...] = ()
+    anonymous_contacts: tuple[AnonymousContactFact, ...] = ()
+    district_labels: dict[str, str] = field(default_factory=dict)  # the office's list
+
+
+@dataclass(frozen=True)
+class PublishedReport:
+    """One entry of the publication register: a report that left the program (no cell values)."""
+
+    id: int
+    published_at: datetime
+    user: str
+    period: Period
+    method: str
+    k: int | None
+    output: str  # json, csv, pdf, print, bundle, trend_json, trend_pdf
+    cells_hash: str

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import io
 import json
-from dataclasses import dataclass
-from datetime import date
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from reportlab.lib import colors
@@ -15,6 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from jmd_desk.domain.documents import encode_base64
 from jmd_desk.domain.entities import AuditEvent, ClientFile, Partner, Saved
 from jmd_desk.domain.fields import to_json
 from jmd_desk.domain.readmodels import ClientChange
@@ -23,7 +25,10 @@ from jmd_desk.reports.labels import code_label, field_label
 
 FORMAT = "jmd-desk-access-export"
 VERSION = 1
-LIST_FIELDS = {"nationalities", "languages", "participants", "topics"}
+LIST_FIELDS = {"nationalities", "languages", "participants", "topics", "responsible", "areas"}
+# Shown in the PDF under another code list than their field name.
+CODE_LIST_OF = {"status": "goal_status", "kind": "document_kind", "field": "progress_field", "areas": "area"}
+HIDDEN_IN_PDF = {"partner_id", "contact_id", "record_key", "participants_by_gender", "participants_by_age_group"}
 CODED = {
     "gender",
     "residence_status",
@@ -37,6 +42,10 @@ CODED = {
     "scope",
     "given_by",
     "country_of_birth",
+    "school_qualification",
+    "phase",
+    "kind",
+    "field",
 }
 
 
@@ -50,6 +59,7 @@ class AccessData:
     access_log: tuple[AuditEvent, ...]
     office: str
     created_on: date
+    document_contents: Mapping[int, bytes] = field(default_factory=dict)
 
 
 def to_document(data: AccessData) -> dict[str, Any]:
@@ -70,6 +80,7 @@ def to_document(data: AccessData) -> dict[str, Any]:
                 "contacts": [to_json(c.value) for c in cf.contacts],
                 "referrals": referrals,
                 "follow_ups": [to_json(x.value) for x in cf.follow_ups],
+                "appointments": [to_json(a.value) for a in cf.appointments],
             }
         )
     return {
@@ -79,6 +90,15 @@ def to_document(data: AccessData) -> dict[str, Any]:
         "office": data.office,
         "client": to_json(f.client),
         "consents": [to_json(c.value) for c in f.consents],
+        "progress": [to_json(p.value) for p in f.progress],
+        "documents": [
+            {**to_json(d.value), "content_base64": encode_base64(data.document_contents.get(d.id, b""))}
+            for d in f.documents
+        ],
+        "group_offers": [
+            {k: v for k, v in to_json(o.value).items() if k in ("title", "kind", "starts_on", "ends_on", "areas")}
+            for o in f.group_offers
+        ],
         "cases": cases,
         "corrections": [
             {
@@ -109,19 +129,24 @@ def json_bytes(data: AccessData) -> bytes:
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
+def _when(value: date, lang: str) -> str:
+    if isinstance(value, datetime):
+        return f"{value:%d.%m.%Y %H:%M}" if lang == "de" else value.isoformat(timespec="minutes")
+    return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+
+
 def _value(field: str, value: Any, lang: str) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
         return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
     if isinstance(value, (list, tuple)):
-        kind = "nationalities" if field == "nationalities" else ("area" if field == "topics" else field)
+        kind = "nationalities" if field == "nationalities" else ("area" if field in ("topics", "areas") else field)
         return ", ".join(code_label(kind, v, lang) for v in value) or "–"
     if isinstance(value, date):
-        return f"{value:%d.%m.%Y}" if lang == "de" else value.isoformat()
+        return _when(value, lang)
     if field in CODED:
-        kind = {"status": "goal_status"}.get(field, field)
-        return code_label(kind, str(value), lang)
+        return code_label(CODE_LIST_OF.get(field, field), str(value), lang)
     return str(value)
 
 
@@ -152,7 +177,7 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
                 Paragraph(_escape(_value(k, getattr(entity, k), lang)), cell),
             ]
             for k in entity.__dataclass_fields__
-            if k != "partner_id"
+            if k not in HIDDEN_IN_PDF
         ]
         return _grid(rows)
 
@@ -167,6 +192,14 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
         Paragraph("Einwilligungen" if lang == "de" else "Consents", h2),
     ]
     story += [pairs(c.value) for c in f.consents] or [Paragraph("–", base)]
+    for heading, records in (
+        ("Fortschritt" if lang == "de" else "Progress", f.progress),
+        ("Dokumente" if lang == "de" else "Documents", f.documents),
+        ("Gruppenangebote" if lang == "de" else "Group offers", f.group_offers),
+    ):
+        if records:
+            story.append(Paragraph(heading, h2))
+            story += [pairs(r.value) for r in records]
     names = {p.id: p.value.name for p in data.partners}
     for number, cf in enumerate(f.cases, start=1):
         story += [Paragraph(f"{'Fall' if lang == 'de' else 'Case'} {number}", h2), pairs(cf.case)]
@@ -174,6 +207,7 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
             ("Ziele", cf.goals),
             ("Kontakte", cf.contacts),
             ("Wiedervorlagen", cf.follow_ups),
+            ("Termine", cf.appointments),
         ):
             if records:
                 story.append(Paragraph(heading, ParagraphStyle("h3", parent=base, fontName=FONT_BOLD)))

@@ -24,14 +24,17 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.kdf import CEILING_PARAMS, FLOOR_PARAMS, parse_kdf_params
 from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.cell_key import KEY_MODULUS
 from jmd_desk.reports.statistics import MINUTES_TABLE, TABLES, RawStatistics
 
 FORMAT = "jmd-desk-statistics-bundle"
-VERSION = 1
+VERSION = 2
+MAX_COUNT = 1_000_000
+MAX_MINUTES = 60 * MAX_COUNT  # the hours tables travel as exact minutes
+MAX_LABELS = 500
+LABELLED = ("district", "field")
 KDF = {"memory_kib": 65_536, "iterations": 3, "lanes": 4}
 MAX_BUNDLE_BYTES = 8 << 20
-MAX_COUNT = 1_000_000
-MAX_MINUTES = 60 * MAX_COUNT
 MAX_KEY_TEXT = 100
 
 
@@ -70,7 +73,12 @@ def seal(raw: RawStatistics, passphrase: str, source: str) -> bytes:
     payload = {
         "basis": raw.basis,
         "persons_left_out": raw.persons_left_out,
-        "tables": {t: [[list(key), n] for key, n in sorted(raw.counts.get(t, {}).items())] for t in TABLES},
+        "persons_left_out_key_sum": raw.persons_left_out_key_sum,
+        "labels": raw.labels,
+        "tables": {
+            t: [[list(key), n, raw.key_sums.get(t, {}).get(key, 0)] for key, n in sorted(raw.counts.get(t, {}).items())]
+            for t in TABLES
+        },
     }
     ciphertext = AESGCM(key).encrypt(nonce, json.dumps(payload).encode("utf-8"), _header_bytes(header))
     document = {**header, "nonce": _b64(nonce), "ciphertext": _b64(ciphertext)}
@@ -108,36 +116,61 @@ def unseal(data: bytes, passphrase: str, period: Period) -> tuple[str, RawStatis
         plain = AESGCM(key).decrypt(nonce, ciphertext, _header_bytes(header))
     except InvalidTag:
         raise JmdError("bundle_tampered") from None
-    basis, left_out, counts = _payload(plain)
-    return str(header["source"]), RawStatistics(period, basis, left_out, counts)
+    return str(header["source"]), _raw_of(plain, period)
 
 
-def _payload(plain: bytes) -> tuple[str, int, dict[str, dict[tuple[str, ...], int]]]:
-    """The sealed counts, checked: known tables, keys of the table's width, whole numbers
-    between 0 and the bound (raises ``bundle_counts_invalid``; a sealed file can still lie)."""
+def _raw_of(plain: bytes, period: Period) -> RawStatistics:
+    """The sealed counts and key sums, checked: known tables, keys of the table's width, whole
+    numbers within the bounds of DESIGN §7 (raises ``bundle_counts_invalid``; a sealed file can
+    still lie)."""
     try:
         payload = json.loads(plain.decode("utf-8"))
         basis, left_out, tables = payload["basis"], payload["persons_left_out"], payload["tables"]
-    except (UnicodeDecodeError, ValueError, KeyError, TypeError, RecursionError):
+        left_out_keys = payload.get("persons_left_out_key_sum", 0)
+        labels = _labels(payload.get("labels", {}))
+    except (UnicodeDecodeError, ValueError, KeyError, TypeError, AttributeError, RecursionError):
         raise JmdError("bundle_counts_invalid", detail="payload") from None
     if not isinstance(basis, str) or len(basis) > MAX_KEY_TEXT or not _count_ok(left_out, MAX_COUNT):
+        raise JmdError("bundle_counts_invalid", detail="basis")
+    if not _count_ok(left_out_keys, KEY_MODULUS - 1):
         raise JmdError("bundle_counts_invalid", detail="basis")
     if not isinstance(tables, dict) or not set(tables) <= set(TABLES):
         raise JmdError("bundle_counts_invalid", detail="tables")
     counts: dict[str, dict[tuple[str, ...], int]] = {}
+    key_sums: dict[str, dict[tuple[str, ...], int]] = {}
     for table, width in TABLES.items():
-        bound = MAX_MINUTES if table == MINUTES_TABLE else MAX_COUNT
+        bound = MAX_MINUTES if table in (MINUTES_TABLE, "group_offers") else MAX_COUNT
         rows = tables.get(table, [])
         if not isinstance(rows, list):
             raise JmdError("bundle_counts_invalid", detail=table)
-        counts[table] = {}
+        counts[table], key_sums[table] = {}, {}
         for row in rows:
             if not (
-                isinstance(row, list) and len(row) == 2 and _key_ok(row[0], len(width)) and _count_ok(row[1], bound)
+                isinstance(row, list)
+                and len(row) == 3
+                and _key_ok(row[0], len(width))
+                and _count_ok(row[1], bound)
+                and _count_ok(row[2], KEY_MODULUS - 1)
             ):
                 raise JmdError("bundle_counts_invalid", detail=table)
             counts[table][tuple(row[0])] = row[1]
-    return basis, left_out, counts
+            key_sums[table][tuple(row[0])] = row[2]
+    return RawStatistics(period, basis, left_out, counts, key_sums, left_out_keys, labels)
+
+
+def _labels(value: Any) -> dict[str, dict[str, str]]:
+    """The office's labels of its districts and fields, bounded in number and length."""
+    if not isinstance(value, dict) or set(value) - set(LABELLED):
+        raise ValueError("labels")
+    labels = {}
+    for dimension, entries in value.items():
+        if not isinstance(entries, dict) or len(entries) > MAX_LABELS:
+            raise ValueError("labels")
+        for code, label in entries.items():
+            if not isinstance(label, str) or len(code) > 40 or len(label) > 200:
+                raise ValueError("labels")
+        labels[dimension] = dict(entries)
+    return labels
 
 
 def _count_ok(value: Any, bound: int) -> bool:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.reports.labels_v2 import V2_AUDIT_ACTIONS, V2_CODE_LABELS, V2_ENTITY_KINDS, V2_FIELD_LABELS
 
 Label = tuple[str, str]
 
@@ -249,6 +250,8 @@ AUDIT_ACTIONS: dict[str, Label] = {
     "backup_automatic": ("automatische Sicherung", "automatic backup"),
     "client_deleted": ("Akte gelöscht", "file deleted"),
     "legal_hold_changed": ("Löschsperre geändert", "legal hold changed"),
+    "letter_printed": ("Schreiben gedruckt", "letter printed"),
+    "plan_printed": ("Förderplan gedruckt", "support plan printed"),
 }
 ENTITY_KINDS: dict[str, Label] = {
     "client": ("Akte", "file"),
@@ -262,6 +265,9 @@ ENTITY_KINDS: dict[str, Label] = {
     "user": ("Konto", "account"),
     "deletion_run": ("Löschlauf", "deletion run"),
 }
+AUDIT_ACTIONS.update(V2_AUDIT_ACTIONS)
+ENTITY_KINDS.update(V2_ENTITY_KINDS)
+CODE_LABELS.update(V2_CODE_LABELS)
 CODE_LABELS["action"] = AUDIT_ACTIONS
 CODE_LABELS["entity_kind"] = ENTITY_KINDS
 
@@ -332,6 +338,9 @@ FIELD_LABELS: dict[str, Label] = {
     "duration_band": ("Falldauer", "Case duration"),
     "referral_status": ("Status der Vermittlung", "Referral status"),
 }
+
+
+FIELD_LABELS.update(V2_FIELD_LABELS)
 
 
 def _pick(label: Label, lang: str) -> str:

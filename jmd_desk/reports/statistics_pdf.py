@@ -5,6 +5,7 @@ the suppression legend, k and a short methods note."""
 from __future__ import annotations
 
 import io
+import math
 from datetime import date
 from typing import Any
 
@@ -16,6 +17,7 @@ from reportlab.lib.enums import TA_LEFT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -28,12 +30,15 @@ from reportlab.platypus import (
 )
 
 from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
-from jmd_desk.reports.statistics import TOTAL, Report
+from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics import Table as StatTable
 from jmd_desk.reports.statistics_output import (
     NOT_ADDITIVE,
     basis_text,
     category,
+    difference_note,
+    method_name,
+    method_sentence,
     period_text,
     table_rows,
     text,
@@ -58,7 +63,7 @@ PALETTE = [
 ACCENT = colors.HexColor("#2f5d8a")
 
 SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
-    (("Fallzahlen", "Caseload"), ("caseload",)),
+    (("Fallzahlen", "Caseload"), ("caseload", "cases_by_waiting_band")),
     (
         ("Personen", "Persons"),
         (
@@ -68,14 +73,30 @@ SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
             "persons_by_residence_status",
             "persons_by_country_of_birth",
             "persons_by_case_type",
+            "persons_by_district",
         ),
     ),
     (("Beratungskontakte", "Contacts"), ("contacts_by_mode", "contact_hours_by_mode")),
-    (("Integrationsförderplan", "Integration plan"), ("goals_by_area_status",)),
+    (("Integrationsförderplan", "Integration plan"), ("goals_by_field", "goals_by_area_status")),
     (("Vermittlungen", "Referrals"), ("referrals_by_partner_type", "referrals_by_status")),
     (
         ("Fallabschlüsse", "Closures"),
-        ("closures_by_reason", "closures_by_destination", "closures_by_duration"),
+        (
+            "closures_by_reason",
+            "closures_by_destination",
+            "closures_by_destination_age_group",
+            "closures_by_duration",
+            "closures_by_german_level_change",
+            "closures_by_school_qualification_change",
+        ),
+    ),
+    (
+        ("Gruppenangebote", "Group offers"),
+        ("group_offers", "group_participants_by_gender", "group_participants_by_age_group"),
+    ),
+    (
+        ("Anonyme Kurzberatung", "Anonymous counselling"),
+        ("anonymous_contacts_by_mode", "anonymous_contacts_by_topic", "anonymous_contacts_by_gender"),
     ),
 ]
 METHODS = (
@@ -83,18 +104,36 @@ METHODS = (
     "letzten Tag des Zeitraums und nicht vor seinem ersten Tag abgeschlossen). {basis_rule} Das Alter"
     " gilt am letzten Tag des Zeitraums. Hat eine Person mehrere aktive Fälle, zählt sie unter der "
     "Fallart des zuletzt eröffneten. Kontakte, Vermittlungen und Fallabschlüsse zählen, wenn ihr "
-    "Datum im Zeitraum liegt; Ziele mit ihrem Stand am letzten Tag. Länder mit weniger als k Personen"
-    " sind unter „Sonstige“ zusammengefasst. Werte von 1 bis k−1 werden nicht veröffentlicht, ebenso "
-    "weitere Werte, aus denen sie sich über Summen errechnen ließen („.“). Die Summen werden aus "
-    "allen Werten gebildet.",
+    "Datum im Zeitraum liegt; Ziele mit ihrem Stand am letzten Tag. Summen und Stunden werden aus den "
+    "exakten Werten gebildet (Stunden: Minuten / 60, kaufmännisch gerundet).",
     "Persons are counted when they have at least one case active in the period (opened on or before "
     "its last day and not closed before its first day). {basis_rule} Age is taken on the last day of "
     "the period. A person with several active cases counts under the type of the latest opened one. "
     "Contacts, referrals and closures count when dated in the period; goals with their status on the "
-    "last day. Countries with fewer than k persons are grouped as 'Other'. Values from 1 to k−1 are "
-    "not published, nor other values from which they could be derived through totals ('.'). Totals "
-    "are computed from all values.",
+    "last day. Totals and hours are computed from exact values (hours: minutes / 60, rounded half up).",
 )
+METHOD_NOTES = {
+    "cell_key": (
+        "Cell-Key-Verfahren: Länder mit weniger als 3 Personen sind unter „Sonstige“ zusammengefasst; "
+        "jeder Wert wird aus seiner Fallzahl und dem Schlüssel seiner Datensätze um höchstens 2 "
+        "verändert, 1 und 2 werden nie veröffentlicht, nichts wird gesperrt.",
+        "Cell-key method: countries with fewer than 3 persons are grouped as 'Other'; every value is "
+        "changed by at most 2 from its count and the key of its records; 1 and 2 are never published; "
+        "nothing is withheld.",
+    ),
+    "suppression": (
+        "Länder mit weniger als k Personen sind unter „Sonstige“ zusammengefasst. Werte von 1 bis k−1 "
+        "werden nicht veröffentlicht, ebenso weitere Werte, aus denen sie sich über Summen errechnen "
+        "ließen („.“).",
+        "Countries with fewer than k persons are grouped as 'Other'. Values from 1 to k−1 are not "
+        "published, nor other values from which they could be derived through totals ('.').",
+    ),
+    "internal": (
+        "Interner Bericht mit exakten Werten, ohne Zusammenfassung von Ländern: nicht zur Weitergabe.",
+        "Internal report with exact values, countries not grouped: not for release.",
+    ),
+}
+NO_OFFICE = ("Dienststelle nicht eingetragen", "Office not set")
 BASIS_RULES = {
     "consent": (
         "Nur Personen mit einer bis zum Stichtag erteilten und nicht widerrufenen Einwilligung in die "
@@ -123,6 +162,7 @@ class _NumberedCanvas(Canvas):
 
     header: tuple[str, str] = ("", "")
     footer: str = ""
+    watermark: str = ""
     page_word: tuple[str, str] = ("Seite {page} von {pages}", "Page {page} of {pages}")
     lang = "de"
 
@@ -159,6 +199,10 @@ class _NumberedCanvas(Canvas):
         self.drawString(2 * cm, 1.15 * cm, self.footer)
         page_text = _pick(self.page_word, self.lang).format(page=self._pageNumber, pages=total)
         self.drawRightString(width - 2 * cm, 1.15 * cm, page_text)
+        if self.watermark:
+            self.setFont(FONT_BOLD, 10)
+            self.setFillColor(colors.HexColor("#b5495b"))
+            self.drawCentredString(width / 2, height - 1.0 * cm, self.watermark)
         self.restoreState()
 
 
@@ -194,7 +238,7 @@ def _table_flowable(stat: StatTable, lang: str) -> Table:
         first = 4.2 * cm
         rest = (usable - first) / (len(rows[0]) - 1)
         widths = [first] + [rest] * (len(rows[0]) - 1)
-        cell_style = ParagraphStyle("cell", fontName=FONT, fontSize=7, leading=8.5)
+        cell_style = _header_style(rows[0][1:], rest - 6)
         rows[0] = [rows[0][0]] + [Paragraph(h, cell_style) for h in rows[0][1:]]
     else:
         widths = [usable - 3.2 * cm, 3.2 * cm]
@@ -225,59 +269,73 @@ def _table_flowable(stat: StatTable, lang: str) -> Table:
     return table
 
 
-def _chart(stat: StatTable, lang: str) -> Drawing | None:
-    """Horizontal bars of the published values; 2-D tables as stacked bars with a legend.
+def _header_style(headers: list[str], width: float) -> ParagraphStyle:
+    """Bold header text small enough that its longest word fits the column: never split inside a word."""
+    longest = max((w for h in headers for w in h.split()), key=lambda w: stringWidth(w, FONT_BOLD, 7), default="")
+    size = 7.0
+    while size > 4.5 and stringWidth(longest, FONT_BOLD, size) > width:
+        size -= 0.25
+    return ParagraphStyle("head", fontName=FONT_BOLD, fontSize=size, leading=size + 1.5, splitLongWords=0)
 
-    Withheld values are left out of the bars and marked "." in the labels.
-    """
+
+def _chart(stat: StatTable, lang: str) -> Drawing | None:
+    """Horizontal bars of every published value, each bar labelled; withheld values show as "."
+    at zero. 2-D tables as grouped bars (one colour per column category) with a legend."""
     width = A4[0] - 4 * cm
     names: list[str] = []
     if len(stat.dimensions) == 1:
         dim = stat.dimensions[0]
-        cats = [c for c in stat.cells if c.true_value or c.suppressed]
+        cats = [c for c in stat.cells if c.value or c.suppressed]
         if not cats:
             return None
         labels = [category(stat, dim, c.code(dim), lang) for c in cats]
-        series = [[c.value or 0 for c in cats]]
-        bar_labels = [["." if c.suppressed else str(c.value) for c in cats]]
+        cells = [cats]
     else:
         row_dim, col_dim = stat.dimensions
-        rows = [r for r in stat.categories(row_dim) if stat.cell(**{row_dim: r, col_dim: TOTAL}).true_value]
-        cols = [c for c in stat.categories(col_dim) if stat.cell(**{row_dim: TOTAL, col_dim: c}).true_value]
+        grid = {
+            (r, c): stat.cell(**{row_dim: r, col_dim: c})
+            for r in stat.categories(row_dim)
+            for c in stat.categories(col_dim)
+        }
+        rows = [r for r in stat.categories(row_dim) if any(_shown(grid[(r, c)]) for c in stat.categories(col_dim))]
+        cols = [c for c in stat.categories(col_dim) if any(_shown(grid[(r, c)]) for r in rows)]
         if not rows or not cols:
             return None
         labels = [category(stat, row_dim, r, lang) for r in rows]
-        series = [[stat.cell(**{row_dim: r, col_dim: c}).value or 0 for r in rows] for c in cols]
-        bar_labels = []
+        cells = [[grid[(r, c)] for r in rows] for c in cols]
         names = [category(stat, col_dim, c, lang) for c in cols]
-    legend_space = 0.8 * cm if names else 0
-    height = len(labels) * 0.42 * cm + 1.3 * cm
+    legend_rows = math.ceil(len(names) / LEGEND_COLUMNS) if names else 0
+    legend_space = legend_rows * 0.42 * cm + (0.2 * cm if names else 0)
+    bars = len(labels) * len(cells)
+    bar = max(0.2 * cm, min(0.36 * cm, MAX_CHART_BARS_HEIGHT / bars))  # the chart fits one page
+    height = bars * bar + len(labels) * 0.12 * cm + 1.3 * cm
     drawing = Drawing(width, height + legend_space, initialFontName=FONT)
     chart = HorizontalBarChart()
     chart.x = 5.4 * cm
     chart.y = 0.75 * cm
     chart.width = width - chart.x - 0.8 * cm
     chart.height = height - 1.0 * cm
-    chart.data = series
+    chart.data = [[c.value or 0 for c in series] for series in cells]
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.reverseDirection = True
     _style_axes(chart)
     chart.groupSpacing = 2
-    if names:
-        chart.categoryAxis.style = "stacked"
-    else:
-        chart.barLabelFormat = "values"
-        chart.barLabelArray = bar_labels
-        chart.barLabels.fontName = FONT
-        chart.barLabels.fontSize = 6.5
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-    for i in range(len(series)):
+    chart.barLabelFormat = "values"
+    chart.barLabelArray = [["." if c.suppressed else str(c.value) for c in series] for series in cells]
+    chart.barLabels.fontName = FONT
+    chart.barLabels.fontSize = 6.5
+    chart.barLabels.boxAnchor = "w"
+    chart.barLabels.dx = 3
+    for i in range(len(cells)):
         chart.bars[i].fillColor = PALETTE[i % len(PALETTE)]
         chart.bars[i].strokeColor = None
     drawing.add(chart)
     _decorate_chart(drawing, chart, stat, names, height + legend_space, lang)
     return drawing
+
+
+def _shown(cell: Any) -> bool:
+    return bool(cell.value or cell.suppressed)
 
 
 def _style_axes(chart: HorizontalBarChart) -> None:
@@ -292,9 +350,11 @@ def _style_axes(chart: HorizontalBarChart) -> None:
 
 
 WITHHELD_NOTE = (
-    "Nicht veröffentlichte Werte („.“) fehlen im Diagramm.",
-    "Withheld values ('.') are missing from the chart.",
+    "„.“ = Wert geheim gehalten (im Diagramm bei null markiert).",
+    "'.' = value withheld (marked at zero in the chart).",
 )
+LEGEND_COLUMNS = 3
+MAX_CHART_BARS_HEIGHT = 16 * cm
 
 
 def _decorate_chart(
@@ -309,9 +369,11 @@ def _decorate_chart(
         legend.y = top - 0.1 * cm
         legend.boxAnchor = "nw"
         legend.alignment = "right"
-        legend.columnMaximum = 1
+        legend.columnMaximum = math.ceil(len(names) / LEGEND_COLUMNS)  # rows, so it stays inside the page
         legend.dx = legend.dy = 6
-        legend.deltax = chart.width / max(len(names), 1)
+        legend.deltay = 0.42 * cm
+        legend.deltax = chart.width / LEGEND_COLUMNS
+        legend.autoXPadding = 0
         legend.colorNamePairs = [(PALETTE[i % len(PALETTE)], n) for i, n in enumerate(names)]
         drawing.add(legend)
     if any(c.suppressed for c in stat.cells):
@@ -350,34 +412,43 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
         "ReportCanvas",
         (_NumberedCanvas,),
         {
-            "header": (office or "JMD Desk", f"{heading} · {period_text(report, lang)}"),
-            "footer": _pick(
-                (
-                    f"Erstellt am {generated} mit JMD Desk · k = {report.k} · „.“ = geheim gehalten",
-                    f"Generated on {generated} with JMD Desk · k = {report.k} · '.' = withheld",
-                ),
-                lang,
-            ),
+            "header": (office or _pick(NO_OFFICE, lang), f"{heading} · {period_text(report, lang)}"),
+            "footer": _footer(report, generated, lang),
+            "watermark": text("watermark", lang) if report.method == "internal" else "",
             "lang": lang,
         },
     )
-    story: list[Any] = [
+    story = _intro(report, office, lang, heading, styles) + _sections(report, lang, styles)
+    doc.build(story, canvasmaker=canvas_class)
+    return buffer.getvalue()
+
+
+def _intro(report: Report, office: str, lang: str, heading: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """Title, the report's facts, the method sentence (and a difference note), the methods note."""
+    basis_rule = _pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
+    note = difference_note(report, lang)
+    return [
         Paragraph(heading, styles["title"]),
         _meta_table(report, office, lang),
         Spacer(1, 0.3 * cm),
-        Paragraph(text("legend", lang), styles["base"]),
+        Paragraph(method_sentence(report, lang), styles["base"]),
+        *([Paragraph(f"<b>{note}</b>", styles["base"])] if note else []),
         Spacer(1, 0.2 * cm),
         Paragraph(
-            _pick(METHODS, lang).format(basis_rule=_pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)),
+            _pick(METHODS, lang).format(basis_rule=basis_rule) + " " + _pick(METHOD_NOTES[report.method], lang),
             styles["small"],
         ),
     ]
+
+
+def _sections(report: Report, lang: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
+    """Each section's tables, each with its chart, kept together where they fit on a page."""
+    story: list[Any] = []
     for section_title, ids in SECTIONS:
         story.append(CondPageBreak(6 * cm))
         section_heading: list[Any] = [Paragraph(_pick(section_title, lang), styles["h2"])]
         for table_id in ids:
             stat = report.table(table_id)
-            rows = table_rows(stat, lang)
             block: list[Any] = [
                 *section_heading,
                 Paragraph(title(table_id, lang), styles["h3"]),
@@ -388,20 +459,25 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
             if chart is not None:
                 block += [Spacer(1, 0.2 * cm), chart]
             block.append(Spacer(1, 0.4 * cm))
-            if len(rows) <= 40:
+            if len(table_rows(stat, lang)) <= 40:
                 story.append(KeepTogether(block))
             else:
                 story.extend(block)  # long tables may break across pages (header rows repeat)
-    doc.build(story, canvasmaker=canvas_class)
-    return buffer.getvalue()
+    return story
+
+
+def _footer(report: Report, generated: str, lang: str) -> str:
+    k = f" · k = {report.k}" if report.k is not None else ""
+    return _pick((f"Erstellt am {generated} mit JMD Desk{k}", f"Generated on {generated} with JMD Desk{k}"), lang)
 
 
 def _meta_table(report: Report, office: str, lang: str) -> Table:
     label = ParagraphStyle("meta", fontName=FONT_BOLD, fontSize=9.5, leading=12)
     rows = [
-        [text("office", lang), office or "–"],
+        [text("office", lang), office or _pick(NO_OFFICE, lang)],
         [text("period", lang), period_text(report, lang)],
-        [text("k", lang), str(report.k)],
+        [text("method", lang), method_name(report, lang)],
+        *([[text("k", lang), str(report.k)]] if report.k is not None else []),
         [text("basis", lang), basis_text(report.basis, lang)],
         [text("left_out", lang), str(report.persons_left_out)],
     ]

@@ -16,6 +16,7 @@ from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.reports import access_report
 from jmd_desk.reports.access_report import AccessData
 from jmd_desk.services.access import require_client, visible_counsellors
+from jmd_desk.services.progress import check_district, require_progress_match
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
 
@@ -55,6 +56,7 @@ def create_client(session: UserSession, client: Client, first_case: Case) -> int
     _raise_if(client_problems(client, [first_case], today) + [e.at("case") for e in case_errors])
     with session.uow(write=True) as uow:
         _check_number(uow, client.client_number, None)
+        check_district(uow, client.district)
         if client.client_number is None:
             client = replace(client, client_number=uow.clients.next_number(first_case.opened_on.year))
         client_id = uow.clients.add(client, session.clock.now())
@@ -76,6 +78,8 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         cases = [c.value for c in uow.cases.for_parents([client_id])[client_id]]
         _raise_if(client_problems(client, cases, today))
         _check_number(uow, client.client_number, client_id)
+        check_district(uow, client.district)
+        require_progress_match(uow, client_id, client)
         if client == old:
             return
         uow.clients.update(client_id, client, session.clock.now(), session.username)
@@ -128,13 +132,15 @@ def access_export(session: UserSession, client_id: int, lang: str = "de") -> tup
     """Everything stored about one client (Art. 15 DSGVO) as JSON and PDF; audited."""
     with session.uow(write=True) as uow:
         require_client(session, uow, client_id, write=False)
+        file = uow.clients.file(client_id)
         data = AccessData(
-            file=uow.clients.file(client_id),
+            file=file,
             partners=tuple(uow.partners.list()),
             corrections=tuple(uow.clients.changes(client_id)),
             access_log=tuple(uow.audit.list(AuditFilter(client_id=client_id))),
             office=OfficeSettings.from_values(uow.settings.all()).office_name,
             created_on=session.clock.today(),
+            document_contents={d.id: uow.documents.content(d.id) for d in file.documents},
         )
         session.audit(uow, "access_exported", "client", client_id, client_id)
     return access_report.json_bytes(data), access_report.pdf_bytes(data, lang)

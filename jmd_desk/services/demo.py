@@ -12,6 +12,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts, interchange
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.synthetic import generate_document
+from jmd_desk.services.synthetic_v2 import add_version_2
 from jmd_desk.store.keyfile import FLOOR_PARAMS, KdfPolicy
 
 DEMO_USER = "demo"
@@ -40,6 +41,7 @@ def create_demo_store(clients: int, clock: Clock) -> tuple[UserSession, Path]:
         document = generate_document(
             clients, today=clock.today(), seed=2026, counsellors=[DEMO_USER, DEMO_USER, COLLEAGUE]
         )
+        document = add_version_2(document, today=clock.today(), seed=2026, anonymous=max(10, clients // 4))
         interchange.import_data(session, json.dumps(document).encode("utf-8"))
     except BaseException:
         shutil.rmtree(folder, ignore_errors=True)

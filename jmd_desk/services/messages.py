@@ -11,6 +11,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
+from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
+from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
 LANGUAGES = ("de", "en")
 
@@ -269,6 +271,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Über diesen Löschlauf wurde schon entschieden.",
         "This deletion run has already been decided.",
     ),
+    "sheet_type_unsupported": (
+        "{name}: nur .xlsx- und .csv-Tabellen können übernommen werden.",
+        "{name}: only .xlsx and .csv spreadsheets can be imported.",
+    ),
+    "sheet_too_large": (
+        "Die Tabelle ist größer als {max_mb} MB und wird nicht gelesen.",
+        "The spreadsheet is larger than {max_mb} MB and is not read.",
+    ),
+    "sheet_unpacks_too_large": (
+        "Die .xlsx-Datei würde entpackt mehr als {max_mb} MB belegen (möglicherweise eine Zip-Bombe) "
+        "und wird nicht gelesen.",
+        "The .xlsx file would unpack to more than {max_mb} MB (possibly a zip bomb) and is not read.",
+    ),
+    "sheet_not_xlsx": (
+        "Die Datei ist keine lesbare .xlsx-Tabelle.",
+        "The file is not a readable .xlsx spreadsheet.",
+    ),
+    "sheet_not_found": (
+        "Die Tabelle enthält kein Blatt {value!r} (vorhanden: {sheets}).",
+        "The workbook has no sheet {value!r} (present: {sheets}).",
+    ),
+    "sheet_not_text": (
+        "Die .csv-Datei ist keine Textdatei in UTF-8 oder Windows-1252.",
+        "The .csv file is not text in UTF-8 or Windows-1252.",
+    ),
+    "sheet_csv_broken": (
+        "Die .csv-Datei ist in Zeile {line} nicht lesbar ({reason}).",
+        "The .csv file cannot be read at line {line} ({reason}).",
+    ),
+    "sheet_too_many_rows": (
+        "Die Tabelle hat mehr als {max} Zeilen; bitte aufteilen.",
+        "The spreadsheet has more than {max} rows; please split it.",
+    ),
+    "sheet_too_many_columns": (
+        "Die Tabelle hat mehr als {max} Spalten.",
+        "The spreadsheet has more than {max} columns.",
+    ),
+    "sheet_too_many_cells": (
+        "Die Tabelle hat mehr als {max} gefüllte Zellen; bitte aufteilen.",
+        "The spreadsheet has more than {max} filled cells; please split it.",
+    ),
+    "sheet_cell_too_long": (
+        "Eine Zelle in Zeile {row} ist länger als {max} Zeichen.",
+        "A cell in row {row} is longer than {max} characters.",
+    ),
+    "sheet_no_header": (
+        "Die erste Zeile der Tabelle muss die Spaltenüberschriften enthalten.",
+        "The first row of the spreadsheet must hold the column headings.",
+    ),
+    "template_file_too_large": (
+        "Die Vorlage {name} ist größer als 64 KB.",
+        "The template {name} is larger than 64 KB.",
+    ),
+    "template_not_utf8": (
+        "Die Vorlage {name} ist keine UTF-8-Textdatei.",
+        "The template {name} is not a UTF-8 text file.",
+    ),
+    "letter_needs_referral": (
+        "Für dieses Schreiben bitte eine Vermittlung der Akte auswählen.",
+        "Choose a referral of the file for this letter.",
+    ),
+    "letter_without_consent": (
+        "Es liegt keine gültige Einwilligung zur Datenweitergabe an Netzwerkpartner vor; das "
+        "Vermittlungsschreiben kann nicht erstellt werden.",
+        "There is no valid consent to share data with network partners; the referral letter cannot be made.",
+    ),
+    "letter_empty": ("Das Schreiben ist leer.", "The letter is empty."),
+    "logo_too_large": ("Das Logo ist größer als {max_kb} KB.", "The logo is larger than {max_kb} KB."),
+    "logo_not_an_image": (
+        "Das Logo muss ein PNG- oder JPEG-Bild sein.",
+        "The logo must be a PNG or JPEG image.",
+    ),
+    "document_file_too_large": (
+        "{name} ist größer als {max_mb} MB und kann nicht zur Akte genommen werden.",
+        "{name} is larger than {max_mb} MB and cannot be added to the file.",
+    ),
+    "document_file_empty": ("{name} ist leer.", "{name} is empty."),
+    "document_type_not_allowed": (
+        "{name} ist kein PDF-, PNG-, JPEG-, ODT- oder DOCX-Dokument (geprüft wird der Inhalt, nicht die "
+        "Dateiendung) und wird nicht angenommen.",
+        "{name} is not a PDF, PNG, JPEG, ODT or DOCX document (the content is checked, not the file "
+        "extension) and is refused.",
+    ),
+    "document_zip_bomb": (
+        "{name} würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe) und wird nicht angenommen.",
+        "{name} would unpack to many times its size (zip bomb) and is refused.",
+    ),
+    "mapping_too_large": ("Die Zuordnungsdatei ist zu groß.", "The mapping file is too large."),
+    "not_a_counsellor": (
+        "{value!r} ist keine aktive Fachkraft in dieser Datenablage.",
+        "{value!r} is not an active counsellor in this store.",
+    ),
     "file_not_found": ("Die Datei {path} gibt es nicht.", "The file {path} does not exist."),
     "file_unreadable": (
         "Die Datei {path} kann nicht gelesen werden ({reason}).",
@@ -328,15 +422,58 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Ungültiges Datum »{value}« (erwartet JJJJ-MM-TT).",
         "Invalid date '{value}' (expected YYYY-MM-DD).",
     ),
+    "k_only_with_suppression": (
+        "--k gilt nur für das Verfahren »suppression« (Geheimhaltung); das Cell-Key-Verfahren hat "
+        "seine eigene Schwelle 3.",
+        "--k applies to the 'suppression' method only; the cell-key method has its own threshold 3.",
+    ),
+    "suppression_needs_calendar_period": (
+        "Geheimhaltung durch Sperrung gibt es nur für ganze Kalenderquartale, -halbjahre und -jahre; "
+        "für freie Zeiträume das Cell-Key-Verfahren wählen.",
+        "Suppression is only available for whole calendar quarters, half-years and years; "
+        "choose the cell-key method for free periods.",
+    ),
+    "bad_statistics_method": (
+        "Unbekanntes oder hier nicht erlaubtes Verfahren »{value}«.",
+        "Unknown or not allowed method '{value}'.",
+    ),
+    "trend_too_long": (
+        "Ein Zeitverlauf umfasst höchstens {limit} Quartale.",
+        "A trend covers at most {limit} quarters.",
+    ),
+    "bad_k": ("k muss zwischen 3 und 10 liegen.", "k must be between 3 and 10."),
     "bad_quarter": (
         "Ungültiges Quartal »{value}« (erwartet JJJJ-Qn, z. B. 2026-Q3).",
         "Invalid quarter '{value}' (expected YYYY-Qn, e.g. 2026-Q3).",
     ),
 }
+MESSAGES.update(SERVER_MESSAGES)
 
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
     "not_text": ("muss Text sein", "must be text"),
+    "empty_document": ("Dokument ist leer", "document is empty"),
+    "document_too_large": ("Dokument ist größer als 20 MB", "document is larger than 20 MB"),
+    "content_not_media_type": (
+        "Inhalt passt nicht zum Dateityp {value}",
+        "content does not match the media type {value}",
+    ),
+    "not_a_file_name": ("nur ein Dateiname, kein Pfad", "a file name only, not a path"),
+    "document_zip_bomb": (
+        "würde entpackt ein Vielfaches seiner Größe belegen (Zip-Bombe)",
+        "would unpack to many times its size (zip bomb)",
+    ),
+    "template_too_long": ("Vorlage ist zu lang (höchstens {max} Zeichen)", "template too long (at most {max})"),
+    "template_bad_placeholder": (
+        "ungültiger Platzhalter bei {value!r} ($name oder ${{name}}; ein Dollarzeichen als $$)",
+        "invalid placeholder at {value!r} ($name or ${{name}}; a dollar sign as $$)",
+    ),
+    "template_unknown_placeholder": ("unbekannter Platzhalter ${value}", "unknown placeholder ${value}"),
+    "template_foreign_syntax": (
+        "{value!r} ist in Vorlagen nicht erlaubt (nur $platzhalter)",
+        "{value!r} is not allowed in templates (only $placeholders)",
+    ),
+    "template_empty": ("Vorlage enthält keinen Text", "template holds no text"),
     "too_long": ("zu lang (höchstens {max} Zeichen)", "too long (at most {max} characters)"),
     "cannot_change_own_roles": (
         "die eigenen Rollen ändert eine andere Administratorin",
@@ -358,6 +495,18 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "bad_client_number": ("Nummer im Format JJJJ-NNNN erwartet", "expected a number like YYYY-NNNN"),
     "bad_date": ("kein gültiges Datum JJJJ-MM-TT: {value}", "not a valid date YYYY-MM-DD: {value}"),
     "date_in_future": ("Datum liegt in der Zukunft", "date lies in the future"),
+    "date_unparseable": (
+        "»{text}« ist kein Datum. Bitte als TT.MM.JJJJ eingeben, z. B. 15.03.2008.",
+        "'{text}' is not a date. Please type it as DD.MM.YYYY, e.g. 15.03.2008.",
+    ),
+    "unknown_country_name": (
+        "Unbekanntes Land: {text}. Bitte einen Namen aus der Liste wählen.",
+        "Unknown country: {text}. Please pick a name from the list.",
+    ),
+    "unknown_language_name": (
+        "Unbekannte Sprache: {text}. Bitte einen Namen aus der Liste wählen.",
+        "Unknown language: {text}. Please pick a name from the list.",
+    ),
     "not_bool": ("muss true oder false sein", "must be true or false"),
     "not_int": ("muss eine ganze Zahl sein", "must be a whole number"),
     "out_of_range": ("muss zwischen {min} und {max} liegen", "must be between {min} and {max}"),
@@ -376,8 +525,10 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "not_an_object": ("muss ein Objekt sein", "must be an object"),
     "before_birth": ("liegt vor dem Geburtsdatum", "lies before the date of birth"),
     "age_out_of_range": (
-        "Alter bei Aufnahme am {on}: {age} Jahre; 12–27 oder Begründung (eligibility_note) nötig",
-        "age at intake on {on}: {age}; must be 12-27 or explained in eligibility_note",
+        "Bei Fallbeginn am {on_de} {age} Jahre alt: Der JMD berät 12- bis 27-Jährige. Bitte das "
+        "Geburtsdatum prüfen oder unter »Begründung Altersausnahme« die Ausnahme begründen.",
+        "Aged {age} when the case opened on {on}: the service is for ages 12 to 27. Check the date of "
+        "birth or explain the exception under 'Eligibility note'.",
     ),
     "only_when_closed": ("nur bei abgeschlossenem Fall", "only for a closed case"),
     "before_opened": ("liegt vor dem Fallbeginn", "lies before the case was opened"),
@@ -411,11 +562,31 @@ FIELD_MESSAGES: dict[str, tuple[str, str]] = {
         "verweist auf unbekannten Partner {value!r}",
         "refers to unknown partner {value!r}",
     ),
+    "bad_sheet_date": (
+        "kein Datum (TT.MM.JJJJ oder Excel-Datum erwartet): {value}",
+        "not a date (DD.MM.YYYY or an Excel date expected): {value}",
+    ),
+    "bad_sheet_bool": ("ja oder nein erwartet: {value}", "yes or no expected: {value}"),
+    "unknown_client_field": ("unbekanntes Feld {value!r}", "unknown field {value!r}"),
+    "field_mapped_twice": ("Feld {value!r} ist zweimal zugeordnet", "field {value!r} is mapped twice"),
+    "field_not_mapped": (
+        "Pflichtfeld {value!r} ist keiner Spalte zugeordnet",
+        "required field {value!r} has no column",
+    ),
+    "bad_header": ("ungültige Spaltenüberschrift", "invalid column heading"),
+    "column_not_in_sheet": ("Spalte fehlt in der Tabelle", "column is missing from the spreadsheet"),
+    "duplicate_header": ("Spaltenüberschrift {value!r} kommt doppelt vor", "column heading {value!r} appears twice"),
+    "sheet_without_clients": ("die Tabelle enthält keine Klient*innen", "the spreadsheet holds no clients"),
     "referral_without_consent": (
         "keine gültige Einwilligung zur Datenweitergabe am {date}",
         "no valid referral-sharing consent on {date}",
     ),
 }
+FIELD_MESSAGES.update(SERVER_FIELD_MESSAGES)
+
+
+MESSAGES.update(V2_MESSAGES)
+FIELD_MESSAGES.update(V2_FIELD_MESSAGES)
 
 
 def _fill(template: str, params: Mapping[str, Any]) -> str:

@@ -9,28 +9,60 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.rules import password_problems
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports import bundle, statistics_output
-from jmd_desk.reports.statistics import RawStatistics, Report, protect, raw_statistics
+from jmd_desk.reports import bundle, statistics_output, statistics_trend
+from jmd_desk.reports.statistics import METHODS, RawStatistics, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_pdf import pdf_bytes
+from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
 FORMATS = ("json", "csv", "pdf")
+DEFAULT_METHOD = "cell_key"
+MERGE_METHODS = ("cell_key", "suppression")
+
+
+def check_method(method: str, period: Period, k: int | None, allowed: tuple[str, ...] = METHODS) -> None:
+    """Refuse an unknown method, ``k`` outside suppression, and suppression of a free period."""
+    if method not in allowed:
+        raise JmdError("bad_statistics_method", value=method)
+    if k is not None and method != "suppression":
+        raise JmdError("k_only_with_suppression")
+    if k is not None and not 3 <= k <= 10:
+        raise JmdError("bad_k")
+    if method == "suppression" and not period.is_calendar_block():
+        raise JmdError("suppression_needs_calendar_period")
+
+
+def publish_raw(raw: RawStatistics, method: str, k: int | None, allowed: tuple[str, ...] = MERGE_METHODS) -> Report:
+    """Protect merged or raw counts once with ``method`` (``k`` only for suppression, default 3)."""
+    check_method(method, raw.period, k, allowed)
+    return publish(raw, method, (k or 3) if method == "suppression" else None)
 
 
 def raw_for(session: UserSession, period: Period) -> RawStatistics:
     """Unsuppressed counts of this store for ``period`` (team lead)."""
+    return raws_for(session, [period])[0]
+
+
+def raws_for(session: UserSession, periods: list[Period]) -> list[RawStatistics]:
+    """Unsuppressed counts for several periods, from one load of the rows (team lead)."""
     session.require(Role.TEAM_LEAD)
-    legal_basis = office.office_settings(session).statistics_legal_basis
-    with session.uow() as uow:
-        facts = uow.statistics.facts(period, legal_basis=legal_basis)
-    return raw_statistics(facts)
-
-
-def report_for(session: UserSession, period: Period, k: int | None = None) -> Report:
-    """The protected report with the office's k (or ``k``)."""
     settings = office.office_settings(session)
-    return protect(raw_for(session, period), k or settings.statistics_k)
+    with session.uow() as uow:
+        facts = uow.statistics.facts_many(periods, legal_basis=settings.statistics_legal_basis)
+    return [raw_statistics(f, settings.statistics_fields) for f in facts]
+
+
+def report_for(session: UserSession, period: Period, method: str = DEFAULT_METHOD, k: int | None = None) -> Report:
+    """The report by ``method``; suppression uses ``k`` or the office's k."""
+    check_method(method, period, k)
+    return _published(session, raw_for(session, period), method, k)
+
+
+def _published(session: UserSession, raw: RawStatistics, method: str, k: int | None) -> Report:
+    if method == "suppression":
+        return publish(raw, method, k or office.office_settings(session).statistics_k)
+    return publish(raw, method)
 
 
 def render(report: Report, fmt: str, office_name: str, lang: str, generated_on: date) -> bytes:
@@ -44,12 +76,35 @@ def render(report: Report, fmt: str, office_name: str, lang: str, generated_on: 
     raise JmdError("bad_format", value=fmt)
 
 
-def export(session: UserSession, period: Period, fmt: str, lang: str = "de", k: int | None = None) -> bytes:
-    """Compute and render the report; the export is audited (format only, no content)."""
-    report = report_for(session, period, k)
-    data = render(report, fmt, office.office_settings(session).office_name, lang, session.clock.today())
-    with session.uow(write=True) as uow:
-        session.audit(uow, f"statistics_exported_{fmt}")
+def export(
+    session: UserSession,
+    period: Period,
+    fmt: str,
+    lang: str = "de",
+    k: int | None = None,
+    method: str = DEFAULT_METHOD,
+) -> bytes:
+    """Compute and render the report; it goes into the publication register (and the audit log)."""
+    return export_report(session, period, fmt, lang, k, method)[0]
+
+
+def export_report(
+    session: UserSession,
+    period: Period,
+    fmt: str,
+    lang: str = "de",
+    k: int | None = None,
+    method: str = DEFAULT_METHOD,
+) -> tuple[bytes, Report]:
+    """Like ``export``; also returns the report (its ``differs_from`` says whether it differs)."""
+    report = publication.with_difference_note(session, report_for(session, period, method, k))
+    return render_and_record(session, report, fmt, office.office_settings(session).office_name, lang), report
+
+
+def render_and_record(session: UserSession, report: Report, fmt: str, office_name: str, lang: str) -> bytes:
+    """Render a report and record it in the register (one unit of work)."""
+    data = render(report, fmt, office_name, lang, session.clock.today())
+    publication.record_report(session, report, fmt)
     return data
 
 
@@ -64,12 +119,51 @@ def create_bundle(session: UserSession, period: Period, passphrase: str) -> byte
     problems = password_problems(passphrase)
     if problems:
         raise JmdError("bundle_passphrase_too_short")
-    data = bundle.seal(raw_for(session, period), passphrase, bundle_source(session))
+    raw = raw_for(session, period)
+    data = bundle.seal(raw, passphrase, bundle_source(session))
     with session.uow(write=True) as uow:
         session.audit(uow, "statistics_bundle_created")
+        publication.record(session, uow, period, publication.BUNDLE_METHOD, None, "bundle", publication.raw_hash(raw))
     return data
 
 
 def merge_bundles(bundles: list[bytes], passphrase: str, period: Period) -> RawStatistics:
     """Open and add up several stores' bundles for the same period."""
     return bundle.merge([bundle.unseal(data, passphrase, period) for data in bundles])
+
+
+def quarters(first: str, last: str) -> list[Period]:
+    """The calendar quarters ``first`` .. ``last`` (at most 12)."""
+    start, end = Period.quarter(first), Period.quarter(last)
+    if end.start < start.start:
+        raise JmdError("period_reversed", start=first, end=last)
+    periods = [start]
+    while periods[-1].start < end.start:
+        following = periods[-1].end.toordinal() + 1
+        day = date.fromordinal(following)
+        periods.append(Period.quarter(f"{day.year}-Q{(day.month - 1) // 3 + 1}"))
+        if len(periods) > statistics_trend.MAX_QUARTERS:
+            raise JmdError("trend_too_long", limit=statistics_trend.MAX_QUARTERS)
+    return periods
+
+
+def trend_export(
+    session: UserSession, first: str, last: str, fmt: str, lang: str = "de", method: str = DEFAULT_METHOD
+) -> bytes:
+    """The trend over consecutive quarters as JSON or PDF (audited like a report)."""
+    if fmt not in ("json", "pdf"):
+        raise JmdError("bad_format", value=fmt)
+    periods = quarters(first, last)
+    check_method(method, periods[0], None)
+    raws = raws_for(session, periods)
+    reports = [publication.with_difference_note(session, _published(session, raw, method, None)) for raw in raws]
+    if fmt == "json":
+        data = statistics_trend.trend_json(reports)
+    else:
+        name = office.office_settings(session).office_name
+        data = statistics_trend.trend_pdf(reports, name, lang, session.clock.today())
+    with session.uow(write=True) as uow:
+        for report in reports:
+            digest = publication.cells_hash(report)
+            publication.record(session, uow, report.period, report.method, report.k, f"trend_{fmt}", digest)
+    return data

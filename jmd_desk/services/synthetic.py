@@ -244,30 +244,136 @@ PARTNER_NAMES = {
     "other": ["Sportverein Eintracht", "Ehrenamtliche Lernpaten"],
     "unknown": ["Sonstige Stelle"],
 }
-GOAL_TITLES = {
-    "language": ["B1-Prüfung bestehen", "Integrationskurs beginnen", "Sprachkurs regelmäßig besuchen"],
-    "school": ["Hauptschulabschluss nachholen", "Schulplatz finden", "Zeugnisanerkennung beantragen"],
-    "vocational": ["Ausbildungsplatz finden", "Praktikum absolvieren", "Bewerbungsmappe erstellen"],
-    "residence": ["Aufenthaltserlaubnis verlängern", "Pass beschaffen", "Termin Migrationsamt wahrnehmen"],
-    "housing": ["Eigene Wohnung finden", "WBS beantragen"],
-    "health": ["Hausarzt finden", "Therapieplatz suchen", "Krankenversicherung klären"],
-    "family": ["Familiennachzug vorbereiten", "Kita-Platz für Geschwister klären"],
-    "participation": ["Sportverein beitreten", "Ehrenamt finden"],
-    "finances": ["BAföG beantragen", "Kontoeröffnung", "Schulden regulieren"],
-    "unknown": ["Ziel klären"],
+# where a partner helps: a referral to it is filed under this area
+PARTNER_AREAS = {
+    "Jobcenter Stadtmitte": "vocational",
+    "Jobcenter Nord": "finances",
+    "Agentur für Arbeit, Berufsberatung": "vocational",
+    "Migrationsamt der Stadt": "residence",
+    "Gesamtschule am Park": "school",
+    "Berufskolleg West": "school",
+    "Realschule Süd": "school",
+    "Staatliches Schulamt": "school",
+    "Sprachschule Brücke e. V.": "language",
+    "VHS Integrationskurse": "language",
+    "Migrationsberatung für Erwachsene (MBE)": "residence",
+    "Jugendamt, Allgemeiner Sozialer Dienst": "family",
+    "Schuldnerberatung": "finances",
+    "Psychosoziales Zentrum für Geflüchtete": "health",
+    "IHK Anerkennungsberatung": "vocational",
+    "Handwerkskammer": "vocational",
+    "Wohnungsamt": "housing",
+    "Gesundheitsamt": "health",
+    "Kinder- und Jugendpsychiatrie Ambulanz": "health",
+    "Verein Brückenbauer": "participation",
+    "Ukrainischer Verein e. V.": "participation",
+    "Sportverein Eintracht": "participation",
+    "Ehrenamtliche Lernpaten": "school",
+    "Sonstige Stelle": "unknown",
 }
-NOTE_PHRASES = [
-    "Gespräch über die aktuelle Situation in der Schule.",
-    "Bewerbungsunterlagen gemeinsam überarbeitet.",
-    "Termin beim Migrationsamt vorbereitet, Unterlagen zusammengestellt.",
-    "Jugendliche berichtet von Schwierigkeiten im Sprachkurs.",
-    "Rückmeldung vom Jobcenter besprochen, nächste Schritte vereinbart.",
-    "Begleitung zur Berufsberatung, Interesse an Pflege und Elektrotechnik.",
-    "Eltern nahmen am Gespräch teil; Dolmetschung organisiert.",
-    "Wohnungssuche: drei Besichtigungstermine vereinbart.",
-    "Antrag auf Anerkennung des Schulzeugnisses ausgefüllt.",
-    "Kurzer Austausch per Messenger zu Terminbestätigung.",
-]
+# goals by area with the ages (at agreement) they make sense for
+GOAL_TITLES: dict[str, list[tuple[str, int, int]]] = {
+    "language": [
+        ("B1-Prüfung bestehen", 14, 27),
+        ("Integrationskurs beginnen", 16, 27),
+        ("Sprachkurs regelmäßig besuchen", 12, 27),
+    ],
+    "school": [
+        ("Hauptschulabschluss nachholen", 16, 27),
+        ("Schulplatz finden", 12, 18),
+        ("Zeugnisanerkennung beantragen", 16, 27),
+    ],
+    "vocational": [
+        ("Ausbildungsplatz finden", 15, 27),
+        ("Praktikum absolvieren", 14, 27),
+        ("Bewerbungsmappe erstellen", 15, 27),
+    ],
+    "residence": [
+        ("Aufenthaltserlaubnis verlängern", 12, 27),
+        ("Pass beschaffen", 12, 27),
+        ("Termin Migrationsamt wahrnehmen", 16, 27),
+    ],
+    "housing": [
+        ("Eigene Wohnung finden", 18, 27),
+        ("WBS beantragen", 18, 27),
+        ("Platz in betreutem Wohnen klären", 16, 21),
+    ],
+    "health": [("Hausarzt finden", 12, 27), ("Therapieplatz suchen", 12, 27), ("Krankenversicherung klären", 16, 27)],
+    "family": [
+        ("Familiennachzug vorbereiten", 16, 27),
+        ("Kita-Platz für das eigene Kind finden", 19, 27),
+        ("Vormundschaft klären", 12, 17),
+    ],
+    "participation": [
+        ("Sportverein beitreten", 12, 27),
+        ("Ehrenamt finden", 16, 27),
+        ("Jugendtreff kennenlernen", 12, 17),
+    ],
+    "finances": [
+        ("BAföG beantragen", 18, 27),
+        ("Kontoeröffnung", 16, 27),
+        ("Schulden regulieren", 18, 27),
+        ("Taschengeldkonto eröffnen", 12, 15),
+    ],
+    "unknown": [("Ziel klären", 12, 27)],
+}
+# contact notes: one phrase per topic, and phrases that match who took part and how
+TOPIC_NOTES = {
+    "language": [
+        "Fortschritte im Sprachkurs besprochen.",
+        "Jugendliche*r berichtet von Schwierigkeiten im Sprachkurs.",
+    ],
+    "school": [
+        "Gespräch über die aktuelle Situation in der Schule.",
+        "Antrag auf Anerkennung des Schulzeugnisses ausgefüllt.",
+    ],
+    "vocational": [
+        "Bewerbungsunterlagen gemeinsam überarbeitet.",
+        "Berufsorientierung: Interesse an Pflege und Elektrotechnik.",
+    ],
+    "residence": [
+        "Termin beim Migrationsamt vorbereitet, Unterlagen zusammengestellt.",
+        "Fragen zur Aufenthaltserlaubnis geklärt.",
+    ],
+    "housing": [
+        "Wohnungssuche: Besichtigungstermine vereinbart.",
+        "Unterlagen für den Wohnberechtigungsschein gesichtet.",
+    ],
+    "health": ["Hausarztsuche besprochen.", "Krankenversicherungsschutz geklärt."],
+    "family": ["Familiäre Situation besprochen.", "Fragen zum Familiennachzug gesammelt."],
+    "participation": ["Freizeitangebote im Stadtteil vorgestellt.", "Interesse am Sportverein besprochen."],
+    "finances": [
+        "Rückmeldung vom Jobcenter besprochen, nächste Schritte vereinbart.",
+        "Kontoauszüge und Ausgaben durchgesehen.",
+    ],
+    "unknown": ["Anliegen noch offen, nächster Termin vereinbart."],
+}
+MODE_NOTES = {
+    "phone": "Telefonat.",
+    "video": "Videogespräch.",
+    "messenger": "Kurzer Austausch per Messenger.",
+    "email": "Austausch per E-Mail.",
+    "outreach": "Aufsuchend im Stadtteil getroffen.",
+    "accompaniment": "Begleitung zum Termin.",
+    "group": "Im Rahmen des Gruppenangebots.",
+}
+PARTICIPANT_NOTES = {
+    "parents": "Eltern nahmen am Gespräch teil.",
+    "third_party": "Eine Fachkraft einer anderen Stelle war dabei.",
+}
+INTERPRETER_NOTE = "Mit Dolmetschung."
+
+
+def contact_note(
+    rng: random.Random, mode: str, participants: Sequence[str], topics: Sequence[str], interpreter: bool
+) -> str:
+    """A note that says what the coded fields say (never an interpreter that was not there)."""
+    parts = [MODE_NOTES[mode]] if mode in MODE_NOTES else []
+    parts += [PARTICIPANT_NOTES[p] for p in participants if p in PARTICIPANT_NOTES]
+    parts += [rng.choice(TOPIC_NOTES.get(topic, TOPIC_NOTES["unknown"])) for topic in topics]
+    if interpreter:
+        parts.append(INTERPRETER_NOTE)
+    return " ".join(parts)
 
 
 def _weighted(rng: random.Random, pairs: Sequence[tuple[str, int]]) -> str:
@@ -293,6 +399,16 @@ class _Cycle:
         if self.pending:
             return self.pending.pop(0)
         return self.rng.choices(self.values, weights=self.weights)[0]
+
+
+PARTNER_LIST = [name for names in PARTNER_NAMES.values() for name in names]  # p1, p2, … in order
+
+
+def _fitting_titles(area: str, age: int) -> list[str]:
+    """Goal titles of ``area`` that suit a person of ``age`` (all of them if none does)."""
+    titles = GOAL_TITLES.get(area, GOAL_TITLES["unknown"])
+    fitting = [title for title, low, high in titles if low <= age <= high]
+    return fitting or [title for title, _low, _high in titles]
 
 
 class SyntheticOffice:
@@ -444,7 +560,7 @@ class SyntheticOffice:
                 "destination": self.destination.next() if closed else None,
             }
             until = closed or self.today
-            case["goals"] = self.goals(opened, until)
+            case["goals"] = self.goals(opened, until, dob)
             case["contacts"] = self.contacts(opened, until)
             case["referrals"] = self.referrals(opened, until, referral_window)
             case["follow_ups"] = self.follow_ups(opened, until, closed is None)
@@ -456,7 +572,7 @@ class SyntheticOffice:
                 break
         return result
 
-    def goals(self, opened: date, until: date) -> list[dict[str, Any]]:
+    def goals(self, opened: date, until: date, dob: date) -> list[dict[str, Any]]:
         rng = self.rng
         result = []
         for _ in range(rng.choices([0, 1, 2, 3, 4], weights=[10, 30, 30, 20, 10])[0]):
@@ -467,7 +583,7 @@ class SyntheticOffice:
             result.append(
                 {
                     "area": area,
-                    "title": rng.choice(GOAL_TITLES[area]),
+                    "title": rng.choice(_fitting_titles(area, age_on(dob, agreed))),
                     "agreed_on": agreed.isoformat(),
                     "due_on": add_months(agreed, rng.choice([1, 3, 6])).isoformat(),
                     "status": status,
@@ -482,15 +598,20 @@ class SyntheticOffice:
         result = []
         for _ in range(rng.randint(low, high)):
             participants = sorted({self.participants.next() for _ in range(rng.choice([1, 1, 1, 2]))})
+            day = _date_between(rng, opened, until).isoformat()
+            minutes = rng.choice([10, 15, 30, 45, 60, 60, 90, 120])
+            mode = self.mode.next()
+            topics = sorted({self.area.next() for _ in range(rng.randint(1, 2))})
+            interpreter = rng.random() < 0.15
             result.append(
                 {
-                    "date": _date_between(rng, opened, until).isoformat(),
-                    "minutes": rng.choice([10, 15, 30, 45, 60, 60, 90, 120]),
-                    "mode": self.mode.next(),
+                    "date": day,
+                    "minutes": minutes,
+                    "mode": mode,
                     "participants": participants,
-                    "topics": sorted({self.area.next() for _ in range(rng.randint(1, 2))}),
-                    "interpreter": rng.random() < 0.15,
-                    "notes": " ".join(rng.sample(NOTE_PHRASES, rng.randint(1, 3))),
+                    "topics": topics,
+                    "interpreter": interpreter,
+                    "notes": contact_note(rng, mode, participants, topics, interpreter),
                 }
             )
         result.sort(key=lambda c: c["date"])
@@ -504,11 +625,12 @@ class SyntheticOffice:
             if not any(start <= day and (end is None or end > day) for start, end in windows):
                 continue
             status = self.referral_status.next()
+            partner = rng.randrange(1, self.partner_count + 1)
             result.append(
                 {
-                    "partner_ref": f"p{rng.randrange(1, self.partner_count + 1)}",
+                    "partner_ref": f"p{partner}",
                     "date": day.isoformat(),
-                    "area": self.area.next(),
+                    "area": PARTNER_AREAS[PARTNER_LIST[partner - 1]],
                     "status": status,
                     "outcome": "Termin wahrgenommen" if status == "completed" else None,
                 }

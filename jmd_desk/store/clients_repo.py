@@ -14,13 +14,17 @@ from jmd_desk.domain.entities import CaseFile, Client, ClientFile, Saved
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.readmodels import ClientChange, ClientSummary
 from jmd_desk.domain.text import search_key
-from jmd_desk.store.mapping import from_row, to_row
+from jmd_desk.store.additions_repo import DocumentRepository
+from jmd_desk.store.groups_repo import GroupOfferRepository
+from jmd_desk.store.mapping import from_row, to_row, update_row
 from jmd_desk.store.records_repo import (
     CaseRepository,
     GoalRepository,
+    case_appointment_repository,
     consent_repository,
     contact_repository,
     follow_up_repository,
+    progress_repository,
     referral_repository,
 )
 from jmd_desk.store.schema import CaseRecord, ClientChangeRecord, ClientRecord, ContactRecord
@@ -90,7 +94,7 @@ class ClientRepository:
     def update(self, client_id: int, client: Client, now: datetime, user: str) -> None:
         """Replace the master data; every changed field goes into the correction history."""
         record = self._get(client_id)
-        for name, value in to_row(client).items():
+        for name, value in update_row(client).items():
             old = getattr(record, name)
             if old != value:
                 self._s.add(
@@ -113,6 +117,12 @@ class ClientRepository:
             select(ClientChangeRecord).where(ClientChangeRecord.client_id == client_id).order_by(ClientChangeRecord.id)
         )
         return [ClientChange(r.changed_at, r.user, r.field, r.old_value, r.new_value) for r in self._s.scalars(query)]
+
+    def set_progress_field(self, client_id: int, field_name: str, value: str | None, now: datetime) -> None:
+        """Set a field to its latest progress: real progress, so no correction is recorded."""
+        record = self._get(client_id)
+        setattr(record, field_name, value)
+        record.updated_at = now
 
     def set_legal_hold(self, client_id: int, held: bool) -> None:
         """Protect the file from deletion runs (or lift the protection)."""
@@ -162,6 +172,10 @@ class ClientRepository:
         contacts = contact_repository(self._s).for_parents(case_ids)
         referrals = referral_repository(self._s).for_parents(case_ids)
         follow_ups = follow_up_repository(self._s).for_parents(case_ids)
+        appointments = case_appointment_repository(self._s).for_parents(case_ids)
+        progress = progress_repository(self._s).for_parents(client_ids)
+        documents = DocumentRepository(self._s).for_parents(client_ids)
+        offers = GroupOfferRepository(self._s).of_clients(client_ids)
         result = []
         for cid in client_ids:
             case_files = tuple(
@@ -172,10 +186,21 @@ class ClientRepository:
                     tuple(contacts.get(c.id, ())),
                     tuple(referrals.get(c.id, ())),
                     tuple(follow_ups.get(c.id, ())),
+                    tuple(appointments.get(c.id, ())),
                 )
                 for c in cases.get(cid, ())
             )
-            result.append(ClientFile(cid, from_row(Client, records[cid]), tuple(consents.get(cid, ())), case_files))
+            result.append(
+                ClientFile(
+                    cid,
+                    from_row(Client, records[cid]),
+                    tuple(consents.get(cid, ())),
+                    case_files,
+                    tuple(progress.get(cid, ())),
+                    tuple(documents.get(cid, ())),
+                    tuple(offers.get(cid, ())),
+                )
+            )
         return result
 
     def summaries(

@@ -20,12 +20,22 @@ def _tuple_fields(cls: type) -> frozenset[str]:
 
 
 def to_row(entity: Any) -> dict[str, Any]:
-    """The entity's fields as column values."""
+    """The entity's fields as column values; a record key not yet given is left to the
+    column's default (a new random key)."""
     tuples = _tuple_fields(type(entity))
     row = {}
     for f in fields(entity):
         value = getattr(entity, f.name)
+        if f.name == "record_key" and value is None:
+            continue
         row[f.name] = ",".join(value) if f.name in tuples else value
+    return row
+
+
+def update_row(entity: Any) -> dict[str, Any]:
+    """Column values for changing a stored record: its record key stays as created."""
+    row = to_row(entity)
+    row.pop("record_key", None)
     return row
 
 

@@ -37,7 +37,8 @@ def script_location() -> Path:
     raise StoreError("migrations_missing")
 
 
-def _config(connection: Connection | None = None) -> Config:
+def alembic_config(connection: Connection | None = None) -> Config:
+    """Alembic configuration for our revisions, running on ``connection`` when given."""
     cfg = Config()
     cfg.set_main_option("script_location", str(script_location()))
     if connection is not None:
@@ -47,7 +48,7 @@ def _config(connection: Connection | None = None) -> Config:
 
 @cache
 def _script() -> ScriptDirectory:
-    return ScriptDirectory.from_config(_config())
+    return ScriptDirectory.from_config(alembic_config())
 
 
 def head_revision() -> str:
@@ -83,7 +84,7 @@ def _run(engine: Engine, target: str, upgrade: bool) -> None:
         driver.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
-                cfg = _config(conn)
+                cfg = alembic_config(conn)
                 if upgrade:
                     command.upgrade(cfg, target)
                 else:

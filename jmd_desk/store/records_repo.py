@@ -4,22 +4,24 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from datetime import date
+from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Referral, Saved
+from jmd_desk.domain.entities import Appointment, Case, Consent, Contact, FollowUp, Goal, Progress, Referral, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.store.mapping import from_row, to_row
+from jmd_desk.store.mapping import from_row, to_row, update_row
 from jmd_desk.store.schema import (
+    AppointmentRecord,
     CaseRecord,
     ConsentRecord,
     ContactRecord,
     FollowUpRecord,
     GoalRecord,
     GoalStatusRecord,
+    ProgressRecord,
     ReferralRecord,
 )
 
@@ -57,7 +59,7 @@ class ChildRepository(Generic[E]):
     def update(self, item_id: int, entity: E) -> None:
         """Replace the record's values."""
         record = self._get(item_id)
-        for name, value in to_row(entity).items():
+        for name, value in update_row(entity).items():
             setattr(record, name, value)
 
     def get(self, item_id: int) -> Saved[E]:
@@ -157,3 +159,39 @@ def follow_up_repository(session: Session) -> ChildRepository[FollowUp]:
 def consent_repository(session: Session) -> ChildRepository[Consent]:
     """Consents of clients, by date given."""
     return ChildRepository(session, ConsentRecord, Consent, "client_id", "given_on", "consent")
+
+
+def progress_repository(session: Session) -> ChildRepository[Progress]:
+    """Progress entries of clients, by date (the last one is the latest)."""
+    return ChildRepository(session, ProgressRecord, Progress, "client_id", "on", "progress")
+
+
+class AppointmentRepository(ChildRepository[Appointment]):
+    """Appointments below a case (``case_id``) or a group offer (``group_offer_id``)."""
+
+    def __init__(self, session: Session, parent: str) -> None:
+        super().__init__(session, AppointmentRecord, Appointment, parent, "starts_at", "appointment")
+
+    def parents(self, item_id: int) -> tuple[int | None, int | None]:
+        """(case id, group offer id) of an appointment; exactly one is set."""
+        record = self._get(item_id)
+        return record.case_id, record.group_offer_id
+
+    def between(self, start: datetime, end: datetime) -> list[tuple[int, int | None, int | None, Appointment]]:
+        """(id, case id, offer id, appointment) starting in ``[start, end)``, by start."""
+        query = (
+            select(AppointmentRecord)
+            .where(AppointmentRecord.starts_at >= start, AppointmentRecord.starts_at < end)
+            .order_by(AppointmentRecord.starts_at, AppointmentRecord.id)
+        )
+        return [(r.id, r.case_id, r.group_offer_id, from_row(Appointment, r)) for r in self._s.scalars(query)]
+
+
+def case_appointment_repository(session: Session) -> AppointmentRepository:
+    """Appointments of cases, by start."""
+    return AppointmentRepository(session, "case_id")
+
+
+def offer_appointment_repository(session: Session) -> AppointmentRepository:
+    """Appointments of group offers, by start."""
+    return AppointmentRepository(session, "group_offer_id")

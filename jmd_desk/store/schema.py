@@ -6,16 +6,20 @@ and every query stays dialect-neutral so the same models can later run on Postgr
 
 from __future__ import annotations
 
+import secrets
 from datetime import date, datetime
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Date,
     DateTime,
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
+    PrimaryKeyConstraint,
     String,
     Text,
     UniqueConstraint,
@@ -29,6 +33,15 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def new_record_key() -> int:
+    """A random statistics key 0 <= key < 2**32 (DESIGN §4), fixed at creation."""
+    return secrets.randbelow(2**32)
+
+
+def _record_key() -> Mapped[int]:
+    return mapped_column(BigInteger, default=new_record_key)
 
 
 class Base(DeclarativeBase):
@@ -110,6 +123,7 @@ class ClientRecord(Base):
     residence_status: Mapped[str] = mapped_column(String(40))
     german_level: Mapped[str] = mapped_column(String(10))
     school_qualification: Mapped[str | None] = mapped_column(String(200))
+    school_qualification_note: Mapped[str | None] = mapped_column(String(500))
     current_situation: Mapped[str | None] = mapped_column(String(200))
     access_route: Mapped[str | None] = mapped_column(String(200))
     unaccompanied_minor: Mapped[bool | None] = mapped_column(Boolean)
@@ -119,6 +133,8 @@ class ClientRecord(Base):
     address: Mapped[str | None] = mapped_column(String(500))
     counsellor: Mapped[str | None] = mapped_column(String(40), index=True)
     eligibility_note: Mapped[str | None] = mapped_column(String(1000))
+    district: Mapped[str | None] = mapped_column(String(40), index=True)
+    record_key: Mapped[int] = _record_key()
     legal_hold: Mapped[bool] = mapped_column(Boolean, default=False)
     search_key: Mapped[str] = mapped_column(Text, default="")
     created_at: Mapped[datetime] = mapped_column(DateTime)
@@ -171,11 +187,15 @@ class CaseRecord(Base):
     closed_on: Mapped[date | None] = mapped_column(Date, index=True)
     closure_reason: Mapped[str | None] = mapped_column(String(40))
     destination: Mapped[str | None] = mapped_column(String(30))
+    requested_on: Mapped[date | None] = mapped_column(Date)
+    phase: Mapped[str | None] = mapped_column(String(20))
+    record_key: Mapped[int] = _record_key()
     client: Mapped[ClientRecord] = relationship(back_populates="cases")
     goals: Mapped[list[GoalRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     contacts: Mapped[list[ContactRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     referrals: Mapped[list[ReferralRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
     follow_ups: Mapped[list[FollowUpRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
+    appointments: Mapped[list[AppointmentRecord]] = relationship(cascade="all, delete-orphan", passive_deletes=True)
 
 
 class GoalRecord(Base):
@@ -190,6 +210,10 @@ class GoalRecord(Base):
     due_on: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20))
     status_changed_on: Mapped[date | None] = mapped_column(Date)
+    steps: Mapped[str | None] = mapped_column(Text)
+    responsible: Mapped[str] = mapped_column(String(100), default="")
+    review_on: Mapped[date | None] = mapped_column(Date)
+    record_key: Mapped[int] = _record_key()
     history: Mapped[list[GoalStatusRecord]] = relationship(
         cascade="all, delete-orphan", passive_deletes=True, order_by="GoalStatusRecord.id"
     )
@@ -219,9 +243,10 @@ class ContactRecord(Base):
     topics: Mapped[str] = mapped_column(String(200), default="")
     interpreter: Mapped[bool] = mapped_column(Boolean, default=False)
     notes: Mapped[str | None] = mapped_column(Text)
+    record_key: Mapped[int] = _record_key()
     __table_args__ = (
         Index("ix_contacts_case_date", "case_id", "date"),
-        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes"),
+        Index("ix_contacts_date_case_mode", "date", "case_id", "mode", "minutes", "record_key"),
     )
 
 
@@ -236,7 +261,8 @@ class ReferralRecord(Base):
     area: Mapped[str] = mapped_column(String(20))
     status: Mapped[str] = mapped_column(String(20))
     outcome: Mapped[str | None] = mapped_column(Text)
-    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status"),)
+    record_key: Mapped[int] = _record_key()
+    __table_args__ = (Index("ix_referrals_date_case", "date", "case_id", "partner_id", "status", "record_key"),)
 
 
 class FollowUpRecord(Base):
@@ -248,6 +274,108 @@ class FollowUpRecord(Base):
     due_on: Mapped[date] = mapped_column(Date, index=True)
     text: Mapped[str] = mapped_column(String(2000))
     done: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class DistrictRecord(Base):
+    """The office's list of districts (Stadtteil/Sozialraum)."""
+
+    __tablename__ = "districts"
+    code: Mapped[str] = mapped_column(String(40), primary_key=True)
+    label: Mapped[str] = mapped_column(String(200))
+
+
+class ProgressRecord(Base):
+    """Real progress of a client's German level or school qualification."""
+
+    __tablename__ = "progress_entries"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    field: Mapped[str] = mapped_column(String(30))
+    value: Mapped[str] = mapped_column(String(40))
+    on: Mapped[date] = mapped_column(Date)
+
+
+class DocumentRecord(Base):
+    """A document in a client file, kept inside the encrypted store."""
+
+    __tablename__ = "documents"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20))
+    file_name: Mapped[str] = mapped_column(String(200))
+    media_type: Mapped[str] = mapped_column(String(100))
+    added_on: Mapped[date] = mapped_column(Date)
+    size: Mapped[int] = mapped_column(Integer)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class GroupOfferRecord(Base):
+    """Gruppenangebot; headcounts as JSON objects ``{code: count}``."""
+
+    __tablename__ = "group_offers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(30))
+    areas: Mapped[str] = mapped_column(String(200), default="")
+    partner_id: Mapped[int | None] = mapped_column(ForeignKey("partners.id"), index=True)
+    starts_on: Mapped[date] = mapped_column(Date, index=True)
+    ends_on: Mapped[date | None] = mapped_column(Date)
+    participants_by_gender: Mapped[str] = mapped_column(Text, default="{}")
+    participants_by_age_group: Mapped[str] = mapped_column(Text, default="{}")
+    counsellor: Mapped[str | None] = mapped_column(String(40), index=True)
+    record_key: Mapped[int] = _record_key()
+
+
+class GroupSessionRecord(Base):
+    """One session of a group offer."""
+
+    __tablename__ = "group_sessions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    group_offer_id: Mapped[int] = mapped_column(ForeignKey("group_offers.id", ondelete="CASCADE"), index=True)
+    date: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    attendance: Mapped[int] = mapped_column(Integer, default=0)
+
+
+class GroupOfferClientRecord(Base):
+    """A client with a file who took part in a group offer."""
+
+    __tablename__ = "group_offer_clients"
+    group_offer_id: Mapped[int] = mapped_column(ForeignKey("group_offers.id", ondelete="CASCADE"))
+    client_id: Mapped[int] = mapped_column(ForeignKey("clients.id", ondelete="CASCADE"), index=True)
+    __table_args__ = (PrimaryKeyConstraint("group_offer_id", "client_id"),)
+
+
+class AppointmentRecord(Base):
+    """Termin of a case or of a group offer (exactly one of the two)."""
+
+    __tablename__ = "appointments"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    case_id: Mapped[int | None] = mapped_column(ForeignKey("cases.id", ondelete="CASCADE"), index=True)
+    group_offer_id: Mapped[int | None] = mapped_column(ForeignKey("group_offers.id", ondelete="CASCADE"), index=True)
+    contact_id: Mapped[int | None] = mapped_column(ForeignKey("contacts.id", ondelete="SET NULL"))
+    starts_at: Mapped[datetime] = mapped_column(DateTime, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(20))
+    place: Mapped[str | None] = mapped_column(String(300))
+    status: Mapped[str] = mapped_column(String(20))
+
+
+class AnonymousContactRecord(Base):
+    """Anonyme Kurzberatung; ``counsellor`` is the staff member who recorded it."""
+
+    __tablename__ = "anonymous_contacts"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    date: Mapped[date] = mapped_column(Date, index=True)
+    minutes: Mapped[int] = mapped_column(Integer)
+    mode: Mapped[str] = mapped_column(String(20))
+    topics: Mapped[str] = mapped_column(String(200), default="")
+    age_group: Mapped[str] = mapped_column(String(10))
+    gender: Mapped[str] = mapped_column(String(20))
+    referred_partner_type: Mapped[str | None] = mapped_column(String(40))
+    counsellor: Mapped[str | None] = mapped_column(String(40), index=True)
+    record_key: Mapped[int] = _record_key()
 
 
 class AuditRecord(Base):
@@ -264,6 +392,22 @@ class AuditRecord(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     __table_args__ = (Index("ix_audit_events_entity", "entity_kind", "entity_id"),)
+
+
+class PublishedReportRecord(Base):
+    """The publication register of statistics reports (DESIGN §7): what left, never the values."""
+
+    __tablename__ = "published_reports"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    published_at: Mapped[datetime] = mapped_column(DateTime)
+    user_name: Mapped[str] = mapped_column(String(40))
+    period_from: Mapped[date] = mapped_column(Date)
+    period_to: Mapped[date] = mapped_column(Date)
+    method: Mapped[str] = mapped_column(String(20))
+    k: Mapped[int | None] = mapped_column(Integer)
+    output: Mapped[str] = mapped_column(String(20))
+    cells_hash: Mapped[str] = mapped_column(String(64))
+    __table_args__ = (Index("ix_published_reports_period", "period_from", "period_to", "method"),)
 
 
 class DeletionRunRecord(Base):

@@ -7,73 +7,147 @@ basis, in which case every person with an active case counts.
 
 Each query is set-based and narrow (a date window, grouped where possible, served by covering
 indexes); the small results are joined here with the domain's own rules. On an encrypted store
-this is several times faster than asking SQLite for the whole join at once.
+this is several times faster than asking SQLite for the whole join at once. A trend loads the
+rows of all its periods once (contacts and referrals grouped by period in SQL) and counts each
+period in memory.
 """
 
 from __future__ import annotations
 
+import bisect
+import json
 from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
-from sqlalchemy import func, or_, select
+from sqlalchemy import ColumnElement, case, func, or_, select
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain import codes, rules
-from jmd_desk.domain.entities import Case
+from jmd_desk.domain import codes
+from jmd_desk.domain.rules import age_group
 from jmd_desk.domain.statistics import (
     BASIS_CONSENT,
     BASIS_LEGAL,
+    AnonymousContactFact,
     ClosureFact,
+    GroupOfferFact,
+    OpenedCaseFact,
     Period,
     PersonFact,
     StatisticsFacts,
 )
+from jmd_desk.domain.statistics_rules import german_level_change, school_qualification_change, value_at
 from jmd_desk.store.schema import (
+    AnonymousContactRecord,
     CaseRecord,
     ClientRecord,
     ConsentRecord,
     ContactRecord,
+    DistrictRecord,
     GoalRecord,
     GoalStatusRecord,
+    GroupOfferRecord,
+    GroupSessionRecord,
     PartnerRecord,
+    ProgressRecord,
     ReferralRecord,
 )
 
+KEY_MODULUS = 2**32
+
+
+# (id, client, type, opened, closed, reason, destination, key, requested)
+CaseRow = tuple[int, int, str, date, "date | None", "str | None", "str | None", int, "date | None"]
+
+
+class _Client(NamedTuple):
+    date_of_birth: date | None
+    gender: str
+    residence_status: str
+    country_of_birth: str
+    record_key: int
+    district: str | None
+    german_level: str | None
+    school_qualification: str | None
+
+
+class _Offer(NamedTuple):
+    starts_on: date
+    ends_on: date | None
+    by_gender: dict[str, int]
+    by_age_group: dict[str, int]
+    record_key: int
+    sessions: list[tuple[date, int]]
+
+
+@dataclass
+class _Snapshot:
+    """The rows behind the statistics of one or more periods, loaded once."""
+
+    periods: list[Period]
+    cases: list[CaseRow]
+    client_of: dict[int, int]
+    consents: dict[int, list[tuple[date, date | None]]]
+    clients: dict[int, _Client]
+    goals: dict[int, tuple[int, str, date | None, int]]
+    history: dict[int, list[tuple[date, int, str]]] = field(default_factory=dict)
+    progress: dict[tuple[int, str], list[tuple[date, str]]] = field(default_factory=dict)
+    districts: dict[str, str] = field(default_factory=dict)
+    offers: list[_Offer] = field(default_factory=list)
+    anonymous: list[tuple[date, str, str, str, int]] = field(default_factory=list)
+    contacts: dict[int, list[tuple[int, str, int, int, int]]] = field(default_factory=dict)
+    referrals: dict[int, list[tuple[int, str, str, int, int]]] = field(default_factory=dict)
+
 
 class StatisticsRepository:
-    """Counts and person facts for one period."""
+    """Counts and person facts for one period or several."""
 
     def __init__(self, session: Session) -> None:
         self._s = session
 
     def facts(self, period: Period, *, legal_basis: bool) -> StatisticsFacts:
-        """Everything the statistics engine needs for ``period``."""
-        active = self._active_cases(period)
-        with_case = {row[1] for row in active}
-        counted = with_case if legal_basis else with_case & self._consenting(period)
-        cases = [row for row in active if row[1] in counted]
+        """Everything the statistics engine needs for ``period``, with the record keys behind each count."""
+        return self.facts_many([period], legal_basis=legal_basis)[0]
+
+    def facts_many(self, periods: list[Period], *, legal_basis: bool) -> list[StatisticsFacts]:
+        """The facts of several periods (a trend), loading the rows once."""
+        snapshot = self._load(periods)
+        return [_facts(snapshot, i, legal_basis) for i in range(len(periods))]
+
+    # ------------------------------------------------------------------ loading
+    def _load(self, periods: list[Period]) -> _Snapshot:
+        start, end = min(p.start for p in periods), max(p.end for p in periods)
+        cases = self._cases(start, end)
         case_ids = {row[0] for row in cases}
-        client_of = dict(self._s.execute(select(CaseRecord.id, CaseRecord.client_id)).all())
-        return StatisticsFacts(
-            period=period,
-            basis=BASIS_LEGAL if legal_basis else BASIS_CONSENT,
-            persons_left_out=len(with_case) - len(counted),
-            persons=tuple(self._persons(period, counted, cases)),
-            cases_opened=sum(1 for c in cases if period.start <= c[3] <= period.end),
-            cases_active=len(cases),
-            cases_closed=sum(1 for c in cases if c[4] is not None and period.start <= c[4] <= period.end),
-            contacts_by_mode=self._contacts(period, counted, client_of),
-            goals_by_area_status=self._goals(period, case_ids),
-            **self._referrals(period, counted, client_of),
-            closures=tuple(
-                ClosureFact(c[5] or codes.UNKNOWN, c[6] or codes.UNKNOWN, c[3], c[4])
-                for c in cases
-                if c[4] is not None and period.start <= c[4] <= period.end
+        goals = {
+            goal_id: (case_id, area, agreed, key)
+            for goal_id, case_id, area, agreed, key in self._s.execute(
+                select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on, GoalRecord.record_key)
+            )
+            if case_id in case_ids
+        }
+        return _Snapshot(
+            periods=periods,
+            cases=cases,
+            client_of=dict(self._s.execute(select(CaseRecord.id, CaseRecord.client_id)).all()),
+            consents=self._consents(end),
+            clients=self._clients(),
+            goals=goals,
+            history=self._history(goals, end),
+            contacts=self._contacts(periods, start, end),
+            referrals=self._referrals(periods, start, end),
+            progress=self._progress(),
+            districts=dict(
+                self._s.execute(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code)).all()
             ),
+            offers=self._offers(start, end),
+            anonymous=self._anonymous(start, end),
         )
 
-    def _active_cases(self, period: Period) -> list[tuple[int, int, str, date, date | None, str | None, str | None]]:
-        """(id, client, type, opened, closed, reason, destination) of the cases active in the period."""
+    def _cases(self, start: date, end: date) -> list[CaseRow]:
+        """(id, client, type, opened, closed, reason, destination, key) of the cases active in the window."""
         query = select(
             CaseRecord.id,
             CaseRecord.client_id,
@@ -82,92 +156,317 @@ class StatisticsRepository:
             CaseRecord.closed_on,
             CaseRecord.closure_reason,
             CaseRecord.destination,
-        ).where(
-            CaseRecord.opened_on <= period.end,
-            or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= period.start),
-        )
+            CaseRecord.record_key,
+            CaseRecord.requested_on,
+        ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
         return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
 
-    def _consenting(self, period: Period) -> set[int]:
-        """Clients with a statistics consent given by the end and not withdrawn by then."""
-        query = select(ConsentRecord.client_id).where(
-            ConsentRecord.scope == "statistics",
-            ConsentRecord.given_on <= period.end,
-            or_(ConsentRecord.withdrawn_on.is_(None), ConsentRecord.withdrawn_on > period.end),
+    def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
+        """Statistics consents given by the last day, per client."""
+        query = select(ConsentRecord.client_id, ConsentRecord.given_on, ConsentRecord.withdrawn_on).where(
+            ConsentRecord.scope == "statistics", ConsentRecord.given_on <= end
         )
-        return set(self._s.scalars(query))
+        consents: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
+        for client_id, given, withdrawn in self._s.execute(query):
+            consents[client_id].append((given, withdrawn))
+        return consents
 
-    def _persons(self, period: Period, counted: set[int], cases: list[tuple]) -> list[PersonFact]:  # type: ignore[type-arg]
-        latest: dict[int, tuple[date, int, str]] = {}
-        at_end: set[int] = set()
-        for case_id, client_id, case_type, opened, closed, *_ in cases:
-            if (opened, case_id) > latest.get(client_id, (date.min, 0, ""))[:2]:
-                latest[client_id] = (opened, case_id, case_type)
-            if rules.is_active_in(Case(case_type, opened, closed), period.end, period.end):
-                at_end.add(client_id)
+    def _clients(self) -> dict[int, _Client]:
         query = select(
             ClientRecord.id,
             ClientRecord.date_of_birth,
             ClientRecord.gender,
             ClientRecord.residence_status,
             ClientRecord.country_of_birth,
+            ClientRecord.record_key,
+            ClientRecord.district,
+            ClientRecord.german_level,
+            ClientRecord.school_qualification,
         )
+        return {row[0]: _Client(*row[1:]) for row in self._s.execute(query)}
+
+    def _progress(self) -> dict[tuple[int, str], list[tuple[date, str]]]:
+        """Progress entries per (client, field)."""
+        progress: dict[tuple[int, str], list[tuple[date, str]]] = defaultdict(list)
+        query = select(ProgressRecord.client_id, ProgressRecord.field, ProgressRecord.on, ProgressRecord.value)
+        for client_id, name, on, value in self._s.execute(query):
+            progress[(client_id, name)].append((on, value))
+        return progress
+
+    def _offers(self, start: date, end: date) -> list[_Offer]:
+        """Group offers active in the window, with their sessions in it."""
+        query = select(
+            GroupOfferRecord.id,
+            GroupOfferRecord.starts_on,
+            GroupOfferRecord.ends_on,
+            GroupOfferRecord.participants_by_gender,
+            GroupOfferRecord.participants_by_age_group,
+            GroupOfferRecord.record_key,
+        ).where(
+            GroupOfferRecord.starts_on <= end,
+            or_(GroupOfferRecord.ends_on.is_(None), GroupOfferRecord.ends_on >= start),
+        )
+        offers = {row[0]: row for row in self._s.execute(query)}
+        sessions: dict[int, list[tuple[date, int]]] = defaultdict(list)
+        session_query = select(GroupSessionRecord.group_offer_id, GroupSessionRecord.date, GroupSessionRecord.minutes)
+        for offer_id, day, minutes in self._s.execute(session_query.where(GroupSessionRecord.date.between(start, end))):
+            if offer_id in offers:
+                sessions[offer_id].append((day, minutes))
         return [
-            PersonFact(dob, gender, status, country, latest[client_id][2], client_id in at_end)
-            for client_id, dob, gender, status, country in self._s.execute(query)
-            if client_id in counted
+            _Offer(starts, ends, _headcounts(by_gender), _headcounts(by_age), key, sessions[offer_id])
+            for offer_id, starts, ends, by_gender, by_age, key in offers.values()
         ]
 
-    def _contacts(self, period: Period, counted: set[int], client_of: dict[int, int]) -> dict[str, tuple[int, int]]:
+    def _anonymous(self, start: date, end: date) -> list[tuple[date, str, str, str, int]]:
+        """(date, mode, topics, gender, key) of the anonymous contacts in the window."""
+        query = select(
+            AnonymousContactRecord.date,
+            AnonymousContactRecord.mode,
+            AnonymousContactRecord.topics,
+            AnonymousContactRecord.gender,
+            AnonymousContactRecord.record_key,
+        ).where(AnonymousContactRecord.date.between(start, end))
+        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+
+    def _history(
+        self, goals: dict[int, tuple[int, str, date | None, int]], end: date
+    ) -> dict[int, list[tuple[date, int, str]]]:
+        """Each goal's status history up to the last day, in order."""
+        query = select(
+            GoalStatusRecord.id, GoalStatusRecord.goal_id, GoalStatusRecord.valid_from, GoalStatusRecord.status
+        ).where(or_(GoalStatusRecord.valid_from.is_(None), GoalStatusRecord.valid_from <= end))
+        history: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
+        for row_id, goal_id, valid_from, value in self._s.execute(query):
+            if goal_id in goals:
+                history[goal_id].append((valid_from or date.min, row_id, value))
+        for entries in history.values():
+            entries.sort()
+        return history
+
+    def _contacts(
+        self, periods: list[Period], start: date, end: date
+    ) -> dict[int, list[tuple[int, str, int, int, int]]]:
+        """(case, mode, count, minutes, key sum) per period index."""
+        index = _period_index(ContactRecord.date, periods)
         query = (
             select(
+                index,
                 ContactRecord.case_id,
                 ContactRecord.mode,
                 func.count(),
                 func.coalesce(func.sum(ContactRecord.minutes), 0),
+                func.sum(ContactRecord.record_key),
             )
-            .where(ContactRecord.date.between(period.start, period.end))
-            .group_by(ContactRecord.case_id, ContactRecord.mode)
+            .where(ContactRecord.date.between(start, end))
+            .group_by(index, ContactRecord.case_id, ContactRecord.mode)
         )
-        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for case_id, mode, n, minutes in self._s.execute(query):
-            if client_of.get(case_id) in counted:
-                totals[mode][0] += int(n)
-                totals[mode][1] += int(minutes)
-        return {mode: (n, minutes) for mode, (n, minutes) in totals.items()}
+        rows: dict[int, list[tuple[int, str, int, int, int]]] = defaultdict(list)
+        for i, case_id, mode, n, minutes, keys in self._s.execute(query):
+            rows[i].append((case_id, mode, int(n), int(minutes), int(keys)))
+        return rows
 
-    def _goals(self, period: Period, case_ids: set[int]) -> dict[tuple[str, str], int]:
-        """Goals of the counted active cases, by area and their status on the last day."""
-        goals = {
-            goal_id: area
-            for goal_id, case_id, area, agreed in self._s.execute(
-                select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on)
-            )
-            if case_id in case_ids and (agreed is None or agreed <= period.end)
-        }
-        status: dict[int, tuple[date, int, str]] = {}
-        history = select(
-            GoalStatusRecord.id, GoalStatusRecord.goal_id, GoalStatusRecord.valid_from, GoalStatusRecord.status
-        ).where(or_(GoalStatusRecord.valid_from.is_(None), GoalStatusRecord.valid_from <= period.end))
-        for row_id, goal_id, valid_from, value in self._s.execute(history):
-            if goal_id not in goals:
-                continue
-            rank = (valid_from or date.min, row_id)
-            if rank > status.get(goal_id, (date.min, -1, ""))[:2]:
-                status[goal_id] = (*rank, value)
-        return dict(Counter((goals[g], s[2]) for g, s in status.items()))
-
-    def _referrals(self, period: Period, counted: set[int], client_of: dict[int, int]) -> dict[str, dict[str, int]]:
+    def _referrals(
+        self, periods: list[Period], start: date, end: date
+    ) -> dict[int, list[tuple[int, str, str, int, int]]]:
+        """(case, partner type, status, count, key sum) per period index."""
+        index = _period_index(ReferralRecord.date, periods)
         query = (
-            select(ReferralRecord.case_id, PartnerRecord.partner_type, ReferralRecord.status, func.count())
+            select(
+                index,
+                ReferralRecord.case_id,
+                PartnerRecord.partner_type,
+                ReferralRecord.status,
+                func.count(),
+                func.sum(ReferralRecord.record_key),
+            )
             .join(PartnerRecord, PartnerRecord.id == ReferralRecord.partner_id)
-            .where(ReferralRecord.date.between(period.start, period.end))
-            .group_by(ReferralRecord.case_id, PartnerRecord.partner_type, ReferralRecord.status)
+            .where(ReferralRecord.date.between(start, end))
+            .group_by(index, ReferralRecord.case_id, PartnerRecord.partner_type, ReferralRecord.status)
         )
-        by_type: Counter[str] = Counter()
-        by_status: Counter[str] = Counter()
-        for case_id, partner_type, referral_status, n in self._s.execute(query):
-            if client_of.get(case_id) in counted:
-                by_type[partner_type] += int(n)
-                by_status[referral_status] += int(n)
-        return {"referrals_by_partner_type": dict(by_type), "referrals_by_status": dict(by_status)}
+        rows: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
+        for i, case_id, partner_type, status, n, keys in self._s.execute(query):
+            rows[i].append((case_id, partner_type, status, int(n), int(keys)))
+        return rows
+
+
+def _period_index(column: ColumnElement[date], periods: list[Period]) -> ColumnElement[int]:
+    """Which period a date falls in (-1: none); periods do not overlap."""
+    return case(*[(column.between(p.start, p.end), i) for i, p in enumerate(periods)], else_=-1)
+
+
+# ---------------------------------------------------------------------- counting one period
+def _facts(snap: _Snapshot, i: int, legal_basis: bool) -> StatisticsFacts:
+    period = snap.periods[i]
+    active = [c for c in snap.cases if c[3] <= period.end and (c[4] is None or c[4] >= period.start)]
+    with_case = {row[1] for row in active}
+    counted = with_case if legal_basis else {c for c in with_case if _consents(snap.consents.get(c, ()), period)}
+    cases = [row for row in active if row[1] in counted]
+    persons, left_out_keys = _persons(snap, period, counted, with_case - counted, cases)
+    opened = [c for c in cases if period.start <= c[3] <= period.end]
+    closed = [c for c in cases if c[4] is not None and period.start <= c[4] <= period.end]
+    contacts, contact_keys = _contacts(snap.contacts.get(i, []), counted, snap.client_of)
+    goals, goal_keys = _goals(snap, period, {row[0] for row in cases})
+    referrals, referral_keys = _referrals(snap.referrals.get(i, []), counted, snap.client_of)
+    caseload_keys = {
+        ("cases_opened",): _key_sum(c[7] for c in opened),
+        ("cases_active",): _key_sum(c[7] for c in cases),
+        ("cases_closed",): _key_sum(c[7] for c in closed),
+    }
+    return StatisticsFacts(
+        period=period,
+        basis=BASIS_LEGAL if legal_basis else BASIS_CONSENT,
+        persons_left_out=len(with_case) - len(counted),
+        persons=tuple(persons),
+        cases_opened=len(opened),
+        cases_active=len(cases),
+        cases_closed=len(closed),
+        contacts_by_mode=contacts,
+        goals_by_area_status=goals,
+        **referrals,
+        closures=tuple(_closure(c, snap, period) for c in closed),
+        key_sums={
+            "caseload": caseload_keys,
+            "contacts_by_mode": contact_keys,
+            "contact_hours_by_mode": contact_keys,
+            "goals_by_area_status": goal_keys,
+            **referral_keys,
+        },
+        persons_left_out_key_sum=left_out_keys,
+        opened_cases=tuple(OpenedCaseFact(c[8], c[3], c[7]) for c in opened),
+        group_offers=tuple(_group_offers(snap.offers, period)),
+        anonymous_contacts=tuple(
+            AnonymousContactFact(mode, tuple(t for t in topics.split(",") if t), gender, key)
+            for day, mode, topics, gender, key in snap.anonymous
+            if period.start <= day <= period.end
+        ),
+        district_labels=dict(snap.districts),
+    )
+
+
+def _headcounts(text: str | None) -> dict[str, int]:
+    """A stored headcount object; anything malformed counts as none (the import validated it)."""
+    try:
+        values = json.loads(text or "{}")
+    except ValueError:
+        return {}
+    if not isinstance(values, dict):
+        return {}
+    return {str(k): v for k, v in values.items() if type(v) is int and v > 0}
+
+
+def _group_offers(offers: list[_Offer], period: Period) -> Iterable[GroupOfferFact]:
+    """Offers active in the period, with their sessions dated in it."""
+    for offer in offers:
+        if offer.starts_on > period.end or (offer.ends_on is not None and offer.ends_on < period.start):
+            continue
+        sessions = [minutes for day, minutes in offer.sessions if period.start <= day <= period.end]
+        yield GroupOfferFact(len(sessions), sum(sessions), offer.by_gender, offer.by_age_group, offer.record_key)
+
+
+def _consents(consents: Iterable[tuple[date, date | None]], period: Period) -> bool:
+    """A statistics consent given by the last day and not withdrawn by then."""
+    return any(given <= period.end and (withdrawn is None or withdrawn > period.end) for given, withdrawn in consents)
+
+
+def _closure(c: CaseRow, snap: _Snapshot, period: Period) -> ClosureFact:
+    """A closed case with its client's age group and progress between opening and closure."""
+    client = snap.clients[c[1]]
+    opened, closed = c[3], c[4]
+    assert closed is not None
+
+    def change(name: str, current: str | None) -> tuple[str | None, str | None]:
+        entries = snap.progress.get((c[1], name), [])
+        return value_at(entries, opened, current), value_at(entries, closed, current)
+
+    german = german_level_change(*change("german_level", client.german_level))
+    school = school_qualification_change(*change("school_qualification", client.school_qualification))
+    reason, destination = c[5] or codes.UNKNOWN, c[6] or codes.UNKNOWN
+    age = age_group(client.date_of_birth, period.end)
+    return ClosureFact(reason, destination, opened, closed, c[7], age, german, school)
+
+
+def _persons(
+    snap: _Snapshot, period: Period, counted: set[int], left_out: set[int], cases: list[CaseRow]
+) -> tuple[list[PersonFact], int]:
+    """The counted persons, and the key sum of those left out for want of consent."""
+    latest: dict[int, tuple[date, int, str]] = {}
+    at_end: set[int] = set()
+    end = period.end
+    for case_id, client_id, case_type, opened, closed, *_ in cases:
+        if (opened, case_id) > latest.get(client_id, (date.min, 0, ""))[:2]:
+            latest[client_id] = (opened, case_id, case_type)
+        if opened <= end and (closed is None or closed >= end):  # active on the last day (rules.is_active_in)
+            at_end.add(client_id)
+    persons = []
+    for client_id in sorted(counted):
+        c = snap.clients[client_id]
+        persons.append(
+            PersonFact(
+                c.date_of_birth,
+                c.gender,
+                c.residence_status,
+                c.country_of_birth,
+                latest[client_id][2],
+                client_id in at_end,
+                c.record_key,
+                c.district or codes.UNKNOWN,
+            )
+        )
+    return persons, sum(snap.clients[c].record_key for c in left_out) % KEY_MODULUS
+
+
+def _contacts(
+    rows: list[tuple[int, str, int, int, int]], counted: set[int], client_of: dict[int, int]
+) -> tuple[dict[str, tuple[int, int]], dict[tuple[str, ...], int]]:
+    """(count, minutes) and key sum of the contacts per mode."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for case_id, mode, n, minutes, keys in rows:
+        if client_of.get(case_id) in counted:
+            totals[mode][0] += n
+            totals[mode][1] += minutes
+            totals[mode][2] += keys
+    counts = {mode: (n, minutes) for mode, (n, minutes, _) in totals.items()}
+    return counts, {(mode,): keys % KEY_MODULUS for mode, (_, _, keys) in totals.items()}
+
+
+def _goals(
+    snap: _Snapshot, period: Period, case_ids: set[int]
+) -> tuple[dict[tuple[str, str], int], dict[tuple[str, ...], int]]:
+    """Goals of the counted active cases, by area and their status on the last day (with key sums)."""
+    counts: Counter[tuple[str, str]] = Counter()
+    keys: Counter[tuple[str, ...]] = Counter()
+    for goal_id, (case_id, area, agreed, key) in snap.goals.items():
+        if case_id not in case_ids or (agreed is not None and agreed > period.end):
+            continue
+        history = snap.history.get(goal_id, [])
+        at = bisect.bisect_right(history, (period.end, float("inf"), ""))
+        if at == 0:
+            continue  # no status yet on the last day
+        counts[(area, history[at - 1][2])] += 1
+        keys[(area, history[at - 1][2])] += key
+    return dict(counts), {cell: total % KEY_MODULUS for cell, total in keys.items()}
+
+
+def _referrals(
+    rows: list[tuple[int, str, str, int, int]], counted: set[int], client_of: dict[int, int]
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[tuple[str, ...], int]]]:
+    by_type: Counter[str] = Counter()
+    by_status: Counter[str] = Counter()
+    type_keys: Counter[tuple[str, ...]] = Counter()
+    status_keys: Counter[tuple[str, ...]] = Counter()
+    for case_id, partner_type, referral_status, n, keys in rows:
+        if client_of.get(case_id) in counted:
+            by_type[partner_type] += n
+            by_status[referral_status] += n
+            type_keys[(partner_type,)] += keys
+            status_keys[(referral_status,)] += keys
+    counts = {"referrals_by_partner_type": dict(by_type), "referrals_by_status": dict(by_status)}
+    sums = {
+        "referrals_by_partner_type": {k: v % KEY_MODULUS for k, v in type_keys.items()},
+        "referrals_by_status": {k: v % KEY_MODULUS for k, v in status_keys.items()},
+    }
+    return counts, sums
+
+
+def _key_sum(keys: Iterable[int]) -> int:
+    return sum(keys) % KEY_MODULUS

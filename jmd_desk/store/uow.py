@@ -2,29 +2,36 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from types import TracebackType
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange import Document
+from jmd_desk.domain.interchange_model import Document
+from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
+from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
 from jmd_desk.store.bulk import write_document
 from jmd_desk.store.clients_repo import ClientRepository
 from jmd_desk.store.dashboard_repo import DashboardRepository
 from jmd_desk.store.engine import classify
+from jmd_desk.store.groups_repo import GroupOfferRepository
 from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.records_repo import (
     CaseRepository,
     ChildRepository,
     GoalRepository,
+    case_appointment_repository,
     consent_repository,
     contact_repository,
     follow_up_repository,
+    progress_repository,
     referral_repository,
 )
+from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
+from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
@@ -58,9 +65,17 @@ class UnitOfWork:
         self.referrals = referral_repository(session)
         self.follow_ups = follow_up_repository(session)
         self.consents = consent_repository(session)
+        self.progress = progress_repository(session)
+        self.appointments = case_appointment_repository(session)
+        self.group_offers = GroupOfferRepository(session)
+        self.districts = DistrictRepository(session)
+        self.anonymous_contacts = AnonymousContactRepository(session)
+        self.documents = DocumentRepository(session)
+        self.appointment_list = AppointmentListRepository(session)
         self.audit = AuditRepository(session, self._store.audit_key)
         self.dashboard = DashboardRepository(session)
         self.statistics = StatisticsRepository(session)
+        self.register = RegisterRepository(session)
         self.retention = RetentionRepository(session)
         return self
 
@@ -74,10 +89,15 @@ class UnitOfWork:
             "consent": self.consents,
         }[kind]
 
-    def write_document(self, document: Document, now: datetime) -> list[int]:
+    def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
-        return write_document(self._session, document, now)
+        return write_document(self._session, document, now, counsellor)
+
+    def snapshot_for_server(self, today: date) -> LocalSnapshot:
+        """The whole store, its correction and audit history, to move into the office server."""
+        assert self._session is not None
+        return take_snapshot(self._session, today)
 
     def flush(self) -> None:
         """Send pending changes to the database (ids become known); stays in the transaction."""

@@ -36,9 +36,12 @@ from jmd_desk.services import accounts, backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.districts_tab import DistrictsTab
+from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.models import user_table_model
+from jmd_desk.ui.paperwork_dialogs import LogoSetting
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
 from jmd_desk.ui.views import button, table
@@ -122,6 +125,8 @@ class AdminPage(QWidget):
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
         self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
+        self.districts = DistrictsTab(session)
+        self.tabs.addTab(self.districts, self.tr("Districts"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
 
@@ -277,6 +282,7 @@ class AdminPage(QWidget):
             spin.setRange(*RETENTION_YEARS_RANGE)
             spin.setSuffix(self.tr(" years"))
             self.retention_spins[case_type] = spin
+        self.fields_editor = FieldsEditor()
         self.backups_kept_spin = QSpinBox()
         self.backups_kept_spin.setObjectName("backups_kept_spin")
         self.backups_kept_spin.setRange(1, 100)
@@ -291,6 +297,7 @@ class AdminPage(QWidget):
         form.addRow(self.tr("Office name:"), self.office_name_edit)
         form.addRow(self.tr("Lock after inactivity:"), self.autolock_spin)
         form.addRow(self.tr("Statistics: minimum cell size k:"), self.k_spin)
+        form.addRow(self.tr("Statistics: fields of action:"), self.fields_editor)
         for case_type, spin in self.retention_spins.items():
             form.addRow(
                 self.tr("Keep closed files ({case_type}):").format(
@@ -300,6 +307,7 @@ class AdminPage(QWidget):
             )
         form.addRow(self.tr("Automatic backups kept:"), self.backups_kept_spin)
         form.addRow(self.tr("Language of this computer:"), self.language_combo)
+        form.addRow(self.tr("Logo for printouts:"), LogoSetting(self.session))
         page = QWidget()
         layout = QVBoxLayout(page)
         layout.addLayout(form)
@@ -318,6 +326,7 @@ class AdminPage(QWidget):
             office_name=self.office_name_edit.text().strip(),
             autolock_minutes=self.autolock_spin.value(),
             statistics_k=self.k_spin.value(),
+            statistics_fields=self.fields_editor.fields(),
             retention_years={t: spin.value() for t, spin in self.retention_spins.items()},
             backups_kept=self.backups_kept_spin.value(),
         )
@@ -383,7 +392,7 @@ class AdminPage(QWidget):
         path, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Save backup"),
-            f"jmd-sicherung-{stamp}{backups.SUFFIX}",
+            str(notify.documents_folder() / f"jmd-sicherung-{stamp}{backups.SUFFIX}"),
             f"JMD Desk (*{backups.SUFFIX})",
         )
         if path:
@@ -411,10 +420,12 @@ class AdminPage(QWidget):
     def refresh(self) -> None:
         """Load accounts and settings."""
         self.user_model.set_rows(accounts.list_users(self.session))
+        self.districts.refresh()
         s = office.office_settings(self.session)
         self.office_name_edit.setText(s.office_name)
         self.autolock_spin.setValue(s.autolock_minutes)
         self.k_spin.setValue(s.statistics_k)
+        self.fields_editor.set_fields(s.statistics_fields)
         for case_type, spin in self.retention_spins.items():
             spin.setValue(s.retention_years.get(case_type, 3))
         self.backups_kept_spin.setValue(s.backups_kept)

@@ -19,10 +19,10 @@ from PySide6.QtWidgets import QApplication
 from jmd_desk import __version__
 from jmd_desk.assets import resource
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import demo
+from jmd_desk.services import demo, document_files
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.session import UserSession
-from jmd_desk.ui import i18n, notify
+from jmd_desk.ui import focus_ring, i18n, notify
 from jmd_desk.ui.crash import CrashReporter
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
@@ -58,6 +58,9 @@ def make_application() -> QApplication:
     app.setDesktopFileName("jmd-desk")  # matches packaging/jmd-desk.desktop (icon on Wayland)
     app.setWindowIcon(QIcon(str(resource("icons", "jmd-desk.png"))))
     app.setStyle("Fusion")
+    if not app.property("focus_ring_installed"):
+        focus_ring.install(app)
+        app.setProperty("focus_ring_installed", True)
     return app
 
 
@@ -178,6 +181,7 @@ def run_gui(args: argparse.Namespace, env: Environment) -> int:
     ticker = _quit_on_signals(app)
     ui_settings = UiSettings(env.paths)
     i18n.install(app, ui_settings.language)
+    document_files.wipe_leftovers()  # documents a crashed session had open with another program
     controller = AppController(env, ui_settings, args.store)
     try:
         if args.command == "demo":

@@ -3,11 +3,12 @@ follow-ups, consents and history, for one case at a time."""
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QFont, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -38,6 +39,8 @@ from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.documents_tab import DocumentsTab
+from jmd_desk.ui.file_extras_tab import FileExtrasTab
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import (
     audit_table_model,
@@ -48,7 +51,9 @@ from jmd_desk.ui.models import (
     goal_table_model,
     referral_table_model,
 )
+from jmd_desk.ui.paperwork_dialogs import PaperworkActions
 from jmd_desk.ui.record_editors import (
+    case_dialog,
     close_case_dialog,
     consent_dialog,
     contact_dialog,
@@ -59,7 +64,7 @@ from jmd_desk.ui.record_editors import (
     referral_dialog,
     withdraw_dialog,
 )
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, fit_to_screen, selected_id, table
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField, FormGrid, format_date
 
 
@@ -80,7 +85,7 @@ class ClientFileWindow(QWidget):
         self.case_id: int | None = None
         self.editable = clients.can_edit(session, client_id)
         self._partners: list[Saved[Partner]] = []
-        self.resize(1180, 720)
+        fit_to_screen(self, 1180, 720)
 
         self.header = QLabel()
         self.header.setObjectName("file_header_label")
@@ -97,9 +102,11 @@ class ClientFileWindow(QWidget):
         self.case_combo.currentIndexChanged.connect(self._case_selected)
         self.close_case_button = button("close_case_button", self.tr("Close case…"), self._close_case)
         self.open_case_button = button("open_case_button", self.tr("Open new case…"), self._open_case)
+        self.edit_case_button = button("edit_case_button", self.tr("Correct &case…"), self._edit_case)
         case_row = QHBoxLayout()
         case_row.addWidget(QLabel(self.tr("Case:")))
         case_row.addWidget(self.case_combo, 1)
+        case_row.addWidget(self.edit_case_button)
         case_row.addWidget(self.close_case_button)
         case_row.addWidget(self.open_case_button)
 
@@ -107,10 +114,15 @@ class ClientFileWindow(QWidget):
         self.tabs.setObjectName("file_tabs")
         self.tabs.addTab(self._master_tab(), self.tr("&Master data"))
         self.tabs.addTab(self._goals_tab(), self.tr("&Integration plan"))
-        self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
+        self.contacts_tab_index = self.tabs.addTab(self._contacts_tab(), self.tr("&Contacts"))
         self.tabs.addTab(self._referrals_tab(), self.tr("&Referrals"))
         self.tabs.addTab(self._follow_ups_tab(), self.tr("&Follow-ups"))
         self.tabs.addTab(self._consents_tab(), self.tr("Co&nsents"))
+        self.documents_tab = DocumentsTab(self.session, self.client_id, self.editable, self._after_change)
+        self.tabs.addTab(self.documents_tab, self.tr("&Documents"))
+        self.extras = FileExtrasTab(session, client_id)
+        self.extras.changed.connect(self._after_change)
+        self.tabs.addTab(self.extras, self.tr("Appoin&tments && progress"))
         self.tabs.addTab(self._history_tab(), self.tr("&History"))
 
         layout = QVBoxLayout(self)
@@ -119,7 +131,21 @@ class ClientFileWindow(QWidget):
         layout.addLayout(case_row)
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
+        # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
+        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.go_to_contact_form)
+        self.tabs.tabBar().installEventFilter(self)  # Alt+K while already on the tab
+        self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)
+
+    def go_to_contact_form(self) -> None:
+        """Show the Kontakte tab with the focus in the contact date."""
+        self.tabs.setCurrentIndex(self.contacts_tab_index)
+        self._tab_shown(self.contacts_tab_index)
+
+    def _tab_shown(self, index: int) -> None:
+        if index == self.contacts_tab_index and self.contact_date.isEnabled():
+            self.contact_date.setFocus(Qt.FocusReason.ShortcutFocusReason)
+            self.contact_date.selectAll()
 
     def _protection_row(self) -> QHBoxLayout:
         """Subheader with the data-protection actions of the file."""
@@ -134,17 +160,26 @@ class ClientFileWindow(QWidget):
             "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
         )
         self.erasure_button.setVisible(lead_or_admin)
+        self.paperwork = PaperworkActions(
+            self, self.session, self.client_id, lambda: self.case_id, self._client_number, self._after_change
+        )
+        paperwork_buttons = self.paperwork.buttons() if self.editable else []
         row = QHBoxLayout()
         row.addWidget(self.subheader, 1)
-        for widget in (self.legal_hold_check, self.access_button, self.erasure_button):
+        for widget in (*paperwork_buttons, self.legal_hold_check, self.access_button, self.erasure_button):
             row.addWidget(widget)
         return row
+
+    def _client_number(self) -> str:
+        return (self.file.client.client_number if self.file else None) or str(self.client_id)
 
     def _toggle_hold(self, held: bool) -> None:
         self._run(lambda: retention.set_legal_hold(self.session, self.client_id, held))
 
     def _access_export(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the access export"))
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Folder for the access export"), str(notify.documents_folder())
+        )
         if folder:
             self.write_access_export(Path(folder))
 
@@ -208,11 +243,11 @@ class ClientFileWindow(QWidget):
         return page
 
     def _goals_tab(self) -> QWidget:
-        self.goal_model = goal_table_model(self)
+        self.goal_model = goal_table_model(self.session.clock.today, self)
         self.goal_table = table("goal_table", self.goal_model)
         self.goal_table.doubleClicked.connect(self._edit_goal)
         buttons = [
-            button("add_goal_button", self.tr("New goal…"), self._add_goal),
+            button("add_goal_button", self.tr("New &goal…"), self._add_goal),
             button("goal_status_button", self.tr("Change status…"), self._goal_status),
             button("edit_goal_button", self.tr("Edit…"), self._edit_goal),
             button("delete_goal_button", self.tr("Delete"), lambda: self._delete("goal", self.goal_table)),
@@ -220,7 +255,7 @@ class ClientFileWindow(QWidget):
         return self._table_page(self.goal_table, buttons)
 
     def _contacts_tab(self) -> QWidget:
-        self.contact_date = DateField()
+        self.contact_date = DateField(today=self.session.clock.today)
         self.contact_date.setObjectName("contact_date_edit")
         self.contact_date.set_value(self.session.clock.today())
         self.contact_minutes = QSpinBox()
@@ -278,6 +313,20 @@ class ClientFileWindow(QWidget):
                 lambda: self._delete("contact", self.contact_table),
             ),
         ]
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), entry, self._log_contact, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        chain = (
+            self.contact_date,
+            self.contact_minutes,
+            self.contact_mode,
+            self.contact_participants,
+            self.contact_topics,
+            self.contact_interpreter,
+            self.contact_notes,
+            self.save_contact_button,
+        )
+        for first, second in itertools.pairwise(chain):
+            QWidget.setTabOrder(first, second)
         page = self._table_page(self.contact_table, buttons)
         page.layout().insertWidget(0, entry)  # type: ignore[union-attr]
         return page
@@ -366,7 +415,8 @@ class ClientFileWindow(QWidget):
         self.setWindowTitle(self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name))
         self.header.setText(f"{c.full_name}  ·  {c.client_number}")
         age = rules.age_on(c.date_of_birth, today)
-        counsellor = c.counsellor or self.tr("nobody")
+        names = dict(accounts.counsellor_names(self.session))
+        counsellor = names.get(c.counsellor, c.counsellor) if c.counsellor else self.tr("nobody")
         self.subheader.setText(
             self.tr("born {dob} ({age} years) · counsellor: {counsellor}").format(
                 dob=format_date(c.date_of_birth), age=age, counsellor=counsellor
@@ -377,6 +427,7 @@ class ClientFileWindow(QWidget):
         self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consent_model.set_rows(self.file.consents)
+        self.documents_tab.set_documents(self.file.documents)
         self.history_model.set_rows(audit.client_history(self.session, self.client_id))
         self.change_model.set_rows(clients.correction_history(self.session, self.client_id))
         self._show_case()
@@ -416,9 +467,12 @@ class ClientFileWindow(QWidget):
         self.contact_model.set_rows(cf.contacts if cf else [])
         self.referral_model.set_rows(cf.referrals if cf else [])
         self.follow_up_model.set_rows(cf.follow_ups if cf else [])
+        if self.file is not None:
+            self.extras.show_file(self.file, cf, self.editable)
         has_open = bool(self.file and any(c.case.is_open for c in self.file.cases))
         self.close_case_button.setEnabled(self.editable and bool(cf and cf.case.is_open))
         self.open_case_button.setEnabled(self.editable and not has_open)
+        self.edit_case_button.setEnabled(self.editable and cf is not None)
         self.save_contact_button.setEnabled(self.editable and cf is not None)
         self._show_referral_consent()
 
@@ -500,6 +554,13 @@ class ClientFileWindow(QWidget):
             )
         )
 
+    def _edit_case(self) -> None:
+        cf = self.current_case()
+        if cf is None or not self.editable:
+            return
+        case_id = cf.id
+        self._dialog(case_dialog(self, cf.case, lambda c: casework.update_case(self.session, case_id, c)))
+
     def _open_case(self) -> None:
         def save(case: Any) -> None:
             self.case_id = casework.open_case(self.session, self.client_id, case)
@@ -555,17 +616,17 @@ class ClientFileWindow(QWidget):
     def _log_contact(self) -> None:
         if self.case_id is None or not self.editable:
             return
-        contact = Contact(
-            date=self.contact_date.value(),  # type: ignore[arg-type]
-            minutes=self.contact_minutes.value(),
-            mode=self.contact_mode.code() or codes.UNKNOWN,
-            participants=self.contact_participants.codes(),
-            topics=self.contact_topics.codes(),
-            interpreter=self.contact_interpreter.isChecked(),
-            notes=self.contact_notes.toPlainText(),
-        )
         self.contact_error.hide()
         try:
+            contact = Contact(
+                date=self.contact_date.value(),  # type: ignore[arg-type]
+                minutes=self.contact_minutes.value(),
+                mode=self.contact_mode.code() or codes.UNKNOWN,
+                participants=self.contact_participants.codes(),
+                topics=self.contact_topics.codes(),
+                interpreter=self.contact_interpreter.isChecked(),
+                notes=self.contact_notes.toPlainText(),
+            )
             casework.add_record(self.session, self.case_id, contact)
         except JmdError as exc:
             self.contact_error.setText(notify.error_text(exc))
@@ -663,7 +724,11 @@ class ClientFileWindow(QWidget):
             self._run(lambda: casework.delete_record(self.session, kind, item_id))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact."""
+        """Override QObject.eventFilter: Ctrl+Enter in the notes logs the contact; a tab's
+        mnemonic on the Kontakte tab lands in the contact form even if the tab is already shown."""
+        if watched is self.tabs.tabBar() and event.type() == QEvent.Type.Shortcut:
+            QTimer.singleShot(0, self, lambda: self._tab_shown(self.tabs.currentIndex()))
+            return False
         if (
             watched is self.contact_notes
             and event.type() == QEvent.Type.KeyPress
@@ -688,6 +753,7 @@ class ClientFileWindow(QWidget):
             self.change_model,
         ):
             model.clear()
+        self.extras.clear()
         self.file = None
 
     def has_unsaved_changes(self) -> bool:
@@ -701,4 +767,5 @@ class ClientFileWindow(QWidget):
         ):
             event.ignore()
             return
+        self.documents_tab.wipe_temp()
         event.accept()

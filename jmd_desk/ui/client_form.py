@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -17,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Client
-from jmd_desk.domain.errors import FieldError
+from jmd_desk.domain.errors import FieldError, ValidationError
 from jmd_desk.domain.iso_codes import COUNTRIES
 from jmd_desk.reports.labels import code_label
 from jmd_desk.ui.i18n import language
@@ -49,7 +50,7 @@ class ClientForm(QWidget):
         self.last_name = QLineEdit()
         self.client_number = QLineEdit()
         self.client_number.setPlaceholderText(self.tr("assigned automatically"))
-        self.date_of_birth = DateField(optional=True)
+        self.date_of_birth = DateField(optional=True, birth=True)
         self.dob_estimated = QCheckBox(self.tr("estimated"))
         self.dob_estimated.setObjectName("dob_estimated_check")
         self.gender = CodeCombo("gender", codes.GENDERS)
@@ -62,9 +63,10 @@ class ClientForm(QWidget):
         self.school_qualification = SuggestCombo("school_qualification", codes.SCHOOL_QUALIFICATION_SUGGESTIONS)
         self.current_situation = SuggestCombo("current_situation", codes.CURRENT_SITUATION_SUGGESTIONS)
         self.access_route = SuggestCombo("access_route", codes.ACCESS_ROUTE_SUGGESTIONS)
-        self.unaccompanied_minor = QCheckBox(self.tr("yes (partly ticked: not stated)"))
+        self.unaccompanied_minor = QComboBox()
         self.unaccompanied_minor.setObjectName("unaccompanied_minor_edit")
-        self.unaccompanied_minor.setTristate(True)
+        for text, value in ((self.tr("not stated"), None), (self.tr("yes"), True), (self.tr("no"), False)):
+            self.unaccompanied_minor.addItem(text, value)
         self.guardian = QLineEdit()
         self.phone = QLineEdit()
         self.email = QLineEdit()
@@ -74,7 +76,7 @@ class ClientForm(QWidget):
         for username, display in counsellors:
             self.counsellor.addItem(f"{display} ({username})", username)
         self.eligibility_note = QLineEdit()
-        self.eligibility_note.setPlaceholderText(self.tr("only when younger than 12 or older than 27 at intake"))
+        self.eligibility_note.setPlaceholderText(self.tr("only for ages below 12 or above 27"))
 
         dob_row = QWidget()
         dob_layout = QHBoxLayout(dob_row)
@@ -125,8 +127,6 @@ class ClientForm(QWidget):
             combo.currentIndexChanged.connect(self.changed)
         for box in self.findChildren(QCheckBox):
             box.stateChanged.connect(self.changed)
-        for date_field in (self.date_of_birth, self.arrival_date):
-            date_field.dateChanged.connect(self.changed)
 
     def set_client(self, client: Client | None) -> None:
         """Show a client's data (None: an empty form for a new client)."""
@@ -147,12 +147,7 @@ class ClientForm(QWidget):
         self.school_qualification.set_value(c.school_qualification)
         self.current_situation.set_value(c.current_situation)
         self.access_route.set_value(c.access_route)
-        state = {
-            None: Qt.CheckState.PartiallyChecked,
-            True: Qt.CheckState.Checked,
-            False: Qt.CheckState.Unchecked,
-        }
-        self.unaccompanied_minor.setCheckState(state[c.unaccompanied_minor])
+        self.unaccompanied_minor.setCurrentIndex(self.unaccompanied_minor.findData(c.unaccompanied_minor))
         for name in ("guardian", "phone", "email", "address", "eligibility_note"):
             getattr(self, name).setText(getattr(c, name) or "")
         index = self.counsellor.findData(c.counsellor)
@@ -168,19 +163,20 @@ class ClientForm(QWidget):
 
     def client(self) -> Client:
         """The form's content as a Client (checked by the services, not here)."""
-        state = self.unaccompanied_minor.checkState()
-        minor: Any = None if state == Qt.CheckState.PartiallyChecked else state == Qt.CheckState.Checked
+        minor: Any = self.unaccompanied_minor.currentData()
+        loaded = self._loaded  # fields edited elsewhere in the file are carried over
+        typed = self._typed_values()
         return Client(
             first_name=self.first_name.text(),
             last_name=self.last_name.text(),
-            date_of_birth=self.date_of_birth.value(),  # type: ignore[arg-type]
+            date_of_birth=typed["date_of_birth"],
             client_number=self.client_number.text().strip() or None,
             dob_estimated=self.dob_estimated.isChecked(),
             gender=self.gender.code() or codes.UNKNOWN,
             country_of_birth=self.country_of_birth.code() or codes.UNKNOWN,
-            nationalities=self.nationalities.codes(),
-            languages=self.languages.codes(),
-            arrival_date=self.arrival_date.value(),
+            nationalities=typed["nationalities"],
+            languages=typed["languages"],
+            arrival_date=typed["arrival_date"],
             residence_status=self.residence_status.code() or codes.UNKNOWN,
             german_level=self.german_level.code() or codes.UNKNOWN,
             school_qualification=self.school_qualification.value(),
@@ -193,14 +189,38 @@ class ClientForm(QWidget):
             address=self.address.text(),
             counsellor=self.counsellor.currentData(),
             eligibility_note=self.eligibility_note.text(),
+            school_qualification_note=loaded.school_qualification_note if loaded else None,
+            district=loaded.district if loaded else None,
         )
+
+    def _typed_values(self) -> dict[str, Any]:
+        """Dates and code lists read together, so every unreadable one is reported at once."""
+        readers = {
+            "date_of_birth": self.date_of_birth.value,
+            "arrival_date": self.arrival_date.value,
+            "nationalities": self.nationalities.codes,
+            "languages": self.languages.codes,
+        }
+        values: dict[str, Any] = {}
+        errors: list[FieldError] = []
+        for name, read in readers.items():
+            try:
+                values[name] = read()
+            except ValidationError as exc:
+                errors.extend(exc.errors)
+        if errors:
+            raise ValidationError(errors)
+        return values
 
     def is_dirty(self) -> bool:
         """True if the form differs from what was loaded."""
-        if self._loaded is None:
+        try:
             current = self.client()
+        except ValidationError:
+            return True  # text that is not yet a valid value is still unsaved input
+        if self._loaded is None:
             return bool(current.first_name.strip() or current.last_name.strip())
-        return _normal(self.client()) != _normal(self._loaded)
+        return _normal(current) != _normal(self._loaded)
 
     def show_errors(self, errors: Sequence[FieldError]) -> list[FieldError]:
         """Show messages at the fields; returns errors of other fields."""
@@ -215,4 +235,5 @@ class ClientForm(QWidget):
 
 def _normal(client: Client) -> tuple[Any, ...]:
     """Compare forms without caring about blanks vs. None."""
-    return tuple((v.strip() or None) if isinstance(v, str) else v for v in client.__dict__.values())
+    values = replace(client, record_key=None).__dict__.values()
+    return tuple((v.strip() or None) if isinstance(v, str) else v for v in values)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -23,19 +24,22 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import backups
+from jmd_desk.services import backups, sheet_import
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
+from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
+from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.views import fit_to_screen
 
 log = logging.getLogger("jmd_desk.ui")
 
@@ -66,7 +70,7 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(
             self.tr("JMD Desk – {office}").format(office=office_name) + (f"  [{demo_hint}]" if demo_hint else "")
         )
-        self.resize(1280, 760)
+        fit_to_screen(self, 1280, 760)
 
         user = session.user
         self.pages: dict[str, QWidget] = {}
@@ -88,6 +92,8 @@ class MainWindow(QMainWindow):
             self.clients.open_file_requested.connect(self.open_file)
             self.clients.new_client_requested.connect(self.new_client)
             self._add_page("clients", self.tr("Clients"), self.clients)
+            self.group_offers = GroupOffersPage(session)
+            self._add_page("group_offers", self.tr("Group offers"), self.group_offers)
         self.partners = PartnersPage(session)
         self._add_page("partners", self.tr("Network partners"), self.partners)
         if user.has(Role.TEAM_LEAD):
@@ -172,6 +178,11 @@ class MainWindow(QMainWindow):
                     QKeySequence.StandardKey.Find,
                 )
             )
+            self._work_actions(file_menu)
+        if sheet_import.may_import(self.session):
+            file_menu.addAction(
+                self._action(self.tr("Clients from a &spreadsheet…"), "import_sheet_action", self.import_sheet)
+            )
         file_menu.addAction(self._action(self.tr("Change &password…"), "change_password_action", self.change_password))
         file_menu.addSeparator()
         file_menu.addAction(self._action(self.tr("&Lock"), "lock_action", self.lock, "Ctrl+L"))
@@ -195,6 +206,21 @@ class MainWindow(QMainWindow):
             )
         )
         self.help_menu.addAction(self._action(self.tr("&About JMD Desk"), "about_action", self.show_about))
+
+    def _work_actions(self, menu: QMenu) -> None:
+        """Anonymous quick entry and the appointment list, from anywhere in the main window."""
+        panel = self.dashboard.appointments
+        menu.addAction(
+            self._action(
+                self.tr("&Anonymous counselling…"), "anonymous_contact_action", panel.record_anonymous, "Ctrl+Shift+A"
+            )
+        )
+
+        def appointments_list() -> None:
+            self.show_page("dashboard")
+            panel.focus_table()
+
+        menu.addAction(self._action(self.tr("&Appointments"), "appointments_action", appointments_list, "Ctrl+T"))
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""
@@ -270,6 +296,15 @@ class MainWindow(QMainWindow):
         window.raise_()
         window.activateWindow()
 
+    def import_sheet(self) -> None:
+        """The assistant for taking over clients from a spreadsheet."""
+        wizard = SheetImportWizard(self.session, self)
+        if wizard.exec() and wizard.summary is not None:
+            self.statusBar().showMessage(
+                self.tr("{count} clients imported.").format(count=wizard.summary.clients), 10_000
+            )
+            self.refresh_current()
+
     def change_password(self) -> None:
         """Change the own password."""
         if ChangePasswordDialog(self.session, self).exec():
@@ -322,7 +357,8 @@ class MainWindow(QMainWindow):
 
     def _unlock_failed(self, exc: JmdError) -> None:
         self.lock_screen.unlock_button.setEnabled(True)
-        self.lock_screen.show_error(notify.error_text(exc))
+        wrong = exc.code == "wrong_credentials"  # there is no user name to get wrong here
+        self.lock_screen.show_error(self.tr("The password is wrong.") if wrong else notify.error_text(exc))
 
     # ---------------------------------------------------------------- restore
     def restore_backup(self, backup: Path) -> None:

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import ast
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor, QFont
 
 from jmd_desk.domain import rules
 from jmd_desk.domain.entities import (
@@ -29,6 +31,15 @@ from jmd_desk.ui.widgets import format_date
 
 R = TypeVar("R")
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
+WARN_COLOR = QColor("#b00020")
+
+
+def _bold() -> QFont:
+    font = QFont()
+    font.setBold(True)
+    return font
+
+
 AnyIndex = QModelIndex | QPersistentModelIndex
 
 
@@ -57,8 +68,15 @@ def _sort_key(value: Any) -> tuple[int, Any]:
 class RowTableModel(QAbstractTableModel, Generic[R]):
     """A read-only table of rows, sorted by the model itself; ``ID_ROLE`` gives a row's id."""
 
-    def __init__(self, columns: Sequence[Column[R]], row_id: Callable[[R], int], parent: Any = None) -> None:
+    def __init__(
+        self,
+        columns: Sequence[Column[R]],
+        row_id: Callable[[R], int],
+        parent: Any = None,
+        warn: Callable[[R], bool] | None = None,
+    ) -> None:
         super().__init__(parent)
+        self._warn = warn  # rows that need attention are shown in bold red
         self._columns = list(columns)
         self._row_id = row_id
         self._rows: list[R] = []
@@ -131,7 +149,13 @@ class RowTableModel(QAbstractTableModel, Generic[R]):
             return self._row_id(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column.align_right:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role in (Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole) and self.warns(index.row()):
+            return WARN_COLOR if role == Qt.ItemDataRole.ForegroundRole else _bold()
         return None
+
+    def warns(self, row: int) -> bool:
+        """True if the row at ``row`` needs attention (e.g. an overdue goal)."""
+        return self._warn is not None and self._warn(self._rows[row])
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         """Override QAbstractTableModel.headerData."""
@@ -160,8 +184,10 @@ def _yes(value: bool | None) -> str:
     return QCoreApplication.translate("Models", "yes") if value else ""
 
 
-def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTableModel[ClientSummary]:
-    """The client list."""
+def client_table_model(
+    today: Callable[[], date], parent: Any = None, names: Callable[[], dict[str, str]] = dict
+) -> RowTableModel[ClientSummary]:
+    """The client list; ``names`` maps user names to the counsellors' names shown."""
     columns: list[Column[ClientSummary]] = [
         Column(_label("client_number"), lambda r: r.client_number, width=10),
         Column(_label("last_name"), lambda r: r.last_name, lambda r: f"{r.last_name}\0{r.first_name}", width=18),
@@ -184,7 +210,7 @@ def client_table_model(today: Callable[[], date], parent: Any = None) -> RowTabl
             align_right=True,
             width=6,
         ),
-        Column(_label("counsellor"), lambda r: r.counsellor or "", width=12),
+        Column(_label("counsellor"), lambda r: names().get(r.counsellor or "", r.counsellor or ""), width=14),
         Column(
             lambda: QCoreApplication.translate("Models", "Open case"),
             lambda r: _code("case_type", r.open_case_type) if r.open_case_type else "",
@@ -243,8 +269,13 @@ def case_count_model(parent: Any = None) -> RowTableModel[tuple[str, int]]:
     return RowTableModel(columns, lambda r: hash(r[0]), parent)
 
 
-def goal_table_model(parent: Any = None) -> RowTableModel[Saved[Goal]]:
-    """Goals of a case, grouped by area when sorted by the first column."""
+def goal_is_overdue(goal: Goal, today: date) -> bool:
+    """Due before today and neither achieved nor otherwise finished."""
+    return goal.due_on is not None and goal.due_on < today and goal.status in ("open", "in_progress")
+
+
+def goal_table_model(today: Callable[[], date] = date.today, parent: Any = None) -> RowTableModel[Saved[Goal]]:
+    """Goals of a case, grouped by area when sorted by the first column; overdue ones in red."""
     columns: list[Column[Saved[Goal]]] = [
         Column(_label("area"), lambda r: _code("area", r.value.area), width=20),
         Column(_label("title"), lambda r: r.value.title, width=36),
@@ -257,7 +288,7 @@ def goal_table_model(parent: Any = None) -> RowTableModel[Saved[Goal]]:
             lambda r: r.value.status_changed_on,
         ),
     ]
-    return RowTableModel(columns, lambda r: r.id, parent)
+    return RowTableModel(columns, lambda r: r.id, parent, warn=lambda r: goal_is_overdue(r.value, today()))
 
 
 def contact_table_model(parent: Any = None) -> RowTableModel[Saved[Contact]]:
@@ -373,6 +404,35 @@ def user_table_model(parent: Any = None) -> RowTableModel[User]:
     return RowTableModel(columns, lambda r: hash(r.username), parent)
 
 
+CODED_FIELDS = ("gender", "country_of_birth", "residence_status", "german_level")
+LIST_FIELDS = ("nationalities", "languages")
+
+
+def change_value_text(field: str, value: str | None) -> str:
+    """A stored old/new value as the form shows it: names for codes, TT.MM.JJJJ for dates."""
+    if not value:
+        return ""
+    if field in LIST_FIELDS:
+        return _list_text(field, value)
+    if field in CODED_FIELDS:
+        return _code(field, value)
+    if value in ("True", "False"):
+        yes, no = QCoreApplication.translate("Models", "yes"), QCoreApplication.translate("Models", "no")
+        return yes if value == "True" else no
+    try:
+        return format_date(date.fromisoformat(value)) if len(value) == 10 else value
+    except ValueError:
+        return value
+
+
+def _list_text(field: str, value: str) -> str:
+    try:
+        values = ast.literal_eval(value)  # stored as the tuple's repr
+    except (ValueError, SyntaxError):
+        return value
+    return _codes(field, [str(v) for v in values]) if isinstance(values, tuple | list) else value
+
+
 def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
     """Correction history of master data."""
     columns: list[Column[ClientChange]] = [
@@ -383,7 +443,11 @@ def change_table_model(parent: Any = None) -> RowTableModel[ClientChange]:
         ),
         Column(lambda: QCoreApplication.translate("Models", "User"), lambda r: r.user),
         Column(lambda: QCoreApplication.translate("Models", "Field"), lambda r: field_label(r.field, language())),
-        Column(lambda: QCoreApplication.translate("Models", "Before"), lambda r: r.old_value or ""),
-        Column(lambda: QCoreApplication.translate("Models", "After"), lambda r: r.new_value or ""),
+        Column(
+            lambda: QCoreApplication.translate("Models", "Before"), lambda r: change_value_text(r.field, r.old_value)
+        ),
+        Column(
+            lambda: QCoreApplication.translate("Models", "After"), lambda r: change_value_text(r.field, r.new_value)
+        ),
     ]
     return RowTableModel(columns, lambda r: 0, parent)

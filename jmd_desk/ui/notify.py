@@ -2,16 +2,29 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from jmd_desk.domain.errors import JmdError
-from jmd_desk.services.messages import message
+from jmd_desk.domain.errors import JmdError, ValidationError
+from jmd_desk.reports.labels import field_label
+from jmd_desk.services.messages import field_message, message
 from jmd_desk.ui.i18n import language
 
 
 def error_text(exc: JmdError) -> str:
-    """The translated message of an expected error."""
+    """The translated message of an expected error; invalid fields by their visible labels."""
+    if isinstance(exc, ValidationError) and exc.errors:
+        lang = language()
+        return "; ".join(f"{_field_name(e.path, lang)}: {field_message(e, lang)}" for e in exc.errors)
     return message(exc, language())
+
+
+def _field_name(path: str, lang: str) -> str:
+    """``case.opened_on`` or ``nationalities[1]`` as the label the form shows."""
+    name = path.split("[", maxsplit=1)[0].rsplit(".", 1)[-1]
+    return field_label(name, lang) if name else path
 
 
 def show_error(parent: QWidget | None, exc: JmdError) -> None:
@@ -40,3 +53,9 @@ def confirm(parent: QWidget | None, text: str) -> bool:
     box.setObjectName("confirm_box")
     box.setDefaultButton(QMessageBox.StandardButton.No)
     return box.exec() == QMessageBox.StandardButton.Yes
+
+
+def documents_folder() -> Path:
+    """Where save dialogs start: the user's documents folder (never the program's working folder)."""
+    found = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(found) if found and Path(found).is_dir() else Path.home()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -26,6 +27,7 @@ from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
+from jmd_desk.ui.appointments_panel import AppointmentsPanel
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label
@@ -39,7 +41,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, grow_to_fit, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -73,6 +75,7 @@ class DashboardPage(QWidget):
         for i, (name, title, date_header) in enumerate(sections):
             model = due_item_model(date_header, self)
             view = table(f"{name}_table", model)
+            share_width(view, stretch=(1, 3))  # client and note share the box: no side scrolling
             view.doubleClicked.connect(self._open)
             view.activated.connect(self._open)
             box = QGroupBox(title)
@@ -88,8 +91,11 @@ class DashboardPage(QWidget):
         counts_layout.addWidget(table("case_count_table", self.count_model))
         counts_layout.addWidget(self.counts_label)
         grid.addWidget(counts_box, 2, 1)
+        self.appointments = AppointmentsPanel(session)
+        self.appointments.open_file_requested.connect(self.open_file_requested)
         layout = QVBoxLayout(self)
-        layout.addLayout(grid, 1)
+        layout.addWidget(self.appointments, 1)
+        layout.addLayout(grid, 2)
 
     def refresh(self) -> None:
         """Load the overview again."""
@@ -99,9 +105,11 @@ class DashboardPage(QWidget):
         self.counts_label.setText(self.tr("{total} open cases in all").format(total=sum(counts.values())))
         for name, model in self.models.items():
             model.set_rows(getattr(board, name))
+        self.appointments.refresh()
 
     def clear(self) -> None:
         """Forget the shown data (lock)."""
+        self.appointments.clear()
         for model in self.models.values():
             model.clear()
         self.count_model.clear()
@@ -159,7 +167,8 @@ class ClientsPage(QWidget):
         self.count_label.setObjectName("client_count_label")
 
         self._all: list[ClientSummary] = []
-        self.model = client_table_model(session.clock.today, self)
+        counsellor_names = dict(accounts.counsellor_names(session))
+        self.model = client_table_model(session.clock.today, self, lambda: counsellor_names)
         self.view = table("client_table", self.model, 1)
         self.view.doubleClicked.connect(self._open)
         self.view.activated.connect(self._open)
@@ -172,6 +181,7 @@ class ClientsPage(QWidget):
         self._timer.setInterval(SEARCH_DELAY_MS)
         self._timer.timeout.connect(self.apply_filters)
         self.search_edit.textChanged.connect(self._timer.start)
+        self.search_edit.installEventFilter(self)
         for combo in (self.status_filter, self.counsellor_filter, self.case_type_filter, self.age_filter):
             combo.currentIndexChanged.connect(self.apply_filters)
 
@@ -184,6 +194,29 @@ class ClientsPage(QWidget):
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """Override QObject.eventFilter: Down in the search goes to the results, Enter opens the first."""
+        keys = (Qt.Key.Key_Down, Qt.Key.Key_Return, Qt.Key.Key_Enter)
+        if (
+            watched is self.search_edit
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in keys
+            and not event.modifiers()
+        ):
+            self._timer.stop()
+            self.apply_filters()  # the results of what was just typed, without waiting
+            if self.model.rowCount() == 0:
+                return True
+            first = self.model.index(0, 0)
+            if event.key() == Qt.Key.Key_Down:
+                self.view.setFocus(Qt.FocusReason.TabFocusReason)
+                self.view.setCurrentIndex(first)
+            else:
+                self._open(first)
+            return True
+        return super().eventFilter(watched, event)
 
     def query(self) -> ClientQuery:
         """The filters as a query."""
@@ -241,7 +274,7 @@ class NewClientDialog(QDialog):
         self.case_type = CodeCombo("case_type", codes.CASE_TYPES)
         self.case_type.setObjectName("case_type_edit")
         self.case_type.set_code("counselling")
-        self.opened_on = DateField()
+        self.opened_on = DateField(today=self.session.clock.today)
         self.opened_on.setObjectName("opened_on_edit")
         self.opened_on.set_value(session.clock.today())
         self.case_form = FormGrid()
@@ -264,11 +297,11 @@ class NewClientDialog(QDialog):
         """Create the client, or show what is wrong at the fields."""
         self.error_label.hide()
         self.case_form.clear_errors()
-        case = Case(
-            case_type=self.case_type.code() or codes.UNKNOWN,
-            opened_on=self.opened_on.value() or self.session.clock.today(),
-        )
         try:
+            case = Case(
+                case_type=self.case_type.code() or codes.UNKNOWN,
+                opened_on=self.opened_on.value() or self.session.clock.today(),
+            )
             self.client_id = clients.create_client(self.session, self.form.client(), case)
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
@@ -277,6 +310,7 @@ class NewClientDialog(QDialog):
                 notify.error_text(ValidationError(rest)) if rest else self.tr("Please correct the marked fields.")
             )
             self.error_label.show()
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self.error_label.setText(notify.error_text(exc))

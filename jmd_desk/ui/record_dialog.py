@@ -8,10 +8,9 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from jmd_desk.domain.errors import JmdError, ValidationError
-from jmd_desk.services.messages import field_message
-from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label
 from jmd_desk.ui.notify import error_text
+from jmd_desk.ui.views import grow_to_fit
 from jmd_desk.ui.widgets import FormGrid
 
 
@@ -23,7 +22,7 @@ class RecordDialog(QDialog):
         self,
         name: str,
         title: str,
-        fields: Sequence[tuple[str, QWidget]],
+        fields: Sequence[tuple[str, QWidget] | tuple[str, QWidget, str]],
         build: Callable[[], Any],
         save: Callable[[Any], Any],
         parent: QWidget | None = None,
@@ -36,8 +35,8 @@ class RecordDialog(QDialog):
         self._save = save
         self.result_value: Any = None
         self.form = FormGrid()
-        for field, editor in fields:
-            self.form.add(field, editor)
+        for field, editor, *label in fields:  # an optional third item overrides the label
+            self.form.add(field, editor, label[0] if label else None)
         self.error_label = error_label(f"{name}_error_label")
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName(f"{name}_buttons")
@@ -62,7 +61,8 @@ class RecordDialog(QDialog):
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             if rest:
-                self._show("; ".join(f"{e.path}: {field_message(e, language())}" for e in rest))
+                self._show(error_text(ValidationError(rest)))
+            grow_to_fit(self)
             return
         except JmdError as exc:
             self._show(error_text(exc))

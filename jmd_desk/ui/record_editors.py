@@ -43,6 +43,12 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
     due = _date(g.due_on, optional=True)
     status = _combo("goal_status", codes.GOAL_STATUSES, g.status)
     since = _date(g.status_changed_on, optional=True)
+    steps = QPlainTextEdit(g.steps or "")
+    steps.setTabChangesFocus(True)
+    steps.setMaximumHeight(70)
+    responsible = CodeChecks("responsible", codes.RESPONSIBLES[:-1])
+    responsible.set_codes(g.responsible)
+    review = _date(g.review_on, optional=True)
 
     def build() -> Goal:
         return Goal(
@@ -52,6 +58,10 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
             due_on=due.value(),
             status=status.code() or "open",
             status_changed_on=since.value(),
+            steps=steps.toPlainText(),
+            responsible=responsible.codes(),
+            review_on=review.value(),
+            record_key=g.record_key,
         )
 
     fields = [
@@ -61,6 +71,9 @@ def goal_dialog(parent: QWidget, goal: Goal | None, today: date, save: Save) -> 
         ("due_on", due),
         ("status", status),
         ("status_changed_on", since),
+        ("steps", steps),
+        ("responsible", responsible),
+        ("review_on", review),
     ]
     caption = (
         QCoreApplication.translate("RecordEditors", "Goal")
@@ -99,7 +112,7 @@ def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialo
     mode = _combo("mode", codes.CONTACT_MODES, contact.mode)
     participants = CodeChecks("participants", codes.PARTICIPANTS)
     participants.set_codes(contact.participants)
-    topics = CodeChecks("area", codes.AREAS[:-1])
+    topics = CodeChecks("area", codes.AREAS[:-1], columns=3)
     topics.set_codes(contact.topics)
     interpreter = QCheckBox(QCoreApplication.translate("RecordEditors", "with interpreter"))
     interpreter.setChecked(contact.interpreter)
@@ -266,3 +279,36 @@ def open_case_dialog(parent: QWidget, today: date, save: Save) -> RecordDialog:
         save,
         parent,
     )
+
+
+def case_dialog(parent: QWidget, case: Case, save: Save) -> RecordDialog:
+    """Correct a case: type, opening and closing dates, closure reason and destination."""
+    case_type = _combo("case_type", codes.CASE_TYPES, case.case_type)
+    opened = _date(case.opened_on)
+    closed = _date(case.closed_on, optional=True)
+    reason = CodeCombo("closure_reason", codes.CLOSURE_REASONS, allow_empty=True)
+    reason.set_code(case.closure_reason)
+    destination = CodeCombo("destination", codes.DESTINATIONS, allow_empty=True)
+    destination.set_code(case.destination)
+
+    def build() -> Case:
+        return Case(
+            case_type=case_type.code() or codes.UNKNOWN,
+            opened_on=opened.value(),  # type: ignore[arg-type]
+            closed_on=closed.value(),
+            closure_reason=reason.code(),
+            destination=destination.code(),
+        )
+
+    fields = [
+        ("case_type", case_type),
+        ("opened_on", opened),
+        ("closed_on", closed),
+        ("closure_reason", reason),
+        ("destination", destination),
+    ]
+    intro = QCoreApplication.translate(
+        "RecordEditors", "Corrections are recorded in the history. Leave the closing date empty for an open case."
+    )
+    title = QCoreApplication.translate("RecordEditors", "Correct case")
+    return RecordDialog("case_dialog", title, fields, build, save, parent, intro=intro)

@@ -33,20 +33,24 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import Report, protect
+from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import (
     basis_text,
+    difference_note,
+    method_name,
+    method_sentence,
     period_text,
     table_rows,
     text,
     title,
 )
+from jmd_desk.services import publication, statistics
 from jmd_desk.services import settings as office
-from jmd_desk.services import statistics
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
+from jmd_desk.ui.register_dialog import RegisterDialog
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.views import button
 from jmd_desk.ui.widgets import DateField
@@ -114,13 +118,15 @@ def report_html(report: Report, office_name: str, lang: str) -> str:
             for k, v in (
                 (text("office", lang), office_name or "–"),
                 (text("period", lang), period_text(report, lang)),
-                (text("k", lang), str(report.k)),
+                (text("method", lang), method_name(report, lang)),
+                *([(text("k", lang), str(report.k))] if report.k is not None else []),
                 (text("basis", lang), basis_text(report.basis, lang)),
                 (text("left_out", lang), str(report.persons_left_out)),
             )
         ),
         "</table>",
-        f"<p>{html.escape(text('legend', lang))}</p>",
+        *([f"<p><b>{html.escape(text('watermark', lang))}</b></p>"] if report.method == "internal" else []),
+        f"<p>{html.escape(method_sentence(report, lang))}</p>",
     ]
     for table in report.tables:
         rows = table_rows(table, lang)
@@ -172,6 +178,13 @@ class StatisticsPage(QWidget):
         self.k_spin.setObjectName("k_spin")
         self.k_spin.setRange(3, 10)
         self.k_spin.setValue(office.office_settings(session).statistics_k)
+        self.method_combo = QComboBox()
+        self.method_combo.setObjectName("method_combo")
+        self.method_combo.addItem(self.tr("Cell key (for release)"), "cell_key")
+        self.method_combo.addItem(self.tr("Suppression (quarters, half-years, years)"), "suppression")
+        self.method_combo.addItem(self.tr("Internal (exact, not for release)"), "internal")
+        self.method_combo.currentIndexChanged.connect(self._method_changed)
+        self._method_changed()
         self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
 
         period_row = QHBoxLayout()
@@ -182,7 +195,9 @@ class StatisticsPage(QWidget):
             self.from_edit,
             QLabel("–"),
             self.to_edit,
-            QLabel(self.tr("k:")),
+            QLabel(self.tr("Method:")),
+            self.method_combo,
+            QLabel(self.tr("Minimum cell size k:")),
             self.k_spin,
             self.compute_button,
         ):
@@ -216,6 +231,7 @@ class StatisticsPage(QWidget):
         merge_row = [
             button("create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle),
             button("merge_bundles_button", self.tr("Merge bundles…"), self._merge_bundles),
+            button("publication_register_button", self.tr("Publication register…"), self.show_register),
         ]
         actions = QHBoxLayout()
         for b in self.export_buttons:
@@ -248,14 +264,26 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
             return
-        session, k = self.session, self.k_spin.value()
+        session, method, k = self.session, self.method(), self.chosen_k()
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
 
         def work() -> _Shown:
-            return _Shown(statistics.report_for(session, period, k), office.office_settings(session).office_name)
+            report = publication.with_difference_note(session, statistics.report_for(session, period, method, k))
+            return _Shown(report, office.office_settings(session).office_name)
 
         self.runner.run(work, self._computed, self._failed)
+
+    def method(self) -> str:
+        """The chosen statistics method."""
+        return str(self.method_combo.currentData())
+
+    def chosen_k(self) -> int | None:
+        """k for suppression; the other methods take none."""
+        return self.k_spin.value() if self.method() == "suppression" else None
+
+    def _method_changed(self) -> None:
+        self.k_spin.setEnabled(self.method() == "suppression")
 
     def _computed(self, shown: _Shown) -> None:
         self.compute_button.setEnabled(True)
@@ -271,15 +299,15 @@ class StatisticsPage(QWidget):
         self.shown = _Shown(report, office_name)
         lang = language()
         self.summary.setText(
-            self.tr(
-                "Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. "
-                'Cells marked "." are withheld.'
-            ).format(
+            self.tr("Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.").format(
                 period=period_text(report, lang),
-                k=report.k,
+                method=method_name(report, lang) + (f" (k = {report.k})" if report.k is not None else ""),
                 basis=basis_text(report.basis, lang),
                 left_out=report.persons_left_out,
             )
+            + " "
+            + method_sentence(report, lang)
+            + (" " + (difference_note(report, lang) or ""))
         )
         self.table_list.clear()
         for table in report.tables:
@@ -298,12 +326,9 @@ class StatisticsPage(QWidget):
 
     # ---------------------------------------------------------------- output
     def render(self, fmt: str) -> bytes:
-        """The shown report in a format (the export is audited)."""
+        """The shown report in a format (recorded in the publication register)."""
         assert self.shown is not None
-        data = statistics.render(self.shown.report, fmt, self.shown.office, language(), self.session.clock.today())
-        with self.session.uow(write=True) as uow:
-            self.session.audit(uow, f"statistics_exported_{fmt}")
-        return data
+        return statistics.render_and_record(self.session, self.shown.report, fmt, self.shown.office, language())
 
     def save(self, fmt: str, path: Path) -> None:
         """Write the shown report to ``path``."""
@@ -313,13 +338,16 @@ class StatisticsPage(QWidget):
         if self.shown is None:
             return
         name = f"statistik-{self.shown.report.period.label().replace(' – ', '_')}.{fmt}"
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), name, f"{fmt.upper()} (*.{fmt})")
+        start = str(notify.documents_folder() / name)
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), start, f"{fmt.upper()} (*.{fmt})")
         if not path:
             return
         try:
             self.save(fmt, Path(path))
         except JmdError as exc:
             notify.show_error(self, exc)
+            return
+        notify.show_info(self, self.tr("Saved: {path}").format(path=path))
 
     def _print(self) -> None:
         if self.shown is None:
@@ -331,8 +359,19 @@ class StatisticsPage(QWidget):
         preview.setObjectName("statistics_print_preview")
         preview.paintRequested.connect(document.print_)
         if preview.exec():
-            with self.session.uow(write=True) as uow:
-                self.session.audit(uow, "statistics_printed")
+            publication.record_report(self.session, self.shown.report, "print")
+
+    def show_register(self) -> RegisterDialog | None:
+        """Open the publication register (returned for tests; the dialog is modeless)."""
+        try:
+            entries = publication.register(self.session)
+        except JmdError as exc:
+            notify.show_error(self, exc)
+            return None
+        dialog = RegisterDialog(entries, language(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
 
     # ---------------------------------------------------------------- merge
     def _passphrase(self, prompt: str) -> str | None:
@@ -351,7 +390,10 @@ class StatisticsPage(QWidget):
         if passphrase is None:
             return
         path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save bundle"), f"statistik-buendel-{period.label()}.json", "JSON (*.json)"
+            self,
+            self.tr("Save bundle"),
+            str(notify.documents_folder() / f"statistik-buendel-{period.label()}.json"),
+            "JSON (*.json)",
         )
         if not path:
             return
@@ -360,16 +402,20 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
             return
+        notify.show_info(self, self.tr("Saved: {path}").format(path=path))
         notify.show_info(self, self.tr("The bundle was saved. It holds only counts, encrypted."))
 
     def merge_files(self, paths: list[Path], passphrase: str) -> None:
         """Merge bundle files for the chosen period and show the protected result."""
         period = self.period()
         raw = statistics.merge_bundles([read_file(p) for p in paths], passphrase, period)
-        self.show_report(protect(raw, self.k_spin.value()), office.office_settings(self.session).office_name)
+        report = statistics.publish_raw(raw, self.method(), self.chosen_k())
+        self.show_report(report, office.office_settings(self.session).office_name)
 
     def _merge_bundles(self) -> None:
-        paths, _ = QFileDialog.getOpenFileNames(self, self.tr("Bundles to merge"), "", "JSON (*.json)")
+        paths, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Bundles to merge"), str(notify.documents_folder()), "JSON (*.json)"
+        )
         if not paths:
             return
         passphrase = self._passphrase(self.tr("Statistics passphrase of the bundles:"))

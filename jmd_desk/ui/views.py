@@ -6,7 +6,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QPushButton, QTableView, QWidget
 
 from jmd_desk.ui.models import ID_ROLE, RowTableModel
 
@@ -22,6 +23,7 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
+    view.setTabKeyNavigation(False)  # Tab leaves the table instead of walking its cells
     view.setWordWrap(False)
     view.setTextElideMode(Qt.TextElideMode.ElideRight)
     metrics = view.fontMetrics()
@@ -32,8 +34,47 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     char = metrics.horizontalAdvance("n")
     for column, width in enumerate(model.column_widths()):
-        header.resizeSection(column, max(width * char + 16, header.minimumSectionSize()))
+        title = str(model.headerData(column, Qt.Orientation.Horizontal) or "")
+        title_width = header.fontMetrics().horizontalAdvance(title) + 3 * char + 16  # margins and sort arrow
+        header.resizeSection(column, max(width * char + 16, title_width, header.minimumSectionSize()))
     return view
+
+
+def share_width(view: QTableView, stretch: tuple[int, ...]) -> None:
+    """Fit a small table into its width: ``stretch`` columns share the room, the others fit
+    their content (only for short tables: fitting reads every row)."""
+    header = view.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(header.count()):
+        mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
+        header.setSectionResizeMode(column, mode)
+
+
+TITLE_BAR_ALLOWANCE = 40  # window-manager frame and title bar, not part of the widget's size
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize to ``width`` x ``height`` but never beyond the screen's free area (1366x768 laptops)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is None:
+        window.resize(width, height)
+        return
+    free = screen.availableGeometry()
+    window.resize(min(width, free.width() - 8), min(height, free.height() - TITLE_BAR_ALLOWANCE))
+
+
+def grow_to_fit(window: QWidget) -> None:
+    """Grow a dialog after messages appeared at its fields, so none is cut off (never shrinks it)."""
+    layout = window.layout()
+    if layout is None:
+        return
+    layout.activate()
+    width = window.width()
+    needed = layout.totalHeightForWidth(width) if layout.hasHeightForWidth() else layout.totalSizeHint().height()
+    screen = window.screen()
+    limit = screen.availableGeometry().height() - TITLE_BAR_ALLOWANCE if screen else needed
+    if needed > window.height():
+        window.resize(width, min(needed, limit))
 
 
 def selected_id(view: QTableView) -> int | None:

@@ -3,47 +3,27 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
 
-from PySide6.QtCore import QDate, QStringListModel, Qt, Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
-    QDateEdit,
     QGridLayout,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
     QWidget,
 )
 
-from jmd_desk.domain import codes
 from jmd_desk.domain.errors import FieldError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.reports.labels import code_label, field_label
 from jmd_desk.services.messages import field_message
-from jmd_desk.ui.i18n import date_format, language
+from jmd_desk.ui.code_list import CodeListEdit
+from jmd_desk.ui.date_entry import DateField, format_date
+from jmd_desk.ui.i18n import language
 
-NULL_DATE = QDate(1900, 1, 1)
+__all__ = ["CodeChecks", "CodeCombo", "CodeListEdit", "DateField", "FormGrid", "SuggestCombo", "format_date"]
+
 ERROR_STYLE = "color: #b00020;"
-
-
-def to_qdate(value: date | None) -> QDate:
-    """A Python date as QDate (None as the null sentinel)."""
-    return QDate(value.year, value.month, value.day) if value else NULL_DATE
-
-
-def from_qdate(value: QDate) -> date | None:
-    """A QDate as Python date (the null sentinel as None)."""
-    if not value.isValid() or value == NULL_DATE:
-        return None
-    return date(value.year(), value.month(), value.day())
-
-
-def format_date(value: date | None) -> str:
-    """A date for tables and labels in the interface language."""
-    return to_qdate(value).toString(date_format()) if value else ""
 
 
 class CodeCombo(QComboBox):
@@ -103,48 +83,32 @@ class SuggestCombo(QComboBox):
             self.setEditText(value or "")
 
 
-class DateField(QDateEdit):
-    """A date with calendar popup; optional fields show an empty value until set."""
-
-    def __init__(self, *, optional: bool = False, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.optional = optional
-        self.setCalendarPopup(True)
-        self.setDisplayFormat(date_format())
-        self.setMinimumDate(NULL_DATE)
-        self.setMaximumDate(QDate(2100, 12, 31))
-        if optional:
-            self.setSpecialValueText(" ")
-            self.setDate(NULL_DATE)
-        else:
-            self.setDate(QDate.currentDate())
-
-    def value(self) -> date | None:
-        """The date (None when an optional field is empty)."""
-        return from_qdate(self.date())
-
-    def set_value(self, value: date | None) -> None:
-        """Show ``value`` (None empties an optional field)."""
-        self.setDate(to_qdate(value) if value or self.optional else QDate.currentDate())
-
-
 class CodeChecks(QWidget):
-    """Several codes of one list as check boxes (participants, topics)."""
+    """Several codes of one list as check boxes (participants, topics).
+
+    One Tab stop for the whole row: Left/Right move between the boxes, Space ticks the current
+    one (marked while the row has focus), so a form stays short to walk by keyboard."""
 
     changed = Signal()
+    CURRENT_STYLE = "QCheckBox { background: #cfe3fa; border-radius: 3px; }"
 
-    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None) -> None:
+    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None, *, columns: int = 0) -> None:
+        """``columns`` > 0 wraps the boxes into rows of that many (for narrow dialogs)."""
         super().__init__(parent)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        layout = QGridLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        per_row = columns or len(values)
         self._boxes: dict[str, QCheckBox] = {}
-        for value in values:
+        for index, value in enumerate(values):
             box = QCheckBox(code_label(field, value, language()), self)
             box.setObjectName(f"{field}_{value}_check")
+            box.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             box.toggled.connect(self.changed)
-            layout.addWidget(box)
+            layout.addWidget(box, index // per_row, index % per_row)
             self._boxes[value] = box
-        layout.addStretch(1)
+        layout.setColumnStretch(per_row, 1)
+        self._current = 0
 
     def codes(self) -> tuple[str, ...]:
         """The ticked codes, in list order."""
@@ -156,45 +120,32 @@ class CodeChecks(QWidget):
         for code, box in self._boxes.items():
             box.setChecked(code in wanted)
 
+    def current_code(self) -> str:
+        """The code of the box that Space would tick."""
+        return list(self._boxes)[self._current]
 
-class CodeListEdit(QLineEdit):
-    """ISO codes separated by commas (countries upper case, languages lower case), with
-    completion by code or name."""
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        boxes = list(self._boxes.values())
+        if event.key() in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            step = 1 if event.key() == Qt.Key.Key_Right else -1
+            self._current = (self._current + step) % len(boxes)
+            self._mark_current()
+        elif event.key() == Qt.Key.Key_Space:
+            boxes[self._current].toggle()
+        else:
+            super().keyPressEvent(event)
 
-    def __init__(self, kind: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.kind = kind
-        table = COUNTRIES if kind == "countries" else LANGUAGES
-        pick = 0 if language() == "de" else 1
-        entries = [f"{code} – {names[pick]}" for code, names in sorted(table.items())]
-        completer = QCompleter(QStringListModel(entries, self), self)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.activated.connect(self._take_completion)
-        self._completer = completer
-        self.textEdited.connect(self._complete_last)
-        self.setPlaceholderText("SY, DE" if kind == "countries" else "ar, de")
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self._mark_current()
 
-    def _complete_last(self, text: str) -> None:
-        last = text.rsplit(",", maxsplit=1)[-1].strip()
-        if len(last) >= 2:
-            self._completer.setCompletionPrefix(last)
-            self._completer.complete()
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self._mark_current()
 
-    def _take_completion(self, entry: str) -> None:
-        code = entry.split(" – ", maxsplit=1)[0]
-        parts = [p.strip() for p in self.text().split(",")[:-1] if p.strip()]
-        self.setText(", ".join([*parts, code]))
-
-    def codes(self) -> tuple[str, ...]:
-        """The codes typed, normalised to ISO case."""
-        parts = [p.strip() for p in self.text().replace(";", ",").split(",") if p.strip()]
-        upper = self.kind == "countries"
-        return tuple(p.upper() if upper and p.casefold() != codes.UNKNOWN else p.lower() for p in parts)
-
-    def set_codes(self, values: Iterable[str]) -> None:
-        """Show ``values``."""
-        self.setText(", ".join(values))
+    def _mark_current(self) -> None:
+        for index, box in enumerate(self._boxes.values()):
+            box.setStyleSheet(self.CURRENT_STYLE if self.hasFocus() and index == self._current else "")
 
 
 class FormGrid(QGridLayout):
@@ -214,6 +165,9 @@ class FormGrid(QGridLayout):
         if not editor.objectName():
             editor.setObjectName(f"{name}_edit")
         editor.setAccessibleName(text)
+        for named in (editor, *editor.findChildren(QWidget)):
+            if isinstance(named, DateField | CodeListEdit) and not named.field:
+                named.field = name  # their own errors then land in this row
         error = QLabel("")
         error.setObjectName(f"{name}_error")
         error.setStyleSheet(ERROR_STYLE)

@@ -107,225 +107,387 @@
     </message>
 </context>
 <context>
+    <name>AddDocumentDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="77" />
+        <source>Add document</source>
+        <translation>Dokument hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="91" />
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="92" />
+        <source>&amp;Title:</source>
+        <translation>&amp;Titel:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="93" />
+        <source>&amp;Kind:</source>
+        <translation>&amp;Art:</translation>
+    </message>
+</context>
+<context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="123" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="124" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="134" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
+        <source>Districts</source>
+        <translation>Stadtteile</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="135" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="136" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="137" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
         <source>Re-key…</source>
         <translation>Neu verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="166" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="191" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="204" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="211" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="213" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="218" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="223" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="229" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="234" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="255" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="269" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="278" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="283" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="289" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="295" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="291" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="297" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="292" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="293" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="296" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <source>Statistics: fields of action:</source>
+        <translation>Statistik: Handlungsfelder:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="308" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="331" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <source>Logo for printouts:</source>
+        <translation>Logo auf Ausdrucken:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="333" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="342" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="341" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="350" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="353" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="362" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="378" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="387" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="385" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="394" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="395" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="404" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="402" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="411" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
 </context>
 <context>
+    <name>AnonymousContactDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="62" />
+        <source>Anonymous short counselling</source>
+        <translation>Anonyme Kurzberatung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="67" />
+        <source>Without name or date of birth: nothing here may point to the person.</source>
+        <translation>Ohne Namen und Geburtsdatum: Nichts hier darf auf die Person schließen lassen.</translation>
+    </message>
+</context>
+<context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="93" />
+        <location filename="../../jmd_desk/ui/application.py" line="96" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="102" />
+        <location filename="../../jmd_desk/ui/application.py" line="105" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
 </context>
 <context>
+    <name>AppointmentDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="45" />
+        <source>Appointment</source>
+        <translation>Termin</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="50" />
+        <source>The place stays in the file; the calendar export shows only number and time.</source>
+        <translation>Der Ort bleibt in der Akte; der Kalenderexport zeigt nur Nummer und Uhrzeit.</translation>
+    </message>
+</context>
+<context>
+    <name>AppointmentsPanel</name>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="32" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="38" />
+        <source>File or group offer</source>
+        <translation>Akte oder Gruppenangebot</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="42" />
+        <source>Group: {title}</source>
+        <translation>Gruppe: {title}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="47" />
+        <source>Mode</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="52" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="81" />
+        <source>Held → contact (Ctrl+Enter)</source>
+        <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="91" />
+        <source>Did not come</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="101" />
+        <source>Anonymous counselling… (Ctrl+Shift+A)</source>
+        <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="106" />
+        <source>Export my calendar (.ics)…</source>
+        <translation>Meine Termine exportieren (.ics) …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <source>Appointments today and this week</source>
+        <translation>Termine heute und diese Woche</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="125" />
+        <source>Waiting since</source>
+        <translation>Wartet seit</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
+        <source>Case management still in clearing after 30 days</source>
+        <translation>Case Management nach 30 Tagen noch im Clearing</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="150" />
+        <source>{name}: {no_show} not come, {cancelled} cancelled</source>
+        <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="156" />
+        <source>This week – </source>
+        <translation>Diese Woche – </translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
+        <source>no missed appointments</source>
+        <translation>keine ausgefallenen Termine</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="195" />
+        <source>Group session</source>
+        <translation>Gruppentreffen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="196" />
+        <source>Participants present:</source>
+        <translation>Anwesende Teilnehmende:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="222" />
+        <source>Export calendar</source>
+        <translation>Kalender exportieren</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="74" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="77" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="86" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="96" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="99" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -333,261 +495,276 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="105" />
+        <source>Correct &amp;case…</source>
+        <translation>&amp;Fall korrigieren …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="107" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="108" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="114" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <source>&amp;Documents</source>
+        <translation>&amp;Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
+        <source>Appoin&amp;tments &amp;&amp; progress</source>
+        <translation>&amp;Termine und Fortschritt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="126" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="128" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="154" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="158" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="134" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="160" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="147" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="181" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="201" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="177" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="212" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="183" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="188" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="190" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="215" />
-        <source>New goal…</source>
-        <translation>Neues Ziel …</translation>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="250" />
+        <source>New &amp;goal…</source>
+        <translation>Neues &amp;Ziel …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="216" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
         <source>Change status…</source>
         <translation>Status ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="217" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="274" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="309" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="277" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="298" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="312" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="236" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="240" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="275" />
         <source>Notes (Ctrl+Enter saves)</source>
         <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="243" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="278" />
         <source>Log contact</source>
         <translation>Kontakt erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="244" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="279" />
         <source>Ctrl+Enter</source>
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="249" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="284" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="254" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="289" />
         <source>Participants</source>
         <translation>Beteiligte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="256" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="292" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
         <source>New referral…</source>
         <translation>Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="295" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="310" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
         <source>New follow-up…</source>
         <translation>Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="311" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="324" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
         <source>Record consent…</source>
         <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="325" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="337" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="386" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="390" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="366" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="415" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="369" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="419" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="371" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="421" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="395" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="446" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="436" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="490" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="441" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="495" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="477" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="531" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="483" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="537" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="662" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="723" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="700" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="766" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -595,82 +772,153 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="51" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="52" />
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="53" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="65" />
-        <source>yes (partly ticked: not stated)</source>
-        <translation>ja (halb angekreuzt: keine Angabe)</translation>
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <source>not stated</source>
+        <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="73" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="79" />
+        <source>only for ages below 12 or above 27</source>
+        <translation>nur bei Alter unter 12 oder über 27</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_form.py" line="75" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
-        <source>only when younger than 12 or older than 27 at intake</source>
-        <translation>nur wenn bei Aufnahme jünger als 12 oder älter als 27</translation>
     </message>
 </context>
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="130" />
+        <location filename="../../jmd_desk/ui/pages.py" line="138" />
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="131" />
+        <location filename="../../jmd_desk/ui/pages.py" line="139" />
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="136" />
+        <location filename="../../jmd_desk/ui/pages.py" line="144" />
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="137" />
+        <location filename="../../jmd_desk/ui/pages.py" line="145" />
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="138" />
+        <location filename="../../jmd_desk/ui/pages.py" line="146" />
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="143" />
+        <location filename="../../jmd_desk/ui/pages.py" line="151" />
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="148" />
+        <location filename="../../jmd_desk/ui/pages.py" line="156" />
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="153" />
+        <location filename="../../jmd_desk/ui/pages.py" line="161" />
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="156" />
+        <location filename="../../jmd_desk/ui/pages.py" line="164" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="211" />
+        <location filename="../../jmd_desk/ui/pages.py" line="244" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
+    </message>
+</context>
+<context>
+    <name>CodeListEdit</name>
+    <message>
+        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <source>type a name, e.g. Syria</source>
+        <translation>Namen tippen, z. B. Syrien</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <source>e.g. Arabic</source>
+        <translation>z. B. Arabisch</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnsPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
+        <source>Assign the columns</source>
+        <translation>Spalten zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="183" />
+        <source>Columns without a field are not taken over.</source>
+        <translation>Spalten ohne Feld werden nicht übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <source>Column</source>
+        <translation>Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="188" />
+        <source>Open a case for every client</source>
+        <translation>Für jede Person einen Fall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="193" />
+        <source>Opened on</source>
+        <translation>Beginn am</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="198" />
+        <source>Opening date from column</source>
+        <translation>Beginn aus Spalte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="207" />
+        <source>Case type:</source>
+        <translation>Fallart:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="225" />
+        <source>– not taken over –</source>
+        <translation>– nicht übernehmen –</translation>
     </message>
 </context>
 <context>
@@ -699,58 +947,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="63" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65" />
         <source>Overdue follow-ups</source>
         <translation>Überfällige Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="63" />
-        <location filename="../../jmd_desk/ui/pages.py" line="64" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="66" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="64" />
+        <location filename="../../jmd_desk/ui/pages.py" line="66" />
         <source>Goals due within 14 days</source>
         <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67" />
         <source>Referrals without answer for 14 days</source>
         <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67" />
         <source>Requested</source>
         <translation>Angefragt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="68" />
         <source>Turning 27 within 90 days (hand-over to MBE)</source>
         <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="68" />
         <source>27th birthday</source>
         <translation>27. Geburtstag</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="69" />
+        <location filename="../../jmd_desk/ui/pages.py" line="71" />
         <source>Open files without valid processing consent</source>
         <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="70" />
+        <location filename="../../jmd_desk/ui/pages.py" line="72" />
         <source>Case since</source>
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="85" />
+        <location filename="../../jmd_desk/ui/pages.py" line="88" />
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="99" />
+        <location filename="../../jmd_desk/ui/pages.py" line="105" />
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -930,11 +1178,520 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../jmd_desk/ui/date_entry.py" line="67" />
+        <source>Calendar (Alt+Down)</source>
+        <translation>Kalender (Alt+Pfeil runter)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/date_entry.py" line="115" />
+        <source>Not a date: please type DD.MM.YYYY</source>
+        <translation>Kein Datum: bitte als TT.MM.JJJJ eingeben</translation>
+    </message>
+</context>
+<context>
+    <name>DistrictsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="24" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="67" />
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="25" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="68" />
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="34" />
+        <source>New district…</source>
+        <translation>Neuer Stadtteil …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="40" />
+        <source>Districts are counted only on their own in the statistics (never crossed).</source>
+        <translation>Stadtteile werden in der Statistik nur für sich gezählt (nie mit anderen Merkmalen gekreuzt).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="71" />
+        <source>District</source>
+        <translation>Stadtteil</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Added</source>
+        <translation>Hinzugefügt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="142" />
+        <source>Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).</source>
+        <translation>PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="146" />
+        <source>&amp;Add…</source>
+        <translation>&amp;Hinzufügen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="147" />
+        <source>&amp;Open</source>
+        <translation>Ö&amp;ffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="148" />
+        <source>Save a &amp;copy…</source>
+        <translation>Kopie s&amp;peichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="149" />
+        <source>&amp;Delete</source>
+        <translation>&amp;Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <source>Add documents</source>
+        <translation>Dokumente hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <source>Documents</source>
+        <translation>Dokumente</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="236" />
+        <source>Save a copy</source>
+        <translation>Kopie speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="252" />
+        <source>Delete the document “{title}” from the file?</source>
+        <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
+    </message>
+</context>
+<context>
+    <name>FieldsEditor</name>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Code</source>
+        <translation>Kürzel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Label</source>
+        <translation>Bezeichnung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <source>Goal areas (comma-separated)</source>
+        <translation>Zielbereiche (durch Komma getrennt)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="37" />
+        <source>Add field</source>
+        <translation>Handlungsfeld hinzufügen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="38" />
+        <source>Remove field</source>
+        <translation>Handlungsfeld entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>FileExtrasTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="36" />
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="42" />
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="49" />
+        <source>Mode</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="53" />
+        <source>Place</source>
+        <translation>Ort</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="55" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="62" />
+        <source>On</source>
+        <translation>Am</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="68" />
+        <source>Field</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="73" />
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="79" />
+        <source>Group offer</source>
+        <translation>Gruppenangebot</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="81" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="86" />
+        <source>From</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="92" />
+        <source>To</source>
+        <translation>Bis</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="131" />
+        <source>Plan appointment…</source>
+        <translation>Termin planen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="136" />
+        <source>Held → contact (Ctrl+Enter)</source>
+        <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="141" />
+        <source>Cancelled</source>
+        <translation>Abgesagt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="146" />
+        <source>Did not come</source>
+        <translation>Nicht erschienen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="151" />
+        <source>Phase and first request…</source>
+        <translation>Phase und erste Anfrage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="156" />
+        <source>Record progress…</source>
+        <translation>Fortschritt eintragen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="161" />
+        <source>Delete entry</source>
+        <translation>Eintrag löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="166" />
+        <source>District and qualification note…</source>
+        <translation>Stadtteil und Anmerkung zum Abschluss …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="177" />
+        <source>Appointments of this case</source>
+        <translation>Termine dieses Falls</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="190" />
+        <source>Progress (not corrections)</source>
+        <translation>Fortschritt (keine Berichtigungen)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="197" />
+        <source>Group offers and district</source>
+        <translation>Gruppenangebote und Stadtteil</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="236" />
+        <source>Phase: {phase} · first request: {requested}</source>
+        <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="243" />
+        <source>District: {district} · qualification note: {note}</source>
+        <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="313" />
+        <source>Case phase</source>
+        <translation>Fallphase</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="347" />
+        <source>Record progress</source>
+        <translation>Fortschritt eintragen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="359" />
+        <source>Delete this progress entry?</source>
+        <translation>Diesen Fortschrittseintrag löschen?</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
+        <source>District</source>
+        <translation>Stadtteil</translation>
+    </message>
+</context>
+<context>
+    <name>FilePage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
+        <source>Choose the spreadsheet</source>
+        <translation>Tabelle auswählen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="85" />
+        <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
+        <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="90" />
+        <source>&amp;Choose file…</source>
+        <translation>Datei &amp;auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="96" />
+        <source>&amp;Load a saved mapping…</source>
+        <translation>Gespeicherte &amp;Zuordnung laden…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
+        <source>File:</source>
+        <translation>Datei:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="107" />
+        <source>Sheet:</source>
+        <translation>Tabellenblatt:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <source>Spreadsheet</source>
+        <translation>Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <source>Spreadsheets (*.xlsx *.csv)</source>
+        <translation>Tabellen (*.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="117" />
+        <source>Saved mapping</source>
+        <translation>Gespeicherte Zuordnung</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="150" />
+        <source>{rows} rows below the headings.</source>
+        <translation>{rows} Zeilen unter den Überschriften.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="161" />
+        <source>Mapping loaded: {name}</source>
+        <translation>Zuordnung geladen: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>GroupOfferDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="65" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="75" />
+        <source>Group offer</source>
+        <translation>Gruppenangebot</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="77" />
+        <source>New group offer</source>
+        <translation>Neues Gruppenangebot</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="79" />
+        <source>Participants are counted once per offer; estimates are fine.</source>
+        <translation>Teilnehmende werden einmal je Angebot gezählt; Schätzungen sind in Ordnung.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="100" />
+        <source>Group session</source>
+        <translation>Gruppentreffen</translation>
+    </message>
+</context>
+<context>
+    <name>GroupOffersPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="34" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="36" />
+        <source>Kind</source>
+        <translation>Art</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="41" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="47" />
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="54" />
+        <source>Sessions</source>
+        <translation>Treffen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="61" />
+        <source>Files linked</source>
+        <translation>verknüpfte Akten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="74" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="80" />
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="87" />
+        <source>Present</source>
+        <translation>Anwesend</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="114" />
+        <source>New offer… (Ctrl+Shift+N)</source>
+        <translation>Neues Angebot … (Strg+Umschalt+N)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="117" />
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="120" />
+        <source>Record session… (Ctrl+Shift+G)</source>
+        <translation>Treffen eintragen … (Strg+Umschalt+G)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="125" />
+        <source>Link a file…</source>
+        <translation>Akte verknüpfen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="130" />
+        <source>Plan appointment…</source>
+        <translation>Termin planen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="143" />
+        <source>Sessions of the selected offer:</source>
+        <translation>Treffen des gewählten Angebots mit Anwesenheit:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="200" />
+        <source>Select an offer first.</source>
+        <translation>Bitte zuerst ein Angebot auswählen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="226" />
+        <source>Link a file</source>
+        <translation>Akte verknüpfen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="227" />
+        <source>Client number of a participant with a file:</source>
+        <translation>Nummer der Akte einer teilnehmenden Person:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="233" />
+        <source>No file with number {number}.</source>
+        <translation>Keine Akte mit der Nummer {number}.</translation>
+    </message>
+</context>
+<context>
     <name>HelpWindow</name>
     <message>
         <location filename="../../jmd_desk/ui/help.py" line="34" />
         <source>JMD Desk – User guide</source>
         <translation>JMD Desk – Kurzanleitung</translation>
+    </message>
+</context>
+<context>
+    <name>LetterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50" />
+        <source>Letter</source>
+        <translation>Schreiben</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="72" />
+        <source>Templates that cannot be used:</source>
+        <translation>Nicht nutzbare Vorlagen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="75" />
+        <source>Save as &amp;PDF…</source>
+        <translation>Als &amp;PDF speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="82" />
+        <source>Template:</source>
+        <translation>Vorlage:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="83" />
+        <source>Referral:</source>
+        <translation>Vermittlung:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="122" />
+        <source>Save letter</source>
+        <translation>Schreiben speichern</translation>
     </message>
 </context>
 <context>
@@ -994,7 +1751,12 @@
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="112" />
+        <location filename="../../jmd_desk/ui/lock.py" line="98" />
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/lock.py" line="115" />
         <source>Locked – {user}</source>
         <translation>Gesperrt – {user}</translation>
     </message>
@@ -1078,139 +1840,207 @@
     </message>
 </context>
 <context>
+    <name>LogoSetting</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="209" />
+        <source>Choose logo…</source>
+        <translation>Logo auswählen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="212" />
+        <source>Remove logo</source>
+        <translation>Logo entfernen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="216" />
+        <source>Own letter templates (text files): {folder}</source>
+        <translation>Eigene Briefvorlagen (Textdateien): {folder}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>A logo is set.</source>
+        <translation>Ein Logo ist hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <source>No logo.</source>
+        <translation>Kein Logo hinterlegt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Logo</source>
+        <translation>Logo</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <source>Images (*.png *.jpg *.jpeg)</source>
+        <translation>Bilder (*.png *.jpg *.jpeg)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="65" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="69" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="67" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="75" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="79" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="86" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="90" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="90" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="94" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
+        <source>Group offers</source>
+        <translation>Gruppenangebote</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="95" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="109" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="157" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="163" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="161" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="167" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="169" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="175" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="175" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
+        <source>Clients from a &amp;spreadsheet…</source>
+        <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="186" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="177" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="188" />
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="179" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="190" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="180" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="202" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="276" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="215" />
+        <source>&amp;Anonymous counselling…</source>
+        <translation>&amp;Anonyme Kurzberatung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="223" />
+        <source>&amp;Appointments</source>
+        <translation>&amp;Termine</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="304" />
+        <source>{count} clients imported.</source>
+        <translation>{count} Klient*innen übernommen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="311" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="333" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="361" />
+        <source>The password is wrong.</source>
+        <translation>Das Passwort ist falsch.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="369" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="344" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="380" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="367" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="403" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="371" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="407" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -1218,99 +2048,105 @@
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="160" />
+        <location filename="../../jmd_desk/ui/models.py" line="184" />
+        <location filename="../../jmd_desk/ui/models.py" line="420" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="181" />
+        <location filename="../../jmd_desk/ui/models.py" line="207" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="189" />
+        <location filename="../../jmd_desk/ui/models.py" line="215" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="194" />
+        <location filename="../../jmd_desk/ui/models.py" line="220" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="221" />
+        <location filename="../../jmd_desk/ui/models.py" line="247" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="226" />
+        <location filename="../../jmd_desk/ui/models.py" line="252" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="236" />
+        <location filename="../../jmd_desk/ui/models.py" line="262" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="312" />
+        <location filename="../../jmd_desk/ui/models.py" line="343" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="314" />
+        <location filename="../../jmd_desk/ui/models.py" line="345" />
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="327" />
+        <location filename="../../jmd_desk/ui/models.py" line="358" />
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="336" />
-        <location filename="../../jmd_desk/ui/models.py" line="380" />
+        <location filename="../../jmd_desk/ui/models.py" line="367" />
+        <location filename="../../jmd_desk/ui/models.py" line="440" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="341" />
-        <location filename="../../jmd_desk/ui/models.py" line="384" />
+        <location filename="../../jmd_desk/ui/models.py" line="372" />
+        <location filename="../../jmd_desk/ui/models.py" line="444" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="343" />
+        <location filename="../../jmd_desk/ui/models.py" line="374" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="348" />
+        <location filename="../../jmd_desk/ui/models.py" line="379" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="352" />
+        <location filename="../../jmd_desk/ui/models.py" line="383" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="365" />
+        <location filename="../../jmd_desk/ui/models.py" line="396" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="385" />
+        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/models.py" line="445" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="386" />
+        <location filename="../../jmd_desk/ui/models.py" line="447" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="387" />
+        <location filename="../../jmd_desk/ui/models.py" line="450" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -1318,125 +2154,206 @@
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="234" />
+        <location filename="../../jmd_desk/ui/pages.py" line="267" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="250" />
+        <location filename="../../jmd_desk/ui/pages.py" line="283" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="277" />
+        <location filename="../../jmd_desk/ui/pages.py" line="310" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
 </context>
 <context>
+    <name>PaperworkActions</name>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165" />
+        <source>Print support plan…</source>
+        <translation>Förderplan drucken…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167" />
+        <source>The Integrationsförderplan of this case as an agreement to sign (PDF)</source>
+        <translation>Der Integrationsförderplan dieses Falls als Vereinbarung zum Unterschreiben (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169" />
+        <source>Letter…</source>
+        <translation>Schreiben…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176" />
+        <source>Save support plan</source>
+        <translation>Förderplan speichern</translation>
+    </message>
+</context>
+<context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="297" />
+        <location filename="../../jmd_desk/ui/pages.py" line="331" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="305" />
+        <location filename="../../jmd_desk/ui/pages.py" line="339" />
         <source>New partner…</source>
         <translation>Neuer Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="306" />
+        <location filename="../../jmd_desk/ui/pages.py" line="340" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="308" />
+        <location filename="../../jmd_desk/ui/pages.py" line="342" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="359" />
+        <location filename="../../jmd_desk/ui/pages.py" line="393" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="359" />
+        <location filename="../../jmd_desk/ui/pages.py" line="393" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
 </context>
 <context>
+    <name>PreviewPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="323" />
+        <source>Check and import</source>
+        <translation>Prüfen und übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
+        <source>&amp;Read the file again</source>
+        <translation>Datei &amp;neu einlesen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
+        <source>After correcting the spreadsheet in Excel: check it again.</source>
+        <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="338" />
+        <source>&amp;Save mapping…</source>
+        <translation>Zuordnung &amp;speichern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="348" />
+        <source>Problems (nothing is imported while one remains):</source>
+        <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="351" />
+        <source>Counsellor of the imported clients:</source>
+        <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="393" />
+        <source>{clients} clients found; {problems} problems.</source>
+        <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="397" />
+        <source>{clients} clients ready to import.</source>
+        <translation>{clients} Klient*innen können übernommen werden.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="426" />
+        <source>Save mapping</source>
+        <translation>Zuordnung speichern</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditors</name>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="66" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="79" />
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="68" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="81" />
         <source>New goal</source>
         <translation>Neues Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="83" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="96" />
         <source>Change goal status</source>
         <translation>Status des Ziels ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="104" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="117" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="129" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="142" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="166" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="179" />
         <source>Referral</source>
         <translation>Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="168" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="181" />
         <source>New referral</source>
         <translation>Neue Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="183" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="196" />
         <source>Follow-up</source>
         <translation>Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="185" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="198" />
         <source>New follow-up</source>
         <translation>Neue Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="208" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="221" />
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="221" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="234" />
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="226" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="239" />
         <source>From this day on, nothing that depends on the consent is allowed any more.</source>
         <translation>Ab diesem Tag ist nichts mehr erlaubt, was von der Einwilligung abhängt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="244" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="257" />
         <source>Close case</source>
         <translation>Fall abschließen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="263" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="276" />
         <source>Open new case</source>
         <translation>Neuen Fall eröffnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="310" />
+        <source>Corrections are recorded in the history. Leave the closing date empty for an open case.</source>
+        <translation>Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/record_editors.py" line="313" />
+        <source>Correct case</source>
+        <translation>Fall korrigieren</translation>
     </message>
 </context>
 <context>
@@ -1546,14 +2463,62 @@
     </message>
 </context>
 <context>
+    <name>RegisterDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="26" />
+        <source>Publication register</source>
+        <translation>Veröffentlichungsregister</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="29" />
+        <source>Time</source>
+        <translation>Zeitpunkt</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
+        <source>User</source>
+        <translation>Benutzer*in</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
+        <source>Period</source>
+        <translation>Zeitraum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
+        <source>Method</source>
+        <translation>Verfahren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
+        <source>k</source>
+        <translation>k</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
+        <source>Output</source>
+        <translation>Ausgabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
+        <source>Cells (hash)</source>
+        <translation>Zellen (Prüfsumme)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
+        <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
+        <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
+    </message>
+</context>
+<context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="435" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="446" />
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="436" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="447" />
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>
@@ -1567,106 +2532,178 @@
     </message>
 </context>
 <context>
+    <name>SheetImportWizard</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="440" />
+        <source>Take over clients from a spreadsheet</source>
+        <translation>Klient*innen aus einer Tabelle übernehmen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="452" />
+        <source>&amp;Import</source>
+        <translation>&amp;Übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="149" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="151" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="170" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <source>Cell key (for release)</source>
+        <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="184" />
+        <source>Suppression (quarters, half-years, years)</source>
+        <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <source>Internal (exact, not for release)</source>
+        <translation>Intern (exakt, nicht zur Weitergabe)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="188" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
-        <source>k:</source>
-        <translation>k:</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <source>Method:</source>
+        <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="211" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
+        <source>Minimum cell size k:</source>
+        <translation>Mindestfallzahl k:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="212" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="213" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="214" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="217" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
         <source>Create bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
         <source>Merge bundles…</source>
         <translation>Bündel zusammenführen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="253" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <source>Publication register…</source>
+        <translation>Veröffentlichungsregister…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="275" />
-        <source>Period {period} · k = {k} · basis: {basis} · persons left out: {left_out}. Cells marked "." are withheld.</source>
-        <translation>Zeitraum {period} · k = {k} · Grundlage: {basis} · nicht berücksichtigte Personen: {left_out}. Mit „.“ markierte Werte werden geheim gehalten.</translation>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
+        <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="316" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="342" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="405" />
+        <source>Saved: {path}</source>
+        <translation>Gespeichert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="379" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="389" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="354" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="394" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="406" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="372" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="417" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="421" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
+    </message>
+</context>
+<context>
+    <name>ValuesPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
+        <source>Assign the values</source>
+        <translation>Werte zuordnen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="276" />
+        <source>Texts the program recognises are preset; please check them and fill the rest.</source>
+        <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Text in the spreadsheet</source>
+        <translation>Angabe in der Tabelle</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <source>Means</source>
+        <translation>Bedeutet</translation>
     </message>
 </context>
 </TS>

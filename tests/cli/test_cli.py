@@ -114,7 +114,9 @@ def test_init_import_export_verify_leave_no_plaintext(office: tuple[Path, Path],
         scratch,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert result.stdout.count("OK") == 7  # cipher, sqlite, keys, chain, checkpoints, user list, schema
+    checks = dict(line.split() for line in result.stdout.splitlines())
+    assert set(checks.values()) == {"OK"}
+    assert {"cipher", "sqlite", "audit_chain", "audit_checkpoints", "user_list", "schema"} <= set(checks)
     assert store.read_bytes()[:16] != b"SQLite format 3\x00"
     for folder in (store.parent, scratch, home):
         assert grep_tree(folder, canaries) == []
@@ -262,6 +264,29 @@ def test_stats_formats_bundles_and_merge(office: tuple[Path, Path], tmp_path: Pa
         PASSWORD + "\n",
     )
     assert bad.returncode != 0 and "2026-Q5" in bad.stderr and len(bad.stderr.strip().splitlines()) == 1
+    base = ["--store", str(store), "stats", "--format", "json", "--user", "leitung", "--password-stdin"]
+    refused = run([*base, "--quarter", "2026-Q3", "-o", str(tmp_path / "k.json"), "--k", "5"], home, PASSWORD + "\n")
+    assert refused.returncode != 0 and "--k" in refused.stderr and len(refused.stderr.strip().splitlines()) == 1
+    assert not (tmp_path / "k.json").exists()
+    free = [*base, "--from", "2026-07-02", "--to", "2026-09-30", "-o", str(tmp_path / "f.json")]
+    refused = run([*free, "--method", "suppression"], home, PASSWORD + "\n")
+    assert refused.returncode != 0 and "Kalenderquartale" in refused.stderr
+    for method, k, expected in (("suppression", "4", 4), ("internal", None, None)):
+        out = tmp_path / f"{method}.json"
+        extra = ["--k", k] if k else []
+        result = run([*base, "--quarter", "2026-Q3", "-o", str(out), "--method", method, *extra], home, PASSWORD + "\n")
+        assert result.returncode == 0, result.stderr
+        written = json.loads(out.read_text())
+        assert (written["method"], written["k"], written["version"]) == (method, expected, 2)
+    trend = tmp_path / "trend.json"
+    trend_args = ["--store", str(store), "stats-trend", "--from-quarter", "2026-Q1", "--to-quarter", "2026-Q3"]
+    trend_args += ["--format", "json", "-o", str(trend), "--user", "leitung", "--password-stdin"]
+    result = run(trend_args, home, PASSWORD + "\n")
+    assert result.returncode == 0, result.stderr
+    periods = json.loads(trend.read_text())["periods"]
+    assert [p["period"]["from"] for p in periods] == ["2026-01-01", "2026-04-01", "2026-07-01"]
+    too_long = run([*trend_args[:4], "2023-Q1", *trend_args[5:]], home, PASSWORD + "\n")
+    assert too_long.returncode != 0 and "12 Quartale" in too_long.stderr
     bundle = tmp_path / "bundle.json"
     result = run(
         [

@@ -60,10 +60,12 @@ def secrets_of(doc: dict) -> tuple[set[str], set[str]]:
 
 def test_json_has_the_design_shape(office) -> None:
     session, _ = office
-    data = json.loads(statistics.export(session, PERIOD, "json"))
-    assert data["format"] == "jmd-desk-statistics" and data["version"] == 1
+    data = json.loads(statistics.export(session, PERIOD, "json", method="suppression"))
+    assert data["format"] == "jmd-desk-statistics" and data["version"] == 2
+    assert data["method"] == "suppression"
     assert data["period"] == {"from": "2026-04-01", "to": "2026-06-30"}
     assert data["k"] == 3 and isinstance(data["persons_left_out"], int)
+    assert next(t for t in data["tables"] if t["id"] == "caseload")["total"] is None
     assert [t["id"] for t in data["tables"]] == list(TABLES)
     for table in data["tables"]:
         for cell in table["cells"]:
@@ -96,7 +98,7 @@ def test_no_personal_data_in_any_output(office) -> None:
 
 def test_csv_opens_in_german_excel(office) -> None:
     session, _ = office
-    data = statistics.export(session, PERIOD, "csv")
+    data = statistics.export(session, PERIOD, "csv", method="suppression")
     assert data.startswith(b"\xef\xbb\xbf")
     rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
     assert rows[0] == ["Anonymisierte Statistik"]
@@ -105,12 +107,12 @@ def test_csv_opens_in_german_excel(office) -> None:
     assert "." in flat  # suppressed cells
     header = next(r for r in rows if r and r[0] == "Altersgruppe / Geschlecht")
     assert header[-1] == "Insgesamt"
-    assert all("," not in cell for row in rows[7:] for cell in row[1:])  # integers only
+    assert all("," not in cell for row in rows[9:] for cell in row[1:])  # integers only
 
 
 def test_pdf_is_a_finished_document(office, tmp_path: Path) -> None:
     session, _ = office
-    data = statistics.export(session, PERIOD, "pdf")
+    data = statistics.export(session, PERIOD, "pdf", method="suppression")
     reader = pypdf.PdfReader(io.BytesIO(data))
     pages = len(reader.pages)
     assert pages >= 3
@@ -150,6 +152,8 @@ def test_merged_bundles_equal_one_store_with_both(tmp_path: Path, clock) -> None
     session.close()
     for k in (3, 5):
         assert to_json(protect(merged, k)) == to_json(protect(single, k))
+    exact = statistics.publish_raw(merged, "internal", None, ("internal",))
+    assert to_json(exact) == to_json(statistics.publish_raw(single, "internal", None, ("internal",)))
     plain = b"".join(bundles)
     for c in first["clients"][:10]:
         assert c["last_name"].encode() not in plain

@@ -125,13 +125,16 @@ def _payload(rows: list, table: str = "persons_by_gender") -> dict:
 @pytest.mark.parametrize(
     "payload",
     [
-        _payload([[["female"], 10**30]]),
-        _payload([[["female"], -4]]),
-        _payload([[["female"], 2.5]]),
-        _payload([[["female"], True]]),
-        _payload([[["female", "x"], 3]]),
-        _payload([[["female"], 3]], table="salaries"),
+        _payload([[["female"], 10**30, 0]]),
+        _payload([[["female"], -4, 0]]),
+        _payload([[["female"], 2.5, 0]]),
+        _payload([[["female"], True, 0]]),
+        _payload([[["female", "x"], 3, 0]]),
+        _payload([[["female"], 3, 0]], table="salaries"),
         {"basis": "consent", "persons_left_out": -1, "tables": {}},
+        _payload([[["female"], 3, 2**32]]),
+        _payload([[["female"], 3, -1]]),
+        _payload([[["female"], 3]]),
     ],
 )
 def test_bundle_with_impossible_counts_is_refused(payload: dict) -> None:
@@ -141,7 +144,7 @@ def test_bundle_with_impossible_counts_is_refused(payload: dict) -> None:
 
 
 def test_genuine_bundle_values_pass() -> None:
-    raw = statistics.merge_bundles([_sealed(_payload([[["female"], 1_000_000]]))], PASSPHRASE, QUARTER)
+    raw = statistics.merge_bundles([_sealed(_payload([[["female"], 1_000_000, 7]]))], PASSPHRASE, QUARTER)
     assert raw.counts["persons_by_gender"] == {("female",): 1_000_000}
 
 

@@ -96,7 +96,16 @@ def test_export_import_export_gives_the_same_document(
     assert first == second
     doc = json.loads(first)
     assert len(doc["clients"]) == 60 and doc["partners"]
-    assert set(doc) == {"format", "version", "partners", "clients"}
+    assert set(doc) == {
+        "format",
+        "version",
+        "districts",
+        "partners",
+        "clients",
+        "group_offers",
+        "anonymous_contacts",
+    }
+    assert doc["version"] == 2
 
 
 def test_imported_values_survive_exactly(store_path: Path, clock) -> None:

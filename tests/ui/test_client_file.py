@@ -6,7 +6,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain.entities import Partner
-from jmd_desk.services import partners
+from jmd_desk.services import audit, partners
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.widgets import CodeCombo, DateField
@@ -60,7 +60,7 @@ def create_client(qtbot, window: MainWindow) -> ClientFileWindow:
         child(dialog, "first_name_edit", QLineEdit).setText("")
         child(dialog, "last_name_edit", QLineEdit).setText("Haddad")
         child(dialog, "email_edit", QLineEdit).setText("kein-at-zeichen")
-        child(dialog, "date_of_birth_edit", DateField).setDate(QDate(1990, 1, 1))
+        child(dialog, "date_of_birth_edit", DateField).set_value(date(1990, 1, 1))
         save(dialog)
         assert dialog.isVisible()
         assert child(dialog, "first_name_error", QLabel).isVisible()
@@ -71,7 +71,7 @@ def create_client(qtbot, window: MainWindow) -> ClientFileWindow:
         assert dialog.isVisible()
         assert not child(dialog, "first_name_error", QLabel).isVisible()
         assert "27" in child(dialog, "date_of_birth_error", QLabel).text()  # too old at intake
-        child(dialog, "date_of_birth_edit", DateField).setDate(QDate(2008, 5, 17))
+        child(dialog, "date_of_birth_edit", DateField).set_value(date(2008, 5, 17))
         child(dialog, "nationalities_edit", QLineEdit).setText("sy")
         select_code(child(dialog, "gender_edit", CodeCombo), "female")
         save(dialog)
@@ -200,3 +200,38 @@ def test_a_closed_file_window_is_destroyed(qtbot, window) -> None:
     fw.close()
     qtbot.waitUntil(lambda: bool(gone), timeout=2000)
     assert window.file_windows == {}
+
+
+def test_case_correction_with_typed_dates_is_saved_and_audited(qtbot, window) -> None:
+    fw = create_client(qtbot, window)
+    opened = fw.file.cases[0].case.opened_on
+
+    def unreadable_then_valid(dialog) -> None:
+        select_code(child(dialog, "case_type_edit", CodeCombo), "case_management")
+        child(dialog, "opened_on_edit", DateField).setText("31.02.2026")
+        save(dialog)
+        assert dialog.isVisible()
+        assert "TT.MM.JJJJ" in child(dialog, "opened_on_error", QLabel).text()
+        child(dialog, "opened_on_edit", DateField).setText(opened.strftime("%d.%m.%y"))
+        save(dialog)
+        assert not dialog.isVisible()
+
+    on_next_modal(qtbot, unreadable_then_valid)
+    child(fw, "edit_case_button", QPushButton).click()
+    case = fw.file.cases[0].case
+    assert (case.case_type, case.opened_on, case.closed_on) == ("case_management", opened, None)
+    events = audit.client_history(fw.session, fw.client_id)
+    assert [e.entity_kind for e in events if e.action == "case_updated"] == ["case"]
+
+
+def test_contact_form_shortcut_lands_in_the_date_even_on_the_contacts_tab(qtbot, window) -> None:
+    fw = create_client(qtbot, window)
+    date_field = child(fw, "contact_date_edit", DateField)
+    fw.tabs.setCurrentIndex(0)
+    fw.go_to_contact_form()  # Ctrl+K
+    assert fw.tabs.currentIndex() == fw.contacts_tab_index
+    assert fw.focusWidget() is date_field
+    child(fw, "contact_minutes_spin").setFocus()
+    fw.go_to_contact_form()  # again, from inside the form
+    assert fw.focusWidget() is date_field
+    assert date_field.selectedText() == date_field.text()  # typing replaces the date

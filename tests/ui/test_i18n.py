@@ -39,6 +39,7 @@ def test_german_and_english_interface(qtbot, qapp, store_path, clock, runner, ui
         assert nav_texts(german) == [
             "Übersicht",
             "Klient*innen",
+            "Gruppenangebote",
             "Netzwerkpartner",
             "Statistik",
             "Datenschutz",
@@ -51,6 +52,7 @@ def test_german_and_english_interface(qtbot, qapp, store_path, clock, runner, ui
         assert nav_texts(english) == [
             "Overview",
             "Clients",
+            "Group offers",
             "Network partners",
             "Statistics",
             "Data protection",

@@ -7,7 +7,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QStackedWidget, QTableView
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QStackedWidget, QTableView, QTableWidget
 
 from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts, clients, interchange, partners
@@ -55,7 +55,7 @@ def test_pages_follow_roles(make_window) -> None:
     admin_only.close()
     lead = make_window("lead", data=False)
     keys = [lead.nav.item(i).data(Qt.ItemDataRole.UserRole) for i in range(lead.nav.count())]
-    assert keys == ["dashboard", "clients", "partners", "statistics", "data_protection"]
+    assert keys == ["dashboard", "clients", "group_offers", "partners", "statistics", "data_protection"]
 
 
 def test_search_as_you_type_ignores_case_and_accents(qtbot, make_window) -> None:
@@ -167,9 +167,27 @@ def test_admin_creates_account_and_saves_settings(qtbot, make_window, messages) 
     child(window, "office_name_edit", QLineEdit).setText("JMD Musterstadt")
     child(window, "autolock_spin", QSpinBox).setValue(10)
     child(window, "statistics_k_spin", QSpinBox).setValue(5)
+    fields = child(window, "statistics_fields_table", QTableWidget)
+    assert (
+        fields.rowCount() == 5
+        and fields.item(0, 2).text() == "Sprache, Schule / Bildung, Familie / soziales Umfeld, Finanzen / Leistungen"
+    )
+    fields.item(1, 1).setText("Arbeit und Beruf")
+    fields.item(1, 2).setText("Ausbildung / Beruf, finances")
+    fields.item(0, 2).setText("Sprache, Schule / Bildung, Familie / soziales Umfeld")
+    child(window, "add_field_button", QPushButton).click()
+    assert fields.rowCount() == 6
+    fields.setCurrentCell(5, 0)
+    child(window, "remove_field_button", QPushButton).click()
+    assert fields.rowCount() == 5
     child(window, "save_settings_button", QPushButton).click()
     saved = office_settings(window.session)
     assert (saved.office_name, saved.autolock_minutes, saved.statistics_k) == ("JMD Musterstadt", 10, 5)
+    assert saved.statistics_fields[1] == {
+        "code": "vocational",
+        "label": "Arbeit und Beruf",
+        "areas": ["vocational", "finances"],
+    }
     assert window.idle.timer.interval() == 10 * 60_000
     assert messages.errors == []
 

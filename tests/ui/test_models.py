@@ -84,3 +84,32 @@ def test_sorting_uses_values_not_text(qtmodeltester, filled) -> None:
     model.set_rows(list(reversed(filled["summaries"])))  # new rows keep the chosen order
     assert [int(model.index(r, 4).data()) for r in range(model.rowCount())] == ages
     qtmodeltester.check(model)
+
+
+def test_overdue_goals_are_marked() -> None:
+    from datetime import date  # noqa: PLC0415
+
+    from PySide6.QtCore import Qt  # noqa: PLC0415
+
+    from jmd_desk.domain.entities import Goal, Saved  # noqa: PLC0415
+
+    today = date(2026, 11, 20)
+    goals = [
+        Saved(1, Goal(area="school", title="late", agreed_on=today, due_on=date(2026, 11, 19))),
+        Saved(2, Goal(area="school", title="done", agreed_on=today, due_on=date(2026, 11, 1), status="achieved")),
+        Saved(3, Goal(area="school", title="later", agreed_on=today, due_on=today)),
+    ]
+    model = models.goal_table_model(lambda: today)
+    model.set_rows(goals)
+    marked = [model.row_at(r).value.title for r in range(3) if model.warns(r)]
+    assert marked == ["late"]
+    first = model.index(goals.index(goals[0]), 0)
+    assert model.data(first, Qt.ItemDataRole.ForegroundRole) is not None
+
+
+def test_history_values_shown_as_in_the_form() -> None:
+    assert models.change_value_text("nationalities", "('SY', 'TR')") == "Syrien, Türkei"
+    assert models.change_value_text("country_of_birth", "SY") == "Syrien"
+    assert models.change_value_text("date_of_birth", "2008-03-05") == "05.03.2008"
+    assert models.change_value_text("phone", "0151 2345678") == "0151 2345678"
+    assert models.change_value_text("languages", None) == ""

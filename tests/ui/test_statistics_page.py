@@ -3,10 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QListWidget, QPushButton, QRadioButton, QTableView
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QTableView,
+    QTableWidget,
+)
 
 from jmd_desk.reports.statistics import TABLES
 from jmd_desk.services import interchange, statistics
@@ -30,6 +40,10 @@ def test_compute_preview_export_and_merge(
         qtbot.addWidget(page)
         page.show()
         assert not child(page, "export_pdf_button", QPushButton).isEnabled()
+        methods = child(page, "method_combo", QComboBox)
+        assert methods.currentData() == "cell_key" and not child(page, "k_spin", QSpinBox).isEnabled()
+        methods.setCurrentIndex(methods.findData("suppression"))
+        assert child(page, "k_spin", QSpinBox).isEnabled()
         child(page, "compute_statistics_button", QPushButton).click()
         wait_idle(qtbot, runner)
         tables = child(page, "statistics_table_list", QListWidget)
@@ -50,6 +64,15 @@ def test_compute_preview_export_and_merge(
         for fmt in ("json", "csv", "pdf"):
             page.save(fmt, tmp_path / f"s.{fmt}")
         assert json.loads((tmp_path / "s.json").read_text())["tables"][0]["id"] == "caseload"
+        child(page, "publication_register_button", QPushButton).click()
+        dialog = page.findChild(QDialog, "publication_register_dialog")
+        register = child(dialog, "publication_register_table", QTableWidget)
+        assert register.rowCount() == 3 and register.item(0, 5).text() == "pdf"
+        if os.environ.get("JMD_DESK_SHOTS"):  # to look at the page and the register
+            page.resize(1280, 700)
+            page.grab().save(str(Path(os.environ["JMD_DESK_SHOTS"]) / "statistics_page.png"))
+            dialog.grab().save(str(Path(os.environ["JMD_DESK_SHOTS"]) / "register.png"))
+        dialog.close()
         assert (tmp_path / "s.pdf").read_bytes().startswith(b"%PDF")
         bundle = tmp_path / "b.json"
         bundle.write_bytes(statistics.create_bundle(session, page.period(), "Statistik-Passwort"))

@@ -1,0 +1,134 @@
+"""Group offers (Gruppenangebote): offers, sessions with attendance and links to client files.
+
+An offer belongs to the counsellor who created it; colleagues deputising for her may change
+it, team leads read it. Linking a client also needs write access to that client's file.
+"""
+
+from __future__ import annotations
+
+from jmd_desk.domain import rules
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import GroupOffer, GroupOfferFile, GroupSession
+from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
+from jmd_desk.domain.fields import check_entity, tidy
+from jmd_desk.services.access import Access, access_to, require_client, visible_counsellors
+from jmd_desk.services.session import UserSession
+from jmd_desk.store.uow import UnitOfWork
+
+
+def _raise_if(errors: list[FieldError]) -> None:
+    if errors:
+        raise ValidationError(errors)
+
+
+def require_offer(session: UserSession, uow: UnitOfWork, offer_id: int, *, write: bool) -> None:
+    """Raise ``not_permitted_offer`` unless the user may read (or change) the offer."""
+    needed = Access.WRITE if write else Access.READ
+    if access_to(session, uow, uow.group_offers.counsellor_of(offer_id)) < needed:
+        raise AuthError("not_permitted_offer", offer_id=offer_id)
+
+
+def _offer_problems(session: UserSession, uow: UnitOfWork, offer: GroupOffer) -> list[FieldError]:
+    errors = check_entity(offer, session.clock.today()) or rules.group_offer_errors(offer)
+    if offer.partner_id is not None and not uow.partners.exists(offer.partner_id):
+        errors.append(FieldError("partner_id", "unknown_partner"))
+    return errors
+
+
+def create_offer(session: UserSession, offer: GroupOffer) -> int:
+    """Create a group offer run by the signed-in counsellor."""
+    session.require(Role.COUNSELLOR)
+    offer = tidy(offer)
+    with session.uow(write=True) as uow:
+        _raise_if(_offer_problems(session, uow, offer))
+        offer_id = uow.group_offers.add(offer, session.username)
+        session.audit(uow, "group_offer_created", "group_offer", offer_id)
+    return offer_id
+
+
+def update_offer(session: UserSession, offer_id: int, offer: GroupOffer) -> None:
+    """Change an offer; its recorded sessions must still fit its period and headcount."""
+    offer = tidy(offer)
+    with session.uow(write=True) as uow:
+        require_offer(session, uow, offer_id, write=True)
+        problems = _offer_problems(session, uow, offer)
+        for s in uow.group_offers.sessions.for_parents([offer_id])[offer_id]:
+            problems += [e.at(f"sessions[{s.id}]") for e in rules.group_session_errors(offer, s.value)]
+        _raise_if(problems)
+        uow.group_offers.update(offer_id, offer)
+        session.audit(uow, "group_offer_updated", "group_offer", offer_id)
+
+
+def delete_offer(session: UserSession, offer_id: int) -> None:
+    """Remove an offer entered by mistake, with its sessions, appointments and links."""
+    with session.uow(write=True) as uow:
+        require_offer(session, uow, offer_id, write=True)
+        uow.group_offers.delete(offer_id)
+        session.audit(uow, "group_offer_deleted", "group_offer", offer_id)
+
+
+def add_session(session: UserSession, offer_id: int, group_session: GroupSession) -> int:
+    """Record a session with the number of participants present."""
+    with session.uow(write=True) as uow:
+        require_offer(session, uow, offer_id, write=True)
+        offer = uow.group_offers.get(offer_id).value
+        _raise_if(
+            check_entity(group_session, session.clock.today()) or rules.group_session_errors(offer, group_session)
+        )
+        session_id = uow.group_offers.sessions.add(offer_id, group_session)
+        session.audit(uow, "group_session_added", "group_session", session_id)
+    return session_id
+
+
+def update_session(session: UserSession, session_id: int, group_session: GroupSession) -> None:
+    """Correct a session's date, minutes or attendance."""
+    with session.uow(write=True) as uow:
+        offer_id = uow.group_offers.sessions.parent_of(session_id)
+        require_offer(session, uow, offer_id, write=True)
+        offer = uow.group_offers.get(offer_id).value
+        _raise_if(
+            check_entity(group_session, session.clock.today()) or rules.group_session_errors(offer, group_session)
+        )
+        uow.group_offers.sessions.update(session_id, group_session)
+        session.audit(uow, "group_session_updated", "group_session", session_id)
+
+
+def delete_session(session: UserSession, session_id: int) -> None:
+    """Remove a session entered by mistake."""
+    with session.uow(write=True) as uow:
+        offer_id = uow.group_offers.sessions.parent_of(session_id)
+        require_offer(session, uow, offer_id, write=True)
+        uow.group_offers.sessions.delete(session_id)
+        session.audit(uow, "group_session_deleted", "group_session", session_id)
+
+
+def link_client(session: UserSession, offer_id: int, client_id: int) -> None:
+    """Record that a client with a file took part (shown in her file; no contact is made)."""
+    with session.uow(write=True) as uow:
+        require_offer(session, uow, offer_id, write=True)
+        require_client(session, uow, client_id, write=True)
+        uow.group_offers.link(offer_id, client_id)
+        session.audit(uow, "group_client_linked", "group_offer", offer_id, client_id)
+
+
+def unlink_client(session: UserSession, offer_id: int, client_id: int) -> None:
+    """Remove a client's link to an offer."""
+    with session.uow(write=True) as uow:
+        require_offer(session, uow, offer_id, write=True)
+        require_client(session, uow, client_id, write=True)
+        uow.group_offers.unlink(offer_id, client_id)
+        session.audit(uow, "group_client_unlinked", "group_offer", offer_id, client_id)
+
+
+def list_offers(session: UserSession) -> list[GroupOfferFile]:
+    """The offers the user may see (own and deputised; team leads all), newest first."""
+    with session.uow() as uow:
+        ids = uow.group_offers.ids(visible_counsellors(session, uow))
+        return uow.group_offers.files(ids)
+
+
+def offer_file(session: UserSession, offer_id: int) -> GroupOfferFile:
+    """One offer with sessions, appointments and linked clients."""
+    with session.uow() as uow:
+        require_offer(session, uow, offer_id, write=False)
+        return uow.group_offers.files([offer_id])[0]

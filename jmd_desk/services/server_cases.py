@@ -1,0 +1,51 @@
+"""Use cases on the office server that are ready so far: a counsellor imports her own files.
+
+The services' checks stand beside the database's own (defence in depth): the server's
+row-level security would refuse a client in a colleague's name even if this check were missing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from jmd_desk.domain.clock import Clock
+from jmd_desk.domain.codes import Role
+from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
+from jmd_desk.domain.interchange import Document, parse_document
+from jmd_desk.services.interchange import ImportSummary, with_numbers
+from jmd_desk.services.server_admin import open_profile
+from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.server.server_store import ServerStore
+
+
+def _only_own_clients(document: Document, username: str) -> None:
+    errors = [
+        FieldError(f"$.clients[{i}].counsellor", "server_import_other_counsellor", {"value": b.client.counsellor})
+        for i, b in enumerate(document.clients)
+        if b.client.counsellor not in (None, username)
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
+def import_own_files(
+    profile_path: Path, username: str, password: str, data: bytes, *, clock: Clock, policy: KdfPolicy
+) -> ImportSummary:
+    """A counsellor imports an interchange file for herself, all or nothing, fields sealed."""
+    document = parse_document(data, clock.today())
+    store = ServerStore.open(open_profile(profile_path), username, password, policy)
+    try:
+        user = store.user()
+        if user is None or not user.active or not user.has(Role.COUNSELLOR):
+            raise AuthError("not_permitted", roles=Role.COUNSELLOR.value)
+        _only_own_clients(document, username)
+        document = with_numbers(store, document, username, clock.today().year)
+        store.write_document(document, clock.now(), username)
+    finally:
+        store.close()
+    return ImportSummary(
+        partners=len(document.partners),
+        clients=len(document.clients),
+        cases=sum(len(b.cases) for b in document.clients),
+        contacts=sum(len(cb.contacts) for b in document.clients for cb in b.cases),
+    )

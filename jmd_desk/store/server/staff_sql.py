@@ -1,0 +1,87 @@
+"""SQL of the team lead's and the admin's narrow functions on the office server (§3b).
+
+The team lead sees, for every file, only the metadata of §3 (client number, sealed names that
+the workstation opens, counsellor, case type and dates) and reassigns files; an admin resets a
+password, and the owner of the account is told at her next sign-in. Every call is logged in
+``jmd_private.privileged_log``.
+"""
+
+from __future__ import annotations
+
+STAFF_FUNCTIONS = r"""
+CREATE FUNCTION jmd_team_overview()
+    RETURNS TABLE (client_id integer, client_number text, first_name text, last_name text, counsellor text,
+                   case_id integer, case_type text, opened_on date, closed_on date)
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT jmd_caller_is('team_lead') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    RETURN QUERY SELECT c.id, c.client_number::text, c.first_name::text, c.last_name::text, c.counsellor::text,
+                        k.id, k.case_type::text, k.opened_on, k.closed_on
+                 FROM clients c LEFT JOIN cases k ON k.client_id = c.id ORDER BY c.client_number, k.opened_on;
+END $$;
+
+CREATE FUNCTION jmd_reassign_client(p_client integer, p_counsellor text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT jmd_caller_is('team_lead') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM users WHERE username = p_counsellor AND active AND is_counsellor) THEN
+        RAISE EXCEPTION 'jmd:deputy_not_counsellor' USING ERRCODE = '22023';
+    END IF;
+    UPDATE clients SET counsellor = p_counsellor WHERE id = p_client;
+    IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_client' USING ERRCODE = '22023'; END IF;
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, 'client_reassigned', p_client || ' -> ' || p_counsellor);
+END $$;
+
+CREATE TABLE jmd_private.password_resets (
+    id bigserial PRIMARY KEY,
+    login name NOT NULL,
+    reset_by name NOT NULL,
+    at timestamptz NOT NULL DEFAULT now(),
+    seen boolean NOT NULL DEFAULT false
+);
+
+-- A person changes her own password, or an admin resets someone else's (told at next sign-in).
+CREATE FUNCTION jmd_set_login_password(p_user text, p_verifier text, p_slot text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE own boolean := p_user = session_user;
+BEGIN
+    IF NOT (own OR jmd_caller_is('admin')) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    IF p_verifier !~ '^SCRAM-SHA-256\$' OR NOT EXISTS (SELECT 1 FROM users WHERE username = p_user AND active) THEN
+        RAISE EXCEPTION 'jmd:unknown_user' USING ERRCODE = '22023';
+    END IF;
+    EXECUTE format('ALTER ROLE %I PASSWORD %L', p_user, p_verifier);
+    UPDATE office_key_slots SET slot = p_slot WHERE slot_id = 'user:' || p_user;
+    IF NOT own THEN
+        INSERT INTO jmd_private.password_resets (login, reset_by) VALUES (p_user::name, session_user);
+    END IF;
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, CASE WHEN own THEN 'password_changed' ELSE 'password_reset' END, p_user);
+END $$;
+
+-- Resets of the caller's password she has not been told about yet; telling marks them seen.
+CREATE FUNCTION jmd_take_password_resets() RETURNS TABLE (reset_by text, at timestamptz)
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    RETURN QUERY UPDATE jmd_private.password_resets r SET seen = true
+                 WHERE r.login = session_user AND NOT r.seen RETURNING r.reset_by::text, r.at;
+END $$;
+"""
+
+STAFF_SIGNATURES = (
+    "jmd_team_overview()",
+    "jmd_reassign_client(integer, text)",
+    "jmd_set_login_password(text, text, text)",
+    "jmd_take_password_resets()",
+)
+
+STAFF_DOWNGRADE = r"""
+DROP FUNCTION IF EXISTS jmd_team_overview(), jmd_reassign_client(integer, text),
+    jmd_set_login_password(text, text, text), jmd_take_password_resets();
+"""

@@ -1,0 +1,42 @@
+"""HeadcountEdit: participants counted per code (gender or age group), estimates allowed."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSpinBox, QWidget
+
+from jmd_desk.domain.fields import MAX_HEADCOUNT
+from jmd_desk.reports.labels import code_label
+from jmd_desk.ui.i18n import language
+
+
+class HeadcountEdit(QWidget):
+    """One spin box per code; Tab walks them, typed numbers replace the value."""
+
+    def __init__(self, field: str, values: Sequence[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self._boxes: dict[str, QSpinBox] = {}
+        for code in values:
+            label = QLabel(code_label(field, code, language()))
+            box = QSpinBox()
+            box.setObjectName(f"{field}_{code}_count")
+            box.setRange(0, MAX_HEADCOUNT)
+            box.setAccessibleName(label.text())
+            label.setBuddy(box)
+            layout.addWidget(label)
+            layout.addWidget(box)
+            self._boxes[code] = box
+        layout.addStretch(1)
+
+    def value(self) -> tuple[tuple[str, int], ...]:
+        """The counts above zero, in code order."""
+        return tuple((code, box.value()) for code, box in self._boxes.items() if box.value())
+
+    def set_value(self, counts: Sequence[tuple[str, int]]) -> None:
+        """Show ``counts`` (codes not given: zero)."""
+        given = dict(counts)
+        for code, box in self._boxes.items():
+            box.setValue(given.get(code, 0))

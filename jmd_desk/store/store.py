@@ -319,7 +319,12 @@ class Store:
         found = []
         if self.signing_key is not None and public_key_of(self.signing_key) != key_file.public_key:
             found.append("office_key_replaced")
-        found += slot_findings(dict(key_file.roster.slots), dict(key_file.roster_slots()), floor)
+        signed_slots, present = dict(key_file.roster.slots), dict(key_file.roster_slots())
+        damaged = key_file.damaged_slots()
+        for sid in damaged:  # named once as damaged, not again as altered or weak
+            present[sid] = signed_slots.get(sid, present[sid])
+        found += [f"slot_damaged:{sid}" for sid in damaged]
+        found += slot_findings(signed_slots, present, floor)
         names = {self.key_file.slot_id_for(u.username): u.username for _, u in accounts}
         signed = {u.slot: u for u in key_file.roster.users}
         for user in self.roster_users(accounts):

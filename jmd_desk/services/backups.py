@@ -145,6 +145,36 @@ def restore(
     return RestoreResult(kept, preview, reapplied)
 
 
+def preview_restore(
+    store_path: Path,
+    backup_file: Path,
+    username: str,
+    secret: str,
+    *,
+    backup_secret: str | None = None,
+    clock: Clock,
+    policy: KdfPolicy,
+) -> RestorePreview:
+    """All the checks of ``restore`` and what it would lose, without replacing anything (for a
+    window that asks before it restores)."""
+    seen: list[RestorePreview] = []
+    try:
+        restore(
+            store_path,
+            backup_file,
+            username,
+            secret,
+            backup_secret=backup_secret,
+            clock=clock,
+            policy=policy,
+            confirm=lambda preview: seen.append(preview) is not None,  # always False: stop here
+        )
+    except JmdError as exc:
+        if exc.code != "restore_cancelled" or not seen:
+            raise
+    return seen[0]
+
+
 def _live_facts(
     store_path: Path, username: str, secret: str, recovery: bool, clock: Clock, policy: KdfPolicy
 ) -> _LiveFacts | None:

@@ -299,8 +299,10 @@ class KeyFile:
             # password: a malformed slot or a failed checksum. Both are visible to anyone who
             # reads the key file, so saying so reveals nothing the file does not; and the slot
             # ids are keyed hashes, so a damaged slot of an unknown name cannot be asked for.
-            # Ciphertext altered together with a recomputed checksum still reads as a wrong
-            # password (AES-GCM cannot tell), and ``verify`` names the slot through the signed list.
+            # Ciphertext altered on purpose with a recomputed checksum still reads as a wrong
+            # password: AES-GCM cannot tell without the password, and the signed list covers slot
+            # ids and parameters, not contents. Reporting "damaged" after a failed decryption
+            # would tell a guesser nothing new but would call every typo damage, so it is not done.
             raise StoreError("key_slot_damaged")
         if not slot.params.at_least(policy.floor):
             raise StoreError("weak_kdf")

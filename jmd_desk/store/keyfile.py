@@ -39,6 +39,7 @@ KEY_BYTES = 32
 _INSECURE_TEST_PARAMS = TEST_PARAMS
 MAX_KEY_FILE_BYTES = 1 << 20
 MAX_SLOTS = 1000
+UNKNOWN_PARAMS = KdfParams(0, 0, 0)  # of a slot whose parameters cannot be read
 
 
 @dataclass(frozen=True)
@@ -137,8 +138,12 @@ class Slot:
             kept = json.dumps(raw if isinstance(raw, dict) else {})
         except (TypeError, ValueError, RecursionError):
             kept = "{}"
+        try:  # readable parameters still count in the signed-list comparison
+            params = parse_kdf_params(raw["kdf"])
+        except (KeyError, ValueError, TypeError):
+            params = UNKNOWN_PARAMS
         zero = bytes(KEY_BYTES + 16)
-        return cls(slot_id if isinstance(slot_id, str) else "", FLOOR_PARAMS, zero, zero, zero, None, kept)
+        return cls(slot_id if isinstance(slot_id, str) else "", params, zero, zero, zero, None, kept)
 
     def to_json(self) -> dict[str, Any]:
         """The slot as stored in the key file, with a checksum of its contents."""

@@ -6,10 +6,13 @@ import logging
 import logging.handlers
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from jmd_desk.cli import main as cli
-from jmd_desk.services.environment import Environment
+from jmd_desk import __version__
 from jmd_desk.services.hardening import disable_core_dumps
+
+if TYPE_CHECKING:
+    from jmd_desk.services.environment import Environment
 
 LOG_FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
 
@@ -35,7 +38,14 @@ def setup_logging(env: Environment) -> None:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of ``jmd-desk`` and ``python -m jmd_desk``."""
     disable_core_dumps()  # before any key or name is in memory
-    args = cli.parse(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    if arguments == ["--version"]:  # answered before the store, services or Qt are imported
+        print(f"JMD Desk {__version__}")  # noqa: T201 - the command's output
+        return 0
+    from jmd_desk.cli import main as cli  # noqa: PLC0415 - imported once a command needs it
+    from jmd_desk.services.environment import Environment  # noqa: PLC0415
+
+    args = cli.parse(arguments)
     env = Environment.from_env()
     if args.lang:
         env = Environment(env.paths, env.clock, env.policy, args.lang)

@@ -36,7 +36,7 @@ EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
-SERVER_READY_COMMANDS = ("server", "import")
+SERVER_READY_COMMANDS = ("server", "import", "import-sheet")
 
 
 class CliError(Exception):
@@ -276,16 +276,31 @@ class Cli:
     def cmd_import_sheet(self, args: argparse.Namespace) -> int:
         """Import clients from a spreadsheet, all or nothing."""
         mapping = sheet_import.load_mapping(args.mapping, self.env.clock.today())
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            summary = sheet_import.import_sheet_to_server(
+                args.server,
+                args.user,
+                password,
+                args.file,
+                mapping,
+                args.counsellor,
+                clock=self.env.clock,
+                policy=self.env.policy,
+            )
+            return self._sheet_imported(summary)
 
         def run(session: UserSession) -> int:
-            summary = sheet_import.import_sheet(session, args.file, mapping, args.counsellor)
-            self.say(
-                f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
-                f"Imported: {summary.clients} clients, {summary.cases} cases.",
-            )
-            return EXIT_OK
+            return self._sheet_imported(sheet_import.import_sheet(session, args.file, mapping, args.counsellor))
 
         return self.with_session(args, run)
+
+    def _sheet_imported(self, summary: interchange.ImportSummary) -> int:
+        self.say(
+            f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle.",
+            f"Imported: {summary.clients} clients, {summary.cases} cases.",
+        )
+        return EXIT_OK
 
     def cmd_export(self, args: argparse.Namespace) -> int:
         """Write the full export (plaintext) to a file."""

@@ -33,24 +33,10 @@ from jmd_desk.domain.interchange_model import CaseBundle, ClientBundle, Document
 FORMAT = "jmd-desk-interchange"
 VERSION = 2
 VERSIONS = (1, 2)
-TOP_KEYS = {
-    1: ("format", "version", "partners", "clients"),
-    2: ("format", "version", "districts", "partners", "clients", "group_offers", "anonymous_contacts"),
-}
+# A version-1 file may carry the version-2 additions too: they are read as in version 2, so
+# nothing is lost; what version 1 changes is the free-text school qualification.
+TOP_KEYS = ("format", "version", "districts", "partners", "clients", "group_offers", "anonymous_contacts")
 REF_MAX_LEN = 100
-# Fields a version-1 document does not have (they are unknown fields there).
-V2_ONLY_FIELDS = frozenset(
-    {
-        "record_key",
-        "district",
-        "school_qualification_note",
-        "requested_on",
-        "phase",
-        "steps",
-        "responsible",
-        "review_on",
-    }
-)
 V1_SCHOOL_QUALIFICATION = FieldSpec("school_qualification", Kind.TEXT, max_len=200)
 
 __all__ = [
@@ -125,11 +111,7 @@ class _Parser(AdditionsParser):
         """The field specs of the document's version (version 1: free-text qualification)."""
         if self.version >= 2:
             return tuple(specs)
-        return tuple(
-            V1_SCHOOL_QUALIFICATION if s.name == "school_qualification" else s
-            for s in specs
-            if s.name not in V2_ONLY_FIELDS
-        )
+        return tuple(V1_SCHOOL_QUALIFICATION if s.name == "school_qualification" else s for s in specs)
 
     def obj(self, raw: Any, specs: Sequence[FieldSpec], path: str, extra: Iterable[str] = ()) -> dict[str, Any] | None:
         """Parse an object; returns its typed values or None if anything in it was wrong."""
@@ -138,10 +120,6 @@ class _Parser(AdditionsParser):
         values, errors = parse_object(raw, self.specs(specs), self.today, extra=extra)
         self.errors.extend(e.at(path) for e in errors)
         return None if errors else values
-
-    def handled(self, *v1: str, v2: Iterable[str] = ()) -> tuple[str, ...]:
-        """Keys a caller handles itself: ``v1`` in every version, ``v2`` from version 2 on."""
-        return (*v1, *v2) if self.version >= 2 else v1
 
     def items(self, raw: Any, key: str, path: str) -> list[tuple[str, Any]]:
         """The elements of the list ``raw[key]`` with their paths (absent or null: empty)."""
@@ -183,7 +161,7 @@ class _Parser(AdditionsParser):
         else:
             self.error("$.version", "unsupported_version", value=version)
         for key in raw:
-            if key not in TOP_KEYS[self.version]:
+            if key not in TOP_KEYS:
                 self.error(f"$.{key}", "unknown_field")
         for key in getattr(raw, "duplicates", ()):
             self.error(f"$.{key}", "duplicate_key")
@@ -196,8 +174,7 @@ class _Parser(AdditionsParser):
 
     def document(self, raw: Any) -> Document:
         raw = self.header(raw)
-        v2 = self.version >= 2
-        districts = self.districts(raw) if v2 else []
+        districts = self.districts(raw)
         declared = self.partners(raw)
         # Invalid partners keep their ref: their referrals are not wrong too (no import follows).
         refs = {ref: i for i, (ref, _) in enumerate(declared)}
@@ -206,8 +183,8 @@ class _Parser(AdditionsParser):
         clients = [self.client(item, path, refs) for path, item in client_items]
         self.unique_numbers(client_items, clients)
         client_refs = {self.ref_of(item): i for i, (_, item) in enumerate(client_items)}
-        offers = self.group_offers(raw, refs, client_refs) if v2 else []
-        anonymous = self.anonymous_contacts(raw) if v2 else []
+        offers = self.group_offers(raw, refs, client_refs)
+        anonymous = self.anonymous_contacts(raw)
         if self.errors:
             raise ValidationError(self.errors)
         return Document(
@@ -243,13 +220,15 @@ class _Parser(AdditionsParser):
         return result
 
     def client_values(self, raw: Any, path: str) -> Client | None:
-        extra = self.handled("ref", "consents", "cases", v2=("progress", "documents"))
+        extra = ("ref", "consents", "cases", "progress", "documents")
         values = self.obj(raw, CLIENT_FIELDS, path, extra=extra)
         if values is None:
             return None
         if self.version == 1:
             code, note = rules.school_qualification_from_text(values.pop("school_qualification", None))
-            values.update(school_qualification=code, school_qualification_note=note)
+            values.update(
+                school_qualification=code, school_qualification_note=values.get("school_qualification_note") or note
+            )
         client = Client(**values)
         self.cross(rules.client_errors(client), path)
         self.client_district(client, path)
@@ -271,9 +250,8 @@ class _Parser(AdditionsParser):
         if client is not None:
             intake = [e for cb in cases if cb for e in rules.intake_errors(client, cb.case)]
             self.cross(intake[:1], path)  # once per client, however many cases
-        v2 = self.version >= 2
-        progress = self.progress(raw, path, client) if v2 else []
-        documents = self.documents(raw, path) if v2 else []
+        progress = self.progress(raw, path, client)
+        documents = self.documents(raw, path)
         if client is None or any(c is None for c in cases):
             return None
         return ClientBundle(
@@ -293,7 +271,7 @@ class _Parser(AdditionsParser):
         consents: list[Consent],
         partner_refs: dict[str, int],
     ) -> CaseBundle | None:
-        extra = self.handled("ref", "goals", "contacts", "referrals", "follow_ups", v2=("appointments",))
+        extra = ("ref", "goals", "contacts", "referrals", "follow_ups", "appointments")
         values = self.obj(raw, CASE_FIELDS, path, extra=extra)
         ref = self.ref(raw, path, self.case_refs)
         case = Case(**values) if values is not None else None
@@ -303,7 +281,7 @@ class _Parser(AdditionsParser):
         contacts, contact_refs = self.contacts(raw, path)
         follow_ups = self.simple(raw, "follow_ups", path, FOLLOW_UP_FIELDS, FollowUp)
         referrals = self.referrals(raw, path, consents, partner_refs)
-        appointments = self.case_appointments(raw, path, contact_refs) if self.version >= 2 else []
+        appointments = self.case_appointments(raw, path, contact_refs)
         for gpath, goal in goals:
             self.cross(rules.goal_errors(goal), gpath)
         if case is None:
@@ -323,8 +301,8 @@ class _Parser(AdditionsParser):
         contacts: list[Contact] = []
         refs: dict[str, int] = {}
         for ipath, item in self.items(raw, "contacts", path):
-            values = self.obj(item, CONTACT_FIELDS, ipath, extra=self.handled(v2=("ref",)))
-            ref = self.ref(item, ipath, self.contact_refs, required=False) if self.version >= 2 else ""
+            values = self.obj(item, CONTACT_FIELDS, ipath, extra=("ref",))
+            ref = self.ref(item, ipath, self.contact_refs, required=False)
             if values is not None:
                 if ref:
                     refs[ref] = len(contacts)

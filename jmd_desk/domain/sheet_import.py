@@ -27,7 +27,8 @@ MAPPING_VERSION = 1
 MAPPING_KEYS = ("format", "version", "sheet", "columns", "values", "case")
 MAX_HEADER_LEN = 200
 MAX_VALUE_ENTRIES = 5000
-CLIENT_SPECS: dict[str, FieldSpec] = {s.name: s for s in CLIENT_FIELDS}
+# The client fields a column can fill (the statistics record key is the program's own).
+CLIENT_SPECS: dict[str, FieldSpec] = {s.name: s for s in CLIENT_FIELDS if s.name != "record_key"}
 REQUIRED_FIELDS = tuple(s.name for s in CLIENT_FIELDS if s.required)
 CASE_TYPE_SPEC = next(s for s in CASE_FIELDS if s.name == "case_type")
 # Excel's day 0 (the 1900 system, including Lotus' phantom 29 February 1900).

@@ -16,7 +16,7 @@ V2_CODE_LABELS: dict[str, dict[str, Label]] = {
         "evaluation": ("Auswertung", "evaluation"),
     },
     "responsible": {
-        "young_person": ("junger Mensch", "young person"),
+        "young_person": ("junge Person", "young person"),
         "counsellor": ("Fachkraft", "counsellor"),
         "family": ("Familie", "family"),
         "partner": ("Netzwerkpartner", "partner"),

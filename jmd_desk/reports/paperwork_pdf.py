@@ -203,15 +203,6 @@ def _facts(plan: PlanPrint, styles: dict[str, ParagraphStyle]) -> Table:
     return table
 
 
-# Who carries out a step (until the shared label table has them).
-RESPONSIBLE_LABELS = {
-    "young_person": "junge Person",
-    "counsellor": "Fachkraft",
-    "family": "Familie",
-    "partner": "Netzwerkpartner",
-    "other": "andere",
-    codes.UNKNOWN: "keine Angabe",
-}
 GOAL_COLUMNS = ("Ziel und Schritte", "Verantwortlich", "Vereinbart", "Fällig", "Überprüfung", "Stand")
 GOAL_WIDTHS = [5.1 * cm, 2.9 * cm, 2.2 * cm, 2.2 * cm, 2.5 * cm, 2.1 * cm]
 
@@ -222,7 +213,7 @@ def _goal_table(goals: list[Goal], styles: dict[str, ParagraphStyle]) -> Table:
         what = escape(goal.title)
         if goal.steps:
             what += f'<br/><font size=8 color="#444444">Schritte: {escape(goal.steps)}</font>'
-        who = ", ".join(_responsible(r) for r in goal.responsible)
+        who = ", ".join(code_label("responsible", r, "de") for r in goal.responsible)
         rows.append(
             [
                 Paragraph(what.replace("\n", "<br/>"), styles["cell"]),
@@ -247,11 +238,6 @@ def _goal_table(goals: list[Goal], styles: dict[str, ParagraphStyle]) -> Table:
         )
     )
     return table
-
-
-def _responsible(code: str) -> str:
-    label = code_label("responsible", code, "de")
-    return RESPONSIBLE_LABELS.get(code, label) if label == code else label
 
 
 def _signatures(signers: list[str], styles: dict[str, ParagraphStyle]) -> list[Any]:

@@ -33,6 +33,13 @@ def import_own_files(
 ) -> ImportSummary:
     """A counsellor imports an interchange file for herself, all or nothing, fields sealed."""
     document = parse_document(data, clock.today())
+    return import_own_document(profile_path, username, password, document, clock=clock, policy=policy)
+
+
+def import_own_document(
+    profile_path: Path, username: str, password: str, document: Document, *, clock: Clock, policy: KdfPolicy
+) -> ImportSummary:
+    """Import a validated document (an interchange file, or the rows of a spreadsheet)."""
     store = ServerStore.open(open_profile(profile_path), username, password, policy)
     try:
         user = store.user()

@@ -12,9 +12,9 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, FieldError, JmdError, ValidationError
-from jmd_desk.domain.fields import CLIENT_FIELDS
 from jmd_desk.domain.interchange import Document, parse_raw
 from jmd_desk.domain.sheet_import import (
     CLIENT_SPECS,
@@ -31,10 +31,12 @@ from jmd_desk.domain.sheet_import import (
     sheet_document,
 )
 from jmd_desk.reports.labels import field_label
+from jmd_desk.services import server_cases
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.interchange import ImportSummary, office_districts, store_document
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.sheet_files import read_sheet
+from jmd_desk.store.keyfile import KdfPolicy
 
 MAX_MAPPING_BYTES = 1024 * 1024
 MAX_DISTINCT_VALUES = 200
@@ -107,6 +109,32 @@ def import_sheet(
         raise ValidationError([cell_of(converted, e) for e in exc.errors]) from None
 
 
+def import_sheet_to_server(
+    profile_path: Path,
+    username: str,
+    password: str,
+    path: Path,
+    mapping: SheetMapping,
+    counsellor: str | None = None,
+    *,
+    clock: Clock,
+    policy: KdfPolicy,
+) -> ImportSummary:
+    """On the office server a counsellor takes over clients for herself (fields sealed here)."""
+    if counsellor not in (None, username):
+        raise AuthError("not_permitted", roles=Role.COUNSELLOR.value)
+    check = check_sheet(read_sheet(path, mapping.sheet), mapping, clock.today())
+    if check.problems or check.document is None:
+        raise ValidationError(check.problems or [FieldError("$", "sheet_without_clients")])
+    try:
+        return server_cases.import_own_document(
+            profile_path, username, password, check.document, clock=clock, policy=policy
+        )
+    except ValidationError as exc:  # client numbers already taken on the server
+        converted, _ = sheet_document(check.sheet, mapping)
+        raise ValidationError([cell_of(converted, e) for e in exc.errors]) from None
+
+
 def _check_counsellor(session: UserSession, counsellor: str | None) -> None:
     """The named counsellor exists; a counsellor who is no admin imports only for herself."""
     if counsellor is None:
@@ -139,7 +167,7 @@ def converted_document(sheet: SheetData, mapping: SheetMapping) -> SheetDocument
 def guess_columns(headers: tuple[str, ...], lang: str = "de") -> dict[str, str]:
     """A first mapping of headings to client fields, by field labels and usual headings."""
     known: dict[str, str] = dict(HEADER_SYNONYMS)
-    for spec in CLIENT_FIELDS:
+    for spec in CLIENT_SPECS.values():
         for language in ("de", "en"):
             known.setdefault(field_label(spec.name, language).casefold(), spec.name)
         known.setdefault(spec.name, spec.name)

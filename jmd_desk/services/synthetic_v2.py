@@ -180,7 +180,7 @@ class _Additions:
                 self.today + timedelta(days=self.rng.randint(-6, 10)), time(self.rng.randint(8, 16), 30)
             )
             result.append(self.appointment(starts, 45, "in_person", next(self.status), None))
-        return result
+        return sorted(result, key=lambda a: a["starts_at"])
 
     def appointment(
         self, starts: datetime, minutes: int, mode: str, status: str, contact_ref: str | None

@@ -120,6 +120,22 @@ def write_document(
         ],
         seal,
     )
+    _write_cases(session, document, client_ids, partner_ids, seal)
+    _write_client_additions(session, document, client_ids, seal)
+    _write_group_offers(session, document, partner_ids, client_ids, counsellor, seal)
+    _insert(
+        session,
+        AnonymousContactRecord,
+        [{**to_row(a), "counsellor": counsellor} for a in document.anonymous_contacts],
+        seal,
+    )
+    return client_ids
+
+
+def _write_cases(
+    session: Session, document: Document, client_ids: list[int], partner_ids: list[int], seal: RowSealer | None
+) -> None:
+    """Cases with their goals (and status history), contacts, appointments, referrals, follow-ups."""
     case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
     case_ids = _insert(
         session,
@@ -165,15 +181,6 @@ def write_document(
         [{**to_row(f), "case_id": case_id} for case_id, cb in pairs for f in cb.follow_ups],
         seal,
     )
-    _write_client_additions(session, document, client_ids, seal)
-    _write_group_offers(session, document, partner_ids, client_ids, counsellor, seal)
-    _insert(
-        session,
-        AnonymousContactRecord,
-        [{**to_row(a), "counsellor": counsellor} for a in document.anonymous_contacts],
-        seal,
-    )
-    return client_ids
 
 
 def _write_case_appointments(

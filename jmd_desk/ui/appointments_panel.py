@@ -71,6 +71,33 @@ class AppointmentsPanel(QWidget):
         held = QShortcut(QKeySequence("Ctrl+Return"), self.table)
         held.setContext(Qt.ShortcutContext.WidgetShortcut)
         held.activated.connect(self.mark_held)
+        status_row, entry_row = self._button_rows()
+        self.missed_label = QLabel()
+        self.missed_label.setObjectName("missed_label")
+        self.missed_label.setWordWrap(True)
+        box = QGroupBox(QCoreApplication.translate("AppointmentsPanel", "Appointments today and this week"))
+        box.setObjectName("appointments_box")
+        box_layout = QVBoxLayout(box)
+        box_layout.addWidget(self.table)
+        box_layout.addLayout(status_row)
+        box_layout.addLayout(entry_row)
+        box_layout.addWidget(self.missed_label)
+        self.waiting_model = due_item_model(QCoreApplication.translate("AppointmentsPanel", "Waiting since"), self)
+        self.waiting_table = table("waiting_cases_table", self.waiting_model)
+        self.waiting_table.activated.connect(self._open)
+        self.waiting_table.doubleClicked.connect(self._open)
+        waiting_box = QGroupBox(
+            QCoreApplication.translate("AppointmentsPanel", "Case management still in clearing after 30 days")
+        )
+        waiting_box.setObjectName("waiting_cases_box")
+        QVBoxLayout(waiting_box).addWidget(self.waiting_table)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(box, 3)
+        layout.addWidget(waiting_box, 2)
+
+    def _button_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Status buttons for the selected appointment; entries that need none."""
         status_row, entry_row = QHBoxLayout(), QHBoxLayout()
         for row, items in (
             (
@@ -112,29 +139,7 @@ class AppointmentsPanel(QWidget):
             for name, text, slot in items:
                 row.addWidget(button(name, QCoreApplication.translate("AppointmentsPanel", text), slot))
             row.addStretch(1)
-        self.missed_label = QLabel()
-        self.missed_label.setObjectName("missed_label")
-        self.missed_label.setWordWrap(True)
-        box = QGroupBox(QCoreApplication.translate("AppointmentsPanel", "Appointments today and this week"))
-        box.setObjectName("appointments_box")
-        box_layout = QVBoxLayout(box)
-        box_layout.addWidget(self.table)
-        box_layout.addLayout(status_row)
-        box_layout.addLayout(entry_row)
-        box_layout.addWidget(self.missed_label)
-        self.waiting_model = due_item_model(QCoreApplication.translate("AppointmentsPanel", "Waiting since"), self)
-        self.waiting_table = table("waiting_cases_table", self.waiting_model)
-        self.waiting_table.activated.connect(self._open)
-        self.waiting_table.doubleClicked.connect(self._open)
-        waiting_box = QGroupBox(
-            QCoreApplication.translate("AppointmentsPanel", "Case management still in clearing after 30 days")
-        )
-        waiting_box.setObjectName("waiting_cases_box")
-        QVBoxLayout(waiting_box).addWidget(self.waiting_table)
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box, 3)
-        layout.addWidget(waiting_box, 2)
+        return status_row, entry_row
 
     def refresh(self) -> None:
         """Load today's and this week's appointments, the missed counts and waiting cases."""

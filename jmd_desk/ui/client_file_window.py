@@ -338,7 +338,7 @@ class ClientFileWindow(QWidget):
         self.referral_blocked.setStyleSheet("background: #fff4e5; padding: 6px; border: 1px solid #f0c36d;")
         self.referral_model = referral_table_model(self._partner_names, self)
         self.referral_table = table("referral_table", self.referral_model, descending=True)
-        self.add_referral_button = button("add_referral_button", self.tr("New referral…"), self._add_referral)
+        self.add_referral_button = button("add_referral_button", self.tr("&New referral…"), self._add_referral)
         buttons = [
             self.add_referral_button,
             button("referral_status_button", self.tr("Edit / answer…"), self._edit_referral),
@@ -356,7 +356,7 @@ class ClientFileWindow(QWidget):
         self.follow_up_model = follow_up_table_model(self)
         self.follow_up_table = table("follow_up_table", self.follow_up_model)
         buttons = [
-            button("add_follow_up_button", self.tr("New follow-up…"), self._add_follow_up),
+            button("add_follow_up_button", self.tr("&New follow-up…"), self._add_follow_up),
             button("follow_up_done_button", self.tr("Mark done"), self._follow_up_done),
             button(
                 "delete_follow_up_button",
@@ -370,7 +370,7 @@ class ClientFileWindow(QWidget):
         self.consent_model = consent_table_model(self.session.clock.today, self)
         self.consent_table = table("consent_table", self.consent_model, 2)
         buttons = [
-            button("give_consent_button", self.tr("Record consent…"), self._give_consent),
+            button("give_consent_button", self.tr("Record &consent…"), self._give_consent),
             button("withdraw_consent_button", self.tr("Withdraw…"), self._withdraw_consent),
         ]
         return self._table_page(self.consent_table, buttons)

@@ -43,25 +43,12 @@ from jmd_desk.ui.i18n import language
 from jmd_desk.ui.views import button
 from jmd_desk.ui.widgets import ERROR_STYLE, format_date
 
-# German and English names of the document kinds (until the shared label table has them).
-KIND_LABELS = {
-    "certificate": ("Zeugnis/Nachweis", "certificate"),
-    "notice": ("Bescheid", "official notice"),
-    "application": ("Antrag", "application"),
-    "letter": ("Schreiben", "letter"),
-    "consent_form": ("Einwilligungserklärung", "consent form"),
-    "other": ("Sonstiges", "other"),
-}
 FILE_FILTER = "(*.pdf *.png *.jpg *.jpeg *.odt *.docx)"
 
 
 def kind_label(kind: str) -> str:
     """The label of a document kind in the interface language."""
-    label = code_label("document_kind", kind, language())
-    if label != kind:
-        return label
-    pair = KIND_LABELS.get(kind)
-    return (pair[0] if language() == "de" else pair[1]) if pair else code_label("kind", kind, language())
+    return code_label("document_kind", kind, language())
 
 
 def _size(size: int) -> str:

@@ -11,7 +11,17 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QComboBox, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Appointment, CaseFile, ClientFile, GroupOffer, Progress, Saved
@@ -29,9 +39,9 @@ from jmd_desk.ui.views import button, selected_id, table
 from jmd_desk.ui.widgets import CodeCombo, DateField
 
 
-def _models(parent: QWidget) -> tuple[RowTableModel[Saved[Appointment]], RowTableModel[Saved[Progress]], Any]:
+def _appointment_model(parent: QWidget) -> RowTableModel[Saved[Appointment]]:
     lang = language()
-    appointment_columns: list[Column[Saved[Appointment]]] = [
+    columns: list[Column[Saved[Appointment]]] = [
         Column(
             lambda: QCoreApplication.translate("FileExtrasTab", "When"),
             lambda a: f"{format_date(a.value.starts_at.date())} {a.value.starts_at:%H:%M}",
@@ -57,7 +67,12 @@ def _models(parent: QWidget) -> tuple[RowTableModel[Saved[Appointment]], RowTabl
             width=14,
         ),
     ]
-    progress_columns: list[Column[Saved[Progress]]] = [
+    return RowTableModel(columns, lambda a: a.id, parent)
+
+
+def _progress_model(parent: QWidget) -> RowTableModel[Saved[Progress]]:
+    lang = language()
+    columns: list[Column[Saved[Progress]]] = [
         Column(
             lambda: QCoreApplication.translate("FileExtrasTab", "On"),
             lambda p: format_date(p.value.on),
@@ -75,7 +90,12 @@ def _models(parent: QWidget) -> tuple[RowTableModel[Saved[Appointment]], RowTabl
             width=26,
         ),
     ]
-    group_columns: list[Column[Saved[GroupOffer]]] = [
+    return RowTableModel(columns, lambda p: p.id, parent)
+
+
+def _group_model(parent: QWidget) -> RowTableModel[Saved[GroupOffer]]:
+    lang = language()
+    columns: list[Column[Saved[GroupOffer]]] = [
         Column(lambda: QCoreApplication.translate("FileExtrasTab", "Group offer"), lambda g: g.value.title, width=26),
         Column(
             lambda: QCoreApplication.translate("FileExtrasTab", "Kind"),
@@ -95,11 +115,7 @@ def _models(parent: QWidget) -> tuple[RowTableModel[Saved[Appointment]], RowTabl
             width=12,
         ),
     ]
-    return (
-        RowTableModel(appointment_columns, lambda a: a.id, parent),
-        RowTableModel(progress_columns, lambda p: p.id, parent),
-        RowTableModel(group_columns, lambda g: g.id, parent),
-    )
+    return RowTableModel(columns, lambda g: g.id, parent)
 
 
 class FileExtrasTab(QWidget):
@@ -114,7 +130,9 @@ class FileExtrasTab(QWidget):
         self.client_id = client_id
         self.file: ClientFile | None = None
         self.case: CaseFile | None = None
-        self.appointment_model, self.progress_model, self.group_model = _models(self)
+        self.appointment_model = _appointment_model(self)
+        self.progress_model = _progress_model(self)
+        self.group_model = _group_model(self)
         self.appointment_table = table("case_appointments_table", self.appointment_model)
         held = QShortcut(QKeySequence("Ctrl+Return"), self.appointment_table)
         held.setContext(Qt.ShortcutContext.WidgetShortcut)
@@ -125,7 +143,12 @@ class FileExtrasTab(QWidget):
         self.case_label.setObjectName("case_phase_label")
         self.master_label = QLabel()
         self.master_label.setObjectName("district_label")
-        self.buttons = [
+        self.buttons = self._buttons()
+        self._layout()
+
+    def _buttons(self) -> list[QPushButton]:
+        """The tab's buttons, in the order ``_layout`` places them."""
+        return [
             button(
                 "plan_appointment_button",
                 QCoreApplication.translate("FileExtrasTab", "Plan appointment…"),
@@ -167,7 +190,6 @@ class FileExtrasTab(QWidget):
                 self.edit_district,
             ),
         ]
-        self._layout()
 
     def _layout(self) -> None:
         b = self.buttons
@@ -238,7 +260,8 @@ class FileExtrasTab(QWidget):
             )
         )
         c = file.client
-        district = c.district or "–"
+        labels = {d.code: d.label for d in progress.list_districts(self.session)} if c.district else {}
+        district = labels.get(c.district or "", c.district or "–")
         self.master_label.setText(
             QCoreApplication.translate("FileExtrasTab", "District: {district} · qualification note: {note}").format(
                 district=district, note=c.school_qualification_note or "–"

@@ -79,7 +79,9 @@ def group_offer_dialog(
     intro = QCoreApplication.translate(
         "GroupOfferDialog", "Participants are counted once per offer; estimates are fine."
     )
-    return RecordDialog("group_offer_dialog", caption, fields, build, save, parent, intro=intro)
+    dialog = RecordDialog("group_offer_dialog", caption, fields, build, save, parent, intro=intro)
+    dialog.setMinimumWidth(900)  # every area and headcount label in full
+    return dialog
 
 
 def group_session_dialog(parent: QWidget, session: GroupSession, save: Save) -> RecordDialog:

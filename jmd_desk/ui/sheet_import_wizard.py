@@ -34,7 +34,6 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.domain.fields import CLIENT_FIELDS
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.sheet_import import CLIENT_SPECS, CaseRule, SheetData, SheetMapping, cell_ref, value_key
 from jmd_desk.reports.labels import code_label, field_label
@@ -223,7 +222,7 @@ class ColumnsPage(QWizardPage):
             combo = QComboBox()
             combo.setObjectName(f"column_field_{i}")
             combo.addItem(self.tr("– not taken over –"), None)
-            for spec in CLIENT_FIELDS:
+            for spec in CLIENT_SPECS.values():
                 combo.addItem(field_label(spec.name, language()), spec.name)
             combo.setCurrentIndex(max(0, combo.findData(columns.get(header))))
             self.table.setCellWidget(i, 1, combo)

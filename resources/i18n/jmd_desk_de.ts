@@ -109,22 +109,22 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="77" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="64" />
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="91" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="78" />
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="92" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="79" />
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="93" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="80" />
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -394,72 +394,72 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="81" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="108" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="91" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="101" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="128" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="106" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="133" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="125" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="85" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="90" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="150" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="155" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="156" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="161" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="162" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="195" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="200" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="196" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="201" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="222" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="227" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -680,8 +680,18 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
-        <source>New referral…</source>
-        <translation>Neue Vermittlung …</translation>
+        <source>&amp;New referral…</source>
+        <translation>&amp;Neue Vermittlung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung e&amp;rfassen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
@@ -689,19 +699,9 @@
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
-        <source>New follow-up…</source>
-        <translation>Neue Wiedervorlage …</translation>
-    </message>
-    <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
-        <source>Record consent…</source>
-        <translation>Einwilligung erfassen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
@@ -876,47 +876,47 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
         <source>Assign the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="183" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
         <source>Columns without a field are not taken over.</source>
         <translation>Spalten ohne Feld werden nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="188" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="187" />
         <source>Open a case for every client</source>
         <translation>Für jede Person einen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="193" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="192" />
         <source>Opened on</source>
         <translation>Beginn am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="198" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="197" />
         <source>Opening date from column</source>
         <translation>Beginn aus Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="207" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="206" />
         <source>Case type:</source>
         <translation>Fallart:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="225" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="224" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
     </message>
@@ -1223,72 +1223,72 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="142" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="129" />
         <source>Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).</source>
         <translation>PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="146" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="133" />
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="147" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="134" />
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="148" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="135" />
         <source>Save a &amp;copy…</source>
         <translation>Kopie s&amp;peichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="149" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="136" />
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="176" />
         <source>Add documents</source>
         <translation>Dokumente hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="189" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="176" />
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="236" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="223" />
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="252" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="239" />
         <source>Delete the document “{title}” from the file?</source>
         <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
     </message>
@@ -1324,147 +1324,147 @@
 <context>
     <name>FileExtrasTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="36" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="46" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="42" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="52" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="49" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="59" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="53" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="63" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="65" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="62" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="77" />
         <source>On</source>
         <translation>Am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="68" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="83" />
         <source>Field</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="73" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="88" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="79" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="99" />
         <source>Group offer</source>
         <translation>Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="81" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="101" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="86" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="106" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="92" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="112" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="131" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154" />
         <source>Plan appointment…</source>
         <translation>Termin planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="136" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="141" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="164" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="146" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="169" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="151" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
         <source>Phase and first request…</source>
         <translation>Phase und erste Anfrage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="156" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
         <source>Record progress…</source>
         <translation>Fortschritt eintragen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="161" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184" />
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="166" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
         <source>District and qualification note…</source>
         <translation>Stadtteil und Anmerkung zum Abschluss …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="177" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199" />
         <source>Appointments of this case</source>
         <translation>Termine dieses Falls</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="190" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="212" />
         <source>Progress (not corrections)</source>
         <translation>Fortschritt (keine Berichtigungen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="197" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="219" />
         <source>Group offers and district</source>
         <translation>Gruppenangebote und Stadtteil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="236" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
         <source>Phase: {phase} · first request: {requested}</source>
         <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="243" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="266" />
         <source>District: {district} · qualification note: {note}</source>
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="313" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="336" />
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="347" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="370" />
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="359" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="405" />
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1472,57 +1472,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="82" />
         <source>Choose the spreadsheet</source>
         <translation>Tabelle auswählen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="85" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="84" />
         <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
         <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="90" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="89" />
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="96" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="95" />
         <source>&amp;Load a saved mapping…</source>
         <translation>Gespeicherte &amp;Zuordnung laden…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="107" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
         <source>Sheet:</source>
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
         <source>Spreadsheet</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="112" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Tabellen (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="117" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="116" />
         <source>Saved mapping</source>
         <translation>Gespeicherte Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="150" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="149" />
         <source>{rows} rows below the headings.</source>
         <translation>{rows} Zeilen unter den Überschriften.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="161" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="160" />
         <source>Mapping loaded: {name}</source>
         <translation>Zuordnung geladen: {name}</translation>
     </message>
@@ -1550,7 +1550,7 @@
         <translation>Teilnehmende werden einmal je Angebot gezählt; Schätzungen sind in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="102" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
@@ -1880,167 +1880,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="73" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="81" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="128" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="131" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="165" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="169" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="177" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="186" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="188" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="190" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="204" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="207" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="210" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="217" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="225" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="306" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="313" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="363" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="371" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="382" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="408" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="421" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2059,23 +2059,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="432" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="444" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="434" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="436" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="448" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2263,47 +2263,47 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="323" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="322" />
         <source>Check and import</source>
         <translation>Prüfen und übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="333" />
         <source>&amp;Read the file again</source>
         <translation>Datei &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="335" />
         <source>After correcting the spreadsheet in Excel: check it again.</source>
         <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="338" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="337" />
         <source>&amp;Save mapping…</source>
         <translation>Zuordnung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="348" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="347" />
         <source>Problems (nothing is imported while one remains):</source>
         <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="351" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="350" />
         <source>Counsellor of the imported clients:</source>
         <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="393" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="392" />
         <source>{clients} clients found; {problems} problems.</source>
         <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="397" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="396" />
         <source>{clients} clients ready to import.</source>
         <translation>{clients} Klient*innen können übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="426" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="425" />
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
@@ -2569,12 +2569,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>SheetImportWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="440" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="439" />
         <source>Take over clients from a spreadsheet</source>
         <translation>Klient*innen aus einer Tabelle übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="452" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="451" />
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -2716,27 +2716,27 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274" />
         <source>Assign the values</source>
         <translation>Werte zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="276" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
         <source>Texts the program recognises are preset; please check them and fill the rest.</source>
         <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
         <source>Text in the spreadsheet</source>
         <translation>Angabe in der Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="279" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
         <source>Means</source>
         <translation>Bedeutet</translation>
     </message>

@@ -16,7 +16,7 @@ from tests.realdisplay.harness import RealApp
 # letters, umlauts, digits, a date, a code prefix, a percent sign, a 60-character string;
 # no space, Enter, "j" or "n" (which would press buttons or answer a question)
 INPUTS = "abcÄÖüß0123" + "15.03.1996" + "Sy" + "%" + "x" * 60
-FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+l")
+FILE_TABS = ("alt+s", "alt+i", "alt+k", "alt+v", "alt+w", "alt+e", "alt+d", "alt+l")
 PAGES = ("ctrl+1", "ctrl+2", "ctrl+3", "ctrl+4", "ctrl+5", "ctrl+6")  # the admin sees all six
 
 
@@ -74,10 +74,15 @@ def test_every_screen_survives_hostile_typing(real_store: Path, tmp_path: Path) 
         app.wait_window("Neues Ziel")
         hammer(app, 8)
         close_dialog(app, "Neues Ziel")
-        app.key("alt+f")
-        app.wait_window("Fall korrigieren")
-        hammer(app, 7)
-        close_dialog(app, "Fall korrigieren")
+        for keys, title, stops in (
+            (("alt+f",), "Fall korrigieren", 7),
+            (("alt+w", "alt+n"), "Neue Wiedervorlage", 4),
+            (("alt+e", "alt+r"), "Einwilligung erfassen", 5),
+        ):
+            app.key(*keys)
+            app.wait_window(title)
+            hammer(app, stops)
+            close_dialog(app, title)
         app.activate("^JMD Desk – JMD Desk")
         for page in PAGES:
             app.key(page)

@@ -4,7 +4,9 @@ zip-bomb files (acceptance 2)."""
 
 from __future__ import annotations
 
+import base64
 import io
+import json
 import os
 import random
 import zipfile
@@ -89,6 +91,10 @@ def test_attach_open_backup_restore_and_erase_leave_no_trace(store_path: Path, c
     assert (opened.stat().st_mode & 0o777) == 0o600 and (temp.folder.stat().st_mode & 0o777) == 0o700
     temp.wipe()
     assert not temp.folder.exists()
+    # Art. 15: the person gets the documents themselves.
+    exported, _ = clients.access_export(berta, client_id)
+    given = {d["file_name"]: base64.b64decode(d["content_base64"]) for d in json.loads(exported)["documents"]}
+    assert given == {"zeugnis.pdf": pdf, "foto.jpg": jpeg, "bescheid.pdf": big_pdf}
     berta.close()
 
     admin = sign_in(store_path, "admin", clock)

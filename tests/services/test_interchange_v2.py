@@ -168,17 +168,25 @@ def test_version_1_still_imports_and_free_text_becomes_a_note(session_for) -> No
     assert (second.school_qualification, second.school_qualification_note) == ("lower_secondary", None)
 
 
-def test_version_1_refuses_version_2_fields(session_for) -> None:
+def test_version_1_may_carry_version_2_fields_and_keeps_them(session_for) -> None:
     doc = generate_document(2, today=TODAY_DATE, seed=9, counsellors=["berta"])
     doc["version"] = 1
+    doc["districts"] = [{"code": "nordstadt", "label": "Nordstadt"}]
     doc["clients"][0]["district"] = "nordstadt"
-    doc["group_offers"] = []
+    doc["clients"][0]["cases"][0]["goals"] = [
+        {"area": "school", "title": "Abschluss", "steps": "VHS-Kurs", "responsible": ["young_person"]}
+    ]
+    doc["clients"][0]["cases"][0]["typo_field"] = 1
+    berta = session_for("berta")
     with pytest.raises(ValidationError) as info:
-        interchange.import_data(session_for("berta"), json.dumps(doc).encode())
-    assert {(e.path, e.code) for e in info.value.errors} == {
-        ("$.clients[0].district", "unknown_field"),
-        ("$.group_offers", "unknown_field"),
-    }
+        interchange.import_data(berta, json.dumps(doc).encode())
+    assert [(e.path, e.code) for e in info.value.errors] == [("$.clients[0].cases[0].typo_field", "unknown_field")]
+    del doc["clients"][0]["cases"][0]["typo_field"]
+    interchange.import_data(berta, json.dumps(doc).encode())
+    row = next(r for r in clients.list_clients(berta) if r.first_name == doc["clients"][0]["first_name"])
+    file = clients.client_file(berta, row.id)
+    assert file.client.district == "nordstadt"
+    assert file.cases[0].goals[0].value.steps == "VHS-Kurs"
 
 
 def _first_case(doc: dict[str, Any], case_type: str) -> tuple[int, int]:

@@ -75,7 +75,7 @@ def document(consent: bool = True) -> dict[str, Any]:
     }
     return {
         "format": "jmd-desk-interchange",
-        "version": 1,
+        "version": 2,
         "partners": [
             {"ref": "p1", "name": "Jobcenter Bremen-Mitte", "partner_type": "jobcenter", "address": "Doventor 1"}
         ],

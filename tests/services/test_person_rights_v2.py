@@ -27,7 +27,7 @@ from jmd_desk.services import (
 )
 from jmd_desk.services.synthetic_v2 import sample_files
 from jmd_desk.store.store import Store
-from tests.conftest import ADMIN_PASSWORD, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, POLICY, set_own_password, sign_in
 
 PDF = sample_files()["application/pdf"]
 OFFER = GroupOffer(
@@ -96,6 +96,10 @@ def test_deletion_run_removes_the_persons_v2_records(store_path, clock) -> None:
     client_id, offer_id = person_with_v2_records(admin)
     accounts.create_user(admin, "anna", "Anna Admin", frozenset({Role.ADMIN}), "Anna-Passwort-1")
     admin.close()
+    set_own_password(store_path, "lead", clock)  # four eyes: both set their own password
+    anna = accounts.sign_in(store_path, "anna", "Anna-Passwort-1", clock=clock, policy=POLICY)
+    accounts.change_own_password(anna, "Anna-Passwort-1", "Anna-Passwort-1")
+    anna.close()
     assert _counts(store_path, client_id) == {
         "progress_entries": 1,
         "documents": 1,

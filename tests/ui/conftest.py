@@ -15,7 +15,13 @@ from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
 from tests.conftest import POLICY
 
-pytestmark = pytest.mark.gui
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Every test that uses a QApplication carries the ``gui`` marker (``-m gui`` / ``-m "not gui"``);
+    a ``pytestmark`` in a conftest would not reach the test modules."""
+    for item in items:
+        if {"qapp", "qtbot"} & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.gui)
 
 
 @pytest.fixture(autouse=True)

@@ -131,10 +131,12 @@ def setup(profile: ServerProfile, owner: str, owner_password: str, admin: NewAcc
 
 
 def sign_in(
-    profile: ServerProfile, username: str, password: str, policy: KdfPolicy
+    profile: ServerProfile, username: str, password: str, policy: KdfPolicy, secret: str | None = None
 ) -> tuple[psycopg.Connection, bytes]:
-    """Log in with the derived secret and unwrap the office data key from the login's own slot."""
-    conn = connection.connect(profile, username, login_secret(password, profile.database, username))
+    """Log in with the derived secret (derived here unless given) and unwrap the office data key
+    from the login's own slot."""
+    secret = secret or login_secret(password, profile.database, username)
+    conn = connection.connect(profile, username, secret)
     try:
         office_id = office_id_of(conn)
         row = conn.execute("SELECT slot FROM office_key_slots WHERE slot_id = %s", (user_slot_id(username),)).fetchone()

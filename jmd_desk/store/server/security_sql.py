@@ -34,7 +34,7 @@ CASE_TABLES: dict[str, tuple[str, ...] | None] = {
 READ_ONLY_TABLES = ("store_meta", "settings", "users", "deputies", "districts")
 # No personal data: shared by the whole office (group offers hold headcounts, not names).
 SHARED_TABLES = ("partners", "deletion_runs", "group_offers", "group_sessions", "anonymous_contacts")
-APPEND_ONLY_TABLES = ("audit_events", "published_reports")
+APPEND_ONLY_TABLES = ("audit_events", "published_reports", "erasures")
 
 FOUNDATION = r"""
 CREATE FUNCTION jmd_app_role() RETURNS name LANGUAGE sql STABLE
@@ -53,19 +53,6 @@ END $$;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;
 ALTER DEFAULT PRIVILEGES REVOKE EXECUTE ON FUNCTIONS FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION jmd_app_role() FROM PUBLIC;
-
--- The signed-in person, if she is an active user holding the role.
-CREATE FUNCTION jmd_has_role(p_role text) RETURNS boolean LANGUAGE sql STABLE
-    SET search_path = pg_catalog, public
-    AS $$ SELECT EXISTS (SELECT 1 FROM users u WHERE u.username = current_user AND u.active AND CASE p_role
-        WHEN 'counsellor' THEN u.is_counsellor WHEN 'team_lead' THEN u.is_team_lead
-        WHEN 'admin' THEN u.is_admin ELSE false END) $$;
-
--- Need-to-know: the client's counsellor, or a counsellor she has as deputy.
-CREATE FUNCTION jmd_may_work_on(p_counsellor text) RETURNS boolean LANGUAGE sql STABLE
-    SET search_path = pg_catalog, public
-    AS $$ SELECT jmd_has_role('counsellor') AND (p_counsellor = current_user OR EXISTS (
-        SELECT 1 FROM deputies d WHERE d.username = p_counsellor AND d.deputy = current_user)) $$;
 
 -- What the privileged functions did: who, what, about whom (user names and ids, no case data).
 -- Only the owner can read it; no application role can change it.
@@ -293,8 +280,6 @@ PRIVILEGED_FUNCTIONS = (
     "jmd_create_login(text, text, text, boolean, boolean, boolean, text)",
     "jmd_disable_login(text)",
     "jmd_set_deputy(text, text, boolean)",
-    "jmd_has_role(text)",
-    "jmd_may_work_on(text)",
 )
 
 
@@ -302,13 +287,24 @@ def _grant(privileges: str, table: str) -> str:
     return f"DO $$ BEGIN EXECUTE format('GRANT {privileges} ON {table} TO %I', jmd_app_role()); END $$;"
 
 
+# Need-to-know, written out in the policy rather than called as a function: a SQL function with a
+# subquery is never inlined, and a call per row made every check cost a call per client. The
+# deputy list and the role check are uncorrelated, so they run once per statement.
+MAY_WORK_ON = (
+    "(counsellor = current_user::text OR counsellor IN "
+    "(SELECT d.username FROM public.deputies d WHERE d.deputy = current_user::text)) "
+    "AND EXISTS (SELECT 1 FROM public.users u WHERE u.username = current_user::text AND u.active AND u.is_counsellor)"
+)
+
+
 def case_table_sql(table: str, parent: tuple[str, ...] | None) -> list[str]:
     """Row-level security and grants for one table that holds case data."""
     if parent is None:
-        visible = "jmd_may_work_on(counsellor)"
+        visible = MAY_WORK_ON
     else:
         column, parent_table, *nullable = parent
-        visible = f"{column} IN (SELECT id FROM {parent_table})"  # noqa: S608 - our table names, no input
+        # correlated: one index lookup per row, whose own policy follows the path up to the client
+        visible = f"EXISTS (SELECT 1 FROM {parent_table} p WHERE p.id = {table}.{column})"  # noqa: S608 - our names
         if nullable:
             visible = f"{column} IS NULL OR {visible}"
     return [
@@ -384,6 +380,6 @@ def downgrade_statements() -> list[str]:
             for t in ("partners", "group_offers", "group_sessions", "anonymous_contacts")
         ],
         "DROP FUNCTION IF EXISTS jmd_notify_change()",
-        "DROP FUNCTION IF EXISTS jmd_crossing_open(), jmd_may_work_on(text), jmd_has_role(text), jmd_app_role()",
+        "DROP FUNCTION IF EXISTS jmd_crossing_open(), jmd_app_role()",
         "DROP SCHEMA IF EXISTS jmd_private CASCADE",
     ]

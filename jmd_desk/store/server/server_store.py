@@ -41,9 +41,10 @@ class ServerStore:
     @classmethod
     def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
         """Sign in (wrong password → AuthError) and unwrap the office key from the login's slot."""
-        conn, key = office.sign_in(profile, username, password, policy)
+        secret = login_secret(password, profile.database, username)  # one Argon2id derivation
+        conn, key = office.sign_in(profile, username, password, policy, secret)
         conn.close()
-        return cls(profile, username, login_secret(password, profile.database, username), key)
+        return cls(profile, username, secret, key)
 
     def close(self) -> None:
         """Close every connection."""

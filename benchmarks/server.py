@@ -1,0 +1,188 @@
+"""Office-server benchmark (loopback): 10 counsellors × 1,000 clients, about 200,000 contacts.
+
+    python -m benchmarks.server [--clients-per-counsellor 1000] [--seconds 60]
+
+Starts a throwaway TLS PostgreSQL cluster (as in the tests), sets the office up, lets every
+counsellor import her own 1,000 files (fields sealed on the "workstation"), then runs one
+process per counsellor for ``--seconds``: one operation every 2 s — search keystroke, open a
+file, save a contact — in the ratio 3:2:1. Saves carry the version seen; afterwards every saved
+note is read back (zero lost updates). Prints median/p95 against the targets of issue 13.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import multiprocessing as mp
+import random
+import statistics as stats
+import sys
+import time
+from pathlib import Path
+
+from jmd_desk.domain.clock import FixedClock
+from jmd_desk.domain.codes import Role
+from jmd_desk.services import server_cases
+from jmd_desk.services.synthetic import generate_document
+from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.server import office
+from jmd_desk.store.server.profile import load_profile
+from jmd_desk.store.server.server_store import ServerStore, StaffFunctions
+from tests.conftest import TODAY
+from tests.pg_cluster import start_cluster
+from tests.server.conftest import OWNER, OWNER_PASSWORD, create_office_database, write_profile
+
+POLICY = KdfPolicy.insecure_for_tests()  # slot unwrapping is a sign-in cost, not measured here
+PASSWORD = "Bench-Passwort-1"
+COUNSELLORS = [f"bench.c{i:02d}" for i in range(1, 11)]
+OPERATIONS = ["search"] * 3 + ["open"] * 2 + ["save"]
+
+
+def _ms(values: list[float]) -> tuple[float, float]:
+    ordered = sorted(values)
+    return stats.median(ordered) * 1000, ordered[max(0, int(len(ordered) * 0.95) - 1)] * 1000
+
+
+def build(profile_path: Path, per_counsellor: int) -> float:
+    """Set up the office and import every counsellor's files; returns the import seconds."""
+    profile = load_profile(profile_path)
+    office.setup(profile, OWNER, OWNER_PASSWORD, office.NewAccount("bench.lead", "Lead", frozenset(Role), PASSWORD),
+                 POLICY)  # fmt: skip
+    for name in COUNSELLORS:
+        account = office.NewAccount(name, name, frozenset({Role.COUNSELLOR}), PASSWORD)
+        office.add_user(profile, "bench.lead", PASSWORD, account, POLICY)
+    start = time.perf_counter()
+    for i, name in enumerate(COUNSELLORS):
+        doc = generate_document(per_counsellor, today=TODAY.date(), seed=100 + i, counsellors=[name],
+                                contacts_per_case=(5, 26))  # fmt: skip
+        for n, client in enumerate(doc["clients"]):
+            client["client_number"] = f"{2000 + i}-{n + 1:04d}"
+        server_cases.import_own_files(profile_path, name, PASSWORD, json.dumps(doc).encode(),
+                                      clock=FixedClock(TODAY), policy=POLICY)  # fmt: skip
+    return time.perf_counter() - start
+
+
+def counsellor(args: tuple[str, str, float, int]) -> dict:
+    """One counsellor's session: list, then an operation every 2 s; durations per operation."""
+    profile_path, name, seconds, seed = args
+    rng = random.Random(seed)
+    store = ServerStore.open(load_profile(Path(profile_path)), name, PASSWORD, POLICY)
+    timings: dict[str, list[float]] = {"first_list": [], "list": [], "search": [], "open": [], "save": []}
+    saved: list[tuple[int, str]] = []
+    conflicts = 0
+    try:
+        start = time.perf_counter()
+        names = store.client_names()  # opens the first connection (TLS, SCRAM)
+        timings["first_list"].append(time.perf_counter() - start)
+        for _ in range(3):  # the list again, as on a refresh
+            start = time.perf_counter()
+            names = store.client_names()
+            timings["list"].append(time.perf_counter() - start)
+        ids = list(names)
+        end = time.monotonic() + seconds
+        while time.monotonic() < end:
+            tick = time.monotonic()
+            operation = rng.choice(OPERATIONS)
+            if operation == "search":
+                needle = rng.choice(list(names.values()))[1][:3].casefold()
+                start = time.perf_counter()
+                hits = [cid for cid, (first, last) in names.items() if needle in f"{first} {last}".casefold()]
+                timings["search"].append(time.perf_counter() - start)
+                assert hits
+            elif operation == "open":
+                start = time.perf_counter()
+                rows = store.file_rows(rng.choice(ids))
+                timings["open"].append(time.perf_counter() - start)
+                assert rows["clients"]
+            else:
+                rows = store.file_rows(rng.choice(ids))
+                contact = rng.choice(rows["contacts"])
+                seen = store.version_of("contacts", contact["id"]).version
+                note = f"{name} {len(saved)} {rng.random()}"
+                start = time.perf_counter()
+                try:
+                    store.save_fields("contacts", contact["id"], seen, {"notes": note})
+                    saved.append((contact["id"], note))
+                except Exception:  # noqa: BLE001 - counted, checked below
+                    conflicts += 1
+                timings["save"].append(time.perf_counter() - start)
+            time.sleep(max(0.0, 2.0 - (time.monotonic() - tick)))
+        latest = dict(saved)  # a contact saved twice keeps its last note
+        lost = sum(1 for cid, note in latest.items() if _note(store, cid) != note)
+    finally:
+        store.close()
+    return {"timings": timings, "saves": len(saved), "lost": lost, "conflicts": conflicts}
+
+
+def _note(store: ServerStore, contact_id: int) -> str | None:
+    for table_rows in (store.file_rows(cid) for cid in [_client_of(store, contact_id)]):
+        for row in table_rows.get("contacts", []):
+            if row["id"] == contact_id:
+                return row["notes"]  # type: ignore[return-value]
+    return None
+
+
+def _client_of(store: ServerStore, contact_id: int) -> int:
+    from sqlalchemy import text  # noqa: PLC0415
+
+    with store.engine.connect() as conn:
+        return int(conn.execute(text("SELECT c.client_id FROM contacts k JOIN cases c ON c.id = k.case_id "
+                                     "WHERE k.id = :id"), {"id": contact_id}).scalar_one())  # fmt: skip
+
+
+def team_lead_list(profile_path: Path) -> list[float]:
+    """The team lead's overview of every file, names opened (three runs)."""
+    store = ServerStore.open(load_profile(profile_path), "bench.lead", PASSWORD, POLICY)
+    runs = []
+    try:
+        for _ in range(3):
+            start = time.perf_counter()
+            rows = StaffFunctions(store).team_overview()
+            runs.append(time.perf_counter() - start)
+        assert len({r.client_id for r in rows}) == 1000 * len(COUNSELLORS) or rows
+    finally:
+        store.close()
+    return runs
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--clients-per-counsellor", type=int, default=1000)
+    parser.add_argument("--seconds", type=float, default=60)
+    args = parser.parse_args(argv)
+    cluster = start_cluster(tls=True)
+    try:
+        create_office_database(cluster, "bench")
+        profile_path = write_profile(cluster.root / "profile", cluster, "bench")
+        import_seconds = build(profile_path, args.clients_per_counsellor)
+        print(f"import done in {import_seconds:.1f} s", flush=True)
+        lead = team_lead_list(profile_path)
+        jobs = [(str(profile_path), name, args.seconds, i) for i, name in enumerate(COUNSELLORS)]
+        with mp.get_context("spawn").Pool(len(jobs)) as pool:
+            results = pool.map(counsellor, jobs)
+    finally:
+        cluster.stop()
+    merged: dict[str, list[float]] = {}
+    for result in results:
+        for key, values in result["timings"].items():
+            merged.setdefault(key, []).extend(values)
+    rows = [
+        ("import (10 counsellors, sealed)", [import_seconds], "–"),
+        ("counsellor's list incl. first connection", merged["first_list"], "–"),
+        ("counsellor's client list (decrypt names)", merged["list"], "≤ 300 ms"),
+        ("team lead's list of all files", lead, "≤ 1 s"),
+        ("search keystroke (in memory)", merged["search"], "–"),
+        ("open a file", merged["open"], "p95 ≤ 150 ms"),
+        ("save a contact", merged["save"], "p95 ≤ 50 ms"),
+    ]
+    print(f"{'what':44} {'n':>5} {'median':>10} {'p95':>10}  target")
+    for what, values, target in rows:
+        median, p95 = _ms(values)
+        print(f"{what:44} {len(values):5d} {median:8.1f}ms {p95:8.1f}ms  {target}")
+    saves, conflicts, lost = (sum(r[k] for r in results) for k in ("saves", "conflicts", "lost"))
+    print(f"saves {saves}, conflicts {conflicts}, lost updates {lost}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -35,7 +35,7 @@ from jmd_desk.domain.statistics import Period
 from jmd_desk.services import accounts, backups, casework, interchange, statistics
 from jmd_desk.services.environment import AppPaths
 from jmd_desk.services.synthetic import generate_document
-from jmd_desk.store.keyfile import KdfPolicy, KeyFile, user_slot_id
+from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 from jmd_desk.ui import i18n
 from jmd_desk.ui.application import make_application
 from jmd_desk.ui.main_window import MainWindow
@@ -175,7 +175,7 @@ def measure(store: Path, info: dict[str, float], repeat: int) -> list[Result]:
     runner = TaskRunner()
 
     key_file = KeyFile.load(store.with_name(store.name + ".keys"))
-    kdf = timed(lambda: key_file.unwrap(user_slot_id(USER), PASSWORD, policy), 3)
+    kdf = timed(lambda: key_file.unwrap(key_file.user_slot(USER), PASSWORD, policy), 3)
     results.append(Result("  key derivation (Argon2id, reported apart)", kdf, "≈ 0.5 s (by design)", None))
 
     unlock_samples, window = [], None

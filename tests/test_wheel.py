@@ -3,6 +3,7 @@ with its migrations taken from the wheel (not from the source tree)."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -12,6 +13,8 @@ import venv
 from pathlib import Path
 
 import pytest
+
+from jmd_desk.domain.kdf import FLOOR_PARAMS, KdfParams
 
 pytestmark = pytest.mark.slow
 
@@ -61,6 +64,9 @@ def test_wheel_installs_and_inits(tmp_path: Path) -> None:
     ).stdout.strip()
     assert where.startswith(str(env_dir)), where
     script = env_dir / ("Scripts" if os.name == "nt" else "bin") / "jmd-desk"
+    # The fast-KDF switch is set on purpose: an installed program must ignore it. So this test
+    # knowingly pays for production key slots (calibration plus three derivations at the floor
+    # or above, a few seconds of the test's time; most of it is building the wheel).
     env = {
         **os.environ,
         "JMD_DESK_HOME": str(tmp_path / "home"),
@@ -83,6 +89,11 @@ def test_wheel_installs_and_inits(tmp_path: Path) -> None:
     result = jmd_desk("--store", store, "init", "--user", "admin", "--password-stdin")
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "w" / "office.jmd").stat().st_size > 0
+    slots = json.loads((tmp_path / "w" / "office.jmd.keys").read_bytes())["slots"]
+    assert slots and all(
+        KdfParams(s["kdf"]["memory_kib"], s["kdf"]["iterations"], s["kdf"]["lanes"]).at_least(FLOOR_PARAMS)
+        for s in slots
+    )
     result = jmd_desk("--store", store, "verify", "--user", "admin", "--password-stdin")
     assert result.returncode == 0, result.stdout + result.stderr
     # Every shipped file (guide, licences, icon, translations, migrations) came with the wheel.

@@ -14,6 +14,7 @@ from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.services import settings as office
 from jmd_desk.services.accounts import normalise_username, open_throttled
 from jmd_desk.services.session import UserSession
+from jmd_desk.services.throttle import SignInThrottle
 from jmd_desk.store import backup as store_backup
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store, StorePaths
@@ -134,6 +135,7 @@ def restore(
             if confirm is not None and not confirm(preview):
                 raise JmdError("restore_cancelled")
             reapplied = _reapply_erasures(candidate, live, username, clock)
+            _carry_throttle_token(candidate, store_path)
         finally:
             candidate.close()
         stamp = clock.now().strftime("%Y%m%d-%H%M%S")
@@ -141,6 +143,36 @@ def restore(
     finally:
         extracted.discard()
     return RestoreResult(kept, preview, reapplied)
+
+
+def preview_restore(
+    store_path: Path,
+    backup_file: Path,
+    username: str,
+    secret: str,
+    *,
+    backup_secret: str | None = None,
+    clock: Clock,
+    policy: KdfPolicy,
+) -> RestorePreview:
+    """All the checks of ``restore`` and what it would lose, without replacing anything (for a
+    window that asks before it restores)."""
+    seen: list[RestorePreview] = []
+    try:
+        restore(
+            store_path,
+            backup_file,
+            username,
+            secret,
+            backup_secret=backup_secret,
+            clock=clock,
+            policy=policy,
+            confirm=lambda preview: seen.append(preview) is not None,  # always False: stop here
+        )
+    except JmdError as exc:
+        if exc.code != "restore_cancelled" or not seen:
+            raise
+    return seen[0]
 
 
 def _live_facts(
@@ -222,6 +254,16 @@ def _preview(store: Store, live: _LiveFacts | None, extracted: store_backup.Extr
         len(live.done_runs - runs),
         len(live.register),
     )
+
+
+def _carry_throttle_token(store: Store, store_path: Path) -> None:
+    """The waiting file beside the store stays; give the restored store its token, or the next
+    sign-in would report a reset of the file that did not happen."""
+    token = SignInThrottle(store_path).load().token
+    if token is None:
+        return
+    with UnitOfWork(store, write=True) as uow:
+        uow.audit.set_throttle_token(token)
 
 
 def _reapply_erasures(store: Store, live: _LiveFacts | None, username: str, clock: Clock) -> int:

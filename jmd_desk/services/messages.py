@@ -48,6 +48,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Die Schlüsseldatei ist beschädigt. Bitte aus der Sicherung zurücklegen.",
         "The key file is damaged. Restore it from the backup.",
     ),
+    "key_slot_damaged": (
+        "Der Schlüssel dieses Kontos in der Schlüsseldatei ist beschädigt. Eine Administratorin kann das "
+        "Passwort neu setzen (oder die Schlüsseldatei aus der Sicherung zurücklegen).",
+        "This account's key slot in the key file is damaged. An administrator can reset the password "
+        "(or restore the key file from the backup).",
+    ),
     "keyfile_unsupported": (
         "Die Schlüsseldatei stammt aus einer neueren Programmversion (Format {version}). Bitte JMD Desk aktualisieren.",
         "The key file comes from a newer program version (format {version}). Please update JMD Desk.",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from datetime import datetime
 
 from jmd_desk.domain.audit_chain import AuditEntry
@@ -87,9 +88,8 @@ class UserSession:
     def record_failed_attempts(self) -> None:
         """Failed password checks since the last success go into the audit log (with the user
         name where it belongs to an account, else ``?``)."""
-        pending = SignInThrottle(self.store.paths.db).succeeded()
-        if not pending:
-            return
+        token = secrets.token_hex(8)
+        pending, found = SignInThrottle(self.store.paths.db).succeeded(token)
         store_id = self.store.key_file.store_id
         with self.uow(write=True) as uow:
             names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
@@ -97,7 +97,12 @@ class UserSession:
                 AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
                 for p in pending
             ]
+            expected = uow.audit.throttle_token()
+            if expected is not None and found != expected:
+                # Someone deleted or replaced the waiting file: its failures are lost, say so.
+                entries.append(AuditEntry(self.clock.now(), "?", "throttle_file_reset"))
             uow.audit.append_many(entries)
+            uow.audit.set_throttle_token(token)
 
     def close(self) -> None:
         """Sign out: close the store and release its lock."""

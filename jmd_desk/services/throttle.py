@@ -42,6 +42,7 @@ class ThrottleState:
     failures: int = 0
     last_failure: str | None = None
     pending: list[dict[str, str]] = field(default_factory=list)
+    token: str | None = None  # also kept in the store: a deleted or replaced file shows
 
 
 class SignInThrottle:
@@ -54,12 +55,23 @@ class SignInThrottle:
         """The current state (a missing or unreadable file counts as no failures)."""
         try:
             raw: dict[str, Any] = json.loads(self.path.read_text(encoding="utf-8"))
-            return ThrottleState(int(raw.get("failures", 0)), raw.get("last_failure"), list(raw.get("pending", [])))
+            token = raw.get("token")
+            return ThrottleState(
+                int(raw.get("failures", 0)),
+                raw.get("last_failure"),
+                list(raw.get("pending", []))[-MAX_PENDING:],
+                token if isinstance(token, str) else None,
+            )
         except (OSError, ValueError, TypeError, AttributeError, RecursionError):
             return ThrottleState()
 
     def _save(self, state: ThrottleState) -> None:
-        data = {"failures": state.failures, "last_failure": state.last_failure, "pending": state.pending}
+        data = {
+            "failures": state.failures,
+            "last_failure": state.last_failure,
+            "pending": state.pending,
+            "token": state.token,
+        }
         write_atomic(self.path, json.dumps(data).encode("utf-8"))
 
     def check(self, now: datetime) -> None:
@@ -72,7 +84,7 @@ class SignInThrottle:
                 raise AuthError("too_many_attempts", seconds=int(remaining) + 1)
 
     def failed(self, now: datetime, user_hash: str) -> int:
-        """Count a failure; returns the delay before the next attempt."""
+        """Count a failure; returns the delay before the next attempt (the token stays)."""
         state = self.load()
         state.failures += 1
         state.last_failure = now.isoformat()
@@ -80,9 +92,9 @@ class SignInThrottle:
         self._save(state)
         return delay_after(state.failures)
 
-    def succeeded(self) -> list[dict[str, str]]:
-        """Reset the counter; returns the failed attempts to record in the audit log."""
+    def succeeded(self, token: str) -> tuple[list[dict[str, str]], str | None]:
+        """Reset the counter and write a new ``token``; returns the failed attempts to record
+        in the audit log and the token the file held (None if it was missing)."""
         state = self.load()
-        if state.failures or state.pending:
-            self._save(ThrottleState())
-        return state.pending
+        self._save(ThrottleState(token=token))
+        return state.pending, state.token

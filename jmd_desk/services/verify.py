@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.keyfile import RECOVERY_SLOT
 from jmd_desk.store.uow import UnitOfWork
 
 
@@ -24,6 +25,7 @@ def verify_store(session: UserSession) -> list[CheckResult]:
         chain = uow.audit.verify()
         checkpoints = _checkpoint_findings(session, uow)
         users = session.store.roster_findings(uow.users.accounts(), session.policy.floor)
+    office_key = _office_key_findings(session)
     results = [
         CheckResult("cipher", not found["cipher"], tuple(found["cipher"])),
         CheckResult("sqlite", not found["sqlite"], tuple(found["sqlite"])),
@@ -31,11 +33,25 @@ def verify_store(session: UserSession) -> list[CheckResult]:
         CheckResult("audit_chain", not chain, tuple(f"#{seq}: {code}" for seq, code in chain)),
         CheckResult("audit_checkpoints", not checkpoints, tuple(checkpoints)),
         CheckResult("user_list", not users, tuple(users)),
+        CheckResult("office_key", not office_key, tuple(office_key)),
         CheckResult("schema", not found["schema"], tuple(found["schema"])),
     ]
     with session.uow(write=True) as uow:
         session.audit(uow, "store_verified" if all(r.ok for r in results) else "store_verify_failed")
     return results
+
+
+def _office_key_findings(session: UserSession) -> list[str]:
+    """A signed list whose recovery slot lacks the office signing key (a version 1 key file
+    upgraded at an admin's sign-in): the key can only be wrapped under the recovery key by
+    someone who has that key, and handing it to other admins at their sign-in would need it
+    somewhere they reach without its holder, i.e. where every key holder reaches it. So the
+    office is told to re-key (or at least to make a new recovery key)."""
+    key_file = session.store.key_file
+    recovery = key_file.slot(RECOVERY_SLOT)
+    if key_file.roster is None or recovery is None or recovery.damaged is not None or recovery.signing is not None:
+        return []
+    return ["recovery_slot_without_office_key", "rekey_recommended"]
 
 
 def _checkpoint_findings(session: UserSession, uow: UnitOfWork) -> list[str]:

@@ -14,6 +14,7 @@ from jmd_desk.domain.entities import AuditEvent
 from jmd_desk.store.schema import AuditRecord, MetaRecord
 
 HEAD_KEY = "audit_head"
+THROTTLE_KEY = "throttle_token"
 
 
 def _event(r: AuditRecord) -> AuditEvent:
@@ -84,6 +85,14 @@ class AuditRepository:
         if rows:
             self._s.execute(insert(AuditRecord), rows)
             self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
+
+    def throttle_token(self) -> str | None:
+        """The token last written to the sign-in throttle file (None before the first)."""
+        return self._s.scalar(select(MetaRecord.value).where(MetaRecord.key == THROTTLE_KEY))
+
+    def set_throttle_token(self, token: str) -> None:
+        """Remember the token just written to the throttle file."""
+        self._s.merge(MetaRecord(key=THROTTLE_KEY, value=token))
 
     def head(self) -> tuple[int, str]:
         """The chain's end as (sequence number, hash): what an audit checkpoint signs."""

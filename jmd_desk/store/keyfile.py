@@ -39,6 +39,7 @@ KEY_BYTES = 32
 _INSECURE_TEST_PARAMS = TEST_PARAMS
 MAX_KEY_FILE_BYTES = 1 << 20
 MAX_SLOTS = 1000
+UNKNOWN_PARAMS = KdfParams(0, 0, 0)  # of a slot whose parameters cannot be read
 
 
 @dataclass(frozen=True)
@@ -127,9 +128,32 @@ class Slot:
     nonce: bytes
     wrapped: bytes
     signing: tuple[bytes, bytes] | None = None  # (nonce, wrapped office signing key)
+    damaged: str | None = None  # the stored JSON of a slot that could not be read, kept as it is
+
+    @classmethod
+    def unreadable(cls, raw: Any) -> Slot:
+        """A placeholder for a malformed slot or one whose checksum fails; it opens nothing."""
+        slot_id = raw.get("id") if isinstance(raw, dict) else None
+        try:
+            kept = json.dumps(raw if isinstance(raw, dict) else {})
+        except (TypeError, ValueError, RecursionError):
+            kept = "{}"
+        try:  # readable parameters still count in the signed-list comparison
+            params = parse_kdf_params(raw["kdf"])
+        except (KeyError, ValueError, TypeError):
+            params = UNKNOWN_PARAMS
+        zero = bytes(KEY_BYTES + 16)
+        return cls(slot_id if isinstance(slot_id, str) else "", params, zero, zero, zero, None, kept)
 
     def to_json(self) -> dict[str, Any]:
-        """The slot as stored in the key file."""
+        """The slot as stored in the key file, with a checksum of its contents."""
+        if self.damaged is not None:
+            return dict(json.loads(self.damaged))
+        doc = self._content_json()
+        doc["check"] = _checksum(doc)
+        return doc
+
+    def _content_json(self) -> dict[str, Any]:
         doc = self._base_json()
         if self.signing is not None:
             doc["signing_key"] = {"nonce": _b64(self.signing[0]), "wrapped": _b64(self.signing[1])}
@@ -164,7 +188,26 @@ class Slot:
             if len(signing[0]) != 12 or len(signing[1]) != KEY_BYTES + 16:
                 raise ValueError("signing key sizes")
             slot = replace(slot, signing=signing)
+        if "check" in raw and raw["check"] != _checksum(slot._content_json()):
+            raise ValueError("slot checksum")
         return slot
+
+    @classmethod
+    def parse(cls, raw: Any) -> Slot:
+        """A stored slot, or an ``unreadable`` placeholder: one damaged slot locks out only
+        its owner (with ``key_slot_damaged``), not everyone."""
+        try:
+            return cls.from_json(raw)
+        except (KeyError, ValueError, TypeError, AttributeError):
+            return cls.unreadable(raw)
+
+
+def _checksum(content: dict[str, Any]) -> str:
+    """A plain hash of a slot's public contents. It is no protection against someone who edits
+    the file on purpose (the signed list is); it tells accidental damage of the ciphertext from
+    a wrong password, which AES-GCM alone cannot, without revealing anything."""
+    data = json.dumps(content, sort_keys=True, separators=(",", ":")).encode("utf-8")
+    return hashlib.sha256(data).hexdigest()[:32]
 
 
 def _aad(store_id: str, slot_id: str, params: KdfParams, salt: bytes) -> bytes:
@@ -256,6 +299,16 @@ class KeyFile:
             # As costly as a real slot of this file, so timing does not tell which names exist.
             _derive(normalise_secret(secret), os.urandom(16), self._typical_params(policy))
             raise AuthError("wrong_credentials")
+        if slot.damaged is not None:
+            # Damage is reported only where it is told from a wrong password without the
+            # password: a malformed slot or a failed checksum. Both are visible to anyone who
+            # reads the key file, so saying so reveals nothing the file does not; and the slot
+            # ids are keyed hashes, so a damaged slot of an unknown name cannot be asked for.
+            # Ciphertext altered on purpose with a recomputed checksum still reads as a wrong
+            # password: AES-GCM cannot tell without the password, and the signed list covers slot
+            # ids and parameters, not contents. Reporting "damaged" after a failed decryption
+            # would tell a guesser nothing new but would call every typo damage, so it is not done.
+            raise StoreError("key_slot_damaged")
         if not slot.params.at_least(policy.floor):
             raise StoreError("weak_kdf")
         kek = _derive(normalise_secret(secret), slot.salt, slot.params)
@@ -268,15 +321,19 @@ class KeyFile:
         if slot.signing is not None:
             try:
                 signing = AESGCM(kek).decrypt(slot.signing[0], slot.signing[1], aad + b"\x00signing")
-            except InvalidTag:
-                raise StoreError("keyfile_corrupt") from None
+            except InvalidTag:  # the password was right: the slot itself is damaged
+                raise StoreError("key_slot_damaged") from None
         return key, signing
 
     def _typical_params(self, policy: KdfPolicy) -> KdfParams:
-        acceptable = [s.params for s in self.slots if s.params.at_least(policy.floor)]
+        acceptable = [s.params for s in self.slots if s.damaged is None and s.params.at_least(policy.floor)]
         return max(acceptable, key=lambda p: (p.memory_kib, p.iterations), default=policy.params or FLOOR_PARAMS)
 
     # ------------------------------------------------------------ signed list
+    def damaged_slots(self) -> tuple[str, ...]:
+        """Canonical ids of slots that cannot be read."""
+        return tuple(self.canonical(s.slot_id) for s in self.slots if s.damaged is not None)
+
     def roster_slots(self) -> tuple[tuple[str, tuple[int, int, int]], ...]:
         """Every slot's canonical id and KDF parameters, as the signed list holds them."""
         return tuple(
@@ -344,7 +401,7 @@ class KeyFile:
         try:
             if len(doc["slots"]) > MAX_SLOTS:
                 raise ValueError("too many slots")
-            slots = tuple(Slot.from_json(s) for s in doc["slots"])
+            slots = tuple(Slot.parse(s) for s in doc["slots"])
             key_file = cls(store_id=str(doc["store_id"]), slots=slots)
             if "roster" in doc:
                 roster = Roster.from_json(doc["roster"])

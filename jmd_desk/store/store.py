@@ -11,7 +11,7 @@ import contextlib
 import os
 import shutil
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import astuple, dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, TypeVar
@@ -30,6 +30,7 @@ from jmd_desk.store import migrate, rekey
 from jmd_desk.store.engine import check_not_truncated, classify, connect, locked_engine, make_engine
 from jmd_desk.store.keyfile import (
     RECOVERY_SLOT,
+    UNKNOWN_PARAMS,
     KdfPolicy,
     KeyFile,
     new_db_key,
@@ -319,7 +320,13 @@ class Store:
         found = []
         if self.signing_key is not None and public_key_of(self.signing_key) != key_file.public_key:
             found.append("office_key_replaced")
-        found += slot_findings(dict(key_file.roster.slots), dict(key_file.roster_slots()), floor)
+        signed_slots, present = dict(key_file.roster.slots), dict(key_file.roster_slots())
+        damaged = key_file.damaged_slots()
+        for sid in damaged:  # unreadable parameters: named as damaged, not again as weak
+            if present[sid] == astuple(UNKNOWN_PARAMS):
+                present[sid] = signed_slots.get(sid, present[sid])
+        found += [f"slot_damaged:{sid}" for sid in damaged]
+        found += slot_findings(signed_slots, present, floor)
         names = {self.key_file.slot_id_for(u.username): u.username for _, u in accounts}
         signed = {u.slot: u for u in key_file.roster.users}
         for user in self.roster_users(accounts):

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -385,19 +388,58 @@ class MainWindow(QMainWindow):
             return
         self._finish(backup_first=False)
         self.hide()
+        request: dict[str, Any] = dict(
+            backup_file=backup,
+            username=username,
+            secret=password,
+            backup_secret=backup_secret,
+            clock=session.clock,
+            policy=session.policy,
+        )
         self.runner.run(
-            lambda: backups.restore(
-                store_path,
-                backup,
-                username,
-                password,
-                backup_secret=backup_secret,
-                clock=session.clock,
-                policy=session.policy,
-            ),
+            lambda: backups.preview_restore(store_path, **request),
+            lambda preview: self._confirm_restore(store_path, request, preview),
+            self._restore_failed,
+        )
+
+    def _confirm_restore(self, store_path: Path, request: dict[str, Any], preview: backups.RestorePreview) -> None:
+        """Show what is lost; only a yes replaces the store (and only if the loss is still the
+        one shown). No changes nothing."""
+        if not self._ask_restore(preview):
+            notify.show_info(None, self.tr("The restore was cancelled. Nothing was changed."))
+            self.signed_out.emit()
+            self.deleteLater()
+            return
+        self.runner.run(
+            lambda: backups.restore(store_path, **request, confirm=lambda now: now == preview),
             self._restored,
             self._restore_failed,
         )
+
+    def _ask_restore(self, preview: backups.RestorePreview) -> bool:
+        users = ", ".join(preview.users_lost) or "–"
+        text = self.tr(
+            "Backup of {created}.\n\nRestoring it loses everything since:\n"
+            "• {events} audit events\n• accounts created since: {users}\n"
+            "• {runs} deletion runs since (their erasures are applied again: {erasures} erased files stay erased)\n\n"
+            "The current store is kept as a backup. Restore now?"
+        ).format(
+            created=_readable_time(preview.backup_created_at),
+            events=preview.events_lost,
+            users=users,
+            runs=preview.deletion_runs_since,
+            erasures=preview.erasures_to_reapply,
+        )
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore backup"), text, parent=None)
+        box.setObjectName("restore_preview_box")
+        restore = box.addButton(self.tr("Restore and lose this"), QMessageBox.ButtonRole.DestructiveRole)
+        restore.setObjectName("restore_confirm_button")
+        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
+        cancel.setObjectName("restore_cancel_button")
+        box.setDefaultButton(cancel)
+        box.setEscapeButton(cancel)
+        box.exec()
+        return box.clickedButton() is restore
 
     def _ask_secret(self, label: str) -> str | None:
         secret, ok = QInputDialog.getText(self, self.tr("Restore backup"), label, QLineEdit.EchoMode.Password)
@@ -451,3 +493,11 @@ class MainWindow(QMainWindow):
         if self.session.store.is_open:
             self._finish()
         event.accept()
+
+
+def _readable_time(iso: str) -> str:
+    """``2026-11-20T09:30:00+00:00`` as ``20.11.2026 09:30`` (local time); other text as it is."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
+    except ValueError:
+        return iso

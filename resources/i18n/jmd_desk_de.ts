@@ -1880,167 +1880,202 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="69" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="79" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="90" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="94" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="163" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="167" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="175" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="186" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="188" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="190" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="202" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="215" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="223" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="304" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="311" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="361" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="369" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="380" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="403" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
+        <source>The restore was cancelled. Nothing was changed.</source>
+        <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
+        <source>Backup of {created}.
+
+Restoring it loses everything since:
+• {events} audit events
+• accounts created since: {users}
+• {runs} deletion runs since (their erasures are applied again: {erasures} erased files stay erased)
+
+The current store is kept as a backup. Restore now?</source>
+        <translation>Sicherung vom {created}.
+
+Beim Zurückspielen geht alles seither verloren:
+• {events} Protokolleinträge
+• seither angelegte Konten: {users}
+• {runs} Löschläufe seither (ihre Löschungen werden erneut angewandt: {erasures} gelöschte Akten bleiben gelöscht)
+
+Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="407" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <source>Restore and lose this</source>
+        <translation>Trotzdem zurückspielen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>

@@ -29,4 +29,17 @@ DE = {
     "Shown only now. Print it or write it down, then hand each password over in person.": (
         "Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben."
     ),
+    "Backup of {created}.\n\nRestoring it loses everything since:\n"
+    "• {events} audit events\n• accounts created since: {users}\n"
+    "• {runs} deletion runs since (their erasures are applied again: {erasures} erased files stay erased)\n\n"
+    "The current store is kept as a backup. Restore now?": (
+        "Sicherung vom {created}.\n\nBeim Zurückspielen geht alles seither verloren:\n"
+        "• {events} Protokolleinträge\n• seither angelegte Konten: {users}\n"
+        "• {runs} Löschläufe seither (ihre Löschungen werden erneut angewandt: {erasures} gelöschte Akten "
+        "bleiben gelöscht)\n\n"
+        "Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?"
+    ),
+    "Restore and lose this": "Trotzdem zurückspielen",
+    "Cancel": "Abbrechen",
+    "The restore was cancelled. Nothing was changed.": "Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.",
 }

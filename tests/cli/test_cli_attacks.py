@@ -95,3 +95,65 @@ def test_rekey_prints_one_time_passwords_and_a_new_recovery_key(office) -> None:
     must = run(["--store", str(store), "verify", "--user", "leitung", "--password-stdin"], home, one_time + "\n")
     one_line_failure(must)
     assert "Einmal-Passwort" in must.stderr
+
+
+def test_hostile_files_give_one_line_quickly_and_change_nothing(office, tmp_path: Path) -> None:  # noqa: F811
+    import json  # noqa: PLC0415
+    import resource  # noqa: PLC0415
+    import time  # noqa: PLC0415
+    import zipfile  # noqa: PLC0415
+
+    store, home = office
+    backup = tmp_path / "b.jmdbackup"
+    assert run(["--store", str(store), "backup", str(backup)], home).returncode == 0
+    bomb = tmp_path / "bombe.jmdbackup"
+    with zipfile.ZipFile(backup) as src, zipfile.ZipFile(bomb, "w") as dst:
+        for info in src.infolist():
+            if info.filename != "store.jmd":
+                dst.writestr(info.filename, src.read(info))
+        dst.writestr("store.jmd", bytes(300 << 20), compress_type=zipfile.ZIP_DEFLATED)
+    nested = tmp_path / "tief.json"
+    nested.write_text("[" * 200_000)
+    bundle = tmp_path / "b.json"
+    bundle.write_text(json.dumps({"format": "jmd-desk-statistics-bundle", "kdf": {"memory_kib": 1 << 40}}))
+    keys = store.with_name(store.name + ".keys")
+    doc = json.loads(keys.read_text())
+    for slot in doc["slots"]:
+        slot["kdf"]["iterations"] = 10**12
+    hostile_keys = json.dumps(doc)
+    before = digests(store.parent)
+    user = ["--user", "leitung", "--password-stdin"]
+    cases = [
+        (["--store", str(store), "restore", str(bomb), *user], PASSWORD + "\n", None),
+        (["--store", str(store), "import", str(nested), *user], PASSWORD + "\n", None),
+        (
+            [
+                "stats-merge",
+                str(bundle),
+                "--quarter",
+                "2026-Q3",
+                "--format",
+                "json",
+                "-o",
+                str(tmp_path / "m.json"),
+                "--passphrase-stdin",
+            ],
+            "Statistik-Passwort-1\n",
+            None,
+        ),
+        (["--store", str(store), "verify", *user], PASSWORD + "\n", hostile_keys),
+    ]
+    original_keys = keys.read_text()
+    for args, stdin, key_text in cases:
+        if key_text is not None:
+            keys.write_text(key_text)
+        started = time.monotonic()
+        result = run(args, home, stdin)
+        assert time.monotonic() - started < 5 + 3, args  # 5 s plus interpreter start-up
+        one_line_failure(result)
+        keys.write_text(original_keys)
+        if "import" in args:  # the sign-in before the import is audited; nothing else changed
+            before = digests(store.parent)
+        assert digests(store.parent) == before, args
+    assert not (tmp_path / "m.json").exists()
+    assert resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss < 500 * 1024  # KiB on Linux

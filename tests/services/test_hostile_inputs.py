@@ -63,7 +63,7 @@ def test_key_file_kdf_parameters_out_of_bounds_are_refused(store_path: Path, clo
     started = time.monotonic()
     with pytest.raises(StoreError) as info:
         sign_in(store_path, "admin", clock)
-    assert info.value.code == "keyfile_corrupt"
+    assert info.value.code == "key_slot_damaged"  # the slot is unreadable; no derivation ran
     assert time.monotonic() - started < 5
     assert digests(store_path.parent) == before
 
@@ -274,3 +274,31 @@ def test_fast_kdf_switch_is_ignored_by_an_installed_program(tmp_path: Path) -> N
     )
     assert result.stdout.strip() == str(keyfile.FLOOR_PARAMS.memory_kib)
     assert kdf_policy_from_env({"JMD_DESK_INSECURE_FAST_KDF_FOR_TESTS": "1"}) == POLICY  # the checkout's suite
+
+
+# ------------------------------------------------------------------ finding 9: the throttle file
+def test_deleting_the_throttle_file_is_audited(store_path: Path, clock) -> None:
+    sign_in(store_path, "berta", clock).close()  # a token is in the file and in the store
+    for _ in range(2):
+        with pytest.raises(AuthError):
+            accounts.sign_in(store_path, "berta", "geraten-9876", clock=clock, policy=POLICY)
+    store_path.with_name(store_path.name + ".throttle").unlink()  # hide the failures
+    sign_in(store_path, "berta", clock).close()
+    admin = sign_in(store_path, "admin", clock)
+    resets = audit.audit_events(admin, AuditFilter(action="throttle_file_reset"))
+    admin.close()
+    assert len(resets) == 1
+
+
+def test_restore_checks_go_through_the_throttle(store_path: Path, clock, tmp_path: Path) -> None:
+    from jmd_desk.services import backups  # noqa: PLC0415
+
+    admin = sign_in(store_path, "admin", clock)
+    backup = backups.create_backup(admin, tmp_path / "b.jmdbackup")
+    admin.close()
+    for _ in range(3):
+        with pytest.raises(AuthError):
+            backups.restore(store_path, backup, "admin", "geraten", clock=clock, policy=POLICY)
+    with pytest.raises(AuthError) as info:
+        backups.restore(store_path, backup, "admin", ADMIN_PASSWORD, clock=clock, policy=POLICY)
+    assert info.value.code == "too_many_attempts"

@@ -264,4 +264,13 @@ def test_version_1_key_file_opens_and_is_upgraded_at_the_first_admin_sign_in(
     upgraded = KeyFile.load(keys_of(store_path))
     assert upgraded.signature_ok() and upgraded.user_slot("admin").startswith("u-")
     sign_in(store_path, "berta", clock).close()  # her version 1 slot still counts
-    assert findings(store_path, clock) == {}
+    # Only the upgrading admin's slot holds the office key: verify says a re-key is due.
+    assert upgraded.slot(RECOVERY_SLOT).signing is None
+    assert findings(store_path, clock) == {"office_key": ("recovery_slot_without_office_key", "rekey_recommended")}
+    admin = sign_in(store_path, "admin", clock)
+    try:
+        accounts.rekey(admin)
+        assert not [r for r in verify_store(admin) if not r.ok]
+    finally:
+        admin.close()
+    assert KeyFile.load(keys_of(store_path)).slot(RECOVERY_SLOT).signing is not None

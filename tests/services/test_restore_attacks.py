@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.retention import REASON_REQUEST
-from jmd_desk.services import accounts, backups, clients, interchange, retention
+from jmd_desk.services import accounts, audit, backups, clients, interchange, retention
 from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains
 
@@ -229,3 +230,15 @@ def test_compressed_bomb_and_nested_manifest_are_refused_before_writing(
         assert time.monotonic() - started < 5
     assert state(store_path.parent) == before
     assert not any(p.name.startswith(".restore") for p in store_path.parent.iterdir())
+
+
+def test_first_sign_in_after_a_restore_reports_no_throttle_reset(store_path: Path, clock, tmp_path: Path) -> None:
+    """The restored store carries the backup's throttle token; the restore must carry the live
+    file's token over, or the next sign-in reports a reset that did not happen."""
+    backup = make_backup(store_path, clock, tmp_path / "b.jmdbackup")
+    sign_in(store_path, "berta", clock).close()  # a new token in the file and the live store
+    backups.restore(store_path, backup, "admin", ADMIN_PASSWORD, clock=clock, policy=POLICY)
+    admin = sign_in(store_path, "admin", clock)
+    resets = audit.audit_events(admin, AuditFilter(action="throttle_file_reset"))
+    admin.close()
+    assert resets == []

@@ -64,7 +64,7 @@ def test_key_file_kdf_parameters_out_of_bounds_are_refused(store_path: Path, clo
     with pytest.raises(StoreError) as info:
         sign_in(store_path, "admin", clock)
     assert info.value.code == "key_slot_damaged"  # the slot is unreadable; no derivation ran
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 10  # a hang guard, not a speed test
     assert digests(store_path.parent) == before
 
 
@@ -162,7 +162,7 @@ def test_bundle_kdf_out_of_bounds_is_refused_fast(kdf: dict) -> None:
     with pytest.raises(JmdError) as info:
         statistics.merge_bundles([_sealed(_payload([]), kdf)], PASSPHRASE, QUARTER)
     assert info.value.code in ("bundle_invalid", "bundle_tampered")
-    assert time.monotonic() - started < 5
+    assert time.monotonic() - started < 10  # a hang guard, not a speed test
 
 
 def test_deeply_nested_bundle_is_invalid() -> None:

@@ -227,7 +227,7 @@ def test_compressed_bomb_and_nested_manifest_are_refused_before_writing(
         with pytest.raises(StoreError) as info:
             backups.restore(store_path, hostile, "admin", ADMIN_PASSWORD, clock=clock, policy=POLICY)
         assert info.value.code == "backup_damaged"
-        assert time.monotonic() - started < 5
+        assert time.monotonic() - started < 10  # a hang guard, not a speed test
     assert state(store_path.parent) == before
     assert not any(p.name.startswith(".restore") for p in store_path.parent.iterdir())
 

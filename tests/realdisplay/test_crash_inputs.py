@@ -38,7 +38,7 @@ def seed(store: Path) -> None:
     try:
         client = Client(first_name="Tarek", last_name="Testfall", date_of_birth=date(2007, 6, 1), counsellor="admin")
         client_id = clients.create_client(session, client, Case(case_type="counselling", opened_on=date(2026, 10, 1)))
-        case_id = clients.client_file(session, client_id, opening=False).cases[0].case.id
+        case_id = clients.client_file(session, client_id, opening=False).cases[0].id
         casework.add_record(session, case_id, Contact(date=date(2026, 10, 2), minutes=30, mode="in_person"))
         groups.create_offer(session, GroupOffer(title="Sprachcafé", kind="course", starts_on=date(2026, 10, 1)))
         partners.create_partner(session, Partner(name="Jobcenter Mitte", partner_type="jobcenter"))
@@ -66,7 +66,7 @@ def hammer(app: RealApp, stops: int) -> None:
     app.check_alive()
 
 
-def wait_other_window(app: RealApp, before: str, timeout: float = 20) -> str:
+def wait_other_window(app: RealApp, before: str, keys: tuple[str, ...], timeout: float = 20) -> str:
     """Wait until a window other than ``before`` is active (the dialog just opened)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -76,14 +76,14 @@ def wait_other_window(app: RealApp, before: str, timeout: float = 20) -> str:
             time.sleep(0.15)
             return current
         time.sleep(0.1)
-    raise AssertionError(f"no dialog opened over {before!r}\n{app.output()}")
+    raise AssertionError(f"{keys} opened no dialog over {before!r}\n{app.output()}")
 
 
 def in_dialog(app: RealApp, keys: tuple[str, ...], stops: int) -> str:
     """Open a dialog by ``keys``, hammer ``stops`` of its controls, close it unsaved by Escape."""
     before = app.active_title()
     app.key(*keys)
-    title = wait_other_window(app, before)
+    title = wait_other_window(app, before, keys)
     hammer(app, stops)
     for _ in range(4):  # Escape, and Escape again on an "unsaved changes" question or a nested one
         if app.active_title() == before:

@@ -151,12 +151,6 @@ class RealApp:
             self.keystrokes += 1
             time.sleep(STEP_DELAY_S)
 
-    def click(self, x: int, y: int) -> None:
-        """Click with the left mouse button at ``x``, ``y`` inside the active window."""
-        self.check_alive()
-        xdotool("getactivewindow", "mousemove", "--window", "%1", str(x), str(y), "click", "1")
-        time.sleep(STEP_DELAY_S)
-
     def type(self, text: str, *, counted: bool = True, delay_ms: int = 25) -> None:
         """Type ``text`` character by character; ``counted`` adds its length to ``keystrokes``."""
         self.check_alive()

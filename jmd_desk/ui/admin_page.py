@@ -140,7 +140,7 @@ class AdminPage(QWidget):
             ("edit_user_button", self.tr("Roles and name…"), self._edit_user),
             ("reset_password_button", self.tr("Set password…"), self._reset_password),
             ("deputies_button", self.tr("Deputies…"), self._deputies),
-            ("rekey_button", self.tr("Re-key…"), self._rekey),
+            ("rekey_button", self.tr("&Re-key…"), self._rekey),
         ):
             row.addWidget(button(name, text, slot))
         row.addStretch(1)

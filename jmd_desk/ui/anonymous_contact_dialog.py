@@ -30,7 +30,7 @@ def anonymous_contact_dialog(parent: QWidget, today: date, save: Callable[[Any],
     day.set_value(today)
     minutes = minutes_box(15)
     mode = CodeCombo("mode", codes.CONTACT_MODES)
-    topics = CodeChecks("area", codes.AREAS[:-1])
+    topics = CodeChecks("area", codes.AREAS[:-1], columns=3)
     age_group = CodeCombo("age_group", codes.AGE_GROUP_CODES)
     age_group.set_code(codes.UNKNOWN)
     gender = CodeCombo("gender", codes.GENDERS)

@@ -306,7 +306,7 @@ class ClientFileWindow(QWidget):
         entry_layout.addLayout(grid)
         entry_layout.addWidget(self.contact_error)
         buttons = [
-            button("edit_contact_button", self.tr("Edit…"), self._edit_contact),
+            button("edit_contact_button", self.tr("&Edit…"), self._edit_contact),
             button(
                 "delete_contact_button",
                 self.tr("Delete"),

@@ -151,7 +151,7 @@ class FileExtrasTab(QWidget):
         return [
             button(
                 "plan_appointment_button",
-                QCoreApplication.translate("FileExtrasTab", "Plan appointment…"),
+                QCoreApplication.translate("FileExtrasTab", "Plan &appointment…"),
                 self.plan_appointment,
             ),
             button(
@@ -171,12 +171,12 @@ class FileExtrasTab(QWidget):
             ),
             button(
                 "edit_phase_button",
-                QCoreApplication.translate("FileExtrasTab", "Phase and first request…"),
+                QCoreApplication.translate("FileExtrasTab", "Phase and first re&quest…"),
                 self.edit_phase,
             ),
             button(
                 "add_progress_button",
-                QCoreApplication.translate("FileExtrasTab", "Record progress…"),
+                QCoreApplication.translate("FileExtrasTab", "Record pr&ogress…"),
                 self.add_progress,
             ),
             button(
@@ -186,7 +186,7 @@ class FileExtrasTab(QWidget):
             ),
             button(
                 "edit_district_button",
-                QCoreApplication.translate("FileExtrasTab", "District and qualification note…"),
+                QCoreApplication.translate("FileExtrasTab", "District and q&ualification note…"),
                 self.edit_district,
             ),
         ]

@@ -37,7 +37,7 @@ def group_offer_dialog(
     title = QLineEdit(o.title)
     kind = CodeCombo("group_kind", codes.GROUP_KINDS)
     kind.set_code(o.kind)
-    areas = CodeChecks("area", codes.AREAS[:-1])
+    areas = CodeChecks("area", codes.AREAS[:-1], columns=3)
     areas.set_codes(o.areas)
     partner = _partner_combo(partners, o.partner_id)
     starts = DateField()

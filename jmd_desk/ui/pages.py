@@ -336,7 +336,7 @@ class PartnersPage(QWidget):
         self.view.doubleClicked.connect(self._edit)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
-        row.addWidget(button("new_partner_button", self.tr("New partner…"), self._new))
+        row.addWidget(button("new_partner_button", self.tr("&New partner…"), self._new))
         row.addWidget(button("edit_partner_button", self.tr("Edit…"), self._edit))
         self.toggle_button: QPushButton = button(
             "toggle_partner_button", self.tr("Deactivate / activate"), self._toggle

@@ -162,11 +162,11 @@ class PaperworkActions(QObject):
 
     def buttons(self) -> list[QPushButton]:
         """ "Förderplan drucken…" and "Schreiben…"."""
-        plan = QPushButton(self.tr("Print support plan…"))
+        plan = QPushButton(self.tr("Print support &plan…"))
         plan.setObjectName("print_plan_button")
         plan.setToolTip(self.tr("The Integrationsförderplan of this case as an agreement to sign (PDF)"))
         plan.clicked.connect(self._save_plan)
-        letter = QPushButton(self.tr("Letter…"))
+        letter = QPushButton(self.tr("&Letter…"))
         letter.setObjectName("letter_button")
         letter.clicked.connect(self.open_letter)
         return [plan, letter]

@@ -229,9 +229,9 @@ class StatisticsPage(QWidget):
             button("print_statistics_button", self.tr("&Print…"), self._print),
         ]
         merge_row = [
-            button("create_bundle_button", self.tr("Create bundle for the office merge…"), self._create_bundle),
-            button("merge_bundles_button", self.tr("Merge bundles…"), self._merge_bundles),
-            button("publication_register_button", self.tr("Publication register…"), self.show_register),
+            button("create_bundle_button", self.tr("Create &bundle for the office merge…"), self._create_bundle),
+            button("merge_bundles_button", self.tr("&Merge bundles…"), self._merge_bundles),
+            button("publication_register_button", self.tr("Publication &register…"), self.show_register),
         ]
         actions = QHBoxLayout()
         for b in self.export_buttons:

@@ -173,8 +173,8 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
-        <source>Re-key…</source>
-        <translation>Neu verschlüsseln …</translation>
+        <source>&amp;Re-key…</source>
+        <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
@@ -621,7 +621,6 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="309" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
@@ -677,6 +676,11 @@
         <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
         <source>Topics</source>
         <translation>Themen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="309" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
@@ -1385,8 +1389,23 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154" />
-        <source>Plan appointment…</source>
-        <translation>Termin planen …</translation>
+        <source>Plan &amp;appointment…</source>
+        <translation>Termin &amp;planen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
+        <source>Phase and first re&amp;quest…</source>
+        <translation>Phase und erste &amp;Anfrage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
+        <source>Record pr&amp;ogress…</source>
+        <translation>F&amp;ortschritt eintragen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
+        <source>District and q&amp;ualification note…</source>
+        <translation>Stadtteil und Anmerkung zu&amp;m Abschluss …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159" />
@@ -1404,24 +1423,9 @@
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
-        <source>Phase and first request…</source>
-        <translation>Phase und erste Anfrage …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
-        <source>Record progress…</source>
-        <translation>Fortschritt eintragen …</translation>
-    </message>
-    <message>
         <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184" />
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
-        <source>District and qualification note…</source>
-        <translation>Stadtteil und Anmerkung zum Abschluss …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199" />
@@ -2208,8 +2212,8 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     <name>PaperworkActions</name>
     <message>
         <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165" />
-        <source>Print support plan…</source>
-        <translation>Förderplan drucken…</translation>
+        <source>Print support &amp;plan…</source>
+        <translation>Förderplan dr&amp;ucken …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167" />
@@ -2218,8 +2222,8 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
     <message>
         <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169" />
-        <source>Letter…</source>
-        <translation>Schreiben…</translation>
+        <source>&amp;Letter…</source>
+        <translation>Sc&amp;hreiben …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176" />
@@ -2236,8 +2240,8 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
     <message>
         <location filename="../../jmd_desk/ui/pages.py" line="339" />
-        <source>New partner…</source>
-        <translation>Neuer Netzwerkpartner …</translation>
+        <source>&amp;New partner…</source>
+        <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/pages.py" line="340" />
@@ -2648,18 +2652,18 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
-        <source>Create bundle for the office merge…</source>
-        <translation>Bündel für die Zusammenführung erstellen …</translation>
+        <source>Create &amp;bundle for the office merge…</source>
+        <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
-        <source>Merge bundles…</source>
-        <translation>Bündel zusammenführen …</translation>
+        <source>&amp;Merge bundles…</source>
+        <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
-        <source>Publication register…</source>
-        <translation>Veröffentlichungsregister…</translation>
+        <source>Publication &amp;register…</source>
+        <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />

@@ -22,4 +22,16 @@ DE = {
     "Corrections are recorded in the history. Leave the closing date empty for an open case.": (
         "Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer."
     ),
+    "&Edit…": "&Bearbeiten …",
+    "Print support &plan…": "Förderplan dr&ucken …",
+    "&Letter…": "Sc&hreiben …",
+    "Plan &appointment…": "Termin &planen …",
+    "Phase and first re&quest…": "Phase und erste &Anfrage …",
+    "Record pr&ogress…": "F&ortschritt eintragen …",
+    "District and q&ualification note…": "Stadtteil und Anmerkung zu&m Abschluss …",
+    "&New partner…": "Neuer &Netzwerkpartner …",
+    "Create &bundle for the office merge…": "Bündel für die Zusammenführung &erstellen …",
+    "&Merge bundles…": "Bündel zusammen&führen …",
+    "Publication &register…": "&Veröffentlichungsregister …",
+    "&Re-key…": "Neu &verschlüsseln …",
 }

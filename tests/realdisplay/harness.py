@@ -70,6 +70,24 @@ class RealApp:
     @classmethod
     def start(cls, store: Path, home: Path, user: str = "berta", password: str | None = None) -> RealApp:
         """Start the program on ``store``, sign in, and wait for the main window."""
+        app = cls.launch(store, home)
+        try:
+            app.wait_window("Anmeldung")
+            app.key("ctrl+a")
+            app.type(user)
+            app.key("Tab")
+            app.type(password or PASSWORDS[user])
+            app.key("Return")
+            app.wait_window(r"^JMD Desk –(?!.*Anmeldung)")
+        except BaseException:
+            app.kill()
+            raise
+        app.keystrokes = 0
+        return app
+
+    @classmethod
+    def launch(cls, store: Path, home: Path) -> RealApp:
+        """Start the program on ``store`` and return at once (sign-in or set-up is up to the caller)."""
         env = {
             **os.environ,
             "DISPLAY": display() or "",
@@ -89,20 +107,7 @@ class RealApp:
                 stderr=subprocess.STDOUT,
                 stdin=subprocess.DEVNULL,
             )
-        app = cls(process, log)
-        try:
-            app.wait_window("Anmeldung")
-            app.key("ctrl+a")
-            app.type(user)
-            app.key("Tab")
-            app.type(password or PASSWORDS[user])
-            app.key("Return")
-            app.wait_window(r"^JMD Desk –(?!.*Anmeldung)")
-        except BaseException:
-            app.kill()
-            raise
-        app.keystrokes = 0
-        return app
+        return cls(process, log)
 
     # --- state
     def alive(self) -> bool:

@@ -4,12 +4,12 @@ the screen, and no label, button, check box or column header shows its text cut 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from datetime import date
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
+from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractScrollArea,
@@ -20,12 +20,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jmd_desk.domain.entities import Contact, Goal
-from jmd_desk.services import interchange
+from jmd_desk.domain.entities import Appointment, Contact, Goal, GroupSession
+from jmd_desk.services import interchange, partners
 from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui import i18n
-from jmd_desk.ui.admin_page import ChangePasswordDialog
+from jmd_desk.ui.admin_page import ChangePasswordDialog, RekeyResultDialog
+from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog
+from jmd_desk.ui.appointment_dialog import appointment_dialog
+from jmd_desk.ui.documents_tab import AddDocumentDialog
+from jmd_desk.ui.group_offer_dialog import group_offer_dialog, group_session_dialog
 from jmd_desk.ui.help import AboutDialog
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
@@ -37,7 +41,11 @@ from jmd_desk.ui.record_editors import (
     contact_dialog,
     follow_up_dialog,
     goal_dialog,
+    referral_dialog,
 )
+from jmd_desk.ui.register_dialog import RegisterDialog
+from jmd_desk.ui.setup_wizard import SetupWizard
+from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
 from tests.conftest import POLICY, TODAY, sign_in
@@ -169,4 +177,57 @@ def test_every_screen_fits_1366x768(qtbot, main_window: MainWindow) -> None:
         dialog.close()
     main_window.lock()
     problems += check(qtbot, main_window, "locked")
+    assert problems == [], "\n".join(problems)
+
+
+def check_modal(qtbot, open_it: Callable[[], object], name: str) -> list[str]:
+    """Check the modal dialog that ``open_it`` shows (and runs) and close it unsaved."""
+    found: list[str] = []
+
+    def look() -> None:
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            found.append(f"{name}: no dialog opened")
+            return
+        found.extend(check(qtbot, dialog, name))
+        dialog.reject()  # type: ignore[attr-defined]
+
+    QTimer.singleShot(400, look)
+    open_it()
+    return found
+
+
+def test_every_later_dialog_fits_1366x768(qtbot, main_window: MainWindow, tmp_path: Path) -> None:
+    """The dialogs and wizards added after the first layout check (referrals, partners, group
+    offers, appointments, paperwork, statistics register, import, set-up, re-key)."""
+    session, today = main_window.session, date(2026, 11, 20)
+    main_window.show_page("clients")
+    rows = main_window.pages["clients"].model.rows()
+    main_window.open_file(rows[0].id)
+    file_window = next(iter(main_window.file_windows.values()))
+    extras = file_window.extras
+    sheet = tmp_path / "liste.csv"
+    sheet.write_text("Vorname;Nachname\n", encoding="utf-8")
+    dialogs = {
+        "referral": referral_dialog(file_window, partners.list_partners(session), None, today, lambda v: v),
+        "group-offer": group_offer_dialog(main_window, None, [], today, lambda v: v),
+        "group-session": group_session_dialog(main_window, GroupSession(date=today, minutes=90), lambda v: v),
+        "anonymous": anonymous_contact_dialog(main_window, today, lambda v: v),
+        "appointment": appointment_dialog(file_window, Appointment(datetime(2026, 11, 20, 10), 45), lambda v: v),
+        "letter": file_window.paperwork.letter_dialog(),
+        "register": RegisterDialog([], "de", main_window),
+        "sheet-import": SheetImportWizard(session, main_window),
+        "setup": SetupWizard(
+            Environment(AppPaths.from_env(), session.clock, POLICY, "de"), TaskRunner(), tmp_path / "neu.jmd"
+        ),
+        "rekey-result": RekeyResultDialog("Einmalpasswörter: …", main_window),
+        "add-document": AddDocumentDialog(sheet, file_window),
+    }
+    problems: list[str] = []
+    for name, dialog in dialogs.items():
+        problems += check(qtbot, dialog, name)
+        dialog.close()
+    problems += check_modal(qtbot, main_window.pages["partners"]._new, "partner")
+    for name in ("edit_phase", "add_progress", "edit_district"):
+        problems += check_modal(qtbot, getattr(extras, name), name)
     assert problems == [], "\n".join(problems)

@@ -12,6 +12,7 @@ runs migrations and owns the SECURITY DEFINER functions that cross the rows on p
 from __future__ import annotations
 
 from jmd_desk.store.server import versions_sql
+from jmd_desk.store.server.fields import ENCRYPTED_COLUMNS
 from jmd_desk.store.server.staff_sql import STAFF_DOWNGRADE, STAFF_FUNCTIONS, STAFF_SIGNATURES
 
 # table -> (column, parent table[, "nullable"]); the client table is the root of every case-data
@@ -169,35 +170,19 @@ BEGIN
 END $$;
 """
 
-# Sealed values are longer than the plaintext limits of the models; on the server these columns
-# hold text (the domain still bounds the plaintext).
-SEALED_COLUMNS = (
-    (
-        "clients",
-        (
-            "first_name",
-            "last_name",
-            "phone",
-            "email",
-            "address",
-            "guardian",
-            "eligibility_note",
-            "school_qualification_note",
-        ),
-    ),
-    ("appointments", ("place",)),
-    ("documents", ("title", "file_name")),
-    ("contacts", ("notes",)),
-    ("referrals", ("outcome",)),
-    ("follow_ups", ("text",)),
-    ("goals", ("title",)),
-    ("partners", ("contact_person", "phone", "email", "address")),
-)
+# Sealed values are longer than the plaintext limits of the models; on the server the sealed text
+# columns hold text (the domain still bounds the plaintext). Binary columns stay binary.
+BINARY_SEALED_COLUMNS = frozenset({("documents", "content")})
 
 
 def widen_sealed_columns_sql() -> list[str]:
     """ALTER … TYPE text for every sealed column (a no-op for columns that are text already)."""
-    return [f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text" for table, cols in SEALED_COLUMNS for column in cols]
+    return [
+        f"ALTER TABLE {table} ALTER COLUMN {column} TYPE text"
+        for table, columns in ENCRYPTED_COLUMNS.items()
+        for column in columns
+        if (table, column) not in BINARY_SEALED_COLUMNS
+    ]
 
 
 # Operations that must cross the rows (moving a local store in; later imports on behalf of a

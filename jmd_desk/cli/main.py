@@ -196,6 +196,16 @@ class Cli:
         self.out = out
         self.stdin = stdin
 
+    def _show_recovery_key(self, recovery_key: str) -> None:
+        """Print a new store's recovery key with what to do with it (shown only this once)."""
+        self.say(
+            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
+            "sicher verwahren (z. B. versiegelt bei der Leitung):",
+            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
+            "the office lead):",
+        )
+        print(recovery_key, file=self.out)
+
     def say(self, de: str, en: str) -> None:
         """Print a line in the user's language."""
         print(de if self.env.lang == "de" else en, file=self.out)
@@ -233,13 +243,7 @@ class Cli:
         )
         session.close()
         self.say(f"Datenablage angelegt: {path}", f"Store created: {path}")
-        self.say(
-            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
-            "sicher verwahren (z. B. versiegelt bei der Leitung):",
-            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
-            "the office lead):",
-        )
-        print(recovery_key, file=self.out)
+        self._show_recovery_key(recovery_key)
         return EXIT_OK
 
     def cmd_import(self, args: argparse.Namespace) -> int:
@@ -521,13 +525,7 @@ class Cli:
             args.server, args.owner, owner_password, args.admin, admin_password, policy=self.env.policy
         )
         self.say("Büro-Server eingerichtet.", "Office server set up.")
-        self.say(
-            "Wiederherstellungsschlüssel – wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und "
-            "sicher verwahren (z. B. versiegelt bei der Leitung):",
-            "Recovery key – shown only now. Print or write it down and keep it safe (e.g. sealed with "
-            "the office lead):",
-        )
-        print(recovery_key, file=self.out)
+        self._show_recovery_key(recovery_key)
         return EXIT_OK
 
     def _server_add_user(self, args: argparse.Namespace) -> int:

@@ -165,7 +165,7 @@ class AppController(QObject):
 def _quit_on_signals(app: QApplication) -> QTimer:
     """Ctrl+C and SIGTERM end the event loop normally, so the clean-up still runs."""
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: app.exit(0))  # exit(), unlike quit(), also ends a modal dialog's loop
     ticker = QTimer()
     ticker.timeout.connect(lambda: None)  # lets Python run its signal handlers
     ticker.start(250)

@@ -80,7 +80,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setMaximumWidth(210)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget#nav_list { font-size: 11pt; } QListWidget#nav_list::item { padding: 7px 8px; }"
         )
@@ -111,6 +111,8 @@ class MainWindow(QMainWindow):
             self.admin.restore_requested.connect(self.restore_backup)
             self._add_page("admin", self.tr("Administration"), self.admin)
         self.nav.currentRowChanged.connect(self._show_page)
+        # as wide as the longest page name: the pages share what is left, never the other way round
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)
 
         content = QWidget()
         row = QHBoxLayout(content)
@@ -223,7 +225,7 @@ class MainWindow(QMainWindow):
             self.show_page("dashboard")
             panel.focus_table()
 
-        menu.addAction(self._action(self.tr("&Appointments"), "appointments_action", appointments_list, "Ctrl+T"))
+        menu.addAction(self._action(self.tr("Appoin&tments"), "appointments_action", appointments_list, "Ctrl+T"))
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""

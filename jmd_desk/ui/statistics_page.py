@@ -187,22 +187,21 @@ class StatisticsPage(QWidget):
         self._method_changed()
         self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
 
-        period_row = QHBoxLayout()
+        # two short rows rather than one long one: the page must fit beside the navigation at 1366 px
+        period_row, method_row = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.quarter_radio, self.quarter_combo, self.range_radio, self.from_edit, QLabel("–")):
+            period_row.addWidget(widget)
+        period_row.addWidget(self.to_edit)
+        period_row.addStretch(1)
         for widget in (
-            self.quarter_radio,
-            self.quarter_combo,
-            self.range_radio,
-            self.from_edit,
-            QLabel("–"),
-            self.to_edit,
             QLabel(self.tr("Method:")),
             self.method_combo,
             QLabel(self.tr("Minimum cell size k:")),
             self.k_spin,
             self.compute_button,
         ):
-            period_row.addWidget(widget)
-        period_row.addStretch(1)
+            method_row.addWidget(widget)
+        method_row.addStretch(1)
 
         self.summary = QLabel()
         self.summary.setObjectName("statistics_summary_label")
@@ -233,19 +232,22 @@ class StatisticsPage(QWidget):
             button("merge_bundles_button", self.tr("&Merge bundles…"), self._merge_bundles),
             button("publication_register_button", self.tr("Publication &register…"), self.show_register),
         ]
-        actions = QHBoxLayout()
+        actions, merge_actions = QHBoxLayout(), QHBoxLayout()
         for b in self.export_buttons:
             actions.addWidget(b)
             b.setEnabled(False)
         actions.addStretch(1)
         for b in merge_row:
-            actions.addWidget(b)
+            merge_actions.addWidget(b)
+        merge_actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(period_row)
+        layout.addLayout(method_row)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        layout.addLayout(merge_actions)
 
     # ---------------------------------------------------------------- period
     def period(self) -> Period:

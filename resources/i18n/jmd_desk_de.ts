@@ -394,72 +394,72 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="108" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="110" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="115" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="120" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="128" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="133" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="135" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="79" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="85" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="90" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="92" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="155" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="161" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="163" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="162" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="164" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="200" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="202" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="201" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="203" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="227" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="229" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -1388,87 +1388,87 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="155" />
         <source>Plan &amp;appointment…</source>
         <translation>Termin &amp;planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="175" />
         <source>Phase and first re&amp;quest…</source>
         <translation>Phase und erste &amp;Anfrage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="180" />
         <source>Record pr&amp;ogress…</source>
         <translation>F&amp;ortschritt eintragen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="190" />
         <source>District and q&amp;ualification note…</source>
         <translation>Stadtteil und Anmerkung zu&amp;m Abschluss …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="160" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="164" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="165" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="169" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="170" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="185" />
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="200" />
         <source>Appointments of this case</source>
         <translation>Termine dieses Falls</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="212" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="213" />
         <source>Progress (not corrections)</source>
         <translation>Fortschritt (keine Berichtigungen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="219" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="220" />
         <source>Group offers and district</source>
         <translation>Gruppenangebote und Stadtteil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="259" />
         <source>Phase: {phase} · first request: {requested}</source>
         <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="266" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="267" />
         <source>District: {district} · qualification note: {note}</source>
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="336" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="337" />
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="370" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="371" />
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="383" />
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="405" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="406" />
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1752,7 +1752,7 @@
     <message>
         <location filename="../../jmd_desk/ui/lock.py" line="86" />
         <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/lock.py" line="98" />
@@ -1934,117 +1934,117 @@
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="131" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="134" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="168" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="172" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="180" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
         <source>Clients from a &amp;spreadsheet…</source>
-        <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
+        <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
-        <source>&amp;Lock</source>
-        <translation>&amp;Sperren</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
-        <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
-    </message>
-    <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <source>&amp;Lock</source>
+        <translation>Sp&amp;erren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <source>Sign &amp;out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="196" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="207" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="210" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="213" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="220" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
-        <source>&amp;Appointments</source>
+        <location filename="../../jmd_desk/ui/main_window.py" line="228" />
+        <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="309" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="316" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="366" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="374" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="385" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="411" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="424" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2063,23 +2063,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="447" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="439" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="451" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2621,98 +2621,98 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="197" />
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="199" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="225" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="231" />
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="271" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="304" />
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="344" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="405" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="352" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="407" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="379" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="381" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="389" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="391" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="396" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="406" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="408" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="417" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="419" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="421" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="423" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

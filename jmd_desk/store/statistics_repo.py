@@ -17,12 +17,12 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, case, func, or_, select
+from sqlalchemy import ColumnElement, Executable, Row, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain import codes
@@ -107,6 +107,11 @@ class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
+    def _rows(self, query: Executable) -> Sequence[Row[Any]]:
+        """All rows at once through the session's connection: no ORM row processing and one fetch
+        instead of one per row (a trend of the 10,000-client store reads ~2·10⁵ rows)."""
+        return self._s.connection().execute(query).all()
+
     def facts(self, period: Period, *, legal_basis: bool) -> StatisticsFacts:
         """Everything the statistics engine needs for ``period``, with the record keys behind each count."""
         return self.facts_many([period], legal_basis=legal_basis)[0]
@@ -123,7 +128,7 @@ class StatisticsRepository:
         case_ids = {row[0] for row in cases}
         goals = {
             goal_id: (case_id, area, agreed, key)
-            for goal_id, case_id, area, agreed, key in self._s.execute(
+            for goal_id, case_id, area, agreed, key in self._rows(
                 select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on, GoalRecord.record_key)
             )
             if case_id in case_ids
@@ -131,7 +136,7 @@ class StatisticsRepository:
         return _Snapshot(
             periods=periods,
             cases=cases,
-            client_of=dict(self._s.execute(select(CaseRecord.id, CaseRecord.client_id)).all()),
+            client_of=dict(self._rows(select(CaseRecord.id, CaseRecord.client_id))),
             consents=self._consents(end),
             clients=self._clients(),
             goals=goals,
@@ -139,9 +144,7 @@ class StatisticsRepository:
             contacts=self._contacts(periods, start, end),
             referrals=self._referrals(periods, start, end),
             progress=self._progress(),
-            districts=dict(
-                self._s.execute(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code)).all()
-            ),
+            districts=dict(self._rows(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code))),
             offers=self._offers(start, end),
             anonymous=self._anonymous(start, end),
         )
@@ -159,7 +162,7 @@ class StatisticsRepository:
             CaseRecord.record_key,
             CaseRecord.requested_on,
         ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return [tuple(row) for row in self._rows(query)]  # type: ignore[misc]
 
     def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
         """Statistics consents given by the last day, per client."""
@@ -167,7 +170,7 @@ class StatisticsRepository:
             ConsentRecord.scope == "statistics", ConsentRecord.given_on <= end
         )
         consents: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-        for client_id, given, withdrawn in self._s.execute(query):
+        for client_id, given, withdrawn in self._rows(query):
             consents[client_id].append((given, withdrawn))
         return consents
 
@@ -183,13 +186,13 @@ class StatisticsRepository:
             ClientRecord.german_level,
             ClientRecord.school_qualification,
         )
-        return {row[0]: _Client(*row[1:]) for row in self._s.execute(query)}
+        return {row[0]: _Client(*row[1:]) for row in self._rows(query)}
 
     def _progress(self) -> dict[tuple[int, str], list[tuple[date, str]]]:
         """Progress entries per (client, field)."""
         progress: dict[tuple[int, str], list[tuple[date, str]]] = defaultdict(list)
         query = select(ProgressRecord.client_id, ProgressRecord.field, ProgressRecord.on, ProgressRecord.value)
-        for client_id, name, on, value in self._s.execute(query):
+        for client_id, name, on, value in self._rows(query):
             progress[(client_id, name)].append((on, value))
         return progress
 
@@ -206,10 +209,10 @@ class StatisticsRepository:
             GroupOfferRecord.starts_on <= end,
             or_(GroupOfferRecord.ends_on.is_(None), GroupOfferRecord.ends_on >= start),
         )
-        offers = {row[0]: row for row in self._s.execute(query)}
+        offers = {row[0]: row for row in self._rows(query)}
         sessions: dict[int, list[tuple[date, int]]] = defaultdict(list)
         session_query = select(GroupSessionRecord.group_offer_id, GroupSessionRecord.date, GroupSessionRecord.minutes)
-        for offer_id, day, minutes in self._s.execute(session_query.where(GroupSessionRecord.date.between(start, end))):
+        for offer_id, day, minutes in self._rows(session_query.where(GroupSessionRecord.date.between(start, end))):
             if offer_id in offers:
                 sessions[offer_id].append((day, minutes))
         return [
@@ -226,7 +229,7 @@ class StatisticsRepository:
             AnonymousContactRecord.gender,
             AnonymousContactRecord.record_key,
         ).where(AnonymousContactRecord.date.between(start, end))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return [tuple(row) for row in self._rows(query)]  # type: ignore[misc]
 
     def _history(
         self, goals: dict[int, tuple[int, str, date | None, int]], end: date
@@ -236,7 +239,7 @@ class StatisticsRepository:
             GoalStatusRecord.id, GoalStatusRecord.goal_id, GoalStatusRecord.valid_from, GoalStatusRecord.status
         ).where(or_(GoalStatusRecord.valid_from.is_(None), GoalStatusRecord.valid_from <= end))
         history: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
-        for row_id, goal_id, valid_from, value in self._s.execute(query):
+        for row_id, goal_id, valid_from, value in self._rows(query):
             if goal_id in goals:
                 history[goal_id].append((valid_from or date.min, row_id, value))
         for entries in history.values():
@@ -261,7 +264,7 @@ class StatisticsRepository:
             .group_by(index, ContactRecord.case_id, ContactRecord.mode)
         )
         rows: dict[int, list[tuple[int, str, int, int, int]]] = defaultdict(list)
-        for i, case_id, mode, n, minutes, keys in self._s.execute(query):
+        for i, case_id, mode, n, minutes, keys in self._rows(query):
             rows[i].append((case_id, mode, int(n), int(minutes), int(keys)))
         return rows
 
@@ -284,7 +287,7 @@ class StatisticsRepository:
             .group_by(index, ReferralRecord.case_id, PartnerRecord.partner_type, ReferralRecord.status)
         )
         rows: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
-        for i, case_id, partner_type, status, n, keys in self._s.execute(query):
+        for i, case_id, partner_type, status, n, keys in self._rows(query):
             rows[i].append((case_id, partner_type, status, int(n), int(keys)))
         return rows
 

@@ -130,7 +130,8 @@ def progress_value_on(client: Client, entries: Iterable[Progress], field_name: s
     """DESIGN §4: the latest entry on or before ``on``; else the earliest; else the client's field."""
     own = sorted((e for e in entries if e.field == field_name), key=lambda e: e.on)
     if not own:
-        return getattr(client, field_name)
+        on_file: str | None = getattr(client, field_name)
+        return on_file
     before = [e for e in own if e.on <= on]
     return (before[-1] if before else own[0]).value
 

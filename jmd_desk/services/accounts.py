@@ -258,7 +258,7 @@ def list_users(session: UserSession) -> list[User]:
     """All accounts (admin and team lead)."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow() as uow:
-        return uow.users.list()
+        return uow.users.all()
 
 
 def create_user(session: UserSession, username: str, display_name: str, roles: frozenset[Role], password: str) -> User:
@@ -340,7 +340,7 @@ def set_deputies(session: UserSession, username: str, deputies: list[str]) -> No
 def counsellor_names(session: UserSession) -> list[tuple[str, str]]:
     """(user name, display name) of active counsellors, for assigning files."""
     with session.uow() as uow:
-        return [(u.username, u.display_name) for u in uow.users.list() if u.active and u.has(Role.COUNSELLOR)]
+        return [(u.username, u.display_name) for u in uow.users.all() if u.active and u.has(Role.COUNSELLOR)]
 
 
 def deputies_of(session: UserSession, username: str) -> list[str]:

@@ -167,12 +167,22 @@ def preview_restore(
             backup_secret=backup_secret,
             clock=clock,
             policy=policy,
-            confirm=lambda preview: seen.append(preview) is not None,  # always False: stop here
+            confirm=_keep_and_stop(seen),
         )
     except JmdError as exc:
         if exc.code != "restore_cancelled" or not seen:
             raise
     return seen[0]
+
+
+def _keep_and_stop(seen: list[RestorePreview]) -> Callable[[RestorePreview], bool]:
+    """A ``confirm`` answer that keeps the preview and says no, so nothing is replaced."""
+
+    def confirm(preview: RestorePreview) -> bool:
+        seen.append(preview)
+        return False
+
+    return confirm
 
 
 def _live_facts(
@@ -196,7 +206,7 @@ def _live_facts(
             return _LiveFacts(
                 store.key_file.store_id,
                 uow.audit.count(),
-                frozenset(u.username for u in uow.users.list()),
+                frozenset(u.username for u in uow.users.all()),
                 frozenset(r.id for r in uow.retention.runs() if r.status == "done"),
                 tuple(uow.retention.erasures()),
             )
@@ -242,7 +252,7 @@ def _verify(store: Store, username: str, *, needs_admin: bool) -> None:
 def _preview(store: Store, live: _LiveFacts | None, extracted: store_backup.ExtractedBackup) -> RestorePreview:
     with UnitOfWork(store) as uow:
         events = uow.audit.count()
-        users = {u.username for u in uow.users.list()}
+        users = {u.username for u in uow.users.all()}
         runs = {r.id for r in uow.retention.runs() if r.status == "done"}
     created = str(extracted.manifest.get("created_at", ""))
     if live is None:

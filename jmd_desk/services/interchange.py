@@ -124,11 +124,11 @@ def export_data(session: UserSession) -> bytes:
     with session.uow(write=True) as uow:
         files = uow.clients.files(uow.clients.ids())
         document = build_document(
-            uow.partners.list(),
+            uow.partners.all(),
             files,
-            districts=uow.districts.list(),
+            districts=uow.districts.all(),
             offers=uow.group_offers.files(uow.group_offers.ids()),
-            anonymous=uow.anonymous_contacts.list(),
+            anonymous=uow.anonymous_contacts.all(),
             contents={d.id: uow.documents.content(d.id) for f in files for d in f.documents},
         )
         session.audit(uow, "data_exported")

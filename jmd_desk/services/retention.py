@@ -106,7 +106,7 @@ def _second_person_may_confirm(uow: UnitOfWork, run: DeletionRun, session: UserS
 
 def _history(uow: UnitOfWork, username: str) -> PasswordHistory:
     user_id = uow.users.id_of(username)
-    events = uow.audit.list(AuditFilter(entity_kind="user", entity_ids=(user_id,) if user_id else ()))
+    events = uow.audit.find(AuditFilter(entity_kind="user", entity_ids=(user_id,) if user_id else ()))
     wanted = [(e.action, e.user) for e in reversed(events) if e.action in PASSWORD_ACTIONS]
     return PasswordHistory(username, tuple(wanted))
 
@@ -114,7 +114,7 @@ def _history(uow: UnitOfWork, username: str) -> PasswordHistory:
 def _time_lock_passed(uow: UnitOfWork, run: DeletionRun, session: UserSession) -> None:
     others = [
         u
-        for u in uow.users.list()
+        for u in uow.users.all()
         if u.active and u.username != session.username and (u.has(Role.ADMIN) or u.has(Role.TEAM_LEAD))
     ]
     if others or not (session.user.has(Role.ADMIN) and session.user.has(Role.TEAM_LEAD)):

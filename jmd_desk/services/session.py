@@ -92,7 +92,7 @@ class UserSession:
         pending, found = SignInThrottle(self.store.paths.db).succeeded(token)
         store_id = self.store.key_file.store_id
         with self.uow(write=True) as uow:
-            names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
+            names = {name_hash(store_id, u.username): u.username for u in uow.users.all()}
             entries = [
                 AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
                 for p in pending

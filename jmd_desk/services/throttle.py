@@ -27,7 +27,8 @@ def delay_after(failures: int) -> int:
     """Seconds to wait after ``failures`` consecutive failures: 0, 0, 0, 2, 4, 8 … 60."""
     if failures < FREE_ATTEMPTS:
         return 0
-    return min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_SECONDS)
+    exponent = min(failures - FREE_ATTEMPTS + 1, MAX_DELAY_SECONDS.bit_length())
+    return min(1 << exponent, MAX_DELAY_SECONDS)
 
 
 def name_hash(store_id: str, username: str) -> str:

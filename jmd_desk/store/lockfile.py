@@ -11,12 +11,13 @@ import getpass
 import json
 import os
 import socket
+import sys
 from pathlib import Path
 from types import TracebackType
 
 from jmd_desk.domain.errors import StoreError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:

@@ -7,16 +7,25 @@ from __future__ import annotations
 
 import typing
 from dataclasses import fields
-from functools import cache
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-E = TypeVar("E")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+E = TypeVar("E", bound="DataclassInstance")
 
 
-@cache
+_TUPLE_FIELDS: dict[type, frozenset[str]] = {}
+
+
 def _tuple_fields(cls: type) -> frozenset[str]:
-    hints = typing.get_type_hints(cls)
-    return frozenset(name for name, hint in hints.items() if typing.get_origin(hint) is tuple)
+    """The fields typed as tuples (stored as comma-separated text), worked out once per class."""
+    found = _TUPLE_FIELDS.get(cls)
+    if found is None:
+        hints = typing.get_type_hints(cls)
+        found = frozenset(name for name, hint in hints.items() if typing.get_origin(hint) is tuple)
+        _TUPLE_FIELDS[cls] = found
+    return found
 
 
 def to_row(entity: Any) -> dict[str, Any]:
@@ -43,7 +52,7 @@ def from_row(cls: type[E], row: Any) -> E:
     """Build an entity from a record or row that has a column per field."""
     tuples = _tuple_fields(cls)
     values = {}
-    for f in fields(cls):  # type: ignore[arg-type]
+    for f in fields(cls):
         value = getattr(row, f.name)
         if f.name in tuples:
             value = tuple(value.split(",")) if value else ()

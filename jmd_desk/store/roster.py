@@ -63,7 +63,8 @@ class Roster:
 
     def to_json(self) -> dict[str, Any]:
         """As stored in the key file."""
-        return json.loads(self.content())
+        raw: dict[str, Any] = json.loads(self.content())
+        return raw
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Roster:

@@ -23,7 +23,7 @@ from datetime import date
 from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.rules import age_group
@@ -289,7 +289,7 @@ class StatisticsRepository:
         return rows
 
 
-def _period_index(column: ColumnElement[date], periods: list[Period]) -> ColumnElement[int]:
+def _period_index(column: InstrumentedAttribute[date], periods: list[Period]) -> ColumnElement[int]:
     """Which period a date falls in (-1: none); periods do not overlap."""
     return case(*[(column.between(p.start, p.end), i) for i, p in enumerate(periods)], else_=-1)
 
@@ -307,7 +307,7 @@ def _facts(snap: _Snapshot, i: int, legal_basis: bool) -> StatisticsFacts:
     contacts, contact_keys = _contacts(snap.contacts.get(i, []), counted, snap.client_of)
     goals, goal_keys = _goals(snap, period, {row[0] for row in cases})
     referrals, referral_keys = _referrals(snap.referrals.get(i, []), counted, snap.client_of)
-    caseload_keys = {
+    caseload_keys: dict[tuple[str, ...], int] = {
         ("cases_opened",): _key_sum(c[7] for c in opened),
         ("cases_active",): _key_sum(c[7] for c in cases),
         ("cases_closed",): _key_sum(c[7] for c in closed),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -79,15 +80,16 @@ class UnitOfWork:
         self.retention = RetentionRepository(session)
         return self
 
-    def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]
+    def children(self, kind: str) -> ChildRepository[Any]:
         """The repository for an entity kind below a case or client."""
-        return {
+        by_kind: dict[str, ChildRepository[Any]] = {
             "goal": self.goals,
             "contact": self.contacts,
             "referral": self.referrals,
             "follow_up": self.follow_ups,
             "consent": self.consents,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
+from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
@@ -119,7 +121,7 @@ class ServerStore:
         if not set(values) <= editable:
             raise StoreError("server_error", detail="unknown_column")
         sealed = {k: v for k, v in self.cipher.seal_row(table, {**values, "id": row_id}).items() if k != "id"}
-        statement = (
+        statement: ReturningUpdate[Any] = (
             update(record)
             .where(record.c.id == row_id, literal_column("row_version") == seen_version)
             .values(**sealed)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 from datetime import date, timedelta
-from typing import Any, Unpack
+from typing import Any
 
 from sqlalchemy import ColumnElement, Select, and_, exists, false, func, not_, null, or_, select
 from sqlalchemy.orm import Session
@@ -48,7 +48,7 @@ class DashboardRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def _items(self, query: Select[Unpack[tuple[Any, ...]]], kind: str) -> tuple[DueItem, ...]:
+    def _items(self, query: Select[*tuple[Any, ...]], kind: str) -> tuple[DueItem, ...]:
         rows = self._s.execute(query.limit(LIMIT)).all()
         return tuple(DueItem(r.id, r.client_number, _name(r), r.due_on, kind, r.detail or "", r.ref_id) for r in rows)
 

@@ -12,9 +12,9 @@ from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
-from sqlalchemy.sql.dml import ReturningUpdate
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, StoreError

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,8 @@ from jmd_desk.store import backup as store_backup
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store, StorePaths
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.backups")  # codes and ids only, never names or notes
 
 AUTO_PREFIX = "auto-"
 SUFFIX = store_backup.SUFFIX
@@ -55,6 +58,7 @@ def auto_backup(session: UserSession) -> Path | None:
     everything = sorted(folder.glob(f"{AUTO_PREFIX}{stem}-*{store_backup.SUFFIX}"))
     for old in everything[:-keep]:
         old.unlink(missing_ok=True)
+    log.info("automatic backup made; %d older ones removed", max(0, len(everything) - keep))
     return made
 
 
@@ -142,6 +146,7 @@ def restore(
         kept = store_backup.replace_store(store_path, extracted, stamp)
     finally:
         extracted.discard()
+    log.info("restored: %d audit events lost, %d erasures applied again", preview.events_lost, reapplied)
     return RestoreResult(kept, preview, reapplied)
 
 

@@ -6,6 +6,7 @@ Erasure on request (Art. 17 DSGVO) takes the same path with the reason ``request
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -28,6 +29,8 @@ from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.retention")  # codes and ids only, never names or notes
 
 DEFAULT_YEARS = 3
 
@@ -144,6 +147,7 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
             + [AuditEntry(now, user, "client_deleted", "client", cid, cid) for cid in existing]
         )
     session.store.wipe_deleted()
+    log.info("deletion run %d done: %d files deleted", run_id, len(existing))
     return existing
 
 

@@ -6,13 +6,17 @@ Column names equal field names; tuples of codes are stored as comma-separated te
 from __future__ import annotations
 
 import typing
+from collections.abc import Iterable
 from dataclasses import fields
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, TypeVarTuple, cast
+
+from sqlalchemy import Row
 
 if TYPE_CHECKING:
     from _typeshed import DataclassInstance
 
 E = TypeVar("E", bound="DataclassInstance")
+Ts = TypeVarTuple("Ts")
 
 
 _TUPLE_FIELDS: dict[type, frozenset[str]] = {}
@@ -58,3 +62,8 @@ def from_row(cls: type[E], row: Any) -> E:
             value = tuple(value.split(",")) if value else ()
         values[f.name] = value
     return cls(**values)
+
+
+def plain_rows(result: Iterable[Row[*Ts]]) -> list[tuple[*Ts]]:
+    """Result rows as plain tuples, typed like the select (lighter than Row objects to keep)."""
+    return [cast("tuple[*Ts]", tuple(row)) for row in result]

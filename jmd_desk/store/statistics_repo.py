@@ -39,6 +39,7 @@ from jmd_desk.domain.statistics import (
     StatisticsFacts,
 )
 from jmd_desk.domain.statistics_rules import german_level_change, school_qualification_change, value_at
+from jmd_desk.store.mapping import plain_rows
 from jmd_desk.store.schema import (
     AnonymousContactRecord,
     CaseRecord,
@@ -159,7 +160,7 @@ class StatisticsRepository:
             CaseRecord.record_key,
             CaseRecord.requested_on,
         ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return plain_rows(self._s.execute(query))
 
     def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
         """Statistics consents given by the last day, per client."""
@@ -226,7 +227,7 @@ class StatisticsRepository:
             AnonymousContactRecord.gender,
             AnonymousContactRecord.record_key,
         ).where(AnonymousContactRecord.date.between(start, end))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return plain_rows(self._s.execute(query))
 
     def _history(
         self, goals: dict[int, tuple[int, str, date | None, int]], end: date

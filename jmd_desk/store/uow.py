@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any
@@ -37,6 +39,8 @@ from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.uow")  # codes and ids only, never names or notes
 
 
 class UnitOfWork:
@@ -106,7 +110,7 @@ class UnitOfWork:
         assert self._session is not None
         self._wrap(self._session.flush)
 
-    def _wrap(self, func) -> None:  # type: ignore[no-untyped-def]
+    def _wrap(self, func: Callable[[], None]) -> None:
         try:
             func()
         except DBAPIError as exc:
@@ -121,6 +125,8 @@ class UnitOfWork:
             if exc_type is None and self._write:
                 self._wrap(session.commit)
             else:
+                if exc_type is not None:
+                    log.debug("rolled back: %s", getattr(exc, "code", None) or exc_type.__name__)
                 session.rollback()
         except BaseException:
             session.rollback()

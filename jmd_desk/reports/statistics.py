@@ -92,8 +92,6 @@ MINUTES_TABLE = "contact_hours_by_mode"
 GROUP_MINUTES = ("session_hours",)  # the raw group_offers table holds this measure in minutes
 # Measures that do not add up: these tables have no total.
 NO_TOTAL = frozenset({"caseload", "group_offers"})
-# A contact with several topics counts under each: the total counts contacts, not cells.
-NOT_ADDITIVE_TOTAL = frozenset({"anonymous_contacts_by_topic"})
 TWO_DIM = ("persons_by_age_group_gender", "goals_by_area_status", "closures_by_destination_age_group")
 # Headline cells: withheld by suppression only when no smaller combination protects the rest.
 HEADLINE = {"gender": frozenset({"female", "male"}), "age_group": frozenset(codes.AGE_GROUPS) - {codes.OTHER}}

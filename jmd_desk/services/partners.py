@@ -46,9 +46,3 @@ def list_partners(session: UserSession, text: str = "", *, active_only: bool = F
     """Partners matching ``text`` (name, contact person, type; case and accents ignored)."""
     with session.uow() as uow:
         return uow.partners.all(text, active_only=active_only)
-
-
-def get_partner(session: UserSession, partner_id: int) -> Saved[Partner]:
-    """One partner."""
-    with session.uow() as uow:
-        return uow.partners.get(partner_id)

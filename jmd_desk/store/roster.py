@@ -9,7 +9,6 @@ who extracts the database key can edit rows but cannot make the list agree again
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -50,10 +49,6 @@ class Roster:
             "checkpoints": [list(c) for c in self.checkpoints],
         }
         return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("utf-8")
-
-    def same_list(self, other: Roster) -> bool:
-        """True if users and slots agree (serial and checkpoints aside)."""
-        return set(self.users) == set(other.users) and set(self.slots) == set(other.slots)
 
     def with_checkpoint(self, seq: int, digest: str) -> Roster:
         """A copy with the audit head appended (the oldest dropped beyond the limit)."""
@@ -105,11 +100,6 @@ def signature_valid(public: bytes, roster: Roster, signature: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-def b64(data: bytes) -> str:
-    """Base64 text."""
-    return base64.b64encode(data).decode("ascii")
 
 
 def slot_findings(

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from enum import Enum, auto
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import (
@@ -35,10 +35,14 @@ from jmd_desk.domain.errors import FieldError
 from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.text import unsafe_character
 
-if TYPE_CHECKING:
-    from _typeshed import DataclassInstance
 
-E = TypeVar("E", bound="DataclassInstance")
+class _Dataclass(Protocol):
+    """Any dataclass instance (what ``dataclasses.replace`` accepts)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+
+E = TypeVar("E", bound=_Dataclass)
 
 
 class Kind(Enum):

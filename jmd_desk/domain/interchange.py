@@ -52,7 +52,7 @@ __all__ = [
 ]
 
 
-class _Obj(dict):  # type: ignore[type-arg]
+class _Obj(dict[str, Any]):
     """A JSON object that remembers keys given twice (json keeps only the last silently)."""
 
     duplicates: tuple[str, ...] = ()

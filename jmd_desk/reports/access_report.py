@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import io
 import json
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -192,6 +192,7 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
         Paragraph("Einwilligungen" if lang == "de" else "Consents", h2),
     ]
     story += [pairs(c.value) for c in f.consents] or [Paragraph("–", base)]
+    records: Sequence[Saved[Any]]  # records of several kinds, all shown as field/value pairs
     for heading, records in (
         ("Fortschritt" if lang == "de" else "Progress", f.progress),
         ("Dokumente" if lang == "de" else "Documents", f.documents),

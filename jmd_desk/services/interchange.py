@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Protocol
@@ -13,6 +14,8 @@ from jmd_desk.domain.interchange import ClientBundle, Document, parse_document
 from jmd_desk.domain.interchange_export import build_document, dump_document
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
+
+log = logging.getLogger("jmd_desk.services.interchange")  # codes and ids only, never names or notes
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,7 @@ def store_document(session: UserSession, document: Document, counsellor: str | N
         events = [AuditEntry(now, user, "data_imported")]
         events += [AuditEntry(now, user, "client_imported", "client", cid, cid) for cid in client_ids]
         uow.audit.append_many(events)
+    log.info("imported %d clients, %d group offers", len(client_ids), len(document.group_offers))
     return ImportSummary(
         partners=len(document.partners),
         clients=len(document.clients),
@@ -124,14 +128,15 @@ def export_data(session: UserSession) -> bytes:
     with session.uow(write=True) as uow:
         files = uow.clients.files(uow.clients.ids())
         document = build_document(
-            uow.partners.list(),
+            uow.partners.all(),
             files,
-            districts=uow.districts.list(),
+            districts=uow.districts.all(),
             offers=uow.group_offers.files(uow.group_offers.ids()),
-            anonymous=uow.anonymous_contacts.list(),
+            anonymous=uow.anonymous_contacts.all(),
             contents={d.id: uow.documents.content(d.id) for f in files for d in f.documents},
         )
         session.audit(uow, "data_exported")
+    log.info("exported %d clients", len(files))
     return dump_document(document)
 
 

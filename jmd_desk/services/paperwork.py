@@ -202,7 +202,7 @@ def referral_choices(session: UserSession, client_id: int) -> list[tuple[int, st
     with session.uow() as uow:
         require_client(session, uow, client_id, write=True)
         file = uow.clients.file(client_id)
-        names = {p.id: p.value.name for p in uow.partners.list()}
+        names = {p.id: p.value.name for p in uow.partners.all()}
     referrals = sorted((r for cf in file.cases for r in cf.referrals), key=lambda r: (r.value.date, r.id), reverse=True)
     return [(r.id, f"{_day(r.value.date)} – {names.get(r.value.partner_id, '?')}") for r in referrals]
 

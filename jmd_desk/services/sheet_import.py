@@ -21,7 +21,6 @@ from jmd_desk.domain.sheet_import import (
     HEADER_SYNONYMS,
     VALUE_KINDS,
     SheetData,
-    SheetDocument,
     SheetMapping,
     automatic_value,
     cell_items,
@@ -157,11 +156,6 @@ def distinct_values(sheet: SheetData, column: int) -> list[str]:
         if len(seen) >= MAX_DISTINCT_VALUES:
             break
     return list(seen)
-
-
-def converted_document(sheet: SheetData, mapping: SheetMapping) -> SheetDocument:
-    """The interchange rows of a sheet (for the assistant's preview)."""
-    return sheet_document(sheet, mapping)[0]
 
 
 def guess_columns(headers: tuple[str, ...], lang: str = "de") -> dict[str, str]:

@@ -16,7 +16,6 @@ from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
-FORMATS = ("json", "csv", "pdf")
 DEFAULT_METHOD = "cell_key"
 MERGE_METHODS = ("cell_key", "suppression")
 

@@ -21,7 +21,7 @@ class DistrictRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def list(self) -> list[District]:
+    def all(self) -> list[District]:
         """All districts by label."""
         query = select(DistrictRecord).order_by(DistrictRecord.label, DistrictRecord.code)
         return [District(r.code, r.label) for r in self._s.scalars(query)]
@@ -74,7 +74,7 @@ class AnonymousContactRepository:
         """Remove one entered by mistake."""
         self._s.delete(self._get(item_id))
 
-    def list(
+    def all(
         self, *, visible_to: Collection[str] | None = None, start: date | None = None, end: date | None = None
     ) -> list[Saved[AnonymousContact]]:
         """Anonymous contacts by date (newest last), optionally of some counsellors and a period."""
@@ -156,6 +156,6 @@ class DocumentRepository:
             .order_by(DocumentRecord.client_id, DocumentRecord.added_on, DocumentRecord.id)
         )
         result: dict[int, list[Saved[DocumentInfo]]] = defaultdict(list)
-        for doc_id, client_id, *values in self._s.execute(query):
-            result[client_id].append(Saved(doc_id, DocumentInfo(*values)))
+        for doc_id, client_id, title, kind, file_name, media_type, added_on, size in self._s.execute(query):
+            result[client_id].append(Saved(doc_id, DocumentInfo(title, kind, file_name, media_type, added_on, size)))
         return result

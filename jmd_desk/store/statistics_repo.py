@@ -20,10 +20,10 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Executable, Row, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.rules import age_group
@@ -39,6 +39,7 @@ from jmd_desk.domain.statistics import (
     StatisticsFacts,
 )
 from jmd_desk.domain.statistics_rules import german_level_change, school_qualification_change, value_at
+from jmd_desk.store.mapping import Ts, plain_rows
 from jmd_desk.store.schema import (
     AnonymousContactRecord,
     CaseRecord,
@@ -107,7 +108,7 @@ class StatisticsRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def _rows(self, query: Executable) -> Sequence[Row[Any]]:
+    def _rows(self, query: Select[*Ts]) -> Sequence[Row[*Ts]]:
         """All rows at once through the session's connection: no ORM row processing and one fetch
         instead of one per row (a trend of the 10,000-client store reads ~2·10⁵ rows)."""
         return self._s.connection().execute(query).all()
@@ -162,7 +163,7 @@ class StatisticsRepository:
             CaseRecord.record_key,
             CaseRecord.requested_on,
         ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
-        return [tuple(row) for row in self._rows(query)]  # type: ignore[misc]
+        return plain_rows(self._rows(query))
 
     def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
         """Statistics consents given by the last day, per client."""
@@ -229,7 +230,7 @@ class StatisticsRepository:
             AnonymousContactRecord.gender,
             AnonymousContactRecord.record_key,
         ).where(AnonymousContactRecord.date.between(start, end))
-        return [tuple(row) for row in self._rows(query)]  # type: ignore[misc]
+        return plain_rows(self._rows(query))
 
     def _history(
         self, goals: dict[int, tuple[int, str, date | None, int]], end: date
@@ -292,7 +293,7 @@ class StatisticsRepository:
         return rows
 
 
-def _period_index(column: ColumnElement[date], periods: list[Period]) -> ColumnElement[int]:
+def _period_index(column: InstrumentedAttribute[date], periods: list[Period]) -> ColumnElement[int]:
     """Which period a date falls in (-1: none); periods do not overlap."""
     return case(*[(column.between(p.start, p.end), i) for i, p in enumerate(periods)], else_=-1)
 
@@ -310,7 +311,7 @@ def _facts(snap: _Snapshot, i: int, legal_basis: bool) -> StatisticsFacts:
     contacts, contact_keys = _contacts(snap.contacts.get(i, []), counted, snap.client_of)
     goals, goal_keys = _goals(snap, period, {row[0] for row in cases})
     referrals, referral_keys = _referrals(snap.referrals.get(i, []), counted, snap.client_of)
-    caseload_keys = {
+    caseload_keys: dict[tuple[str, ...], int] = {
         ("cases_opened",): _key_sum(c[7] for c in opened),
         ("cases_active",): _key_sum(c[7] for c in cases),
         ("cases_closed",): _key_sum(c[7] for c in closed),

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import date, datetime
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
@@ -36,6 +39,8 @@ from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.uow")  # codes and ids only, never names or notes
 
 
 class UnitOfWork:
@@ -79,15 +84,16 @@ class UnitOfWork:
         self.retention = RetentionRepository(session)
         return self
 
-    def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]
+    def children(self, kind: str) -> ChildRepository[Any]:
         """The repository for an entity kind below a case or client."""
-        return {
+        by_kind: dict[str, ChildRepository[Any]] = {
             "goal": self.goals,
             "contact": self.contacts,
             "referral": self.referrals,
             "follow_up": self.follow_ups,
             "consent": self.consents,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
@@ -104,7 +110,7 @@ class UnitOfWork:
         assert self._session is not None
         self._wrap(self._session.flush)
 
-    def _wrap(self, func) -> None:  # type: ignore[no-untyped-def]
+    def _wrap(self, func: Callable[[], None]) -> None:
         try:
             func()
         except DBAPIError as exc:
@@ -119,6 +125,8 @@ class UnitOfWork:
             if exc_type is None and self._write:
                 self._wrap(session.commit)
             else:
+                if exc_type is not None:
+                    log.debug("rolled back: %s", getattr(exc, "code", None) or exc_type.__name__)
                 session.rollback()
         except BaseException:
             session.rollback()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -121,8 +121,3 @@ class FieldCipher:
         """A copy of a fetched row (with its ``id``) whose sealed columns are opened."""
         columns = ENCRYPTED_COLUMNS.get(table, ())
         return {k: self._open_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
-
-
-def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:
-    """(table, column) of every sealed column among ``tables``."""
-    return [(t, c) for t in tables for c in ENCRYPTED_COLUMNS.get(t, ())]

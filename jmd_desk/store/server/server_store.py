@@ -6,13 +6,16 @@ the office data key seals and opens the fields of §3b on this workstation only.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, StoreError
@@ -26,6 +29,8 @@ from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
 from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.server")  # codes and ids only, never names or notes
 
 
 class ServerStore:
@@ -119,7 +124,7 @@ class ServerStore:
         if not set(values) <= editable:
             raise StoreError("server_error", detail="unknown_column")
         sealed = {k: v for k, v in self.cipher.seal_row(table, {**values, "id": row_id}).items() if k != "id"}
-        statement = (
+        statement: ReturningUpdate[Any] = (
             update(record)
             .where(record.c.id == row_id, literal_column("row_version") == seen_version)
             .values(**sealed)
@@ -131,6 +136,7 @@ class ServerStore:
         except DBAPIError as exc:
             raise _classify(exc) from None
         if saved is None:
+            log.info("edit conflict on %s row %d (seen version %d)", table, row_id, seen_version)
             now = self.version_of(table, row_id)
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
         return int(saved)
@@ -220,7 +226,7 @@ class StaffFunctions:
     def __init__(self, store: ServerStore) -> None:
         self._store = store
 
-    def _call(self, statement: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[type-arg]
+    def _call(self, statement: str, params: dict[str, object]) -> list[tuple[Any, ...]]:
         try:
             with Session(self._store.engine) as session, session.begin():
                 return [tuple(r) for r in session.execute(text(statement), params)]

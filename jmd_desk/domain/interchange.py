@@ -130,6 +130,11 @@ class DocumentReader(AdditionsParser):
     def error(self, path: str, code: str, **params: Any) -> None:
         self.errors.append(FieldError(path, code, params))
 
+    @property
+    def failed(self) -> bool:
+        """True once any problem was found (nothing will be imported then)."""
+        return bool(self.errors or self.number_errors)
+
     def specs(self, specs: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
         """The field specs of the document's version (version 1: free-text qualification)."""
         if self.version >= 2:

@@ -129,6 +129,7 @@ class Header:
     backend: ModuleType
     given_numbers: set[str] = field(default_factory=set)
     years_to_number: set[int | None] = field(default_factory=set)
+    repeated_keys: bool = False  # some object in the clients gives a key twice
 
 
 def read_header(source: JsonSource) -> Header:
@@ -210,29 +211,37 @@ def _skip(events: Events, event: str, depth: int) -> None:
 
 
 def _scan_clients(events: Events, header: Header) -> None:
-    """Read past the clients (the list is open), noting numbers given and first case years."""
+    """Read past the clients (the list is open), noting numbers given, first case years and
+    whether any object in them repeats a key."""
     level = 0  # containers open inside the list: 1 = a client, 3 = one of its cases
     keys: list[Any] = [None] * (MAX_DEPTH + 2)
+    seen: list[set[str]] = [set() for _ in range(MAX_DEPTH + 2)]
     has_number, first_year = False, None
     for event, value in events:
         if event == "map_key":
             keys[level] = value
-        elif event in ("start_map", "start_array"):
+            if value in seen[level]:
+                header.repeated_keys = True
+            seen[level].add(value)
+        elif event == "start_map" or event == "start_array":  # noqa: PLR1714 - faster than `in` here
             level += 1
             _too_deep(level + 2)  # the document and the list of clients are the first two
             keys[level] = None
+            seen[level] = set()
             if level == 1:
                 has_number, first_year = False, None
-        elif event in ("end_map", "end_array"):
+        elif event == "end_map" or event == "end_array":  # noqa: PLR1714
             if level == 0:
                 return
             if level == 1 and event == "end_map" and not has_number:
                 header.years_to_number.add(first_year)
             level -= 1
-        elif event == "string" and level == 1 and keys[1] == "client_number" and value.strip():
+        elif event != "string" or level & 1 == 0:
+            continue
+        elif level == 1 and keys[1] == "client_number" and value.strip():
             has_number = True
             header.given_numbers.add(value.strip())
-        elif event == "string" and level == 3 and keys[1] == "cases" and keys[3] == "opened_on":
+        elif level == 3 and keys[1] == "cases" and keys[3] == "opened_on":
             year = _year(value)
             if year is not None and (first_year is None or year < first_year):
                 first_year = year
@@ -247,9 +256,11 @@ def _year(text: str) -> int | None:
 
 # ------------------------------------------------------------------- pass 2
 def clients(source: JsonSource, header: Header) -> Iterator[Any]:
-    """The file's clients one at a time (objects as ``JsonObject``), in file order."""
+    """The file's clients one at a time, in file order. Objects are ``JsonObject`` (which notes
+    repeated keys) only when the first pass saw a repeated key: plain dicts build faster."""
     backend = header.backend
+    map_type = JsonObject if header.repeated_keys else dict
     with source.open() as stream, _parse_errors(backend):
         yield from backend.items(
-            _Utf8Checked(stream), "clients.item", use_float=True, map_type=JsonObject, buf_size=BUFFER_BYTES
+            _Utf8Checked(stream), "clients.item", use_float=True, map_type=map_type, buf_size=BUFFER_BYTES
         )

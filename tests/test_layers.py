@@ -16,9 +16,10 @@ ALLOWED = {
     "store": {"domain"},
     "reports": {"domain"},
     "services": {"domain", "store", "reports"},
-    "cli": {"domain", "services", "reports"},
+    "arguments": {"domain"},
+    "cli": {"domain", "services", "reports", "arguments"},
     "ui": {"domain", "services", "reports"},
-    "app": {"domain", "services", "reports", "cli", "ui", "store", "selftest"},
+    "app": {"domain", "services", "reports", "cli", "ui", "store", "selftest", "arguments"},
     "selftest": {"domain", "services", "reports", "store", "ui"},
 }
 QT = ("PySide6", "shiboken6")

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from types import TracebackType
 from typing import Any
@@ -11,11 +11,11 @@ from typing import Any
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange_model import Document
+from jmd_desk.domain.interchange_model import ClientBundle, Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
-from jmd_desk.store.bulk import write_document
+from jmd_desk.store.bulk import write_clients, write_document, write_offers, write_partners
 from jmd_desk.store.clients_repo import ClientRepository
 from jmd_desk.store.dashboard_repo import DashboardRepository
 from jmd_desk.store.engine import classify
@@ -99,6 +99,25 @@ class UnitOfWork:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
         return write_document(self._session, document, now, counsellor)
+
+    # An import that streams its file writes in parts: districts and partners, the clients a
+    # batch at a time, then what refers to clients (all in this one transaction).
+    def write_partners(self, document: Document) -> list[int]:
+        """Insert the document's districts and partners; returns the partners' ids."""
+        assert self._session is not None
+        return write_partners(self._session, document)
+
+    def write_clients(self, clients: Sequence[ClientBundle], partner_ids: Sequence[int], now: datetime) -> list[int]:
+        """Insert clients with all their records; returns their ids in order."""
+        assert self._session is not None
+        return write_clients(self._session, clients, partner_ids, now)
+
+    def write_offers(
+        self, document: Document, partner_ids: Sequence[int], client_ids: Sequence[int], counsellor: str | None
+    ) -> None:
+        """Insert the document's group offers and anonymous contacts."""
+        assert self._session is not None
+        write_offers(self._session, document, partner_ids, client_ids, counsellor)
 
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
         """The whole store, its correction and audit history, to move into the office server."""

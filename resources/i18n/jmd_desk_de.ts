@@ -343,12 +343,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="96" />
+        <location filename="../../jmd_desk/ui/application.py" line="105" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="105" />
+        <location filename="../../jmd_desk/ui/application.py" line="116" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -1768,77 +1768,77 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="67" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="78" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="72" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="83" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="81" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="92" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="87" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="89" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="97" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="111" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="128" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="148" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="159" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="189" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="179" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="190" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -2398,37 +2398,37 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="224" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="228" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="231" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="242" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="232" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="243" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="233" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="244" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="245" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="259" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>

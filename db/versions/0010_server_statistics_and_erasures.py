@@ -1,0 +1,37 @@
+"""office server: gated statistics views for the team lead, deletion runs and erasure lists (PostgreSQL only)
+
+Revision ID: 0010
+Revises: 0009
+Create Date: 2026-12-02
+
+On SQLite the revision changes nothing: a local store reads its own tables for the statistics.
+"""
+
+from collections.abc import Sequence
+
+from alembic import op
+
+from jmd_desk.store.server import statistics_sql
+
+revision: str = "0010"
+down_revision: str | None = "0009"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+
+def _statements() -> list[str]:
+    return statistics_sql.upgrade_statements()
+
+
+def upgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for statement in _statements():
+        op.execute(statement)
+
+
+def downgrade() -> None:
+    if op.get_bind().dialect.name != "postgresql":
+        return
+    for statement in statistics_sql.downgrade_statements():
+        op.execute(statement)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from jmd_desk.store.server import statistics_sql
+from jmd_desk.store.server import erasure_sql, statistics_sql
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -20,7 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _statements() -> list[str]:
-    return statistics_sql.upgrade_statements()
+    return statistics_sql.upgrade_statements() + erasure_sql.upgrade_statements()
 
 
 def upgrade() -> None:
@@ -33,5 +33,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in statistics_sql.downgrade_statements():
+    for statement in erasure_sql.downgrade_statements() + statistics_sql.downgrade_statements():
         op.execute(statement)

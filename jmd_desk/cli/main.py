@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from jmd_desk import __version__
+from jmd_desk.domain import erasure_list
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
@@ -26,6 +27,7 @@ from jmd_desk.services import (
     interchange,
     server_admin,
     server_cases,
+    server_retention,
     server_statistics,
     sheet_import,
     statistics,
@@ -175,7 +177,10 @@ def _server_commands(server: argparse.ArgumentParser) -> None:
     import_store.add_argument("store_file", type=Path, metavar="STORE")
     import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
     import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
-    for p in (setup, add_user, import_store):
+    reapply = commands.add_parser("reapply-erasures", help="Löschlisten nach dem Einspielen einer Sicherung anwenden")
+    reapply.add_argument("lists", type=Path, nargs="+", metavar="FILE", help="Löschlisten (JSON)")
+    reapply.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
+    for p in (setup, add_user, import_store, reapply):
         p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
     add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
@@ -534,7 +539,21 @@ class Cli:
             return self._server_setup(args)
         if args.server_command == "import-store":
             return self._server_import_store(args)
+        if args.server_command == "reapply-erasures":
+            return self._server_reapply_erasures(args)
         return self._server_add_user(args)
+
+    def _server_reapply_erasures(self, args: argparse.Namespace) -> int:
+        lists = [read_file(path, max_bytes=erasure_list.MAX_BYTES) for path in args.lists]
+        password = read_password(args.password_stdin, self.stdin)
+        erased, entries = server_retention.reapply_erasures(
+            args.server, args.user, password, lists, policy=self.env.policy
+        )
+        self.say(
+            f"Löschlisten angewendet: {erased} Akten erneut gelöscht ({entries} Einträge geprüft).",
+            f"Erasure lists applied: {erased} files erased again ({entries} entries checked).",
+        )
+        return EXIT_OK
 
     def _server_import_store(self, args: argparse.Namespace) -> int:
         admin_password = read_password(args.password_stdin, self.stdin)

@@ -113,7 +113,7 @@ def create_bundle(
     lead = _TeamLead(profile_path, username, password, policy)
     try:
         raw = lead.raws([period])[0]
-        data = bundle.seal(raw, passphrase, statistics.source_name(lead.stats.office_id()))
+        data = bundle.seal(raw, passphrase, statistics.source_name(lead.store.office_id()))
         entry = (period, publication.BUNDLE_METHOD, None, "bundle", publication.raw_hash(raw))
         lead.stats.record(clock.now(), lead.store.username, [entry])
     finally:

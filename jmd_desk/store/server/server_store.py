@@ -55,6 +55,14 @@ class ServerStore:
         with Session(self.engine) as session:
             return UserRepository(session).get(self.username)
 
+    def office_id(self) -> str:
+        """The office's id (names statistics bundles and erasure lists; the same on every workstation)."""
+        with Session(self.engine) as session:
+            value = session.scalar(text("SELECT value FROM store_meta WHERE key = :k"), {"k": office.OFFICE_ID_KEY})
+        if value is None:
+            raise StoreError("server_not_set_up")
+        return str(value)
+
     def number_taken(self, number: str) -> bool:
         """True if any client of the office has ``number`` (asked through a narrow function)."""
         with Session(self.engine) as session:

@@ -7,15 +7,13 @@ from __future__ import annotations
 from datetime import date, datetime
 
 import psycopg
-from sqlalchemy import Engine, column, select, table, text
+from sqlalchemy import Engine, column, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
 from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.domain.statistics import Period, PublishedReport, StatisticsFacts
 from jmd_desk.store.register_repo import RegisterRepository
-from jmd_desk.store.schema import MetaRecord
-from jmd_desk.store.server.office import OFFICE_ID_KEY
 from jmd_desk.store.server.statistics_sql import STATISTICS_VIEWS
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import TABLES, StatisticsRepository, StatisticsSources
@@ -48,14 +46,6 @@ class ServerStatistics:
         """The office settings as stored (readable by every login)."""
         with Session(self._engine) as session:
             return SettingsRepository(session).all()
-
-    def office_id(self) -> str:
-        """The office's id (the same on every workstation; names its statistics bundles)."""
-        with Session(self._engine) as session:
-            value = session.scalar(select(MetaRecord.value).where(MetaRecord.key == OFFICE_ID_KEY))
-        if value is None:
-            raise StoreError("server_not_set_up")
-        return str(value)
 
     def facts_many(self, periods: list[Period], *, legal_basis: bool) -> list[StatisticsFacts]:
         """The facts of ``periods`` over the whole office (team lead; the opening is logged)."""

@@ -16,7 +16,16 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import bundle
-from jmd_desk.services import accounts, interchange, publication, server_admin, server_statistics, statistics
+from jmd_desk.services import (
+    accounts,
+    interchange,
+    publication,
+    retention,
+    server_admin,
+    server_retention,
+    server_statistics,
+    statistics,
+)
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
@@ -164,3 +173,13 @@ def test_two_thousand_clients_move_in_and_count_the_same(pg_cluster: PgCluster, 
     moved = make_office(pg_cluster, tmp_path, "st_large", clients=2000, seed=8)
     period = Period.quarter("2026-Q3")
     assert server_json(moved.profile, period, "cell_key") == local_json(moved.local, period, "cell_key")
+
+
+def test_the_server_finds_the_same_files_due_for_deletion(small: Office) -> None:
+    session = accounts.sign_in(small.local, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
+    try:
+        local = [(f.client_number, f.last_closed_on, f.due_since) for f in retention.due_files(session)]
+    finally:
+        session.close()
+    due = server_retention.due_files(small.profile, LEAD, LEAD_PW, clock=CLOCK, policy=POLICY)
+    assert local and [(f.client_number, f.last_closed_on, f.due_since) for f in due] == local

@@ -22,7 +22,7 @@ from jmd_desk.store.server.server_store import ServerStore
 from jmd_desk.store.server.statistics import ServerStatistics
 
 
-class _TeamLead:
+class TeamLead:
     """A signed-in team lead on the server, with the office settings read once."""
 
     def __init__(self, profile_path: Path, username: str, password: str, policy: KdfPolicy) -> None:
@@ -58,7 +58,7 @@ def export_report(
 ) -> tuple[bytes, Report]:
     """The report of ``period`` in ``fmt`` (like ``stats`` on a local store), recorded in the register."""
     statistics.check_method(method, period, k)
-    lead = _TeamLead(profile_path, username, password, policy)
+    lead = TeamLead(profile_path, username, password, policy)
     try:
         report = lead.reports([period], method, k)[0]
         data = statistics.render(report, fmt, lead.settings.office_name, lang, clock.today())
@@ -84,7 +84,7 @@ def trend_export(
     """The trend over consecutive quarters as JSON or PDF (like ``stats-trend`` on a local store)."""
     periods = statistics.quarters(first, last)
     statistics.check_trend(fmt, method, periods)
-    lead = _TeamLead(profile_path, username, password, policy)
+    lead = TeamLead(profile_path, username, password, policy)
     try:
         reports = lead.reports(periods, method, None)
         if fmt == "json":
@@ -110,7 +110,7 @@ def create_bundle(
     """The office's unsuppressed counts for ``period``, encrypted for a merge (like ``stats-bundle``)."""
     if password_problems(passphrase):
         raise JmdError("bundle_passphrase_too_short")
-    lead = _TeamLead(profile_path, username, password, policy)
+    lead = TeamLead(profile_path, username, password, policy)
     try:
         raw = lead.raws([period])[0]
         data = bundle.seal(raw, passphrase, statistics.source_name(lead.store.office_id()))

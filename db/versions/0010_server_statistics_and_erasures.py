@@ -1,4 +1,4 @@
-"""office server: gated statistics views for the team lead, deletion runs and erasure lists (PostgreSQL only)
+"""office server: statistics views for the team lead, deletion runs, erasure lists, audit chain links (PostgreSQL only)
 
 Revision ID: 0010
 Revises: 0009
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from jmd_desk.store.server import erasure_sql, statistics_sql
+from jmd_desk.store.server import audit_sql, erasure_sql, statistics_sql
 
 revision: str = "0010"
 down_revision: str | None = "0009"
@@ -20,7 +20,7 @@ depends_on: str | Sequence[str] | None = None
 
 
 def _statements() -> list[str]:
-    return statistics_sql.upgrade_statements() + erasure_sql.upgrade_statements()
+    return statistics_sql.upgrade_statements() + erasure_sql.upgrade_statements() + audit_sql.upgrade_statements()
 
 
 def upgrade() -> None:
@@ -33,5 +33,6 @@ def upgrade() -> None:
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in erasure_sql.downgrade_statements() + statistics_sql.downgrade_statements():
+    downgrade_all = audit_sql.downgrade_statements() + erasure_sql.downgrade_statements()
+    for statement in downgrade_all + statistics_sql.downgrade_statements():
         op.execute(statement)

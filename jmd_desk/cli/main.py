@@ -29,6 +29,7 @@ from jmd_desk.services import (
     server_cases,
     server_retention,
     server_statistics,
+    server_verify,
     sheet_import,
     statistics,
 )
@@ -37,7 +38,7 @@ from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
 from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
-from jmd_desk.services.verify import verify_store
+from jmd_desk.services.verify import CheckResult, verify_store
 
 log = logging.getLogger("jmd_desk.cli")
 
@@ -48,7 +49,16 @@ EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
-SERVER_READY_COMMANDS = ("server", "import", "import-sheet", "stats", "stats-trend", "stats-bundle", "stats-merge")
+SERVER_READY_COMMANDS = (
+    "server",
+    "import",
+    "import-sheet",
+    "stats",
+    "stats-trend",
+    "stats-bundle",
+    "stats-merge",
+    "verify",
+)
 
 
 class CliError(Exception):
@@ -339,6 +349,11 @@ class Cli:
         """Run the store checks and print a line per check (also on a store whose signed user
         list disagrees: that is one of the findings)."""
         password = read_password(args.password_stdin, self.stdin)
+        if args.server is not None:
+            results = server_verify.verify_server(
+                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
+            )
+            return self._printed(results)
         session = accounts.sign_in_to_verify(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -348,7 +363,9 @@ class Cli:
             session.close()
 
     def _print_checks(self, session: UserSession) -> int:
-        results = verify_store(session)
+        return self._printed(verify_store(session))
+
+    def _printed(self, results: list[CheckResult]) -> int:
         for r in results:
             status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
             detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""

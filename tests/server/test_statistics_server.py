@@ -52,29 +52,34 @@ class Office:
     database: str
 
 
-def make_office(cluster: PgCluster, folder: Path, database: str, clients: int, seed: int = 5) -> Office:
-    """A local store with ``clients`` generated files of two counsellors, moved into a new server."""
+def make_office(
+    cluster: PgCluster, folder: Path, database: str, clients: int, seed: int = 5, prefix: str = "st."
+) -> Office:
+    """A local store with ``clients`` generated files of two counsellors, moved into a new server
+    (logins are cluster-wide: each office of the tests has its own name ``prefix``)."""
     create_office_database(cluster, database)
     profile_path = write_profile(folder / "profile", cluster, database)
     profile = load_profile(profile_path)
-    office.setup(profile, OWNER, OWNER_PASSWORD, office.NewAccount(LEAD, "Lea", frozenset(Role), LEAD_PW), POLICY)
-    for name, password in COUNSELLORS.items():
+    lead = prefix + LEAD.removeprefix("st.")
+    counsellors = {prefix + name.removeprefix("st."): password for name, password in COUNSELLORS.items()}
+    office.setup(profile, OWNER, OWNER_PASSWORD, office.NewAccount(lead, "Lea", frozenset(Role), LEAD_PW), POLICY)
+    for name, password in counsellors.items():
         account = office.NewAccount(name, name, frozenset({Role.COUNSELLOR}), password)
-        office.add_user(profile, LEAD, LEAD_PW, account, POLICY)
+        office.add_user(profile, lead, LEAD_PW, account, POLICY)
     local = folder / "local.jmd"
-    admin, _ = accounts.create_store(local, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
-    for name in COUNSELLORS:
+    admin, _ = accounts.create_store(local, lead, LOCAL_PW, clock=CLOCK, policy=POLICY)
+    for name in counsellors:
         accounts.create_user(admin, name, name, frozenset({Role.COUNSELLOR}), "Local-Pw-1234")
-    document = generate_document(clients, today=TODAY.date(), seed=seed, counsellors=list(COUNSELLORS))
+    document = generate_document(clients, today=TODAY.date(), seed=seed, counsellors=list(counsellors))
     interchange.import_data(admin, json.dumps(document).encode())
     admin.close()
-    moved = server_admin.import_store(profile_path, LEAD, LEAD_PW, local, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
+    moved = server_admin.import_store(profile_path, lead, LEAD_PW, local, lead, LOCAL_PW, clock=CLOCK, policy=POLICY)
     assert moved == clients
     return Office(local, profile_path, database)
 
 
-def local_json(store: Path, period: Period, method: str) -> bytes:
-    session = accounts.sign_in(store, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
+def local_json(store: Path, period: Period, method: str, user: str = LEAD) -> bytes:
+    session = accounts.sign_in(store, user, LOCAL_PW, clock=CLOCK, policy=POLICY)
     try:
         return statistics.export(session, period, "json", method=method)
     finally:
@@ -170,9 +175,10 @@ def test_stats_on_the_server_from_the_command_line(small: Office, tmp_path: Path
 def test_two_thousand_clients_move_in_and_count_the_same(pg_cluster: PgCluster, tmp_path: Path) -> None:
     """Acceptance 6 of issue 13: every record, audit and correction history arrives (the move-in
     compares the row counts of every table before committing) and ``stats`` is identical."""
-    moved = make_office(pg_cluster, tmp_path, "st_large", clients=2000, seed=8)
+    moved = make_office(pg_cluster, tmp_path, "st_large", clients=2000, seed=8, prefix="sl.")
     period = Period.quarter("2026-Q3")
-    assert server_json(moved.profile, period, "cell_key") == local_json(moved.local, period, "cell_key")
+    local = local_json(moved.local, period, "cell_key", "sl.lea")
+    assert server_json(moved.profile, period, "cell_key", "sl.lea") == local
 
 
 def test_the_server_finds_the_same_files_due_for_deletion(small: Office) -> None:

@@ -21,6 +21,7 @@ from jmd_desk.store.bulk import write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
 from jmd_desk.store.server import connection, database, move_in, office
+from jmd_desk.store.server.audit import server_audit_key
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
@@ -37,6 +38,7 @@ class ServerStore:
         self.engine: Engine = database.make_engine(profile, username, secret)
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
+        self.audit_key = server_audit_key(office_key)
 
     @classmethod
     def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
@@ -83,7 +85,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 return write_document(session, document, now, counsellor, seal=self.cipher.seal_row)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
 
     def move_in(self, snapshot: move_in.LocalSnapshot, now: datetime) -> int:
         """Write a local store's snapshot in one transaction; returns the number of clients."""
@@ -98,10 +100,10 @@ class ServerStore:
                 )
                 mapping = dict(zip(snapshot.client_ids, new_ids, strict=True))
                 move_in.write_changes(session, snapshot, mapping, self.cipher.seal_row)
-                move_in.write_audit(session, snapshot, mapping)
+                move_in.write_audit(session, snapshot, mapping, self.audit_key)
                 move_in.check_counts(before, move_in.server_counts(session), snapshot)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         return len(new_ids)
 
     def version_of(self, table: str, row_id: int) -> RowVersion:
@@ -137,7 +139,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 saved = session.execute(statement).scalar()
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         if saved is None:
             now = self.version_of(table, row_id)
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
@@ -197,7 +199,7 @@ def _versioned(table: str) -> Table:
     return Base.metadata.tables[table]
 
 
-def _classify(exc: DBAPIError) -> StoreError:
+def classify_server_error(exc: DBAPIError) -> StoreError:
     """Row-level security refusals and other server errors, without the server's text."""
     original = exc.orig
     if isinstance(original, psycopg.errors.InsufficientPrivilege):

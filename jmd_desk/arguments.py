@@ -122,7 +122,10 @@ def _server_commands(server: argparse.ArgumentParser) -> None:
     import_store.add_argument("store_file", type=Path, metavar="STORE")
     import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
     import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
-    for p in (setup, add_user, import_store):
+    reapply = commands.add_parser("reapply-erasures", help="Löschlisten nach dem Einspielen einer Sicherung anwenden")
+    reapply.add_argument("lists", type=Path, nargs="+", metavar="FILE", help="Löschlisten (JSON)")
+    reapply.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
+    for p in (setup, add_user, import_store, reapply):
         p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
     add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 

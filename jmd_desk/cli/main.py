@@ -14,17 +14,30 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from jmd_desk.domain import erasure_list
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import difference_note
-from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, sheet_import, statistics
+from jmd_desk.services import (
+    accounts,
+    backups,
+    interchange,
+    server_admin,
+    server_cases,
+    server_retention,
+    server_statistics,
+    server_verify,
+    sheet_import,
+    statistics,
+)
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
 from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
-from jmd_desk.services.verify import verify_store
+from jmd_desk.services.verify import CheckResult, verify_store
 
 log = logging.getLogger("jmd_desk.cli")
 
@@ -34,7 +47,16 @@ EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
-SERVER_READY_COMMANDS = ("server", "import", "import-sheet")
+SERVER_READY_COMMANDS = (
+    "server",
+    "import",
+    "import-sheet",
+    "stats",
+    "stats-trend",
+    "stats-bundle",
+    "stats-merge",
+    "verify",
+)
 
 
 class CliError(Exception):
@@ -210,6 +232,11 @@ class Cli:
         """Run the store checks and print a line per check (also on a store whose signed user
         list disagrees: that is one of the findings)."""
         password = read_password(args.password_stdin, self.stdin)
+        if args.server is not None:
+            results = server_verify.verify_server(
+                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
+            )
+            return self._printed(results)
         session = accounts.sign_in_to_verify(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -219,7 +246,9 @@ class Cli:
             session.close()
 
     def _print_checks(self, session: UserSession) -> int:
-        results = verify_store(session)
+        return self._printed(verify_store(session))
+
+    def _printed(self, results: list[CheckResult]) -> int:
         for r in results:
             status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
             detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
@@ -230,48 +259,75 @@ class Cli:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
         statistics.check_method(args.method, period, args.k)
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            data, report = server_statistics.export_report(
+                args.server, args.user, password, period, args.format, method=args.method, k=args.k,
+                lang=self.env.lang, clock=self.env.clock, policy=self.env.policy,
+            )  # fmt: skip
+            return self._stats_written(args, data, report)
 
         def run(session: UserSession) -> int:
             data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
-            write_file(args.output, data)
-            self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
-            note = difference_note(report, self.env.lang)
-            if note:
-                print(note, file=self.out)
-            return EXIT_OK
+            return self._stats_written(args, data, report)
 
         return self.with_session(args, run)
+
+    def _stats_written(self, args: argparse.Namespace, data: bytes, report: Report) -> int:
+        write_file(args.output, data)
+        self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+        note = difference_note(report, self.env.lang)
+        if note:
+            print(note, file=self.out)
+        return EXIT_OK
 
     def cmd_stats_trend(self, args: argparse.Namespace) -> int:
         """Write the statistics of consecutive quarters with line charts."""
         statistics.quarters(args.from_quarter, args.to_quarter)
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            data = server_statistics.trend_export(
+                args.server, args.user, password, args.from_quarter, args.to_quarter, args.format,
+                method=args.method, lang=self.env.lang, clock=self.env.clock, policy=self.env.policy,
+            )  # fmt: skip
+            return self._trend_written(args, data)
 
         def run(session: UserSession) -> int:
             data = statistics.trend_export(
                 session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
             )
-            write_file(args.output, data)
-            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
-            return EXIT_OK
+            return self._trend_written(args, data)
 
         return self.with_session(args, run)
+
+    def _trend_written(self, args: argparse.Namespace, data: bytes) -> int:
+        write_file(args.output, data)
+        self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
+        return EXIT_OK
 
     def cmd_stats_bundle(self, args: argparse.Namespace) -> int:
         """Write this store's encrypted statistics bundle for the office merge."""
         period = period_of(args)
-        session = self.sign_in(args)
-        try:
-            passphrase = read_password(
-                args.password_stdin,
-                self.stdin,
-                prompt="Statistik-Passwort: ",
-                confirm=not args.password_stdin,
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            passphrase = self._bundle_passphrase(args)
+            data = server_statistics.create_bundle(
+                args.server, args.user, password, period, passphrase, clock=self.env.clock, policy=self.env.policy
             )
-            write_file(args.output, statistics.create_bundle(session, period, passphrase))
-        finally:
-            session.close()
+            write_file(args.output, data)
+        else:
+            session = self.sign_in(args)
+            try:
+                write_file(args.output, statistics.create_bundle(session, period, self._bundle_passphrase(args)))
+            finally:
+                session.close()
         self.say(f"Statistik-Bündel geschrieben: {args.output}", f"Statistics bundle written: {args.output}")
         return EXIT_OK
+
+    def _bundle_passphrase(self, args: argparse.Namespace) -> str:
+        return read_password(
+            args.password_stdin, self.stdin, prompt="Statistik-Passwort: ", confirm=not args.password_stdin
+        )
 
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
@@ -383,7 +439,21 @@ class Cli:
             return self._server_setup(args)
         if args.server_command == "import-store":
             return self._server_import_store(args)
+        if args.server_command == "reapply-erasures":
+            return self._server_reapply_erasures(args)
         return self._server_add_user(args)
+
+    def _server_reapply_erasures(self, args: argparse.Namespace) -> int:
+        lists = [read_file(path, max_bytes=erasure_list.MAX_BYTES) for path in args.lists]
+        password = read_password(args.password_stdin, self.stdin)
+        erased, entries = server_retention.reapply_erasures(
+            args.server, args.user, password, lists, policy=self.env.policy
+        )
+        self.say(
+            f"Löschlisten angewendet: {erased} Akten erneut gelöscht ({entries} Einträge geprüft).",
+            f"Erasure lists applied: {erased} files erased again ({entries} entries checked).",
+        )
+        return EXIT_OK
 
     def _server_import_store(self, args: argparse.Namespace) -> int:
         admin_password = read_password(args.password_stdin, self.stdin)

@@ -6,12 +6,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.audit_chain import GENESIS, AuditEntry, AuditFilter, event_hash
 from jmd_desk.domain.entities import AuditEvent
 from jmd_desk.store.schema import AuditRecord, MetaRecord
+from jmd_desk.store.server.audit_sql import CHAIN_LOCK
 
 HEAD_KEY = "audit_head"
 THROTTLE_KEY = "throttle_token"
@@ -34,9 +35,12 @@ def _event(r: AuditRecord) -> AuditEvent:
 class AuditRepository:
     """Appends to and reads the audit chain."""
 
-    def __init__(self, session: Session, key: bytes) -> None:
+    def __init__(self, session: Session, key: bytes, *, keeps_head: bool = True) -> None:
         self._s = session
         self._key = key
+        # The office server's store_meta is read-only for application logins; its audit
+        # table is INSERT-only for them, so removing the newest events needs the database owner.
+        self._keeps_head = keeps_head
 
     def append(
         self,
@@ -84,7 +88,8 @@ class AuditRepository:
             prev = digest
         if rows:
             self._s.execute(insert(AuditRecord), rows)
-            self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
+            if self._keeps_head:
+                self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
     def throttle_token(self) -> str | None:
         """The token last written to the sign-in throttle file (None before the first)."""
@@ -105,6 +110,9 @@ class AuditRepository:
     def _chain_end(self) -> tuple[int, str]:
         """Where the next event attaches: after the recorded head, so that events removed from
         the end stay visible as a gap even after new events were added."""
+        if self._s.get_bind().dialect.name == "postgresql":
+            # several workstations append to the server's chain: one at a time until commit
+            self._s.execute(text(CHAIN_LOCK))
         last = self._s.execute(
             select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
         ).first()

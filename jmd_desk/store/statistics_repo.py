@@ -102,11 +102,31 @@ class _Snapshot:
     referrals: dict[int, list[tuple[int, str, str, int, int]]] = field(default_factory=dict)
 
 
+class StatisticsSources(NamedTuple):
+    """Where the case data come from: the tables of a local store, or on the office server the
+    team lead's gated views with the same column names (store/server/statistics_sql.py)."""
+
+    clients: type[ClientRecord]
+    cases: type[CaseRecord]
+    consents: type[ConsentRecord]
+    goals: type[GoalRecord]
+    goal_status: type[GoalStatusRecord]
+    contacts: type[ContactRecord]
+    referrals: type[ReferralRecord]
+    progress: type[ProgressRecord]
+
+
+TABLES = StatisticsSources(
+    ClientRecord, CaseRecord, ConsentRecord, GoalRecord, GoalStatusRecord, ContactRecord, ReferralRecord, ProgressRecord
+)
+
+
 class StatisticsRepository:
     """Counts and person facts for one period or several."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, sources: StatisticsSources = TABLES) -> None:
         self._s = session
+        self._src = sources
 
     def _rows(self, query: Select[*Ts]) -> Sequence[Row[*Ts]]:
         """All rows at once through the session's connection: no ORM row processing and one fetch
@@ -124,20 +144,21 @@ class StatisticsRepository:
 
     # ------------------------------------------------------------------ loading
     def _load(self, periods: list[Period]) -> _Snapshot:
+        src = self._src
         start, end = min(p.start for p in periods), max(p.end for p in periods)
         cases = self._cases(start, end)
         case_ids = {row[0] for row in cases}
         goals = {
             goal_id: (case_id, area, agreed, key)
             for goal_id, case_id, area, agreed, key in self._rows(
-                select(GoalRecord.id, GoalRecord.case_id, GoalRecord.area, GoalRecord.agreed_on, GoalRecord.record_key)
+                select(src.goals.id, src.goals.case_id, src.goals.area, src.goals.agreed_on, src.goals.record_key)
             )
             if case_id in case_ids
         }
         return _Snapshot(
             periods=periods,
             cases=cases,
-            client_of=dict(self._rows(select(CaseRecord.id, CaseRecord.client_id))),
+            client_of=dict(self._rows(select(src.cases.id, src.cases.client_id))),
             consents=self._consents(end),
             clients=self._clients(),
             goals=goals,
@@ -152,23 +173,25 @@ class StatisticsRepository:
 
     def _cases(self, start: date, end: date) -> list[CaseRow]:
         """(id, client, type, opened, closed, reason, destination, key) of the cases active in the window."""
+        src = self._src
         query = select(
-            CaseRecord.id,
-            CaseRecord.client_id,
-            CaseRecord.case_type,
-            CaseRecord.opened_on,
-            CaseRecord.closed_on,
-            CaseRecord.closure_reason,
-            CaseRecord.destination,
-            CaseRecord.record_key,
-            CaseRecord.requested_on,
-        ).where(CaseRecord.opened_on <= end, or_(CaseRecord.closed_on.is_(None), CaseRecord.closed_on >= start))
+            src.cases.id,
+            src.cases.client_id,
+            src.cases.case_type,
+            src.cases.opened_on,
+            src.cases.closed_on,
+            src.cases.closure_reason,
+            src.cases.destination,
+            src.cases.record_key,
+            src.cases.requested_on,
+        ).where(src.cases.opened_on <= end, or_(src.cases.closed_on.is_(None), src.cases.closed_on >= start))
         return plain_rows(self._rows(query))
 
     def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
         """Statistics consents given by the last day, per client."""
-        query = select(ConsentRecord.client_id, ConsentRecord.given_on, ConsentRecord.withdrawn_on).where(
-            ConsentRecord.scope == "statistics", ConsentRecord.given_on <= end
+        src = self._src
+        query = select(src.consents.client_id, src.consents.given_on, src.consents.withdrawn_on).where(
+            src.consents.scope == "statistics", src.consents.given_on <= end
         )
         consents: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
         for client_id, given, withdrawn in self._rows(query):
@@ -176,23 +199,25 @@ class StatisticsRepository:
         return consents
 
     def _clients(self) -> dict[int, _Client]:
+        src = self._src
         query = select(
-            ClientRecord.id,
-            ClientRecord.date_of_birth,
-            ClientRecord.gender,
-            ClientRecord.residence_status,
-            ClientRecord.country_of_birth,
-            ClientRecord.record_key,
-            ClientRecord.district,
-            ClientRecord.german_level,
-            ClientRecord.school_qualification,
+            src.clients.id,
+            src.clients.date_of_birth,
+            src.clients.gender,
+            src.clients.residence_status,
+            src.clients.country_of_birth,
+            src.clients.record_key,
+            src.clients.district,
+            src.clients.german_level,
+            src.clients.school_qualification,
         )
         return {row[0]: _Client(*row[1:]) for row in self._rows(query)}
 
     def _progress(self) -> dict[tuple[int, str], list[tuple[date, str]]]:
         """Progress entries per (client, field)."""
+        src = self._src
         progress: dict[tuple[int, str], list[tuple[date, str]]] = defaultdict(list)
-        query = select(ProgressRecord.client_id, ProgressRecord.field, ProgressRecord.on, ProgressRecord.value)
+        query = select(src.progress.client_id, src.progress.field, src.progress.on, src.progress.value)
         for client_id, name, on, value in self._rows(query):
             progress[(client_id, name)].append((on, value))
         return progress
@@ -236,9 +261,10 @@ class StatisticsRepository:
         self, goals: dict[int, tuple[int, str, date | None, int]], end: date
     ) -> dict[int, list[tuple[date, int, str]]]:
         """Each goal's status history up to the last day, in order."""
+        src = self._src
         query = select(
-            GoalStatusRecord.id, GoalStatusRecord.goal_id, GoalStatusRecord.valid_from, GoalStatusRecord.status
-        ).where(or_(GoalStatusRecord.valid_from.is_(None), GoalStatusRecord.valid_from <= end))
+            src.goal_status.id, src.goal_status.goal_id, src.goal_status.valid_from, src.goal_status.status
+        ).where(or_(src.goal_status.valid_from.is_(None), src.goal_status.valid_from <= end))
         history: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
         for row_id, goal_id, valid_from, value in self._rows(query):
             if goal_id in goals:
@@ -251,18 +277,19 @@ class StatisticsRepository:
         self, periods: list[Period], start: date, end: date
     ) -> dict[int, list[tuple[int, str, int, int, int]]]:
         """(case, mode, count, minutes, key sum) per period index."""
-        index = _period_index(ContactRecord.date, periods)
+        src = self._src
+        index = _period_index(src.contacts.date, periods)
         query = (
             select(
                 index,
-                ContactRecord.case_id,
-                ContactRecord.mode,
+                src.contacts.case_id,
+                src.contacts.mode,
                 func.count(),
-                func.coalesce(func.sum(ContactRecord.minutes), 0),
-                func.sum(ContactRecord.record_key),
+                func.coalesce(func.sum(src.contacts.minutes), 0),
+                func.sum(src.contacts.record_key),
             )
-            .where(ContactRecord.date.between(start, end))
-            .group_by(index, ContactRecord.case_id, ContactRecord.mode)
+            .where(src.contacts.date.between(start, end))
+            .group_by(index, src.contacts.case_id, src.contacts.mode)
         )
         rows: dict[int, list[tuple[int, str, int, int, int]]] = defaultdict(list)
         for i, case_id, mode, n, minutes, keys in self._rows(query):
@@ -273,19 +300,20 @@ class StatisticsRepository:
         self, periods: list[Period], start: date, end: date
     ) -> dict[int, list[tuple[int, str, str, int, int]]]:
         """(case, partner type, status, count, key sum) per period index."""
-        index = _period_index(ReferralRecord.date, periods)
+        src = self._src
+        index = _period_index(src.referrals.date, periods)
         query = (
             select(
                 index,
-                ReferralRecord.case_id,
+                src.referrals.case_id,
                 PartnerRecord.partner_type,
-                ReferralRecord.status,
+                src.referrals.status,
                 func.count(),
-                func.sum(ReferralRecord.record_key),
+                func.sum(src.referrals.record_key),
             )
-            .join(PartnerRecord, PartnerRecord.id == ReferralRecord.partner_id)
-            .where(ReferralRecord.date.between(start, end))
-            .group_by(index, ReferralRecord.case_id, PartnerRecord.partner_type, ReferralRecord.status)
+            .join(PartnerRecord, PartnerRecord.id == src.referrals.partner_id)
+            .where(src.referrals.date.between(start, end))
+            .group_by(index, src.referrals.case_id, PartnerRecord.partner_type, src.referrals.status)
         )
         rows: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
         for i, case_id, partner_type, status, n, keys in self._rows(query):

@@ -24,6 +24,7 @@ from jmd_desk.store.bulk import write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
 from jmd_desk.store.server import connection, database, move_in, office
+from jmd_desk.store.server.audit import server_audit_key
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
@@ -42,6 +43,7 @@ class ServerStore:
         self.engine: Engine = database.make_engine(profile, username, secret)
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
+        self.audit_key = server_audit_key(office_key)
 
     @classmethod
     def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
@@ -59,6 +61,14 @@ class ServerStore:
         """The signed-in person's account (roles, active)."""
         with Session(self.engine) as session:
             return UserRepository(session).get(self.username)
+
+    def office_id(self) -> str:
+        """The office's id (names statistics bundles and erasure lists; the same on every workstation)."""
+        with Session(self.engine) as session:
+            value = session.scalar(text("SELECT value FROM store_meta WHERE key = :k"), {"k": office.OFFICE_ID_KEY})
+        if value is None:
+            raise StoreError("server_not_set_up")
+        return str(value)
 
     def number_taken(self, number: str) -> bool:
         """True if any client of the office has ``number`` (asked through a narrow function)."""
@@ -80,7 +90,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 return write_document(session, document, now, counsellor, seal=self.cipher.seal_row)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
 
     def move_in(self, snapshot: move_in.LocalSnapshot, now: datetime) -> int:
         """Write a local store's snapshot in one transaction; returns the number of clients."""
@@ -95,10 +105,10 @@ class ServerStore:
                 )
                 mapping = dict(zip(snapshot.client_ids, new_ids, strict=True))
                 move_in.write_changes(session, snapshot, mapping, self.cipher.seal_row)
-                move_in.write_audit(session, snapshot, mapping)
+                move_in.write_audit(session, snapshot, mapping, self.audit_key)
                 move_in.check_counts(before, move_in.server_counts(session), snapshot)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         return len(new_ids)
 
     def version_of(self, table: str, row_id: int) -> RowVersion:
@@ -134,7 +144,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 saved = session.execute(statement).scalar()
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         if saved is None:
             log.info("edit conflict on %s row %d (seen version %d)", table, row_id, seen_version)
             now = self.version_of(table, row_id)
@@ -195,7 +205,7 @@ def _versioned(table: str) -> Table:
     return Base.metadata.tables[table]
 
 
-def _classify(exc: DBAPIError) -> StoreError:
+def classify_server_error(exc: DBAPIError) -> StoreError:
     """Row-level security refusals and other server errors, without the server's text."""
     original = exc.orig
     if isinstance(original, psycopg.errors.InsufficientPrivilege):

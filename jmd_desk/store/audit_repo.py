@@ -34,9 +34,12 @@ def _event(r: AuditRecord) -> AuditEvent:
 class AuditRepository:
     """Appends to and reads the audit chain."""
 
-    def __init__(self, session: Session, key: bytes) -> None:
+    def __init__(self, session: Session, key: bytes, *, keeps_head: bool = True) -> None:
         self._s = session
         self._key = key
+        # The office server's store_meta is read-only for application logins; its audit
+        # table is INSERT-only for them, so removing the newest events needs the database owner.
+        self._keeps_head = keeps_head
 
     def append(
         self,
@@ -84,7 +87,8 @@ class AuditRepository:
             prev = digest
         if rows:
             self._s.execute(insert(AuditRecord), rows)
-            self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
+            if self._keeps_head:
+                self._s.merge(MetaRecord(key=HEAD_KEY, value=f"{seq}:{prev}"))
 
     def throttle_token(self) -> str | None:
         """The token last written to the sign-in throttle file (None before the first)."""

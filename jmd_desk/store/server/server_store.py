@@ -13,18 +13,20 @@ import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
 from jmd_desk.domain.entities import User
-from jmd_desk.domain.errors import JmdError, StoreError
+from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.interchange import Document
-from jmd_desk.store.bulk import write_document
+from jmd_desk.store.bulk import RowSealer, write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
-from jmd_desk.store.server import connection, database, move_in, office
+from jmd_desk.store.server import connection, database, move_in, office, sealing
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
 from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
+from jmd_desk.store.store import derive_subkey
 from jmd_desk.store.users_repo import UserRepository
 
 
@@ -37,6 +39,24 @@ class ServerStore:
         self.engine: Engine = database.make_engine(profile, username, secret)
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
+        self.audit_key = derive_subkey(office_key, b"jmd-desk server audit chain")
+        self._open = True
+        self._locked = False
+
+    def prepare_session(self, session: Session) -> RowSealer:
+        """Make a unit of work's session seal and open fields; returns the sealer for bulk rows."""
+        sealing.install(session, self.cipher)
+        return self.cipher.seal_row
+
+    @property
+    def is_open(self) -> bool:
+        """True until ``close`` (also while locked)."""
+        return self._open or self._locked
+
+    @property
+    def is_unlocked(self) -> bool:
+        """True while signed in (the server has no lock screen of its own yet)."""
+        return self._open
 
     @classmethod
     def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
@@ -46,9 +66,27 @@ class ServerStore:
         conn.close()
         return cls(profile, username, secret, key)
 
+    def suspend(self) -> None:
+        """Locked: every connection closed, the login secret and office key forgotten."""
+        self.engine.dispose()
+        self.engine = database.make_engine(self.profile, self.username, "")
+        self.office_key = b""
+        self._open = False
+        self._locked = True
+
+    def resume(self, username: str, password: str, policy: KdfPolicy) -> None:
+        """Unlock with the same person's password (AuthError if wrong)."""
+        if username != self.username:
+            raise AuthError("wrong_credentials")
+        fresh = ServerStore.open(self.profile, username, password, policy)
+        self.engine, self.office_key, self.cipher = fresh.engine, fresh.office_key, fresh.cipher
+        self.audit_key = fresh.audit_key
+        self._open, self._locked = True, False
+
     def close(self) -> None:
         """Close every connection."""
         self.engine.dispose()
+        self._open = self._locked = False
 
     def user(self) -> User | None:
         """The signed-in person's account (roles, active)."""
@@ -75,7 +113,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 return write_document(session, document, now, counsellor, seal=self.cipher.seal_row)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
 
     def move_in(self, snapshot: move_in.LocalSnapshot, now: datetime) -> int:
         """Write a local store's snapshot in one transaction; returns the number of clients."""
@@ -93,7 +131,7 @@ class ServerStore:
                 move_in.write_audit(session, snapshot, mapping)
                 move_in.check_counts(before, move_in.server_counts(session), snapshot)
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         return len(new_ids)
 
     def version_of(self, table: str, row_id: int) -> RowVersion:
@@ -129,7 +167,7 @@ class ServerStore:
             with Session(self.engine) as session, session.begin():
                 saved = session.execute(statement).scalar()
         except DBAPIError as exc:
-            raise _classify(exc) from None
+            raise classify_server_error(exc) from None
         if saved is None:
             now = self.version_of(table, row_id)
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
@@ -189,8 +227,13 @@ def _versioned(table: str) -> Table:
     return Base.metadata.tables[table]
 
 
-def _classify(exc: DBAPIError) -> StoreError:
-    """Row-level security refusals and other server errors, without the server's text."""
+def classify_server_error(exc: DBAPIError | StaleDataError) -> StoreError:
+    """Row-level security refusals and other server errors, without the server's text.
+
+    An ORM update or delete that matches no row met a row the server hides from this login.
+    """
+    if isinstance(exc, StaleDataError):
+        return StoreError("server_row_refused")
     original = exc.orig
     if isinstance(original, psycopg.errors.InsufficientPrivilege):
         return StoreError("server_row_refused")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -130,6 +130,20 @@ def field_cipher(session: Any) -> FieldCipher | None:
     """The cipher of a session on the office server (None on a local store, where the whole
     file is encrypted and repositories read plain columns)."""
     return session.info.get(CIPHER_INFO)
+
+
+FieldOpener = Callable[[str, str, int, Any], Any]
+
+
+def _as_stored(_table: str, _column: str, _row_id: int, value: Any) -> Any:
+    return value
+
+
+def field_opener(session: Any) -> FieldOpener:
+    """(table, column, row id, stored value) -> plaintext, for rows read outside the ORM: opens
+    sealed values on the office server, passes values through on a local store."""
+    cipher = field_cipher(session)
+    return _as_stored if cipher is None else cipher.open_any
 
 
 def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:

@@ -75,6 +75,9 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         old = uow.clients.get(client_id).value
         if client.client_number is None:
             client = replace(client, client_number=old.client_number)
+        if client.counsellor is None and session.on_server:
+            # every file on the server has a counsellor; the team lead reassigns files there
+            client = replace(client, counsellor=old.counsellor)
         cases = [c.value for c in uow.cases.for_parents([client_id])[client_id]]
         _raise_if(client_problems(client, cases, today))
         _check_number(uow, client.client_number, client_id)

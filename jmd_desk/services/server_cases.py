@@ -10,24 +10,14 @@ from pathlib import Path
 
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
-from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
+from jmd_desk.domain.errors import AuthError
 from jmd_desk.domain.interchange import Document, parse_document
 from jmd_desk.services.accounts import normalise_username
-from jmd_desk.services.interchange import ImportSummary, with_numbers
+from jmd_desk.services.interchange import ImportSummary, only_own_clients, with_numbers
 from jmd_desk.services.server_admin import open_profile
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.server.server_store import ServerStore
-
-
-def _only_own_clients(document: Document, username: str) -> None:
-    errors = [
-        FieldError(f"$.clients[{i}].counsellor", "server_import_other_counsellor", {"value": b.client.counsellor})
-        for i, b in enumerate(document.clients)
-        if b.client.counsellor not in (None, username)
-    ]
-    if errors:
-        raise ValidationError(errors)
 
 
 def import_own_files(
@@ -47,8 +37,8 @@ def import_own_document(
         user = store.user()
         if user is None or not user.active or not user.has(Role.COUNSELLOR):
             raise AuthError("not_permitted", roles=Role.COUNSELLOR.value)
-        _only_own_clients(document, username)
         document = with_numbers(store, document, username, clock.today().year)
+        only_own_clients(document, username)
         store.write_document(document, clock.now(), username)
     finally:
         store.close()

@@ -10,14 +10,16 @@ file (backups, key files, SQLCipher pages) carry ``@pytest.mark.local_only``.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import psycopg
 import pytest
 
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
+from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services.server_cases import sign_in_server
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.server import office
@@ -116,3 +118,20 @@ def session_for(backend: str, request: pytest.FixtureRequest, clock: FixedClock)
     yield open_session
     for session in opened:
         session.close()
+
+
+@pytest.fixture
+def on_server(backend: str) -> bool:
+    """True in the office-server variant."""
+    return backend == "server"
+
+
+@pytest.fixture
+def refused(on_server: bool) -> Callable[[], Any]:
+    """``with refused():`` a colleague's file: not permitted on a local store; on the server the
+    row is hidden by row-level security, so it is not found at all."""
+
+    def expect() -> Any:
+        return pytest.raises(JmdError, match=r"^not_found\(") if on_server else pytest.raises(AuthError)
+
+    return expect

@@ -136,6 +136,7 @@ def export_data(session: UserSession) -> bytes:
     audited; plaintext)."""
     session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
+        uow.read_every_file()
         files = uow.clients.files(uow.clients.ids())
         document = build_document(
             uow.partners.list(),

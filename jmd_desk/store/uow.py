@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from types import TracebackType
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -97,6 +98,13 @@ class UnitOfWork:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
         return write_document(self._session, document, now, counsellor, seal=self._seal)
+
+    def read_every_file(self) -> None:
+        """The full export reads every file: on the office server through its audited function
+        (admin and team lead; the rest of this transaction only). A local store reads all anyway."""
+        assert self._session is not None
+        if self._seal is not None:
+            self._session.execute(text("SELECT jmd_open_export()"))
 
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
         """The whole store, its correction and audit history, to move into the office server."""

@@ -1,4 +1,4 @@
-"""office server: the admin writes the office settings and the district list (PostgreSQL only)
+"""office server: admin writes settings and districts; the audited full export (PostgreSQL only)
 
 Revision ID: 0011
 Revises: 0009
@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from jmd_desk.store.server import office_lists_sql
+from jmd_desk.store.server import lists_and_export_sql
 
 revision: str = "0011"
 down_revision: str | None = "0009"
@@ -22,12 +22,12 @@ depends_on: str | Sequence[str] | None = None
 def upgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in office_lists_sql.upgrade_statements():
+    for statement in lists_and_export_sql.upgrade_statements():
         op.execute(statement)
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
-    for statement in office_lists_sql.downgrade_statements():
+    for statement in lists_and_export_sql.downgrade_statements():
         op.execute(statement)

@@ -36,7 +36,7 @@ EXIT_CHECK_FAILED = 3
 
 GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
-SERVER_READY_COMMANDS = ("server", "import", "import-sheet")
+SERVER_READY_COMMANDS = ("server", "import", "import-sheet", "export", "verify")
 
 
 class CliError(Exception):
@@ -215,8 +215,12 @@ class Cli:
         return args.store or self.env.paths.default_store
 
     def sign_in(self, args: argparse.Namespace) -> UserSession:
-        """Unlock the store for ``--user``."""
+        """Unlock the store for ``--user`` (or sign in to the office server of ``--server``)."""
         password = read_password(args.password_stdin, self.stdin)
+        if args.server is not None:
+            return server_cases.sign_in_server(
+                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
+            )
         return accounts.sign_in(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -323,6 +327,8 @@ class Cli:
     def cmd_verify(self, args: argparse.Namespace) -> int:
         """Run the store checks and print a line per check (also on a store whose signed user
         list disagrees: that is one of the findings)."""
+        if args.server is not None:
+            return self.with_session(args, self._print_checks)
         password = read_password(args.password_stdin, self.stdin)
         session = accounts.sign_in_to_verify(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy

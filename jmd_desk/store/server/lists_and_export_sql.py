@@ -57,7 +57,7 @@ def _export_statements() -> list[str]:
 
 def upgrade_statements() -> list[str]:
     """Policies and grants for writing the office lists; the full export's function and policies."""
-    statements = _export_statements()
+    statements = [*_export_statements(), _GRANT.format(privileges="SELECT", table="alembic_version")]
     for table, inserters in _WRITERS.items():
         statements += [
             f"ALTER TABLE {table} ENABLE ROW LEVEL SECURITY",
@@ -71,7 +71,8 @@ def upgrade_statements() -> list[str]:
 
 def downgrade_statements() -> list[str]:
     """Undo ``upgrade_statements``."""
-    statements = [f"DROP POLICY IF EXISTS full_export ON {table}" for table in CASE_TABLES]
+    statements = [_REVOKE.format(privileges="SELECT", table="alembic_version")]
+    statements += [f"DROP POLICY IF EXISTS full_export ON {table}" for table in CASE_TABLES]
     statements += [
         "DROP FUNCTION IF EXISTS jmd_open_export(), jmd_export_open()",
         "DROP TABLE IF EXISTS jmd_private.export_reading",

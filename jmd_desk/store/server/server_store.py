@@ -21,7 +21,7 @@ from jmd_desk.domain.interchange import Document
 from jmd_desk.store.bulk import RowSealer, write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
-from jmd_desk.store.server import connection, database, move_in, office, sealing
+from jmd_desk.store.server import checks, connection, database, move_in, office, sealing
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
@@ -65,6 +65,13 @@ class ServerStore:
         conn, key = office.sign_in(profile, username, password, policy, secret)
         conn.close()
         return cls(profile, username, secret, key)
+
+    def integrity_problems(self) -> dict[str, list[str]]:
+        """Findings of the checks a workstation can run on the server (``verify``)."""
+        try:
+            return checks.integrity_problems(self.engine, self.cipher)
+        except DBAPIError as exc:
+            raise classify_server_error(exc) from None
 
     def suspend(self) -> None:
         """Locked: every connection closed, the login secret and office key forgotten."""

@@ -27,6 +27,7 @@ from jmd_desk.store.records_repo import (
     progress_repository,
     referral_repository,
 )
+from jmd_desk.store.row_versions import check_version, versions_of
 from jmd_desk.store.schema import CaseRecord, ClientChangeRecord, ClientRecord, ContactRecord
 from jmd_desk.store.server.fields import FieldCipher, field_cipher
 
@@ -198,6 +199,7 @@ class ClientRepository:
         progress = progress_repository(self._s).for_parents(client_ids)
         documents = DocumentRepository(self._s).for_parents(client_ids)
         offers = GroupOfferRepository(self._s).of_clients(client_ids)
+        versions = versions_of(self._s, "clients", client_ids)
         result = []
         for cid in client_ids:
             case_files = tuple(
@@ -221,9 +223,14 @@ class ClientRepository:
                     tuple(progress.get(cid, ())),
                     tuple(documents.get(cid, ())),
                     tuple(offers.get(cid, ())),
+                    versions.get(cid),
                 )
             )
         return result
+
+    def check_version(self, client_id: int, seen: int | None) -> None:
+        """Refuse a save over a newer one (office server; see ``row_versions``)."""
+        check_version(self._s, "clients", client_id, seen)
 
     def summaries(
         self, *, visible_to: Collection[str] | None = None, include_unassigned: bool = True

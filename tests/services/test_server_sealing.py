@@ -8,9 +8,9 @@ from datetime import date
 import pytest
 
 from jmd_desk.domain.entities import Case, Client, Contact, DocumentInfo, FollowUp, Goal, Partner
-from jmd_desk.domain.errors import AuthError
+from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.domain.readmodels import ClientQuery
-from jmd_desk.services import casework, clients, documents, partners
+from jmd_desk.services import accounts, casework, clients, documents, partners
 from tests.conftest import PASSWORDS
 from tests.pg_cluster import PgCluster
 from tests.services.conftest import SERVER_DB
@@ -92,3 +92,34 @@ def test_a_locked_session_opens_again_only_with_the_password(session_for) -> Non
         berta.unlock("falsch-falsch-1")
     berta.unlock(PASSWORDS["berta"])
     assert clients.client_file(berta, cid).client.last_name == "Quintanilla"
+
+
+def test_saving_over_a_colleagues_newer_save_is_refused_and_keeps_hers(session_for, on_server: bool) -> None:
+    berta = session_for("berta")
+    cid, _ = _fill_a_file(berta)
+    seen = clients.client_file(berta, cid)
+    contact = seen.cases[0].contacts[0]
+    if not on_server:  # one writer at a time: nothing to compare, every save goes through
+        assert seen.version is None and contact.version is None
+        clients.update_client(berta, cid, _client(phone="0151 1"), seen_version=None)
+        return
+    accounts_for_deputy(session_for)
+    cem = session_for("cem")  # her deputy saves first
+    clients.update_client(cem, cid, _client(phone="0151 888"), seen_version=seen.version)
+    casework.update_record(cem, contact.id, Contact(INTAKE, 45, "phone", notes="von Cem"), seen_version=contact.version)
+    with pytest.raises(StoreError) as caught:
+        clients.update_client(berta, cid, _client(phone="0151 999"), seen_version=seen.version)
+    assert caught.value.code == "edit_conflict" and caught.value.params["by"] == "cem"
+    with pytest.raises(StoreError) as caught:
+        casework.update_record(
+            berta, contact.id, Contact(INTAKE, 50, "phone", notes="von Berta"), seen_version=contact.version
+        )
+    assert caught.value.code == "edit_conflict"
+    now = clients.client_file(berta, cid)
+    assert now.client.phone == "0151 888" and now.cases[0].contacts[0].value.notes == "von Cem"
+    clients.update_client(berta, cid, _client(phone="0151 999"), seen_version=now.version)  # after reloading
+    assert clients.client_file(berta, cid).client.phone == "0151 999"
+
+
+def accounts_for_deputy(session_for) -> None:  # type: ignore[no-untyped-def]
+    accounts.set_deputies(session_for("admin"), "berta", ["cem"])

@@ -28,7 +28,6 @@ from jmd_desk.services import (
     server_cases,
     server_retention,
     server_statistics,
-    server_verify,
     sheet_import,
     statistics,
 )
@@ -51,11 +50,12 @@ SERVER_READY_COMMANDS = (
     "server",
     "import",
     "import-sheet",
+    "export",
+    "verify",
     "stats",
     "stats-trend",
     "stats-bundle",
     "stats-merge",
-    "verify",
 )
 
 
@@ -123,8 +123,12 @@ class Cli:
         return args.store or self.env.paths.default_store
 
     def sign_in(self, args: argparse.Namespace) -> UserSession:
-        """Unlock the store for ``--user``."""
+        """Unlock the store for ``--user`` (or sign in to the office server of ``--server``)."""
         password = read_password(args.password_stdin, self.stdin)
+        if args.server is not None:
+            return server_cases.sign_in_server(
+                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
+            )
         return accounts.sign_in(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -231,12 +235,9 @@ class Cli:
     def cmd_verify(self, args: argparse.Namespace) -> int:
         """Run the store checks and print a line per check (also on a store whose signed user
         list disagrees: that is one of the findings)."""
-        password = read_password(args.password_stdin, self.stdin)
         if args.server is not None:
-            results = server_verify.verify_server(
-                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
-            )
-            return self._printed(results)
+            return self.with_session(args, self._print_checks)
+        password = read_password(args.password_stdin, self.stdin)
         session = accounts.sign_in_to_verify(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )

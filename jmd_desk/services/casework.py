@@ -123,8 +123,9 @@ def add_record(session: UserSession, parent_id: int, entity: R) -> int:
     return item_id
 
 
-def update_record(session: UserSession, item_id: int, entity: R) -> None:
-    """Replace a record's values (a goal's status change is kept in its history)."""
+def update_record(session: UserSession, item_id: int, entity: R, *, seen_version: int | None = None) -> None:
+    """Replace a record's values (a goal's status change is kept in its history). On the office
+    server ``seen_version`` (``Saved.version`` as read) refuses a save over a newer one."""
     kind = _KIND_OF[type(entity)]
     entity = tidy(entity)
     _raise_if(_problems(entity, session.clock.today()))
@@ -137,6 +138,7 @@ def update_record(session: UserSession, item_id: int, entity: R) -> None:
             _check_referral(uow, client_id, entity, new=entity.partner_id != old.partner_id)
         if old == entity:
             return
+        repo.check_version(item_id, seen_version)
         repo.update(item_id, entity)
         session.audit(uow, f"{kind}_updated", kind, item_id, client_id)
 

@@ -84,6 +84,18 @@ def _next_number(numbers: ClientNumbers, year: int, next_free: dict[int, int], t
             return number
 
 
+def only_own_clients(document: Document, username: str) -> None:
+    """On the office server a person imports only files of her own (the server refuses others;
+    an import on behalf of a colleague needs the audited privileged function of §3b)."""
+    errors = [
+        FieldError(f"$.clients[{i}].counsellor", "server_import_other_counsellor", {"value": b.client.counsellor})
+        for i, b in enumerate(document.clients)
+        if b.client.counsellor != username
+    ]
+    if errors:
+        raise ValidationError(errors)
+
+
 def import_data(session: UserSession, data: bytes) -> ImportSummary:
     """Import a whole interchange file, all or nothing (counsellor or admin)."""
     return import_source(session, JsonSource(data=data))
@@ -208,6 +220,8 @@ def store_document(session: UserSession, document: Document, counsellor: str | N
     default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         document = with_numbers(uow.clients, document, default_counsellor, session.clock.today().year)
+        if session.on_server:
+            only_own_clients(document, session.username)
         client_ids = uow.write_document(document, session.clock.now(), default_counsellor)
         now, user = session.clock.now(), session.username
         events = [AuditEntry(now, user, "data_imported")]
@@ -229,6 +243,7 @@ def export_data(session: UserSession) -> bytes:
     audited; plaintext)."""
     session.require_all(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow(write=True) as uow:
+        uow.read_every_file()
         files = uow.clients.files(uow.clients.ids())
         document = build_document(
             uow.partners.all(),

@@ -13,6 +13,7 @@ from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.server.server_store import ServerStore
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
@@ -22,11 +23,16 @@ log = logging.getLogger("jmd_desk.services.session")  # codes and ids only, neve
 class UserSession:
     """Everything a use case needs to act on behalf of one signed-in user."""
 
-    def __init__(self, store: Store, user: User, clock: Clock, policy: KdfPolicy) -> None:
+    def __init__(self, store: Store | ServerStore, user: User, clock: Clock, policy: KdfPolicy) -> None:
         self.store = store
         self.user = user
         self.clock = clock
         self.policy = policy
+
+    @property
+    def on_server(self) -> bool:
+        """True for a session on the office server (False: a local store)."""
+        return isinstance(self.store, ServerStore)
 
     @property
     def username(self) -> str:
@@ -79,6 +85,11 @@ class UserSession:
     def unlock(self, password: str) -> None:
         """Unlock with the same user's password (AuthError if wrong). Throttled like the
         sign-in; failed attempts reach the audit log when the store is open again."""
+        if isinstance(self.store, ServerStore):
+            self.store.resume(self.username, password, self.policy)  # the server counts failures
+            with self.uow(write=True) as uow:
+                self.audit(uow, "session_unlocked")
+            return
         throttle = SignInThrottle(self.store.paths.db)
         throttle.check(self.clock.now())
         try:
@@ -94,6 +105,7 @@ class UserSession:
     def record_failed_attempts(self) -> None:
         """Failed password checks since the last success go into the audit log (with the user
         name where it belongs to an account, else ``?``)."""
+        assert isinstance(self.store, Store), "the sign-in throttle file belongs to a local store"
         token = secrets.token_hex(8)
         pending, found = SignInThrottle(self.store.paths.db).succeeded(token)
         store_id = self.store.key_file.store_id

@@ -18,6 +18,7 @@ from jmd_desk.domain.dashboard import (
 )
 from jmd_desk.domain.readmodels import DueItem
 from jmd_desk.domain.rules import add_months
+from jmd_desk.store.appointments_repo import full_name
 from jmd_desk.store.schema import (
     CaseRecord,
     ClientRecord,
@@ -27,6 +28,7 @@ from jmd_desk.store.schema import (
     PartnerRecord,
     ReferralRecord,
 )
+from jmd_desk.store.server.fields import field_opener
 
 LIMIT = 200
 
@@ -38,8 +40,8 @@ def _visible(visible_to: Collection[str] | None) -> ColumnElement[bool]:
     return or_(allowed, ClientRecord.counsellor.is_(None))
 
 
-def _name(record: Any) -> str:
-    return f"{record.first_name} {record.last_name}"
+# the sealed column behind each list's detail text (the partner's name is not sealed)
+_SEALED_DETAIL = {"follow_up": ("follow_ups", "text"), "goal": ("goals", "title")}
 
 
 class DashboardRepository:
@@ -50,7 +52,20 @@ class DashboardRepository:
 
     def _items(self, query: Select[*tuple[Any, ...]], kind: str) -> tuple[DueItem, ...]:
         rows = self._s.execute(query.limit(LIMIT)).all()
-        return tuple(DueItem(r.id, r.client_number, _name(r), r.due_on, kind, r.detail or "", r.ref_id) for r in rows)
+        opened = field_opener(self._s)
+        detail = _SEALED_DETAIL.get(kind)
+        return tuple(
+            DueItem(
+                r.id,
+                r.client_number,
+                full_name(opened, r.id, r.first_name, r.last_name),
+                r.due_on,
+                kind,
+                (opened(*detail, r.ref_id, r.detail) if detail else r.detail) or "",
+                r.ref_id,
+            )
+            for r in rows
+        )
 
     def build(self, today: date, visible_to: Collection[str] | None) -> Dashboard:
         """Everything the overview shows for the visible clients."""

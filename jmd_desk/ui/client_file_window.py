@@ -524,7 +524,8 @@ class ClientFileWindow(QWidget):
     def _save_client(self) -> None:
         self.form.clear_errors()
         try:
-            clients.update_client(self.session, self.client_id, self.form.client())
+            seen = self.file.version if self.file else None  # the server refuses a save over a newer one
+            clients.update_client(self.session, self.client_id, self.form.client(), seen_version=seen)
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             self.form_message.setText(
@@ -644,8 +645,9 @@ class ClientFileWindow(QWidget):
         cf = self.current_case()
         if contact_id is None or cf is None or not self.editable:
             return
-        contact = next(c.value for c in cf.contacts if c.id == contact_id)
-        self._dialog(contact_dialog(self, contact, lambda c: casework.update_record(self.session, contact_id, c)))
+        saved = next(c for c in cf.contacts if c.id == contact_id)
+        save = lambda c: casework.update_record(self.session, contact_id, c, seen_version=saved.version)  # noqa: E731
+        self._dialog(contact_dialog(self, saved.value, save))
 
     def _add_referral(self) -> None:
         if self.case_id is None:
@@ -666,14 +668,14 @@ class ClientFileWindow(QWidget):
         cf = self.current_case()
         if referral_id is None or cf is None:
             return
-        referral = next(r.value for r in cf.referrals if r.id == referral_id)
+        saved = next(r for r in cf.referrals if r.id == referral_id)
         self._dialog(
             referral_dialog(
                 self,
                 self._partners,
-                referral,
+                saved.value,
                 self.session.clock.today(),
-                lambda r: casework.update_record(self.session, referral_id, r),
+                lambda r: casework.update_record(self.session, referral_id, r, seen_version=saved.version),
             )
         )
 

@@ -753,22 +753,22 @@
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="531" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="532" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="537" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="538" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="723" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="725" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="766" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="768" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>

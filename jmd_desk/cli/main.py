@@ -23,9 +23,9 @@ from jmd_desk.services import accounts, backups, interchange, server_admin, serv
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.verify import verify_store
+from jmd_desk.texts.messages import message
 
 log = logging.getLogger("jmd_desk.cli")
 

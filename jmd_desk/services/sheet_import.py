@@ -30,13 +30,13 @@ from jmd_desk.domain.sheet_import import (
     parse_mapping,
     sheet_document,
 )
-from jmd_desk.reports.labels import field_label
 from jmd_desk.services import server_cases
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.interchange import ImportSummary, office_districts, store_document
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.sheet_files import read_sheet
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.texts.labels import field_label
 
 MAX_MAPPING_BYTES = 1024 * 1024
 MAX_DISTINCT_VALUES = 200

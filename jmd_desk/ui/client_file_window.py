@@ -33,10 +33,10 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import CaseFile, ClientFile, Contact, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.retention import REASON_REQUEST
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, audit, casework, clients, partners, retention
 from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.documents_tab import DocumentsTab

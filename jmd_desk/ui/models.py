@@ -25,7 +25,7 @@ from jmd_desk.domain.entities import (
 )
 from jmd_desk.domain.readmodels import ClientChange, ClientSummary, DueItem
 from jmd_desk.domain.text import fold
-from jmd_desk.reports.labels import code_label, field_label
+from jmd_desk.texts.labels import code_label, field_label
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import format_date
 

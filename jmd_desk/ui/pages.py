@@ -23,9 +23,9 @@ from jmd_desk.domain import client_list, codes
 from jmd_desk.domain.entities import Case, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.readmodels import ClientQuery, ClientSummary, DueItem
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointments_panel import AppointmentsPanel
 from jmd_desk.ui.client_form import ClientForm

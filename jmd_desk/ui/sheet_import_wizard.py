@@ -34,13 +34,13 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.sheet_import import CLIENT_SPECS, CaseRule, SheetData, SheetMapping, cell_ref, value_key
-from jmd_desk.reports.labels import code_label, field_label
 from jmd_desk.services import accounts, sheet_files, sheet_import
 from jmd_desk.services.interchange import ImportSummary
-from jmd_desk.services.messages import field_message, message
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.texts.labels import code_label, field_label
+from jmd_desk.texts.messages import field_message, message
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import ERROR_STYLE, CodeCombo, DateField
 

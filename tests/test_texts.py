@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from jmd_desk.domain import codes
+from jmd_desk.domain import codes, entities
 from jmd_desk.domain.errors import FieldError, JmdError, StoreError
 from jmd_desk.texts import iso_codes, labels
 from jmd_desk.texts.messages import FIELD_MESSAGES, MESSAGES, field_message, message
@@ -108,7 +108,7 @@ def test_every_field_error_code_has_german_and_english(code: str) -> None:
 def test_every_design_code_has_german_and_english_label(field: str) -> None:
     for code in CODE_LISTS[field]:
         de, en = labels.code_label(field, code, "de"), labels.code_label(field, code, "en")
-        assert de and en and de != code or code in ("A1", "A2", "B1", "B2", "C1", "C2"), (field, code)
+        assert (de and en and de != code) or code in ("A1", "A2", "B1", "B2", "C1", "C2"), (field, code)
         assert en, (field, code)
 
 
@@ -120,8 +120,6 @@ def test_every_country_and_language_has_both_names() -> None:
 
 
 def test_every_field_of_design_4_has_a_label() -> None:
-    from jmd_desk.domain import entities
-
     for cls in (entities.Client, entities.Case, entities.Goal, entities.Contact, entities.Referral):
         for name in cls.__dataclass_fields__:
             if name != "record_key":

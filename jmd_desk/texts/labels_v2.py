@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-
 Label = tuple[str, str]
 
 V2_CODE_LABELS: dict[str, dict[str, Label]] = {

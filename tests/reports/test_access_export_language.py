@@ -44,7 +44,8 @@ def _rich_client(session) -> int:
     )
     case_id = clients.client_file(session, client_id).cases[0].id
     casework.add_record(session, client_id, Consent("referral_sharing", date(2026, 2, 2), given_by="self"))
-    casework.add_record(session, case_id, Goal("vocational", "Apprenticeship", date(2026, 2, 3), responsible=("young_person",)))
+    goal = Goal("vocational", "Apprenticeship", date(2026, 2, 3), responsible=("young_person",))
+    casework.add_record(session, case_id, goal)
     casework.add_record(session, case_id, Contact(date(2026, 2, 4), 45, "in_person", ("young_person",), ("school",)))
     casework.add_record(session, case_id, FollowUp(date(2026, 3, 1), "Call back"))
     partner_id = partners.create_partner(session, Partner("Agency Nord", "jobcenter"))

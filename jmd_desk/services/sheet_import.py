@@ -93,6 +93,11 @@ def may_import(session: UserSession) -> bool:
     return session.user.has(Role.COUNSELLOR) or session.user.has(Role.ADMIN)
 
 
+def may_import_for_others(session: UserSession) -> bool:
+    """Whether the user may import clients for another counsellor (admins)."""
+    return session.user.has(Role.ADMIN)
+
+
 def import_sheet(
     session: UserSession, path: Path, mapping: SheetMapping, counsellor: str | None = None
 ) -> ImportSummary:
@@ -139,7 +144,7 @@ def _check_counsellor(session: UserSession, counsellor: str | None) -> None:
     """The named counsellor exists; a counsellor who is no admin imports only for herself."""
     if counsellor is None:
         return
-    if counsellor != session.username and not session.user.has(Role.ADMIN):
+    if counsellor != session.username and not may_import_for_others(session):
         raise AuthError("not_permitted", roles=Role.ADMIN.value)
     with session.uow() as uow:
         user = uow.users.get(counsellor)

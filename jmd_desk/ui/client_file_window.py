@@ -29,11 +29,11 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain import codes, rules
-from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import CaseFile, ClientFile, Contact, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.retention import REASON_REQUEST
-from jmd_desk.services import accounts, audit, casework, clients, partners, retention
+from jmd_desk.services import accounts, audit, capabilities, casework, clients, partners, retention
+from jmd_desk.services.capabilities import FileCapabilities
 from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
 from jmd_desk.texts.labels import code_label
@@ -84,6 +84,7 @@ class ClientFileWindow(QWidget):
         self.file: ClientFile | None = None
         self.case_id: int | None = None
         self.editable = clients.can_edit(session, client_id)
+        self.caps: FileCapabilities | None = None  # what the user may do, as of the last reload
         self._partners: list[Saved[Partner]] = []
         fit_to_screen(self, 1180, 720)
 
@@ -149,17 +150,15 @@ class ClientFileWindow(QWidget):
 
     def _protection_row(self) -> QHBoxLayout:
         """Subheader with the data-protection actions of the file."""
-        user = self.session.user
-        lead_or_admin = user.has(Role.TEAM_LEAD) or user.has(Role.ADMIN)
         self.legal_hold_check = QCheckBox(self.tr("Legal hold (never delete)"))
         self.legal_hold_check.setObjectName("legal_hold_check")
-        self.legal_hold_check.setEnabled(self.editable or lead_or_admin)
+        self.legal_hold_check.setEnabled(False)  # until reload() knows the file's capabilities
         self.legal_hold_check.clicked.connect(self._toggle_hold)
         self.access_button = button("access_export_button", self.tr("Access export (Art. 15)…"), self._access_export)
         self.erasure_button = button(
             "erasure_request_button", self.tr("Propose erasure (Art. 17)…"), self._request_erasure
         )
-        self.erasure_button.setVisible(lead_or_admin)
+        self.erasure_button.setVisible(False)
         self.paperwork = PaperworkActions(
             self, self.session, self.client_id, lambda: self.case_id, self._client_number, self._after_change
         )
@@ -367,7 +366,7 @@ class ClientFileWindow(QWidget):
         return self._table_page(self.follow_up_table, buttons)
 
     def _consents_tab(self) -> QWidget:
-        self.consent_model = consent_table_model(self.session.clock.today, self)
+        self.consent_model = consent_table_model(lambda: self.caps.valid_consents if self.caps else frozenset(), self)
         self.consent_table = table("consent_table", self.consent_model, 2)
         buttons = [
             button("give_consent_button", self.tr("Record &consent…"), self._give_consent),
@@ -409,6 +408,10 @@ class ClientFileWindow(QWidget):
     def reload(self, *, opening: bool = False) -> None:
         """Read the file again (after a change, or when unlocking)."""
         self.file = clients.client_file(self.session, self.client_id, opening=opening)
+        self.caps = capabilities.file_capabilities(self.session, self.client_id, self.file)
+        self.editable = self.caps.edit
+        self.legal_hold_check.setEnabled(self.caps.legal_hold)
+        self.erasure_button.setVisible(self.caps.propose_erasure)
         self._partners = partners.list_partners(self.session)
         c = self.file.client
         today = self.session.clock.today()
@@ -477,19 +480,17 @@ class ClientFileWindow(QWidget):
         self._show_referral_consent()
 
     def _show_referral_consent(self) -> None:
-        assert self.file is not None
-        today = self.session.clock.today()
-        consents = [c.value for c in self.file.consents]
-        if rules.has_valid_consent(consents, "referral_sharing", today):
+        assert self.caps is not None
+        if self.caps.refer:
             self.referral_blocked.hide()
             self.add_referral_button.setEnabled(self.editable and self.current_case() is not None)
             return
-        withdrawn = [c for c in consents if c.scope == "referral_sharing" and c.withdrawn_on]
-        if withdrawn:
+        withdrawn_on = self.caps.referral_consent_withdrawn_on
+        if withdrawn_on is not None:
             text = self.tr(
                 "Referrals are blocked: the consent to share data for referrals was withdrawn on "
                 "{date}. Record a new consent first (tab Consents)."
-            ).format(date=format_date(max(c.withdrawn_on for c in withdrawn if c.withdrawn_on)))
+            ).format(date=format_date(withdrawn_on))
         else:
             text = self.tr(
                 "Referrals are blocked: there is no valid consent to share data for referrals. "

@@ -34,9 +34,9 @@ from jmd_desk.services import (
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.verify import CheckResult, verify_store
+from jmd_desk.texts.messages import message
 
 log = logging.getLogger("jmd_desk.cli")
 
@@ -333,11 +333,10 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
-        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)  # before the prompt
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
-        raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = statistics.publish_raw(raw, args.method, args.k)
+        report = statistics.merged_report(bundles, passphrase, period, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),

@@ -1,7 +1,7 @@
 """The coded values of DESIGN §4: interchange codes, stable across versions.
 
 Every coded field also accepts ``UNKNOWN`` ("keine Angabe"). Labels live in
-``jmd_desk.reports.labels``; this module holds only the codes.
+``jmd_desk.texts.labels``; this module holds only the codes.
 """
 
 from enum import StrEnum

@@ -32,8 +32,8 @@ from jmd_desk.domain.entities import (
     Referral,
 )
 from jmd_desk.domain.errors import FieldError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.text import unsafe_character
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
 
 
 class _Dataclass(Protocol):

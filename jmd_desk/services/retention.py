@@ -27,6 +27,7 @@ from jmd_desk.domain.retention import (
 from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
+from jmd_desk.services.capabilities import oversees_files
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
 
@@ -50,7 +51,7 @@ def due_files(session: UserSession) -> list[DueFile]:
 def set_legal_hold(session: UserSession, client_id: int, held: bool) -> None:
     """Protect a file from deletion (or lift the protection): team lead, admin, or its counsellor."""
     with session.uow(write=True) as uow:
-        if not (session.user.has(Role.TEAM_LEAD) or session.user.has(Role.ADMIN)):
+        if not oversees_files(session):
             require_client(session, uow, client_id, write=True)
         uow.clients.get(client_id)
         uow.clients.set_legal_hold(client_id, held)

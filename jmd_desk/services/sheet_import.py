@@ -29,13 +29,13 @@ from jmd_desk.domain.sheet_import import (
     parse_mapping,
     sheet_document,
 )
-from jmd_desk.reports.labels import field_label
 from jmd_desk.services import server_cases
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.interchange import ImportSummary, office_districts, store_document
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.sheet_files import read_sheet
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.texts.labels import field_label
 
 MAX_MAPPING_BYTES = 1024 * 1024
 MAX_DISTINCT_VALUES = 200
@@ -92,6 +92,11 @@ def may_import(session: UserSession) -> bool:
     return session.user.has(Role.COUNSELLOR) or session.user.has(Role.ADMIN)
 
 
+def may_import_for_others(session: UserSession) -> bool:
+    """Whether the user may import clients for another counsellor (admins)."""
+    return session.user.has(Role.ADMIN)
+
+
 def import_sheet(
     session: UserSession, path: Path, mapping: SheetMapping, counsellor: str | None = None
 ) -> ImportSummary:
@@ -138,7 +143,7 @@ def _check_counsellor(session: UserSession, counsellor: str | None) -> None:
     """The named counsellor exists; a counsellor who is no admin imports only for herself."""
     if counsellor is None:
         return
-    if counsellor != session.username and not session.user.has(Role.ADMIN):
+    if counsellor != session.username and not may_import_for_others(session):
         raise AuthError("not_permitted", roles=Role.ADMIN.value)
     with session.uow() as uow:
         user = uow.users.get(counsellor)

@@ -146,6 +146,12 @@ def merge_bundles(bundles: list[bytes], passphrase: str, period: Period) -> RawS
     return bundle.merge([bundle.unseal(data, passphrase, period) for data in bundles])
 
 
+def merged_report(bundles: list[bytes], passphrase: str, period: Period, method: str, k: int | None) -> Report:
+    """The office merge: check the method first, open and add up the bundles, protect the sum once."""
+    check_method(method, period, k, MERGE_METHODS)
+    return publish_raw(merge_bundles(bundles, passphrase, period), method, k)
+
+
 def quarters(first: str, last: str) -> list[Period]:
     """The calendar quarters ``first`` .. ``last`` (at most 12)."""
     start, end = Period.quarter(first), Period.quarter(last)

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QInputDialog,
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.readmodels import AppointmentItem
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import anonymous, appointments
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog
 from jmd_desk.ui.date_entry import format_date

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Appointment, CaseFile, ClientFile, GroupOffer, Progress, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import appointments, casework, clients, progress
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointment_dialog import appointment_dialog
 from jmd_desk.ui.date_entry import format_date

@@ -787,7 +787,7 @@
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="173" />
         <source>Withdraw…</source>
-        <translation type="unfinished">Widerrufen …</translation>
+        <translation>Widerrufen …</translation>
     </message>
 </context>
 <context>
@@ -795,7 +795,7 @@
     <message>
         <location filename="../../jmd_desk/ui/contact_fields.py" line="52" />
         <source>with interpreter</source>
-        <translation type="unfinished">mit Dolmetschung</translation>
+        <translation>mit Dolmetschung</translation>
     </message>
 </context>
 <context>
@@ -808,22 +808,22 @@
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="30" />
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="35" />
         <source>Notes (Ctrl+Enter saves)</source>
-        <translation type="unfinished">Notiz (Strg+Eingabe speichert)</translation>
+        <translation>Notiz (Strg+Eingabe speichert)</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="39" />
         <source>Log contact</source>
-        <translation type="unfinished">Kontakt erfassen</translation>
+        <translation>Kontakt erfassen</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="40" />
         <source>Ctrl+Enter</source>
-        <translation type="unfinished">Strg+Eingabe</translation>
+        <translation>Strg+Eingabe</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
@@ -848,7 +848,7 @@
     <message>
         <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
         <source>Topics</source>
-        <translation type="unfinished">Themen</translation>
+        <translation>Themen</translation>
     </message>
 </context>
 <context>
@@ -1467,12 +1467,12 @@
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="142" />
         <source>Mark done</source>
-        <translation type="unfinished">Als erledigt markieren</translation>
+        <translation>Als erledigt markieren</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1485,7 @@
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="35" />
         <source>Change status…</source>
-        <translation type="unfinished">Status ändern …</translation>
+        <translation>Status ändern …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="36" />
@@ -1495,7 +1495,7 @@
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="37" />
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -1637,12 +1637,12 @@
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="90" />
         <source>Who did what with this file (audit log):</source>
-        <translation type="unfinished">Wer hat was mit dieser Akte getan (Protokoll):</translation>
+        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="91" />
         <source>Corrections of master data:</source>
-        <translation type="unfinished">Berichtigungen der Stammdaten:</translation>
+        <translation>Berichtigungen der Stammdaten:</translation>
     </message>
 </context>
 <context>
@@ -2069,22 +2069,22 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="30" />
         <source>&amp;Save master data</source>
-        <translation type="unfinished">Stammdaten &amp;speichern</translation>
+        <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
         <source>Discard changes</source>
-        <translation type="unfinished">Änderungen verwerfen</translation>
+        <translation>Änderungen verwerfen</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="64" />
         <source>Please correct the marked fields.</source>
-        <translation type="unfinished">Bitte die markierten Felder korrigieren.</translation>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
         <source>Saved.</source>
-        <translation type="unfinished">Gespeichert.</translation>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2509,22 +2509,22 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="84" />
         <source>Edit / answer…</source>
-        <translation type="unfinished">Bearbeiten / Rückmeldung …</translation>
+        <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="85" />
         <source>Delete</source>
-        <translation type="unfinished">Löschen</translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="105" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
-        <translation type="unfinished">Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
+        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/plan_tabs.py" line="110" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
-        <translation type="unfinished">Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
+        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
 </context>
 <context>

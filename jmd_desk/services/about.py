@@ -20,5 +20,5 @@ def component_versions(session: UserSession | None) -> list[tuple[str, str]]:
         except metadata.PackageNotFoundError:
             rows.append((name, "?"))
     if session is not None and session.store.is_unlocked:
-        rows += sorted(session.store.engine_versions().items())
+        rows += sorted(session.local_store.engine_versions().items())
     return rows

@@ -147,7 +147,7 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
             [AuditEntry(now, user, "deletion_confirmed", "deletion_run", run_id)]
             + [AuditEntry(now, user, "client_deleted", "client", cid, cid) for cid in existing]
         )
-    session.store.wipe_deleted()
+    session.local_store.wipe_deleted()
     log.info("deletion run %d done: %d files deleted", run_id, len(existing))
     return existing
 

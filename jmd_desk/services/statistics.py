@@ -120,7 +120,7 @@ def render_and_record(session: UserSession, report: Report, fmt: str, office_nam
 
 def bundle_source(session: UserSession) -> str:
     """A stable, non-reversible name of this store for bundles (detects the same store twice)."""
-    return source_name(session.store.key_file.store_id)
+    return source_name(session.local_store.key_file.store_id)
 
 
 def source_name(store_id: str) -> str:

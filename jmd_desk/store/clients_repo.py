@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -259,7 +259,7 @@ class ClientRepository:
             if include_unassigned:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             stmt = stmt.where(allowed)
-        rows = self._s.connection().execute(stmt).all()
+        rows: Sequence[Any] = self._s.connection().execute(stmt).all()
         cipher = field_cipher(self._s)
         if cipher is not None:  # office server: names and search keys are opened here
             rows = [_opened_summary_row(cipher, row) for row in rows]

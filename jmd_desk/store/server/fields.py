@@ -129,7 +129,8 @@ class FieldCipher:
 def field_cipher(session: Any) -> FieldCipher | None:
     """The cipher of a session on the office server (None on a local store, where the whole
     file is encrypted and repositories read plain columns)."""
-    return session.info.get(CIPHER_INFO)
+    cipher = session.info.get(CIPHER_INFO)
+    return cipher if isinstance(cipher, FieldCipher) else None
 
 
 FieldOpener = Callable[[str, str, int, Any], Any]

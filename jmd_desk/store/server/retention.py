@@ -56,7 +56,7 @@ class ServerRetention:
 
     def files(self) -> list[tuple[int, str, str, date | None]]:
         """(client id, client number, case type, closed on) of every file not on legal hold."""
-        return self._rows("SELECT * FROM jmd_retention_files()", {})  # type: ignore[return-value]
+        return self._rows("SELECT * FROM jmd_retention_files()", {})
 
     def add_run(self, reason: str, client_ids: Iterable[int], user: str, now: datetime) -> int:
         """Record a proposed run (the table of runs holds ids only and is shared by the office)."""

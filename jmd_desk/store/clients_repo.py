@@ -63,17 +63,12 @@ def _iso(session: Session, column: Any) -> Any:
 
 
 def _opened_summary_row(cipher: FieldCipher, row: Any) -> tuple[Any, ...]:
-    cid, number, first, last, born, gender, counsellor, key = row
-    return (
-        cid,
-        number,
-        cipher.open("clients", "first_name", cid, first),
-        cipher.open("clients", "last_name", cid, last),
-        born,
-        gender,
-        counsellor,
-        cipher.open("clients", "search_key", cid, key),
-    )
+    """A list row with its names opened; the search key is derived from them again, as it was
+    made, which costs less than opening the sealed copy."""
+    cid, number, first, last, born, gender, counsellor, _sealed_key = row
+    first = cipher.open("clients", "first_name", cid, first)
+    last = cipher.open("clients", "last_name", cid, last)
+    return (cid, number, first, last, born, gender, counsellor, search_key(first, last, number))
 
 
 def client_search_key(client: Client) -> str:

@@ -1,7 +1,7 @@
 """office server: admin writes settings and districts; the audited full export (PostgreSQL only)
 
 Revision ID: 0011
-Revises: 0009
+Revises: 0010
 Create Date: 2026-12-02
 
 On SQLite the revision changes nothing.
@@ -14,7 +14,7 @@ from alembic import op
 from jmd_desk.store.server import lists_and_export_sql
 
 revision: str = "0011"
-down_revision: str | None = "0009"
+down_revision: str | None = "0010"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

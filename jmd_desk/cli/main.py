@@ -10,22 +10,33 @@ import argparse
 import getpass
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from jmd_desk import __version__
+from jmd_desk.domain import erasure_list
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
+from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import difference_note
-from jmd_desk.services import accounts, backups, interchange, server_admin, server_cases, sheet_import, statistics
+from jmd_desk.services import (
+    accounts,
+    backups,
+    interchange,
+    server_admin,
+    server_cases,
+    server_retention,
+    server_statistics,
+    sheet_import,
+    statistics,
+)
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
-from jmd_desk.services.verify import verify_store
+from jmd_desk.services.verify import CheckResult, verify_store
+from jmd_desk.texts.messages import message
 
 log = logging.getLogger("jmd_desk.cli")
 
@@ -34,9 +45,18 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
-GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
-SERVER_READY_COMMANDS = ("server", "import", "import-sheet", "export", "verify")
+SERVER_READY_COMMANDS = (
+    "server",
+    "import",
+    "import-sheet",
+    "export",
+    "verify",
+    "stats",
+    "stats-trend",
+    "stats-bundle",
+    "stats-merge",
+)
 
 
 class CliError(Exception):
@@ -45,13 +65,6 @@ class CliError(Exception):
     def __init__(self, code: str, **params: object) -> None:
         super().__init__(code)
         self.error = JmdError(code, **params)
-
-
-def _period_options(p: argparse.ArgumentParser) -> None:
-    period = p.add_mutually_exclusive_group(required=True)
-    period.add_argument("--quarter", help="Quartal JJJJ-Qn")
-    period.add_argument("--from", dest="date_from", help="erster Tag JJJJ-MM-TT")
-    p.add_argument("--to", dest="date_to", help="letzter Tag JJJJ-MM-TT")
 
 
 def period_of(args: argparse.Namespace) -> Period:
@@ -63,111 +76,6 @@ def period_of(args: argparse.Namespace) -> Period:
     if not args.date_to:
         raise CliError("to_date_missing")
     return Period.from_text(args.date_from, args.date_to)
-
-
-def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-    p.add_argument("--user", required=required, help="Benutzername")
-    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
-    return p
-
-
-def _global_options(parser: argparse.ArgumentParser) -> None:
-    """Options before the command: where the data are, language, version."""
-    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
-    where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
-    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``jmd-desk``."""
-    parser = argparse.ArgumentParser(
-        prog="jmd-desk",
-        description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
-    )
-    _global_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
-    demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
-    demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
-    init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    _add_data_commands(sub)
-    _add_statistics_commands(sub)
-    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
-    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
-    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
-    return parser
-
-
-def _add_data_commands(sub: Any) -> None:
-    """import, import-sheet and export."""
-    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
-    imp.add_argument("file", type=Path)
-    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
-    sheet.add_argument("file", type=Path)
-    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
-    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
-    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
-    exp.add_argument("file", type=Path)
-
-
-def _add_statistics_commands(sub: Any) -> None:
-    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
-    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
-    _period_options(stats)
-    stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
-    stats.add_argument("-o", "--output", type=Path, required=True)
-    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
-    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
-    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
-    trend.add_argument("--format", choices=("json", "pdf"), required=True)
-    trend.add_argument("-o", "--output", type=Path, required=True)
-    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
-    _period_options(bundle)
-    bundle.add_argument("-o", "--output", type=Path, required=True)
-    merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
-    merge.add_argument("bundles", type=Path, nargs="+")
-    _period_options(merge)
-    merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
-    merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
-    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
-    merge.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
-    )
-
-
-def _server_commands(server: argparse.ArgumentParser) -> None:
-    """``server setup`` and ``server add-user`` (DESIGN §5)."""
-    commands = server.add_subparsers(dest="server_command", metavar="SERVER_COMMAND", required=True)
-    setup = commands.add_parser("setup", help="leere Datenbank einrichten (Schema, Rollen, Regeln)")
-    setup.add_argument("--owner", required=True, help="PostgreSQL-Anmeldung, der die Datenbank gehört")
-    setup.add_argument("--admin", required=True, help="erste Person (alle drei Rollen)")
-    add_user = commands.add_parser("add-user", help="Person anlegen (nur Verwaltung)")
-    add_user.add_argument("name")
-    add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
-    add_user.add_argument("--display-name", default="", help="angezeigter Name")
-    import_store = commands.add_parser("import-store", help="lokale Datenablage auf den Server übertragen")
-    import_store.add_argument("store_file", type=Path, metavar="STORE")
-    import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
-    import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
-    for p in (setup, add_user, import_store):
-        p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
-    add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
 
 # --------------------------------------------------------------- passwords
@@ -339,7 +247,9 @@ class Cli:
             session.close()
 
     def _print_checks(self, session: UserSession) -> int:
-        results = verify_store(session)
+        return self._printed(verify_store(session))
+
+    def _printed(self, results: list[CheckResult]) -> int:
         for r in results:
             status = "OK" if r.ok else ("FEHLER" if self.env.lang == "de" else "FAILED")
             detail = f" – {'; '.join(r.findings[:20])}" if r.findings else ""
@@ -350,57 +260,83 @@ class Cli:
         """Compute the anonymised statistics and write them in the chosen format."""
         period = period_of(args)
         statistics.check_method(args.method, period, args.k)
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            data, report = server_statistics.export_report(
+                args.server, args.user, password, period, args.format, method=args.method, k=args.k,
+                lang=self.env.lang, clock=self.env.clock, policy=self.env.policy,
+            )  # fmt: skip
+            return self._stats_written(args, data, report)
 
         def run(session: UserSession) -> int:
             data, report = statistics.export_report(session, period, args.format, self.env.lang, args.k, args.method)
-            write_file(args.output, data)
-            self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
-            note = difference_note(report, self.env.lang)
-            if note:
-                print(note, file=self.out)
-            return EXIT_OK
+            return self._stats_written(args, data, report)
 
         return self.with_session(args, run)
+
+    def _stats_written(self, args: argparse.Namespace, data: bytes, report: Report) -> int:
+        write_file(args.output, data)
+        self.say(f"Statistik geschrieben: {args.output}", f"Statistics written: {args.output}")
+        note = difference_note(report, self.env.lang)
+        if note:
+            print(note, file=self.out)
+        return EXIT_OK
 
     def cmd_stats_trend(self, args: argparse.Namespace) -> int:
         """Write the statistics of consecutive quarters with line charts."""
         statistics.quarters(args.from_quarter, args.to_quarter)
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            data = server_statistics.trend_export(
+                args.server, args.user, password, args.from_quarter, args.to_quarter, args.format,
+                method=args.method, lang=self.env.lang, clock=self.env.clock, policy=self.env.policy,
+            )  # fmt: skip
+            return self._trend_written(args, data)
 
         def run(session: UserSession) -> int:
             data = statistics.trend_export(
                 session, args.from_quarter, args.to_quarter, args.format, self.env.lang, args.method
             )
-            write_file(args.output, data)
-            self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
-            return EXIT_OK
+            return self._trend_written(args, data)
 
         return self.with_session(args, run)
+
+    def _trend_written(self, args: argparse.Namespace, data: bytes) -> int:
+        write_file(args.output, data)
+        self.say(f"Zeitverlauf geschrieben: {args.output}", f"Trend written: {args.output}")
+        return EXIT_OK
 
     def cmd_stats_bundle(self, args: argparse.Namespace) -> int:
         """Write this store's encrypted statistics bundle for the office merge."""
         period = period_of(args)
-        session = self.sign_in(args)
-        try:
-            passphrase = read_password(
-                args.password_stdin,
-                self.stdin,
-                prompt="Statistik-Passwort: ",
-                confirm=not args.password_stdin,
+        if args.server is not None:
+            password = read_password(args.password_stdin, self.stdin)
+            passphrase = self._bundle_passphrase(args)
+            data = server_statistics.create_bundle(
+                args.server, args.user, password, period, passphrase, clock=self.env.clock, policy=self.env.policy
             )
-            write_file(args.output, statistics.create_bundle(session, period, passphrase))
-        finally:
-            session.close()
+            write_file(args.output, data)
+        else:
+            session = self.sign_in(args)
+            try:
+                write_file(args.output, statistics.create_bundle(session, period, self._bundle_passphrase(args)))
+            finally:
+                session.close()
         self.say(f"Statistik-Bündel geschrieben: {args.output}", f"Statistics bundle written: {args.output}")
         return EXIT_OK
+
+    def _bundle_passphrase(self, args: argparse.Namespace) -> str:
+        return read_password(
+            args.password_stdin, self.stdin, prompt="Statistik-Passwort: ", confirm=not args.password_stdin
+        )
 
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
-        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)  # before the prompt
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
-        raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = statistics.publish_raw(raw, args.method, args.k)
+        report = statistics.merged_report(bundles, passphrase, period, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -503,7 +439,21 @@ class Cli:
             return self._server_setup(args)
         if args.server_command == "import-store":
             return self._server_import_store(args)
+        if args.server_command == "reapply-erasures":
+            return self._server_reapply_erasures(args)
         return self._server_add_user(args)
+
+    def _server_reapply_erasures(self, args: argparse.Namespace) -> int:
+        lists = [read_file(path, max_bytes=erasure_list.MAX_BYTES) for path in args.lists]
+        password = read_password(args.password_stdin, self.stdin)
+        erased, entries = server_retention.reapply_erasures(
+            args.server, args.user, password, lists, policy=self.env.policy
+        )
+        self.say(
+            f"Löschlisten angewendet: {erased} Akten erneut gelöscht ({entries} Einträge geprüft).",
+            f"Erasure lists applied: {erased} files erased again ({entries} entries checked).",
+        )
+        return EXIT_OK
 
     def _server_import_store(self, args: argparse.Namespace) -> int:
         admin_password = read_password(args.password_stdin, self.stdin)
@@ -597,8 +547,3 @@ def run(
     except KeyboardInterrupt:
         print("jmd-desk: abgebrochen" if env.lang == "de" else "jmd-desk: interrupted", file=err)
         return 130
-
-
-def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse the command line (argparse exits 2 with a message on bad usage)."""
-    return build_parser().parse_args(argv)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jmd_desk.domain import codes, rules
 from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Referral
@@ -18,7 +18,10 @@ from jmd_desk.services.access import require_client
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
 
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 
 # Which records hang below a case and which below the client itself.
 _KIND_OF = {Goal: "goal", Contact: "contact", Referral: "referral", FollowUp: "follow_up", Consent: "consent"}

@@ -141,9 +141,9 @@ def access_export(session: UserSession, client_id: int, lang: str = "de") -> tup
         file = uow.clients.file(client_id)
         data = AccessData(
             file=file,
-            partners=tuple(uow.partners.list()),
+            partners=tuple(uow.partners.all()),
             corrections=tuple(uow.clients.changes(client_id)),
-            access_log=tuple(uow.audit.list(AuditFilter(client_id=client_id))),
+            access_log=tuple(uow.audit.find(AuditFilter(client_id=client_id))),
             office=OfficeSettings.from_values(uow.settings.all()).office_name,
             created_on=session.clock.today(),
             document_contents={d.id: uow.documents.content(d.id) for d in file.documents},

@@ -8,9 +8,12 @@ from jmd_desk.domain.errors import JmdError, StoreError
 from jmd_desk.store.keyfile import write_atomic
 
 
-def read_file(path: Path) -> bytes:
-    """The bytes of ``path`` (JmdError with a clear code if it cannot be read)."""
+def read_file(path: Path, max_bytes: int | None = None) -> bytes:
+    """The bytes of ``path`` (JmdError with a clear code if it cannot be read or is larger
+    than ``max_bytes``)."""
     try:
+        if max_bytes is not None and path.stat().st_size > max_bytes:
+            raise JmdError("file_too_large", path=str(path), limit=max_bytes // (1024 * 1024))
         return path.read_bytes()
     except FileNotFoundError:
         raise JmdError("file_not_found", path=str(path)) from None

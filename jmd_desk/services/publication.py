@@ -39,7 +39,14 @@ def _digest(payload: object) -> str:
 
 def with_difference_note(session: UserSession, report: Report) -> Report:
     """The report marked with the earliest earlier publication whose cells differ (if any)."""
-    earlier = earlier_different(session, report.period, report.method, cells_hash(report))
+    with session.uow() as uow:
+        entries = uow.register.for_period(report.period.start, report.period.end, report.method)
+    return noted(report, entries)
+
+
+def noted(report: Report, entries: list[PublishedReport]) -> Report:
+    """The report marked with the latest of ``entries`` (same period and method) whose cells differ."""
+    earlier = latest_different(entries, cells_hash(report))
     return dataclasses.replace(report, differs_from=earlier.published_at if earlier else None)
 
 
@@ -47,6 +54,11 @@ def earlier_different(session: UserSession, period: Period, method: str, digest:
     """The latest earlier register entry of the same period and method with other cells."""
     with session.uow() as uow:
         entries = uow.register.for_period(period.start, period.end, method)
+    return latest_different(entries, digest)
+
+
+def latest_different(entries: list[PublishedReport], digest: str) -> PublishedReport | None:
+    """The latest of ``entries`` whose cells hash differs from ``digest``."""
     different = [e for e in entries if e.cells_hash != digest]
     return different[-1] if different else None
 

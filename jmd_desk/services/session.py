@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime
 
@@ -15,6 +16,8 @@ from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.server.server_store import ServerStore
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.session")  # codes and ids only, never names or notes
 
 
 class UserSession:
@@ -52,15 +55,18 @@ class UserSession:
     ) -> None:
         """Record an audit event in the same transaction as the change it describes."""
         uow.audit.append(self.clock.now(), self.username, action, kind, entity_id, client_id)
+        log.debug("audit event %s (%s %s, client %s)", action, kind, entity_id, client_id)
 
     def require(self, *roles: Role) -> None:
         """Raise ``not_permitted`` unless the user holds one of ``roles``."""
         if not any(self.user.has(r) for r in roles):
+            log.info("refused: needs one of the roles %s", ",".join(r.value for r in roles))
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
 
     def require_all(self, *roles: Role) -> None:
         """Raise ``not_permitted`` unless the user holds every one of ``roles``."""
         if not all(self.user.has(r) for r in roles):
+            log.info("refused: needs all of the roles %s", "+".join(r.value for r in roles))
             raise AuthError("not_permitted", roles="+".join(r.value for r in roles))
 
     @property
@@ -104,7 +110,7 @@ class UserSession:
         pending, found = SignInThrottle(self.store.paths.db).succeeded(token)
         store_id = self.store.key_file.store_id
         with self.uow(write=True) as uow:
-            names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
+            names = {name_hash(store_id, u.username): u.username for u in uow.users.all()}
             entries = [
                 AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
                 for p in pending

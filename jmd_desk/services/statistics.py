@@ -8,7 +8,8 @@ from datetime import date
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.rules import password_problems
-from jmd_desk.domain.statistics import Period
+from jmd_desk.domain.settings import OfficeSettings
+from jmd_desk.domain.statistics import Period, StatisticsFacts
 from jmd_desk.reports import bundle, statistics_output, statistics_trend
 from jmd_desk.reports.statistics import METHODS, RawStatistics, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_pdf import pdf_bytes
@@ -16,7 +17,6 @@ from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
-FORMATS = ("json", "csv", "pdf")
 DEFAULT_METHOD = "cell_key"
 MERGE_METHODS = ("cell_key", "suppression")
 
@@ -50,6 +50,11 @@ def raws_for(session: UserSession, periods: list[Period]) -> list[RawStatistics]
     settings = office.office_settings(session)
     with session.uow() as uow:
         facts = uow.statistics.facts_many(periods, legal_basis=settings.statistics_legal_basis)
+    return raws_of(facts, settings)
+
+
+def raws_of(facts: list[StatisticsFacts], settings: OfficeSettings) -> list[RawStatistics]:
+    """Unsuppressed counts from the facts of a local store or of the office server."""
     return [raw_statistics(f, settings.statistics_fields) for f in facts]
 
 
@@ -60,8 +65,13 @@ def report_for(session: UserSession, period: Period, method: str = DEFAULT_METHO
 
 
 def _published(session: UserSession, raw: RawStatistics, method: str, k: int | None) -> Report:
+    return published(office.office_settings(session), raw, method, k)
+
+
+def published(settings: OfficeSettings, raw: RawStatistics, method: str, k: int | None) -> Report:
+    """``raw`` protected by ``method``; suppression uses ``k`` or the office's k."""
     if method == "suppression":
-        return publish(raw, method, k or office.office_settings(session).statistics_k)
+        return publish(raw, method, k or settings.statistics_k)
     return publish(raw, method)
 
 
@@ -110,7 +120,11 @@ def render_and_record(session: UserSession, report: Report, fmt: str, office_nam
 
 def bundle_source(session: UserSession) -> str:
     """A stable, non-reversible name of this store for bundles (detects the same store twice)."""
-    store_id = session.store.key_file.store_id
+    return source_name(session.store.key_file.store_id)
+
+
+def source_name(store_id: str) -> str:
+    """The bundle name of a store (or of an office server) with ``store_id``."""
     return hashlib.sha256(f"jmd-desk bundle source {store_id}".encode()).hexdigest()[:16]
 
 
@@ -132,6 +146,12 @@ def merge_bundles(bundles: list[bytes], passphrase: str, period: Period) -> RawS
     return bundle.merge([bundle.unseal(data, passphrase, period) for data in bundles])
 
 
+def merged_report(bundles: list[bytes], passphrase: str, period: Period, method: str, k: int | None) -> Report:
+    """The office merge: check the method first, open and add up the bundles, protect the sum once."""
+    check_method(method, period, k, MERGE_METHODS)
+    return publish_raw(merge_bundles(bundles, passphrase, period), method, k)
+
+
 def quarters(first: str, last: str) -> list[Period]:
     """The calendar quarters ``first`` .. ``last`` (at most 12)."""
     start, end = Period.quarter(first), Period.quarter(last)
@@ -147,14 +167,19 @@ def quarters(first: str, last: str) -> list[Period]:
     return periods
 
 
+def check_trend(fmt: str, method: str, periods: list[Period]) -> None:
+    """Refuse a trend format or method that does not exist."""
+    if fmt not in ("json", "pdf"):
+        raise JmdError("bad_format", value=fmt)
+    check_method(method, periods[0], None)
+
+
 def trend_export(
     session: UserSession, first: str, last: str, fmt: str, lang: str = "de", method: str = DEFAULT_METHOD
 ) -> bytes:
     """The trend over consecutive quarters as JSON or PDF (audited like a report)."""
-    if fmt not in ("json", "pdf"):
-        raise JmdError("bad_format", value=fmt)
     periods = quarters(first, last)
-    check_method(method, periods[0], None)
+    check_trend(fmt, method, periods)
     raws = raws_for(session, periods)
     reports = [publication.with_difference_note(session, _published(session, raw, method, None)) for raw in raws]
     if fmt == "json":

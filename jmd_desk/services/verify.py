@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.keyfile import RECOVERY_SLOT
+from jmd_desk.store.server.checks import ServerChecks
+from jmd_desk.store.server.server_store import ServerStore
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
@@ -29,11 +31,8 @@ def verify_store(session: UserSession) -> list[CheckResult]:
 
 def _server_checks(session: UserSession) -> list[CheckResult]:
     """What a workstation checks on the office server (see ``store.server.checks``)."""
-    found = session.store.integrity_problems()
-    return [CheckResult(name, not found[name], tuple(found[name])) for name in SERVER_CHECKS]
-
-
-SERVER_CHECKS = ("tls", "sealed_fields", "audit_sequence", "schema")
+    assert isinstance(session.store, ServerStore)
+    return [CheckResult(name, not found, tuple(found)) for name, found in ServerChecks(session.store).run()]
 
 
 def _local_checks(session: UserSession) -> list[CheckResult]:

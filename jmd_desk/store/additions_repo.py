@@ -22,7 +22,7 @@ class DistrictRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def list(self) -> list[District]:
+    def all(self) -> list[District]:
         """All districts by label."""
         query = select(DistrictRecord).order_by(DistrictRecord.label, DistrictRecord.code)
         return [District(r.code, r.label) for r in self._s.scalars(query)]
@@ -75,7 +75,7 @@ class AnonymousContactRepository:
         """Remove one entered by mistake."""
         self._s.delete(self._get(item_id))
 
-    def list(
+    def all(
         self, *, visible_to: Collection[str] | None = None, start: date | None = None, end: date | None = None
     ) -> list[Saved[AnonymousContact]]:
         """Anonymous contacts by date (newest last), optionally of some counsellors and a period."""

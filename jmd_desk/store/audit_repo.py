@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from jmd_desk.domain.audit_chain import GENESIS, AuditEntry, AuditFilter, event_hash
 from jmd_desk.domain.entities import AuditEvent
 from jmd_desk.store.schema import AuditRecord, MetaRecord
+from jmd_desk.store.server.audit_sql import CHAIN_LOCK
 
 HEAD_KEY = "audit_head"
 SERVER_AUDIT_LOCK = 0x4A4D4441  # "JMDA": the office server's advisory lock for appending
@@ -114,6 +115,9 @@ class AuditRepository:
     def _chain_end(self) -> tuple[int, str]:
         """Where the next event attaches: after the recorded head, so that events removed from
         the end stay visible as a gap even after new events were added."""
+        if self._s.get_bind().dialect.name == "postgresql":
+            # several workstations append to the server's chain: one at a time until commit
+            self._s.execute(text(CHAIN_LOCK))
         last = self._s.execute(
             select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)
         ).first()
@@ -124,7 +128,7 @@ class AuditRepository:
         head_seq, head_hash = head.split(":", 1)
         return max(int(head_seq), last_seq), head_hash
 
-    def list(self, flt: AuditFilter) -> list[AuditEvent]:
+    def find(self, flt: AuditFilter) -> list[AuditEvent]:
         """Events matching the filter, newest first."""
         query = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(flt.limit)
         if flt.user:

@@ -47,7 +47,7 @@ class PartnerRepository:
         """True if the partner exists."""
         return self._s.get(PartnerRecord, partner_id) is not None
 
-    def list(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
+    def all(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
         """Partners by name; ``text`` matches name, contact person and type, folded."""
         query = select(PartnerRecord).order_by(PartnerRecord.name, PartnerRecord.id)
         if active_only:

@@ -10,12 +10,32 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.retention import DeletionRun, DueFile, delete_after
+from jmd_desk.store.mapping import plain_rows
 from jmd_desk.store.schema import CaseRecord, ClientRecord, DeletionRunRecord, ErasureRecord
 
 
 def _run(r: DeletionRunRecord) -> DeletionRun:
     ids = tuple(int(i) for i in r.client_ids.split(",") if i)
     return DeletionRun(r.id, r.reason, ids, r.proposed_by, r.proposed_at, r.status, r.decided_by, r.decided_at)
+
+
+def due_files(
+    rows: Iterable[tuple[int, str, str, date | None]], today: date, years_by_type: dict[str, int], default_years: int
+) -> list[DueFile]:
+    """Files whose cases are all closed and past retention on ``today``, from rows of
+    (client id, client number, case type, closed on) of the files not on legal hold."""
+    files: dict[int, tuple[str, list[tuple[str, date | None]]]] = {}
+    for client_id, number, case_type, closed_on in rows:
+        files.setdefault(client_id, (number, []))[1].append((case_type, closed_on))
+    due = []
+    for client_id, (number, cases) in files.items():
+        if any(closed is None for _, closed in cases):
+            continue
+        until = max(delete_after(closed, years_by_type.get(t, default_years)) for t, closed in cases if closed)
+        if until <= today:
+            last_closed = max(closed for _, closed in cases if closed)
+            due.append(DueFile(client_id, number, last_closed, until))
+    return due
 
 
 class RetentionRepository:
@@ -32,18 +52,7 @@ class RetentionRepository:
             .where(ClientRecord.legal_hold.is_(False))
             .order_by(ClientRecord.client_number)
         ).all()
-        files: dict[int, tuple[str, list[tuple[str, date | None]]]] = {}
-        for client_id, number, case_type, closed_on in rows:
-            files.setdefault(client_id, (number, []))[1].append((case_type, closed_on))
-        due = []
-        for client_id, (number, cases) in files.items():
-            if any(closed is None for _, closed in cases):
-                continue
-            until = max(delete_after(closed, years_by_type.get(t, default_years)) for t, closed in cases if closed)
-            if until <= today:
-                last_closed = max(closed for _, closed in cases if closed)
-                due.append(DueFile(client_id, number, last_closed, until))
-        return due
+        return due_files(rows, today, years_by_type, default_years)
 
     def add_run(self, reason: str, client_ids: Iterable[int], user: str, now: datetime) -> int:
         """Record a proposed run; returns its id."""
@@ -96,7 +105,7 @@ class RetentionRepository:
                 ErasureRecord.client_id, ErasureRecord.client_created_at, ErasureRecord.run_id, ErasureRecord.erased_at
             ).order_by(ErasureRecord.id)
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return plain_rows(rows)
 
     def reapply_erasures(self, register: Iterable[tuple[int, datetime | None, int | None, datetime]]) -> list[int]:
         """Erase again every client of ``register`` that is present (same id and creation time;

@@ -41,7 +41,6 @@ from jmd_desk.store.lockfile import StoreLock
 from jmd_desk.store.roster import RosterUser, new_signing_key, public_key_of, slot_findings
 from jmd_desk.store.schema import MetaRecord
 
-STORE_SUFFIX = ".jmd"
 AUDIT_PURPOSE = b"jmd-desk audit-hmac v1"
 T = TypeVar("T")
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from types import TracebackType
+from typing import Any
 
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
@@ -11,11 +14,11 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.domain.interchange_model import Document
+from jmd_desk.domain.interchange_model import ClientBundle, Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
-from jmd_desk.store.bulk import write_document
+from jmd_desk.store.bulk import write_clients, write_document, write_offers, write_partners
 from jmd_desk.store.clients_repo import ClientRepository
 from jmd_desk.store.dashboard_repo import DashboardRepository
 from jmd_desk.store.engine import classify
@@ -40,6 +43,8 @@ from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.uow")  # codes and ids only, never names or notes
 
 
 class UnitOfWork:
@@ -84,15 +89,16 @@ class UnitOfWork:
         self.retention = RetentionRepository(session)
         return self
 
-    def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]
+    def children(self, kind: str) -> ChildRepository[Any]:
         """The repository for an entity kind below a case or client."""
-        return {
+        by_kind: dict[str, ChildRepository[Any]] = {
             "goal": self.goals,
             "contact": self.contacts,
             "referral": self.referrals,
             "follow_up": self.follow_ups,
             "consent": self.consents,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
@@ -106,6 +112,25 @@ class UnitOfWork:
         if self._seal is not None:
             self._session.execute(text("SELECT jmd_open_export()"))
 
+    # An import that streams its file writes in parts: districts and partners, the clients a
+    # batch at a time, then what refers to clients (all in this one transaction).
+    def write_partners(self, document: Document) -> list[int]:
+        """Insert the document's districts and partners; returns the partners' ids."""
+        assert self._session is not None
+        return write_partners(self._session, document, seal=self._seal)
+
+    def write_clients(self, clients: Sequence[ClientBundle], partner_ids: Sequence[int], now: datetime) -> list[int]:
+        """Insert clients with all their records; returns their ids in order."""
+        assert self._session is not None
+        return write_clients(self._session, clients, partner_ids, now, seal=self._seal)
+
+    def write_offers(
+        self, document: Document, partner_ids: Sequence[int], client_ids: Sequence[int], counsellor: str | None
+    ) -> None:
+        """Insert the document's group offers and anonymous contacts."""
+        assert self._session is not None
+        write_offers(self._session, document, partner_ids, client_ids, counsellor, seal=self._seal)
+
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
         """The whole store, its correction and audit history, to move into the office server."""
         assert self._session is not None
@@ -116,7 +141,7 @@ class UnitOfWork:
         assert self._session is not None
         self._wrap(self._session.flush)
 
-    def _wrap(self, func) -> None:  # type: ignore[no-untyped-def]
+    def _wrap(self, func: Callable[[], None]) -> None:
         try:
             func()
         except (DBAPIError, StaleDataError) as exc:
@@ -136,6 +161,8 @@ class UnitOfWork:
             if exc_type is None and self._write:
                 self._wrap(session.commit)
             else:
+                if exc_type is not None:
+                    log.debug("rolled back: %s", getattr(exc, "code", None) or exc_type.__name__)
                 session.rollback()
         except BaseException:
             session.rollback()

@@ -78,7 +78,7 @@ class UserRepository:
         """Every account with its record id (for the signed user list)."""
         return [(r.id, _user(r)) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.id))]
 
-    def list(self) -> list[User]:
+    def all(self) -> list[User]:
         """All accounts by user name."""
         return [_user(r) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.username))]
 

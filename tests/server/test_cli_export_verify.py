@@ -71,7 +71,7 @@ def test_verify_on_the_server_finds_a_moved_sealed_value(profile: Path, pg_clust
     good = run(command, tmp_path / "home", "Dora-Pw-123\n")
     assert good.returncode == 0, good.stdout + good.stderr
     assert [line.split()[:2] for line in good.stdout.splitlines()] == [
-        ["tls", "OK"], ["sealed_fields", "OK"], ["audit_sequence", "OK"], ["schema", "OK"]
+        ["tls", "OK"], ["sealed_fields", "OK"], ["audit_chain", "OK"], ["need_to_know", "OK"], ["schema", "OK"]
     ]  # fmt: skip
     with psycopg.connect(pg_cluster.superuser_conninfo(DB)) as su:  # someone with the owner's rights
         ids = [r[0] for r in su.execute("SELECT id FROM clients ORDER BY id").fetchall()]

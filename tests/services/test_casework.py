@@ -215,7 +215,7 @@ def test_every_write_is_audited_without_personal_data(session_for) -> None:
     case_id = clients.client_file(berta, cid).cases[0].id
     casework.add_record(berta, case_id, Contact(date=INTAKE, minutes=10, mode="phone", notes="Geheimnotiz-4711"))
     with berta.uow() as uow:
-        events = uow.audit.list(AuditFilter())
+        events = uow.audit.find(AuditFilter())
         assert uow.audit.verify() == []
     actions = [e.action for e in events]
     assert {"client_created", "case_opened", "contact_added", "client_viewed", "signed_in"} <= set(actions)

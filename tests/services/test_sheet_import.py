@@ -17,7 +17,7 @@ from jmd_desk.domain.errors import AuthError, JmdError, ValidationError
 from jmd_desk.domain.place_names import country_code, language_code
 from jmd_desk.domain.sheet_import import SheetMapping, cell_date, cell_ref, parse_mapping
 from jmd_desk.services import interchange, sheet_files, sheet_import
-from jmd_desk.services.messages import message
+from jmd_desk.texts.messages import message
 from tests.conftest import TODAY
 
 TODAY_DATE = TODAY.date()

@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import func, insert, select, text
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
+from jmd_desk.domain.audit_chain import GENESIS
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.domain.interchange import Document, parse_document
 from jmd_desk.domain.interchange_export import build_document, dump_document
@@ -26,6 +27,7 @@ from jmd_desk.store.clients_repo import ClientRepository
 from jmd_desk.store.groups_repo import GroupOfferRepository
 from jmd_desk.store.partners_repo import PartnerRepository
 from jmd_desk.store.schema import AuditRecord, ClientChangeRecord, PartnerRecord
+from jmd_desk.store.server.audit import rechained
 from jmd_desk.store.server.security_sql import CASE_TABLES
 
 COUNTED_TABLES = (*CASE_TABLES, "audit_events")
@@ -49,14 +51,14 @@ def take_snapshot(session: Session, today: date) -> LocalSnapshot:
     files = clients.files(ids)
     documents, offers = DocumentRepository(session), GroupOfferRepository(session)
     raw = build_document(
-        PartnerRepository(session).list(),
+        PartnerRepository(session).all(),
         files,
-        districts=DistrictRepository(session).list(),
+        districts=DistrictRepository(session).all(),
         offers=offers.files(offers.ids()),
-        anonymous=AnonymousContactRepository(session).list(),
+        anonymous=AnonymousContactRepository(session).all(),
         contents={d.id: documents.content(d.id) for f in files for d in f.documents},
     )
-    districts = frozenset(d.code for d in DistrictRepository(session).list())
+    districts = frozenset(d.code for d in DistrictRepository(session).all())
     document = parse_document(dump_document(raw), today, districts)
     changes = {cid: clients.changes(cid) for cid in ids}
     audit = tuple(
@@ -112,17 +114,19 @@ def write_changes(session: Session, snapshot: LocalSnapshot, id_map: dict[int, i
     session.connection().execute(insert(ClientChangeRecord.__table__), sealed)
 
 
-def write_audit(session: Session, snapshot: LocalSnapshot, id_map: dict[int, int]) -> None:
-    """The audit history after the server's own events; client references follow the move."""
+def write_audit(session: Session, snapshot: LocalSnapshot, id_map: dict[int, int], audit_key: bytes) -> None:
+    """The audit history after the server's own events, chained on under the server's audit
+    key; client references follow the move."""
     if not snapshot.audit:
         return
-    offset = int(session.scalar(select(func.coalesce(func.max(AuditRecord.seq), 0))) or 0)
-    rows = []
+    last = session.execute(select(AuditRecord.seq, AuditRecord.hash).order_by(AuditRecord.seq.desc()).limit(1)).first()
+    events = []
     for event in snapshot.audit:
-        row = {**event, "seq": event["seq"] + offset, "client_id": id_map.get(event["client_id"], event["client_id"])}
+        row = {**event, "client_id": id_map.get(event["client_id"], event["client_id"])}
         if event["entity_kind"] == "client" and event["entity_id"] in id_map:
             row["entity_id"] = id_map[event["entity_id"]]
-        rows.append(row)
+        events.append(row)
+    rows = rechained(events, last[0] if last else 0, last[1] if last else GENESIS, audit_key)
     session.connection().execute(insert(AuditRecord.__table__), rows)
 
 
@@ -132,7 +136,8 @@ def check_counsellors(session: Session, document: Document) -> None:
     if unassigned:
         raise StoreError("server_import_unassigned", count=unassigned)
     known = set(session.scalars(text("SELECT username FROM users WHERE active AND is_counsellor")))
-    missing = sorted({b.client.counsellor for b in document.clients} - known)  # type: ignore[misc]
+    counsellors = {b.client.counsellor for b in document.clients if b.client.counsellor}
+    missing = sorted(counsellors - known)
     if missing:
         raise StoreError("server_import_unknown_counsellors", names=", ".join(missing))
 

@@ -6,14 +6,17 @@ the office data key seals and opens the fields of §3b on this workstation only.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
@@ -21,13 +24,15 @@ from jmd_desk.domain.interchange import Document
 from jmd_desk.store.bulk import RowSealer, write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
-from jmd_desk.store.server import checks, connection, database, move_in, office, sealing
+from jmd_desk.store.server import connection, database, move_in, office, sealing
+from jmd_desk.store.server.audit import server_audit_key
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
 from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
-from jmd_desk.store.store import derive_subkey
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.server")  # codes and ids only, never names or notes
 
 
 class ServerStore:
@@ -39,7 +44,7 @@ class ServerStore:
         self.engine: Engine = database.make_engine(profile, username, secret)
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
-        self.audit_key = derive_subkey(office_key, b"jmd-desk server audit chain")
+        self.audit_key = server_audit_key(office_key)
         self._open = True
         self._locked = False
 
@@ -65,13 +70,6 @@ class ServerStore:
         conn, key = office.sign_in(profile, username, password, policy, secret)
         conn.close()
         return cls(profile, username, secret, key)
-
-    def integrity_problems(self) -> dict[str, list[str]]:
-        """Findings of the checks a workstation can run on the server (``verify``)."""
-        try:
-            return checks.integrity_problems(self.engine, self.cipher)
-        except DBAPIError as exc:
-            raise classify_server_error(exc) from None
 
     def suspend(self) -> None:
         """Locked: every connection closed, the login secret and office key forgotten."""
@@ -99,6 +97,14 @@ class ServerStore:
         """The signed-in person's account (roles, active)."""
         with Session(self.engine) as session:
             return UserRepository(session).get(self.username)
+
+    def office_id(self) -> str:
+        """The office's id (names statistics bundles and erasure lists; the same on every workstation)."""
+        with Session(self.engine) as session:
+            value = session.scalar(text("SELECT value FROM store_meta WHERE key = :k"), {"k": office.OFFICE_ID_KEY})
+        if value is None:
+            raise StoreError("server_not_set_up")
+        return str(value)
 
     def number_taken(self, number: str) -> bool:
         """True if any client of the office has ``number`` (asked through a narrow function)."""
@@ -135,7 +141,7 @@ class ServerStore:
                 )
                 mapping = dict(zip(snapshot.client_ids, new_ids, strict=True))
                 move_in.write_changes(session, snapshot, mapping, self.cipher.seal_row)
-                move_in.write_audit(session, snapshot, mapping)
+                move_in.write_audit(session, snapshot, mapping, self.audit_key)
                 move_in.check_counts(before, move_in.server_counts(session), snapshot)
         except DBAPIError as exc:
             raise classify_server_error(exc) from None
@@ -164,7 +170,7 @@ class ServerStore:
         if not set(values) <= editable:
             raise StoreError("server_error", detail="unknown_column")
         sealed = {k: v for k, v in self.cipher.seal_row(table, {**values, "id": row_id}).items() if k != "id"}
-        statement = (
+        statement: ReturningUpdate[Any] = (
             update(record)
             .where(record.c.id == row_id, literal_column("row_version") == seen_version)
             .values(**sealed)
@@ -176,6 +182,7 @@ class ServerStore:
         except DBAPIError as exc:
             raise classify_server_error(exc) from None
         if saved is None:
+            log.info("edit conflict on %s row %d (seen version %d)", table, row_id, seen_version)
             now = self.version_of(table, row_id)
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
         return int(saved)
@@ -270,7 +277,7 @@ class StaffFunctions:
     def __init__(self, store: ServerStore) -> None:
         self._store = store
 
-    def _call(self, statement: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[type-arg]
+    def _call(self, statement: str, params: dict[str, object]) -> list[tuple[Any, ...]]:
         try:
             with Session(self._store.engine) as session, session.begin():
                 return [tuple(r) for r in session.execute(text(statement), params)]

@@ -3,6 +3,32 @@
 from __future__ import annotations
 
 SERVER_MESSAGES: dict[str, tuple[str, str]] = {
+    "deletion_legal_hold_server": (
+        "Die Akte mit der internen Nummer {id} ist gesperrt (Löschsperre) oder nicht vorhanden; sie wird nicht "
+        "gelöscht.",
+        "The file with the internal number {id} is on legal hold or does not exist; it will not be deleted.",
+    ),
+    "deletion_legal_hold_run": (
+        "Eine Akte dieses Löschlaufs ist inzwischen gesperrt (Löschsperre). Es wurde nichts gelöscht.",
+        "A file of this deletion run has been put on legal hold since. Nothing was deleted.",
+    ),
+    "deletion_not_due_server": (
+        "Die Akte mit der internen Nummer {id} ist noch nicht zur Löschung fällig.",
+        "The file with the internal number {id} is not due for deletion yet.",
+    ),
+    "unknown_deletion_run": ("Diesen Löschlauf gibt es nicht.", "This deletion run does not exist."),
+    "erasure_list_invalid": (
+        "Die Löschliste ist ungültig oder beschädigt ({detail}). Es wurde nichts gelöscht.",
+        "The erasure list is invalid or damaged ({detail}). Nothing was erased.",
+    ),
+    "file_too_large": (
+        "Die Datei {path} ist größer als {limit} MB.",
+        "The file {path} is larger than {limit} MB.",
+    ),
+    "erasure_list_other_office": (
+        "Die Löschliste gehört zu einer anderen Datenbank. Es wurde nichts gelöscht.",
+        "The erasure list belongs to another database. Nothing was erased.",
+    ),
     "server_profile_unreadable": (
         "Das Serverprofil {path} kann nicht gelesen werden.",
         "The server profile {path} cannot be read.",

@@ -15,7 +15,6 @@ from jmd_desk.store.schema import AuditRecord, MetaRecord
 from jmd_desk.store.server.audit_sql import CHAIN_LOCK
 
 HEAD_KEY = "audit_head"
-SERVER_AUDIT_LOCK = 0x4A4D4441  # "JMDA": the office server's advisory lock for appending
 THROTTLE_KEY = "throttle_token"
 
 
@@ -57,10 +56,6 @@ class AuditRepository:
 
     def append_many(self, entries: Sequence[AuditEntry]) -> None:
         """Add several events in one go, chained in the given order."""
-        if not self._keeps_head:
-            # Office server: colleagues append at the same time. One at a time from here to the
-            # commit, so no two take the same place in the chain (the lock ends with the transaction).
-            self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": SERVER_AUDIT_LOCK})
         seq, prev = self._chain_end()
         rows = []
         for e in entries:

@@ -57,9 +57,11 @@ class GoalsTab(TableTab):
 
     def _edit(self) -> None:
         found, session = self._selected(), self.host.session
-        if found and self.host.editable:
+        case_file = self.host.current_case()
+        if found and case_file is not None and self.host.editable:
             goal_id, goal = found
-            save = lambda g: casework.update_record(session, goal_id, g)  # noqa: E731
+            seen = next(g.version for g in case_file.goals if g.id == goal_id)  # office server: refuse newer
+            save = lambda g: casework.update_record(session, goal_id, g, seen_version=seen)  # noqa: E731
             self.host.open_dialog(goal_dialog(self, goal, session.clock.today(), save))
 
     def _status(self) -> None:

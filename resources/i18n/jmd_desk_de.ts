@@ -780,12 +780,12 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="172" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="174" />
         <source>Record &amp;consent…</source>
         <translation>Einwilligung e&amp;rfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="173" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="175" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
@@ -1460,17 +1460,17 @@
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="141" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
         <source>&amp;New follow-up…</source>
         <translation>&amp;Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="142" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="144" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="145" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -2502,27 +2502,27 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="80" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="82" />
         <source>&amp;New referral…</source>
         <translation>&amp;Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="84" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="86" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="85" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="87" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="105" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="107" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="110" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="112" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>

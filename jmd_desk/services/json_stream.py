@@ -186,7 +186,7 @@ def _build(events: Events, event: str, value: Any, depth: int) -> Any:
             obj[key] = _build(events, inner, inner_value, depth + 1)
     if event == "start_array":
         _too_deep(depth)
-        items = []
+        items: list[Any] = []
         for inner, inner_value in events:
             if inner == "end_array":
                 return items

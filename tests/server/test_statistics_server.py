@@ -189,3 +189,20 @@ def test_the_server_finds_the_same_files_due_for_deletion(small: Office) -> None
         session.close()
     due = server_retention.due_files(small.profile, LEAD, LEAD_PW, clock=CLOCK, policy=POLICY)
     assert local and [(f.client_number, f.last_closed_on, f.due_since) for f in due] == local
+
+
+def test_trend_and_bundle_on_the_server_from_the_command_line(small: Office, tmp_path: Path) -> None:
+    home, server = tmp_path / "home", ["--server", str(small.profile)]
+    trend = run([*server, "stats-trend", "--from-quarter", "2026-Q1", "--to-quarter", "2026-Q2", "--format", "json",
+                 "-o", str(tmp_path / "trend.json"), "--user", LEAD, "--password-stdin"],
+                home, LEAD_PW + "\n")  # fmt: skip
+    assert trend.returncode == 0, trend.stderr
+    assert json.loads((tmp_path / "trend.json").read_text())["format"] == "jmd-desk-statistics-trend"
+    bundled = run([*server, "stats-bundle", "--quarter", "2026-Q2", "-o", str(tmp_path / "office.bundle"), "--user",
+                   LEAD, "--password-stdin"], home, f"{LEAD_PW}\nStatistik-Passwort-1\n")  # fmt: skip
+    assert bundled.returncode == 0, bundled.stderr
+    merged = run(["stats-merge", str(tmp_path / "office.bundle"), "--quarter", "2026-Q2", "--format", "json", "-o",
+                  str(tmp_path / "merged.json"), "--method", "suppression", "--passphrase-stdin"], home,
+                 "Statistik-Passwort-1\n")  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    assert json.loads((tmp_path / "merged.json").read_text())["method"] == "suppression"

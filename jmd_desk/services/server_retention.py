@@ -44,7 +44,7 @@ class _Staff:
             self.store.close()
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
         self.user = user
-        self.retention = ServerRetention(self.store.engine)
+        self.retention = ServerRetention(self.store.engine, self.store.username, self.store.audit_key)
 
     def __enter__(self) -> _Staff:
         return self
@@ -86,7 +86,7 @@ def propose_deletion(
                 raise JmdError("deletion_legal_hold_server", id=client_id)
             if reason == REASON_RETENTION and client_id not in due:
                 raise JmdError("deletion_not_due_server", id=client_id)
-        return staff.retention.add_run(reason, client_ids, staff.store.username, clock.now())
+        return staff.retention.add_run(reason, client_ids, clock.now())
 
 
 def confirm_deletion(
@@ -125,7 +125,7 @@ def _time_lock_passed(run: DeletionRun, clock: Clock) -> None:
 
 
 def reapply_erasures(
-    profile_path: Path, username: str, password: str, lists: Sequence[bytes], *, policy: KdfPolicy
+    profile_path: Path, username: str, password: str, lists: Sequence[bytes], *, clock: Clock, policy: KdfPolicy
 ) -> tuple[int, int]:
     """Erase again every file the erasure lists name (admin; after restoring an older dump).
     Every list must belong to this office; all or nothing. Returns (files erased now, entries)."""
@@ -137,4 +137,4 @@ def reapply_erasures(
         entries = [e for _, erasures in parsed for e in erasures]
         if len(entries) > MAX_REAPPLIED:
             raise JmdError("erasure_list_invalid", detail="too_many")
-        return len(staff.retention.reapply(entries)), len(entries)
+        return len(staff.retention.reapply(entries, clock.now())), len(entries)

@@ -151,10 +151,14 @@ def test_the_views_hold_no_sealed_column_and_the_openings_are_logged(small: Offi
             "SELECT login, subject FROM jmd_private.privileged_log WHERE action = 'statistics_read'"
         ).fetchall()
         register = su.execute("SELECT user_name, output FROM published_reports").fetchall()
+        audited = su.execute(
+            "SELECT DISTINCT \"user\", action FROM audit_events WHERE action LIKE 'statistics%'"
+        ).fetchall()
     sealed = {"first_name", "last_name", "phone", "email", "address", "guardian", "notes", "outcome", "title"}
     assert columns and not sealed & {c for _, c in columns}
     assert (LEAD, "2026-01-01..2026-03-31") in log
     assert (LEAD, "json") in register
+    assert (LEAD, "statistics_published_json") in audited
 
 
 def test_stats_on_the_server_from_the_command_line(small: Office, tmp_path: Path) -> None:

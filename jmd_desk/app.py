@@ -42,10 +42,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     if arguments == ["--version"]:  # answered before the store, services or Qt are imported
         print(f"JMD Desk {__version__}")  # noqa: T201 - the command's output
         return 0
-    from jmd_desk.cli import main as cli  # noqa: PLC0415 - imported once a command needs it
+    from jmd_desk.arguments import GUI_COMMANDS, parse  # noqa: PLC0415 - not needed for --version
     from jmd_desk.services.environment import Environment  # noqa: PLC0415
 
-    args = cli.parse(arguments)
+    args = parse(arguments)
     env = Environment.from_env()
     if args.lang:
         env = Environment(env.paths, env.clock, env.policy, args.lang)
@@ -54,10 +54,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jmd_desk.selftest import run_self_test  # noqa: PLC0415 - only for the bundle check
 
         return run_self_test(env)
-    if args.command in (None, *cli.GUI_COMMANDS) and args.server is None:
+    if args.command in (None, *GUI_COMMANDS) and args.server is None:
         from jmd_desk.ui.application import run_gui  # noqa: PLC0415 - Qt only when needed
 
         return run_gui(args, env)
+    from jmd_desk.cli import main as cli  # noqa: PLC0415 - the store and services behind it load slowly
+
     return cli.run(args, env)
 
 

@@ -31,6 +31,7 @@ DISTRIBUTIONS = [
     ("platformdirs", "standard folders for data, settings and logs"),
     ("openpyxl", "reading .xlsx spreadsheets for the client import"),
     ("et_xmlfile", "used by openpyxl"),
+    ("ijson", "reading interchange files as a stream (with the yajl parser built in)"),
     ("typing_extensions", "used by SQLAlchemy and alembic"),
 ]
 

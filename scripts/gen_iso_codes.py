@@ -1,4 +1,4 @@
-"""Regenerate jmd_desk/domain/iso_codes.py from pycountry (dev-only tool).
+"""Regenerate jmd_desk/texts/iso_codes.py from pycountry (dev-only tool).
 
 Usage: pip install pycountry && python scripts/gen_iso_codes.py
 """
@@ -47,7 +47,7 @@ def main() -> None:
             de, en = de_l.gettext(lang.name), lang.name
             languages[code] = (de.split(";")[0].strip(), en.split(";")[0].strip())
     languages["ps"] = ("Paschtu", "Pashto")
-    out = Path(__file__).resolve().parents[1] / "jmd_desk" / "domain" / "iso_codes.py"
+    out = Path(__file__).resolve().parents[1] / "jmd_desk" / "texts" / "iso_codes.py"
     country_table = pprint.pformat(dict(sorted(countries.items())), width=100)
     language_table = pprint.pformat(dict(sorted(languages.items())), width=100)
     out.write_text(

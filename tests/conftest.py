@@ -21,6 +21,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.keyfile import KdfPolicy, KeyFile
+from tests.warnings_guard import _no_unexpected_warnings  # noqa: F401 - autouse fixture
 
 POLICY = KdfPolicy.insecure_for_tests()
 ADMIN_PASSWORD = "Adm1n-pa'ss\"w\\o;rd-Äöü"

@@ -10,11 +10,10 @@ import argparse
 import getpass
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-from jmd_desk import __version__
 from jmd_desk.domain import erasure_list
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
@@ -29,16 +28,15 @@ from jmd_desk.services import (
     server_cases,
     server_retention,
     server_statistics,
-    server_verify,
     sheet_import,
     statistics,
 )
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.messages import message
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.verify import CheckResult, verify_store
+from jmd_desk.texts.messages import message
 
 log = logging.getLogger("jmd_desk.cli")
 
@@ -47,17 +45,17 @@ EXIT_FAILED = 1
 EXIT_USAGE = 2
 EXIT_CHECK_FAILED = 3
 
-GUI_COMMANDS = ("gui", "demo")
 LOCAL_ONLY_COMMANDS = ("init", "demo", "backup", "restore", "rekey")
 SERVER_READY_COMMANDS = (
     "server",
     "import",
     "import-sheet",
+    "export",
+    "verify",
     "stats",
     "stats-trend",
     "stats-bundle",
     "stats-merge",
-    "verify",
 )
 
 
@@ -69,13 +67,6 @@ class CliError(Exception):
         self.error = JmdError(code, **params)
 
 
-def _period_options(p: argparse.ArgumentParser) -> None:
-    period = p.add_mutually_exclusive_group(required=True)
-    period.add_argument("--quarter", help="Quartal JJJJ-Qn")
-    period.add_argument("--from", dest="date_from", help="erster Tag JJJJ-MM-TT")
-    p.add_argument("--to", dest="date_to", help="letzter Tag JJJJ-MM-TT")
-
-
 def period_of(args: argparse.Namespace) -> Period:
     """The period given by --quarter or --from/--to."""
     if args.quarter:
@@ -85,114 +76,6 @@ def period_of(args: argparse.Namespace) -> Period:
     if not args.date_to:
         raise CliError("to_date_missing")
     return Period.from_text(args.date_from, args.date_to)
-
-
-def _with_user(p: argparse.ArgumentParser, required: bool = True) -> argparse.ArgumentParser:
-    p.add_argument("--user", required=required, help="Benutzername")
-    p.add_argument("--password-stdin", action="store_true", help="Passwort aus der ersten Zeile der Standardeingabe")
-    return p
-
-
-def _global_options(parser: argparse.ArgumentParser) -> None:
-    """Options before the command: where the data are, language, version."""
-    parser.add_argument("--version", action="version", version=f"JMD Desk {__version__}")
-    where = parser.add_mutually_exclusive_group()
-    where.add_argument("--store", type=Path, help="Datenablage (Standard: Datenordner des Benutzers)")
-    where.add_argument("--server", type=Path, metavar="PROFILE", help="Büro-Server (Verbindungsprofil)")
-    parser.add_argument("--lang", choices=("de", "en"), help="Sprache der Meldungen")
-    parser.add_argument("--self-test", action="store_true", help=argparse.SUPPRESS)
-
-
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of ``jmd-desk``."""
-    parser = argparse.ArgumentParser(
-        prog="jmd-desk",
-        description="JMD Desk – verschlüsselte Fallakten für Jugendmigrationsdienste.",
-    )
-    _global_options(parser)
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
-    sub.add_parser("gui", help="Desktop-Programm starten (Standard)")
-    demo = sub.add_parser("demo", help="Desktop-Programm mit Demo-Daten starten")
-    demo.add_argument("--clients", type=int, default=120, help="Anzahl Demo-Klient*innen")
-    init = _with_user(sub.add_parser("init", help="neue Datenablage anlegen"))
-    init.add_argument("--display-name", default="", help="angezeigter Name der ersten Person")
-    _add_data_commands(sub)
-    _add_statistics_commands(sub)
-    backup = _with_user(sub.add_parser("backup", help="verschlüsselte Sicherung anlegen"), required=False)
-    backup.add_argument("file", type=Path)
-    restore = _with_user(sub.add_parser("restore", help="Sicherung prüfen und zurückspielen"), required=False)
-    restore.add_argument("file", type=Path)
-    restore.add_argument("--recovery", action="store_true", help="mit dem Wiederherstellungsschlüssel")
-    _with_user(sub.add_parser("verify", help="Verschlüsselung, Integrität, Protokollkette prüfen"))
-    _with_user(sub.add_parser("rekey", help="neu verschlüsseln: alte Schlüssel und Sicherungs-Schlüssel sperren"))
-    _server_commands(sub.add_parser("server", help="Büro-Server einrichten und verwalten (mit --server)"))
-    return parser
-
-
-def _add_data_commands(sub: Any) -> None:
-    """import, import-sheet and export."""
-    imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
-    imp.add_argument("file", type=Path)
-    sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
-    sheet.add_argument("file", type=Path)
-    sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")
-    sheet.add_argument("--counsellor", help="zuständige Fachkraft der übernommenen Klient*innen")
-    exp = _with_user(sub.add_parser("export", help="vollständiger Export als JSON (Klartext!)"))
-    exp.add_argument("file", type=Path)
-
-
-def _add_statistics_commands(sub: Any) -> None:
-    """stats, stats-trend, stats-bundle and stats-merge (DESIGN §5, §7)."""
-    stats = _with_user(sub.add_parser("stats", help="anonymisierte Statistik"))
-    _period_options(stats)
-    stats.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
-    stats.add_argument("-o", "--output", type=Path, required=True)
-    stats.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    stats.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    trend = _with_user(sub.add_parser("stats-trend", help="Statistik im Zeitverlauf (bis 12 Quartale)"))
-    trend.add_argument("--from-quarter", required=True, help="erstes Quartal JJJJ-Qn")
-    trend.add_argument("--to-quarter", required=True, help="letztes Quartal JJJJ-Qn")
-    trend.add_argument("--format", choices=("json", "pdf"), required=True)
-    trend.add_argument("-o", "--output", type=Path, required=True)
-    trend.add_argument("--method", choices=("cell_key", "suppression", "internal"), default="cell_key")
-    bundle = _with_user(sub.add_parser("stats-bundle", help="Statistik-Bündel für die Zusammenführung"))
-    _period_options(bundle)
-    bundle.add_argument("-o", "--output", type=Path, required=True)
-    merge = sub.add_parser("stats-merge", help="Statistik-Bündel mehrerer Datenablagen zusammenführen")
-    merge.add_argument("bundles", type=Path, nargs="+")
-    _period_options(merge)
-    merge.add_argument("--format", choices=("json", "csv", "pdf"), required=True)
-    merge.add_argument("-o", "--output", type=Path, required=True)
-    merge.add_argument("--method", choices=("cell_key", "suppression"), default="cell_key")
-    merge.add_argument("--k", type=int, default=None, metavar="3..10", help="nur mit --method suppression")
-    merge.add_argument("--office", default="", help="Name der Dienststelle im Bericht")
-    merge.add_argument(
-        "--passphrase-stdin",
-        action="store_true",
-        help="Statistik-Passwort aus der ersten Zeile der Standardeingabe",
-    )
-
-
-def _server_commands(server: argparse.ArgumentParser) -> None:
-    """``server setup`` and ``server add-user`` (DESIGN §5)."""
-    commands = server.add_subparsers(dest="server_command", metavar="SERVER_COMMAND", required=True)
-    setup = commands.add_parser("setup", help="leere Datenbank einrichten (Schema, Rollen, Regeln)")
-    setup.add_argument("--owner", required=True, help="PostgreSQL-Anmeldung, der die Datenbank gehört")
-    setup.add_argument("--admin", required=True, help="erste Person (alle drei Rollen)")
-    add_user = commands.add_parser("add-user", help="Person anlegen (nur Verwaltung)")
-    add_user.add_argument("name")
-    add_user.add_argument("--role", action="append", required=True, choices=[r.value for r in Role])
-    add_user.add_argument("--display-name", default="", help="angezeigter Name")
-    import_store = commands.add_parser("import-store", help="lokale Datenablage auf den Server übertragen")
-    import_store.add_argument("store_file", type=Path, metavar="STORE")
-    import_store.add_argument("--store-user", required=True, help="Verwaltung der lokalen Datenablage")
-    import_store.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
-    reapply = commands.add_parser("reapply-erasures", help="Löschlisten nach dem Einspielen einer Sicherung anwenden")
-    reapply.add_argument("lists", type=Path, nargs="+", metavar="FILE", help="Löschlisten (JSON)")
-    reapply.add_argument("--user", required=True, help="Benutzername der Verwaltung auf dem Server")
-    for p in (setup, add_user, import_store, reapply):
-        p.add_argument("--password-stdin", action="store_true", help="Passwörter zeilenweise aus der Standardeingabe")
-    add_user.add_argument("--user", required=True, help="Benutzername der Verwaltung")
 
 
 # --------------------------------------------------------------- passwords
@@ -240,8 +123,12 @@ class Cli:
         return args.store or self.env.paths.default_store
 
     def sign_in(self, args: argparse.Namespace) -> UserSession:
-        """Unlock the store for ``--user``."""
+        """Unlock the store for ``--user`` (or sign in to the office server of ``--server``)."""
         password = read_password(args.password_stdin, self.stdin)
+        if args.server is not None:
+            return server_cases.sign_in_server(
+                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
+            )
         return accounts.sign_in(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -348,12 +235,9 @@ class Cli:
     def cmd_verify(self, args: argparse.Namespace) -> int:
         """Run the store checks and print a line per check (also on a store whose signed user
         list disagrees: that is one of the findings)."""
-        password = read_password(args.password_stdin, self.stdin)
         if args.server is not None:
-            results = server_verify.verify_server(
-                args.server, args.user, password, clock=self.env.clock, policy=self.env.policy
-            )
-            return self._printed(results)
+            return self.with_session(args, self._print_checks)
+        password = read_password(args.password_stdin, self.stdin)
         session = accounts.sign_in_to_verify(
             self.store_path(args), args.user, password, clock=self.env.clock, policy=self.env.policy
         )
@@ -449,11 +333,10 @@ class Cli:
     def cmd_stats_merge(self, args: argparse.Namespace) -> int:
         """Merge the bundles of several stores and write one protected report."""
         period = period_of(args)
-        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)
+        statistics.check_method(args.method, period, args.k, statistics.MERGE_METHODS)  # before the prompt
         passphrase = read_password(args.passphrase_stdin, self.stdin, prompt="Statistik-Passwort: ")
         bundles = [read_file(path) for path in args.bundles]
-        raw = statistics.merge_bundles(bundles, passphrase, period)
-        report = statistics.publish_raw(raw, args.method, args.k)
+        report = statistics.merged_report(bundles, passphrase, period, args.method, args.k)
         write_file(
             args.output,
             statistics.render(report, args.format, args.office, self.env.lang, self.env.clock.today()),
@@ -664,8 +547,3 @@ def run(
     except KeyboardInterrupt:
         print("jmd-desk: abgebrochen" if env.lang == "de" else "jmd-desk: interrupted", file=err)
         return 130
-
-
-def parse(argv: Sequence[str] | None) -> argparse.Namespace:
-    """Parse the command line (argparse exits 2 with a message on bad usage)."""
-    return build_parser().parse_args(argv)

@@ -1,7 +1,7 @@
 """The coded values of DESIGN §4: interchange codes, stable across versions.
 
 Every coded field also accepts ``UNKNOWN`` ("keine Angabe"). Labels live in
-``jmd_desk.reports.labels``; this module holds only the codes.
+``jmd_desk.texts.labels``; this module holds only the codes.
 """
 
 from enum import StrEnum
@@ -155,9 +155,6 @@ SCHOOL_QUALIFICATIONS = (
     UNKNOWN,
 )
 SCHOOL_QUALIFICATION_SUGGESTIONS = SCHOOL_QUALIFICATIONS[:-1]
-# The German rank order used for "gained" (foreign_recognised counts separately).
-SCHOOL_RANK = {"none": 0, "lower_secondary": 1, "intermediate_secondary": 2, "upper_secondary": 3}
-
 # Suggestions offered by the client form; the fields themselves are free text (DESIGN §4
 # names no code list for them), so imported wording is kept as it is.
 CURRENT_SITUATION_SUGGESTIONS = (
@@ -194,8 +191,6 @@ class Role(StrEnum):
     TEAM_LEAD = "team_lead"
     ADMIN = "admin"
 
-
-ROLES = tuple(r.value for r in Role)
 
 AGE_GROUPS = ("12-14", "15-17", "18-20", "21-24", "25-27", "other")
 # Age groups as a recorded code (anonymous contacts, group headcounts) also accept unknown.

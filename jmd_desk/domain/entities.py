@@ -19,10 +19,11 @@ def _key() -> Any:
 
 @dataclass(frozen=True)
 class Saved(Generic[T]):
-    """A stored value with its database id."""
+    """A stored value with its database id (and, on the office server, the version read)."""
 
     id: int
     value: T
+    version: int | None = field(default=None, compare=False)
 
 
 @dataclass(frozen=True)
@@ -293,6 +294,7 @@ class ClientFile:
     progress: tuple[Saved[Progress], ...] = ()
     documents: tuple[Saved[DocumentInfo], ...] = ()
     group_offers: tuple[Saved[GroupOffer], ...] = ()
+    version: int | None = field(default=None, compare=False)  # of the master data, on the server
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, fields, replace
 from datetime import date, datetime
 from enum import Enum, auto
-from typing import Any, TypeVar
+from typing import Any, ClassVar, Protocol, TypeVar
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import (
@@ -32,10 +32,17 @@ from jmd_desk.domain.entities import (
     Referral,
 )
 from jmd_desk.domain.errors import FieldError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.text import unsafe_character
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
 
-E = TypeVar("E")
+
+class _Dataclass(Protocol):
+    """Any dataclass instance (what ``dataclasses.replace`` accepts)."""
+
+    __dataclass_fields__: ClassVar[dict[str, Any]]
+
+
+E = TypeVar("E", bound=_Dataclass)
 
 
 class Kind(Enum):
@@ -515,7 +522,7 @@ def tidy(entity: E) -> E:
         if isinstance(value, str) and spec.kind in _TEXT_KINDS:
             stripped = value.strip()
             changes[spec.name] = stripped if stripped or spec.required else None
-    return replace(entity, **changes)  # type: ignore[type-var]
+    return replace(entity, **changes)
 
 
 _TEXT_KINDS = frozenset({Kind.TEXT, Kind.EMAIL, Kind.USERNAME, Kind.CLIENT_NUMBER})

@@ -12,7 +12,18 @@ from datetime import date
 from typing import Any
 
 from jmd_desk.domain import rules
-from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
+from jmd_desk.domain.entities import (
+    AnonymousContact,
+    Case,
+    Client,
+    Consent,
+    Contact,
+    District,
+    FollowUp,
+    Goal,
+    Partner,
+    Referral,
+)
 from jmd_desk.domain.errors import FieldError, ValidationError
 from jmd_desk.domain.fields import (
     CASE_FIELDS,
@@ -46,26 +57,31 @@ __all__ = [
     "ClientBundle",
     "Document",
     "DocumentBundle",
+    "DocumentReader",
     "GroupOfferBundle",
+    "JsonObject",
+    "json_object",
     "load_json",
     "parse_document",
 ]
 
 
-class _Obj(dict):  # type: ignore[type-arg]
+class JsonObject(dict[str, Any]):
     """A JSON object that remembers keys given twice (json keeps only the last silently)."""
 
     duplicates: tuple[str, ...] = ()
 
+    def __setitem__(self, key: str, value: Any) -> None:
+        if key in self:
+            self.duplicates = (*self.duplicates, key)
+        super().__setitem__(key, value)
 
-def _pairs(pairs: list[tuple[str, Any]]) -> _Obj:
-    obj = _Obj()
-    seen: list[str] = []
+
+def json_object(pairs: list[tuple[str, Any]]) -> JsonObject:
+    """An object hook for ``json.loads`` (a streaming parser builds ``JsonObject`` directly)."""
+    obj = JsonObject()
     for key, value in pairs:
-        if key in obj:
-            seen.append(key)
         obj[key] = value
-    obj.duplicates = tuple(seen)
     return obj
 
 
@@ -80,7 +96,7 @@ def load_json(data: bytes) -> Any:
     except UnicodeDecodeError as exc:
         raise ValidationError([FieldError("$", "not_utf8", {"offset": exc.start})]) from None
     try:
-        return json.loads(text, object_pairs_hook=_pairs, parse_constant=_reject_constant)
+        return json.loads(text, object_pairs_hook=json_object, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise ValidationError(
             [FieldError("$", "malformed_json", {"line": exc.lineno, "column": exc.colno, "reason": exc.msg})]
@@ -91,8 +107,9 @@ def load_json(data: bytes) -> Any:
         raise ValidationError([FieldError("$", "malformed_json", {"reason": "nested too deeply"})]) from None
 
 
-class _Parser(AdditionsParser):
-    """Walks the document, collecting every error with its path."""
+class DocumentReader(AdditionsParser):
+    """Walks the document, collecting every error with its path. ``document`` reads a decoded
+    document; a streaming reader calls ``begin``, ``client_at`` and ``finish`` itself."""
 
     def __init__(self, today: date, office_districts: frozenset[str]) -> None:
         self.today = today
@@ -103,9 +120,20 @@ class _Parser(AdditionsParser):
         self.client_refs: set[str] = set()
         self.contact_refs: set[str] = set()
         self.district_codes: set[str] = set()
+        self.file_districts: list[District] = []
+        self.partner_refs: dict[str, int] = {}
+        self.valid_partners: list[tuple[str, Partner]] = []
+        self.client_numbers: set[str] = set()
+        self.number_errors: list[FieldError] = []
+        self.client_indexes_by_ref: dict[str, int] = {}
 
     def error(self, path: str, code: str, **params: Any) -> None:
         self.errors.append(FieldError(path, code, params))
+
+    @property
+    def failed(self) -> bool:
+        """True once any problem was found (nothing will be imported then)."""
+        return bool(self.errors or self.number_errors)
 
     def specs(self, specs: Sequence[FieldSpec]) -> tuple[FieldSpec, ...]:
         """The field specs of the document's version (version 1: free-text qualification)."""
@@ -172,25 +200,50 @@ class _Parser(AdditionsParser):
                 self.error(f"$.{key}", "not_a_list" if key in raw else "required")
         return raw
 
-    def document(self, raw: Any) -> Document:
+    # A document is read in three steps, so that a streaming reader can hand over the clients
+    # one at a time: ``begin`` (everything but the clients), ``client_at`` for each client in
+    # order, ``finish`` (what refers to clients; raises if anything was wrong).
+    def begin(self, raw: Any) -> list[tuple[str, Any]]:
+        """Header, districts and partners; returns the items of ``raw["clients"]`` with their paths."""
         raw = self.header(raw)
-        districts = self.districts(raw)
+        self.file_districts = self.districts(raw)
         declared = self.partners(raw)
         # Invalid partners keep their ref: their referrals are not wrong too (no import follows).
-        refs = {ref: i for i, (ref, _) in enumerate(declared)}
-        partners = [(ref, partner) for ref, partner in declared if partner is not None]
-        client_items = self.items(raw, "clients", "$")
-        clients = [self.client(item, path, refs) for path, item in client_items]
-        self.unique_numbers(client_items, clients)
-        client_refs = {self.ref_of(item): i for i, (_, item) in enumerate(client_items)}
-        offers = self.group_offers(raw, refs, client_refs)
+        self.partner_refs = {ref: i for i, (ref, _) in enumerate(declared)}
+        self.valid_partners = [(ref, partner) for ref, partner in declared if partner is not None]
+        return self.items(raw, "clients", "$")
+
+    def client_at(self, index: int, item: Any) -> ClientBundle | None:
+        """The client at ``$.clients[index]``, or None if anything in it is wrong."""
+        path = f"$.clients[{index}]"
+        bundle = self.client(item, path, self.partner_refs)
+        number = bundle.client.client_number if bundle else None
+        if number:
+            if number in self.client_numbers:
+                self.number_errors.append(
+                    FieldError(f"{path}.client_number", "duplicate_client_number", {"value": number})
+                )
+            self.client_numbers.add(number)
+        self.client_indexes_by_ref[self.ref_of(item)] = index
+        return bundle
+
+    def finish(self, raw: Any) -> tuple[list[GroupOfferBundle], list[AnonymousContact]]:
+        """Group offers and anonymous contacts; raises ValidationError listing every problem."""
+        self.errors.extend(self.number_errors)
+        offers = self.group_offers(raw, self.partner_refs, self.client_indexes_by_ref)
         anonymous = self.anonymous_contacts(raw)
         if self.errors:
             raise ValidationError(self.errors)
+        return offers, anonymous
+
+    def document(self, raw: Any) -> Document:
+        items = self.begin(raw)
+        clients = [self.client_at(i, item) for i, (_, item) in enumerate(items)]
+        offers, anonymous = self.finish(raw)
         return Document(
-            tuple(partners),
+            tuple(self.valid_partners),
             tuple(c for c in clients if c is not None),
-            tuple(districts),
+            tuple(self.file_districts),
             tuple(offers),
             tuple(anonymous),
         )
@@ -199,15 +252,6 @@ class _Parser(AdditionsParser):
     def ref_of(item: Any) -> str:
         ref = item.get("ref") if isinstance(item, dict) else None
         return ref if isinstance(ref, str) else ""
-
-    def unique_numbers(self, client_items: list[tuple[str, Any]], clients: list[ClientBundle | None]) -> None:
-        numbers: set[str] = set()
-        for (path, _), bundle in zip(client_items, clients, strict=True):
-            number = bundle.client.client_number if bundle else None
-            if number:
-                if number in numbers:
-                    self.error(f"{path}.client_number", "duplicate_client_number", value=number)
-                numbers.add(number)
 
     def partners(self, raw: dict[str, Any]) -> list[tuple[str, Partner | None]]:
         """Every declared partner by ref; None where its fields are invalid."""
@@ -344,4 +388,4 @@ def parse_document(data: bytes, today: date, office_districts: frozenset[str] = 
 
 def parse_raw(raw: Any, today: date, office_districts: frozenset[str] = frozenset()) -> Document:
     """Validate an already decoded interchange document (the spreadsheet import builds one)."""
-    return _Parser(today, office_districts).document(raw)
+    return DocumentReader(today, office_districts).document(raw)

@@ -56,7 +56,7 @@ PERSONAL_KEYS = frozenset(
 
 
 class AdditionsParser:
-    """Version-2 parts of the document parser (mixed into ``interchange._Parser``)."""
+    """Version-2 parts of the document parser (mixed into ``interchange.DocumentReader``)."""
 
     errors: list[FieldError]
     district_codes: set[str]

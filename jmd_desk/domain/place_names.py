@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
 
 # Other names in use for countries, German and English.
 COUNTRY_ALIASES: dict[str, str] = {

@@ -38,14 +38,6 @@ def is_eligible_age(date_of_birth: date, intake: date) -> bool:
     return codes.MIN_AGE <= age_on(date_of_birth, intake) <= codes.MAX_AGE
 
 
-def turns_28_on(date_of_birth: date) -> date:
-    """The day the person leaves the target group (28th birthday)."""
-    try:
-        return date_of_birth.replace(year=date_of_birth.year + codes.MAX_AGE + 1)
-    except ValueError:  # 29 February
-        return date(date_of_birth.year + codes.MAX_AGE + 1, 3, 1)
-
-
 def client_errors(client: Client) -> list[FieldError]:
     """Cross-field problems of the master data."""
     errors = []
@@ -124,15 +116,6 @@ def latest_progress(entries: Iterable[Progress], field_name: str) -> Progress | 
         if entry.field == field_name and (latest is None or entry.on >= latest.on):
             latest = entry
     return latest
-
-
-def progress_value_on(client: Client, entries: Iterable[Progress], field_name: str, on: date) -> str | None:
-    """DESIGN §4: the latest entry on or before ``on``; else the earliest; else the client's field."""
-    own = sorted((e for e in entries if e.field == field_name), key=lambda e: e.on)
-    if not own:
-        return getattr(client, field_name)
-    before = [e for e in own if e.on <= on]
-    return (before[-1] if before else own[0]).value
 
 
 def progress_mismatch(client: Client, entries: Iterable[Progress]) -> list[FieldError]:

@@ -185,8 +185,9 @@ def _mapping_case(raw: Any, today: date, errors: list[FieldError]) -> CaseRule |
         errors.append(FieldError("$.case", "not_an_object"))
         return None
     errors += [FieldError(f"$.case.{k}", "unknown_field") for k in raw if k not in ("case_type", "opened_on")]
-    case_type = raw.get("case_type")
-    errors += [e.at("$.case") for e in check_value(CASE_TYPE_SPEC, case_type, today)]
+    raw_type = raw.get("case_type")
+    errors += [e.at("$.case") for e in check_value(CASE_TYPE_SPEC, raw_type, today)]
+    case_type = raw_type if isinstance(raw_type, str) else ""  # not a text: the error is recorded
     opened = raw.get("opened_on")
     if isinstance(opened, dict) and set(opened) == {"column"} and isinstance(opened["column"], str):
         return CaseRule(case_type, opened_on_column=" ".join(opened["column"].split()))

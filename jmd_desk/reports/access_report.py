@@ -21,7 +21,9 @@ from jmd_desk.domain.entities import AuditEvent, ClientFile, Partner, Saved
 from jmd_desk.domain.fields import to_json
 from jmd_desk.domain.readmodels import ClientChange
 from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
-from jmd_desk.reports.labels import code_label, field_label
+from jmd_desk.texts import pick
+from jmd_desk.texts.access_export import HEADINGS, YES_NO
+from jmd_desk.texts.labels import code_label, field_label
 
 FORMAT = "jmd-desk-access-export"
 VERSION = 1
@@ -139,7 +141,7 @@ def _value(field: str, value: Any, lang: str) -> str:
     if value is None or value == "":
         return "–"
     if isinstance(value, bool):
-        return ("ja" if value else "nein") if lang == "de" else ("yes" if value else "no")
+        return pick(YES_NO[value], lang)
     if isinstance(value, (list, tuple)):
         kind = "nationalities" if field == "nationalities" else ("area" if field in ("topics", "areas") else field)
         return ", ".join(code_label(kind, v, lang) for v in value) or "–"
@@ -150,13 +152,97 @@ def _value(field: str, value: Any, lang: str) -> str:
     return str(value)
 
 
+@dataclass(frozen=True)
+class _Styles:
+    base: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+    h3: ParagraphStyle
+    cell: ParagraphStyle
+
+
+def _styles() -> _Styles:
+    base = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
+    return _Styles(
+        base=base,
+        h1=ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=6),
+        h2=ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4),
+        h3=ParagraphStyle("h3", parent=base, fontName=FONT_BOLD),
+        cell=ParagraphStyle("c", parent=base, fontSize=8.5, leading=11),
+    )
+
+
+class _Writer:
+    """Builds the story of one access export PDF in one language."""
+
+    def __init__(self, data: AccessData, lang: str) -> None:
+        self.data, self.lang, self.st = data, lang, _styles()
+        self.story: list[Any] = []
+
+    def heading(self, key: str, style: ParagraphStyle | None = None, **params: Any) -> None:
+        self.story.append(Paragraph(pick(HEADINGS[key], self.lang).format(**params), style or self.st.h2))
+
+    def row(self, label: str, value: str) -> list[Any]:
+        return [Paragraph(_escape(label), self.st.cell), Paragraph(_escape(value), self.st.cell)]
+
+    def pairs(self, entity: Any) -> Table:
+        names = [k for k in entity.__dataclass_fields__ if k not in HIDDEN_IN_PDF]
+        return _grid([self.row(field_label(k, self.lang), _value(k, getattr(entity, k), self.lang)) for k in names])
+
+    def records(self, key: str, records: Any, style: ParagraphStyle | None = None) -> None:
+        if records:
+            self.heading(key, style)
+            self.story.extend(self.pairs(r.value) for r in records)
+
+    def rows_or_dash(self, rows: list[list[Any]]) -> None:
+        self.story.append(_grid(rows) if rows else Paragraph("–", self.st.base))
+
+    def build(self) -> list[Any]:
+        f, data = self.data.file, self.data
+        self.heading("title", self.st.h1)
+        self.story += [
+            Paragraph(_escape(f"{data.office or 'JMD Desk'} · {_when(data.created_on, self.lang)}"), self.st.base),
+            Spacer(1, 0.3 * cm),
+        ]
+        self.heading("client")
+        self.story.append(self.pairs(f.client))
+        self.heading("consents")
+        self.story += [self.pairs(c.value) for c in f.consents] or [Paragraph("–", self.st.base)]
+        for key, records in (("progress", f.progress), ("documents", f.documents), ("group_offers", f.group_offers)):
+            self.records(key, records)
+        for number, case_file in enumerate(f.cases, start=1):
+            self.case(number, case_file)
+        self.heading("corrections")
+        self.rows_or_dash([self.correction(c) for c in data.corrections])
+        self.heading("access_log")
+        self.rows_or_dash([self.access(e) for e in data.access_log])
+        return self.story
+
+    def case(self, number: int, case_file: Any) -> None:
+        self.heading("case", number=number)
+        self.story.append(self.pairs(case_file.case))
+        for key in ("goals", "contacts", "follow_ups", "appointments"):
+            self.records(key, getattr(case_file, key), self.st.h3)
+        if case_file.referrals:
+            self.heading("referrals", self.st.h3)
+            names = {p.id: p.value.name for p in self.data.partners}
+            for r in case_file.referrals:
+                self.story.append(
+                    _grid([self.row(field_label("partner_id", self.lang), names.get(r.value.partner_id, "?"))])
+                )
+                self.story.append(self.pairs(r.value))
+
+    def correction(self, c: ClientChange) -> list[Any]:
+        change = f"{field_label(c.field, self.lang)}: {c.old_value or '–'} → {c.new_value or '–'}"
+        return self.row(f"{_when(c.changed_at, self.lang)} · {c.user}", change)
+
+    def access(self, e: AuditEvent) -> list[Any]:
+        return self.row(f"{_when(e.at, self.lang)} · {e.user}", code_label("action", e.action, self.lang))
+
+
 def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
     """A readable PDF of the same content, for handing to the young person."""
     register_fonts()
-    base = ParagraphStyle("b", fontName=FONT, fontSize=9, leading=12)
-    h1 = ParagraphStyle("h1", parent=base, fontName=FONT_BOLD, fontSize=16, leading=20, spaceAfter=6)
-    h2 = ParagraphStyle("h2", parent=base, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=4)
-    cell = ParagraphStyle("c", parent=base, fontSize=8.5, leading=11)
     buffer = io.BytesIO()
     doc = SimpleDocTemplate(
         buffer,
@@ -165,99 +251,12 @@ def pdf_bytes(data: AccessData, lang: str = "de") -> bytes:
         rightMargin=2 * cm,
         topMargin=2 * cm,
         bottomMargin=2 * cm,
-        title="Auskunft nach Art. 15 DSGVO",
+        title=pick(HEADINGS["document_title"], lang),
+        lang="de-DE" if lang == "de" else "en-GB",
         initialFontName=FONT,
         author=data.office or "JMD Desk",
     )
-
-    def pairs(entity: Any) -> Table:
-        rows = [
-            [
-                Paragraph(field_label(k, lang), cell),
-                Paragraph(_escape(_value(k, getattr(entity, k), lang)), cell),
-            ]
-            for k in entity.__dataclass_fields__
-            if k not in HIDDEN_IN_PDF
-        ]
-        return _grid(rows)
-
-    title = "Auskunft über gespeicherte Daten (Art. 15 DSGVO)" if lang == "de" else "Access export (Art. 15 GDPR)"
-    f = data.file
-    story: list[Any] = [
-        Paragraph(title, h1),
-        Paragraph(_escape(f"{data.office or 'JMD Desk'} · {data.created_on:%d.%m.%Y}"), base),
-        Spacer(1, 0.3 * cm),
-        Paragraph("Stammdaten" if lang == "de" else "Master data", h2),
-        pairs(f.client),
-        Paragraph("Einwilligungen" if lang == "de" else "Consents", h2),
-    ]
-    story += [pairs(c.value) for c in f.consents] or [Paragraph("–", base)]
-    for heading, records in (
-        ("Fortschritt" if lang == "de" else "Progress", f.progress),
-        ("Dokumente" if lang == "de" else "Documents", f.documents),
-        ("Gruppenangebote" if lang == "de" else "Group offers", f.group_offers),
-    ):
-        if records:
-            story.append(Paragraph(heading, h2))
-            story += [pairs(r.value) for r in records]
-    names = {p.id: p.value.name for p in data.partners}
-    for number, cf in enumerate(f.cases, start=1):
-        story += [Paragraph(f"{'Fall' if lang == 'de' else 'Case'} {number}", h2), pairs(cf.case)]
-        for heading, records in (
-            ("Ziele", cf.goals),
-            ("Kontakte", cf.contacts),
-            ("Wiedervorlagen", cf.follow_ups),
-            ("Termine", cf.appointments),
-        ):
-            if records:
-                story.append(Paragraph(heading, ParagraphStyle("h3", parent=base, fontName=FONT_BOLD)))
-                story += [pairs(r.value) for r in records]
-        if cf.referrals:
-            story.append(Paragraph("Vermittlungen", ParagraphStyle("h3", parent=base, fontName=FONT_BOLD)))
-            for r in cf.referrals:
-                story.append(
-                    _grid(
-                        [
-                            [
-                                Paragraph(field_label("partner_id", lang), cell),
-                                Paragraph(_escape(names.get(r.value.partner_id, "?")), cell),
-                            ]
-                        ]
-                    )
-                )
-                story.append(pairs(r.value))
-    story.append(Paragraph("Berichtigungen" if lang == "de" else "Corrections", h2))
-    story.append(
-        _grid(
-            [
-                [
-                    Paragraph(_escape(f"{c.changed_at:%d.%m.%Y %H:%M} · {c.user}"), cell),
-                    Paragraph(
-                        _escape(f"{field_label(c.field, lang)}: {c.old_value or '–'} → {c.new_value or '–'}"),
-                        cell,
-                    ),
-                ]
-                for c in data.corrections
-            ]
-        )
-        if data.corrections
-        else Paragraph("–", base)
-    )
-    story.append(Paragraph("Zugriffe und Änderungen (Protokoll)" if lang == "de" else "Access log", h2))
-    story.append(
-        _grid(
-            [
-                [
-                    Paragraph(_escape(f"{e.at:%d.%m.%Y %H:%M} · {e.user}"), cell),
-                    Paragraph(_escape(code_label("action", e.action, lang)), cell),
-                ]
-                for e in data.access_log
-            ]
-        )
-        if data.access_log
-        else Paragraph("–", base)
-    )
-    doc.build(story)
+    doc.build(_Writer(data, lang).build())
     return buffer.getvalue()
 
 

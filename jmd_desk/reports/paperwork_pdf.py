@@ -23,7 +23,7 @@ from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Space
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Case, Client, Goal
 from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
-from jmd_desk.reports.labels import code_label
+from jmd_desk.texts.labels import code_label
 
 LOGO_MAX = (5 * cm, 1.8 * cm)
 MARGIN = 2 * cm

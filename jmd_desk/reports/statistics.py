@@ -92,8 +92,6 @@ MINUTES_TABLE = "contact_hours_by_mode"
 GROUP_MINUTES = ("session_hours",)  # the raw group_offers table holds this measure in minutes
 # Measures that do not add up: these tables have no total.
 NO_TOTAL = frozenset({"caseload", "group_offers"})
-# A contact with several topics counts under each: the total counts contacts, not cells.
-NOT_ADDITIVE_TOTAL = frozenset({"anonymous_contacts_by_topic"})
 TWO_DIM = ("persons_by_age_group_gender", "goals_by_area_status", "closures_by_destination_age_group")
 # Headline cells: withheld by suppression only when no smaller combination protects the rest.
 HEADLINE = {"gender": frozenset({"female", "male"}), "age_group": frozenset(codes.AGE_GROUPS) - {codes.OTHER}}
@@ -248,8 +246,8 @@ def _group_offers(facts: StatisticsFacts) -> tuple[dict[Key, int], dict[Key, int
         "session_hours": [(o.session_minutes, o.record_key) for o in offers if o.session_minutes],
         "participants": [(headcount(o), o.record_key) for o in offers if headcount(o)],
     }
-    counts = {(m,): sum(n for n, _ in items) for m, items in measures.items()}
-    sums = {(m,): sum(k for _, k in items) % KEY_MODULUS for m, items in measures.items()}
+    counts: dict[Key, int] = {(m,): sum(n for n, _ in items) for m, items in measures.items()}
+    sums: dict[Key, int] = {(m,): sum(k for _, k in items) % KEY_MODULUS for m, items in measures.items()}
     return counts, sums
 
 
@@ -395,7 +393,7 @@ def _one_dim_values(values: dict[str, int]) -> dict[Key, int]:
 
 
 def _one_dim(values: dict[str, int], dim: str, with_total: bool = True) -> _Grid:
-    keys = [(c,) for c in values]
+    keys: list[Key] = [(c,) for c in values]
     if not with_total:
         return _Grid({(c,): v for c, v in values.items()}, [], None, (dim,))
     return _Grid(_one_dim_values(values), [((TOTAL,), keys)], (TOTAL,), (dim,))
@@ -498,7 +496,8 @@ def _build_two_dim(raw: RawStatistics, table_id: str, rows: list[str] | None = N
     grid.key_sums = {
         key: value % KEY_MODULUS for key, value in _two_dim_values(rows, cols, raw.key_sums.get(table_id, {})).items()
     }
-    keys = [(r, c) for r in rows for c in [*cols, TOTAL]] + [(TOTAL, c) for c in cols]
+    keys: list[Key] = [(r, c) for r in rows for c in [*cols, TOTAL]]
+    keys += [(TOTAL, c) for c in cols]
     return _Built(dims, grid, keys)
 
 
@@ -556,13 +555,15 @@ def _table(table_id: str, built: _Built, published: Callable[[Key], int | None] 
 def _margin(built: _Built, axis: int) -> _Built:
     """The row (axis 0) or column (axis 1) margins of a 2-D grid as a 1-D grid, same status."""
     grid = built.grid
+    assert grid.grand is not None  # a 2-D grid always has its grand total
+    grand = grid.grand
     dim = built.dims[axis]
     categories = sorted(
         {key[axis] for key in grid.values if key[axis] != TOTAL}, key=lambda c: grid.order[_at(c, axis)]
     )
     margin = _one_dim({c: grid.values[_at(c, axis)] for c in categories}, dim)
     for c in [*categories, TOTAL]:
-        source = _at(c, axis) if c != TOTAL else grid.grand
+        source = _at(c, axis) if c != TOTAL else grand
         margin.status[(c,)] = grid.status[source]
         margin.key_sums[(c,)] = grid.key_sums[source]
     return _Built((dim,), margin, [(c,) for c in categories])

@@ -13,9 +13,11 @@ from collections.abc import Iterable
 from typing import Any
 
 from jmd_desk.domain.text import spreadsheet_safe
-from jmd_desk.reports.labels import code_label
-from jmd_desk.reports.labels import field_label as shared_field_label
 from jmd_desk.reports.statistics import TOTAL, Report, Table
+from jmd_desk.texts import pick
+from jmd_desk.texts.labels import code_label
+from jmd_desk.texts.labels import field_label as shared_field_label
+from jmd_desk.texts.statistics import CATEGORY_LABELS, DIMENSION_LABELS, TABLE_TITLES, TEXTS, VALUE_LABELS
 
 FORMAT = "jmd-desk-statistics"
 VERSION = 2
@@ -23,149 +25,15 @@ SUPPRESSED_MARK = "."
 # The caseload measures overlap (opened cases are also active): the table has no total.
 NOT_ADDITIVE = frozenset({"caseload", "group_offers"})
 
-TABLE_TITLES: dict[str, tuple[str, str]] = {
-    "caseload": ("Fallzahlen im Zeitraum", "Caseload in the period"),
-    "persons_by_age_group": ("Personen nach Altersgruppe", "Persons by age group"),
-    "persons_by_gender": ("Personen nach Geschlecht", "Persons by gender"),
-    "persons_by_age_group_gender": (
-        "Personen nach Altersgruppe und Geschlecht",
-        "Persons by age group and gender",
-    ),
-    "persons_by_residence_status": ("Personen nach Aufenthaltsstatus", "Persons by residence status"),
-    "persons_by_country_of_birth": ("Personen nach Geburtsland", "Persons by country of birth"),
-    "persons_by_case_type": ("Personen nach Fallart", "Persons by case type"),
-    "contacts_by_mode": ("Beratungskontakte nach Kontaktart", "Contacts by mode"),
-    "contact_hours_by_mode": ("Beratungsstunden nach Kontaktart", "Contact hours by mode"),
-    "goals_by_area_status": ("Ziele nach Handlungsfeld und Stand", "Goals by area and status"),
-    "referrals_by_partner_type": ("Vermittlungen nach Art des Netzwerkpartners", "Referrals by partner type"),
-    "referrals_by_status": ("Vermittlungen nach Status", "Referrals by status"),
-    "closures_by_reason": ("Fallabschlüsse nach Beendigungsgrund", "Closures by reason"),
-    "closures_by_destination": ("Fallabschlüsse nach Verbleib", "Closures by destination"),
-    "closures_by_duration": ("Fallabschlüsse nach Falldauer", "Closures by duration"),
-    "persons_by_district": ("Personen nach Stadtteil", "Persons by district"),
-    "closures_by_destination_age_group": (
-        "Fallabschlüsse nach Verbleib und Altersgruppe",
-        "Closures by destination and age group",
-    ),
-    "closures_by_german_level_change": (
-        "Fallabschlüsse nach Entwicklung des Deutschniveaus",
-        "Closures by change in German level",
-    ),
-    "closures_by_school_qualification_change": (
-        "Fallabschlüsse nach Entwicklung des Schulabschlusses",
-        "Closures by change in school qualification",
-    ),
-    "cases_by_waiting_band": ("Neu aufgenommene Fälle nach Wartezeit", "Cases opened by waiting time"),
-    "goals_by_field": ("Ziele nach Handlungsfeld der Kommune", "Goals by municipal field of action"),
-    "group_offers": ("Gruppenangebote", "Group offers"),
-    "group_participants_by_gender": (
-        "Teilnehmende an Gruppenangeboten nach Geschlecht",
-        "Group participants by gender",
-    ),
-    "group_participants_by_age_group": (
-        "Teilnehmende an Gruppenangeboten nach Altersgruppe",
-        "Group participants by age group",
-    ),
-    "anonymous_contacts_by_mode": ("Anonyme Kurzberatungen nach Kontaktart", "Anonymous contacts by mode"),
-    "anonymous_contacts_by_topic": ("Anonyme Kurzberatungen nach Thema", "Anonymous contacts by topic"),
-    "anonymous_contacts_by_gender": ("Anonyme Kurzberatungen nach Geschlecht", "Anonymous contacts by gender"),
-}
-# Labels of the statistics-only dimensions and categories (the shared catalogue holds the rest).
-DIMENSION_LABELS: dict[str, tuple[str, str]] = {
-    "district": ("Stadtteil", "District"),
-    "change": ("Entwicklung", "Change"),
-    "waiting_band": ("Wartezeit", "Waiting time"),
-    "field": ("Handlungsfeld", "Field of action"),
-    "topics": ("Thema", "Topic"),
-}
-CATEGORY_LABELS: dict[str, dict[str, tuple[str, str]]] = {
-    "change": {
-        "gained_2_plus": ("um 2 oder mehr Stufen verbessert", "gained 2 or more levels"),
-        "gained_1": ("um 1 Stufe verbessert", "gained 1 level"),
-        "gained": ("höherer Abschluss", "higher qualification"),
-        "no_change": ("keine Verbesserung", "no gain"),
-    },
-    "waiting_band": {
-        "0-7": ("0–7 Tage", "0–7 days"),
-        "8-14": ("8–14 Tage", "8–14 days"),
-        "15-30": ("15–30 Tage", "15–30 days"),
-        ">30": ("über 30 Tage", "over 30 days"),
-    },
-    "measure": {
-        "offers_active": ("aktive Angebote", "offers active"),
-        "sessions": ("Termine", "sessions"),
-        "session_hours": ("Stunden", "hours"),
-        "participants": ("Teilnehmende", "participants"),
-    },
-}
-VALUE_LABELS: dict[str, tuple[str, str]] = {
-    "contact_hours_by_mode": ("Stunden", "Hours"),
-}
-TEXTS: dict[str, tuple[str, str]] = {
-    "title": ("Anonymisierte Statistik", "Anonymised statistics"),
-    "office": ("Dienststelle", "Office"),
-    "period": ("Zeitraum", "Period"),
-    "k": ("Mindestfallzahl k", "Minimum cell size k"),
-    "basis": ("Grundlage", "Basis"),
-    "basis_consent": (
-        "Einwilligung in die anonyme Statistik",
-        "Consent to anonymous statistics",
-    ),
-    "basis_legal_basis": (
-        "gesetzliche Grundlage (Einstellung der Dienststelle)",
-        "Legal basis (office setting)",
-    ),
-    "basis_mixed": (
-        "Einwilligung bzw. gesetzliche Grundlage (zusammengeführt)",
-        "Consent or legal basis (merged)",
-    ),
-    "left_out": ("Nicht berücksichtigte Personen (ohne Einwilligung)", "Persons left out (no consent)"),
-    "legend": (
-        "„.“ = Wert geheim gehalten: kleiner als k oder zum Schutz eines anderen Wertes.",
-        "'.' = value withheld: below k or withheld to protect another value.",
-    ),
-    "total": ("Insgesamt", "Total"),
-    "method": ("Verfahren", "Method"),
-    "method_cell_key": ("Cell-Key-Verfahren (Standard für die Weitergabe)", "Cell-key method (default for release)"),
-    "method_suppression": ("Geheimhaltung durch Sperrung kleiner Werte", "Suppression of small values"),
-    "method_internal": ("Intern: exakte Werte", "Internal: exact values"),
-    "method_bundle": ("Bündel (exakte Zahlen, verschlüsselt)", "Bundle (exact counts, encrypted)"),
-    "sentence_cell_key": (
-        "Die Werte sind geringfügig verändert (höchstens um 2; 1 und 2 kommen nicht vor); Zellen "
-        "ergeben deshalb nicht unbedingt die veröffentlichte Summe; dieselbe Gruppe von Datensätzen "
-        "erhält in jeder Tabelle und jedem Bericht denselben Wert.",
-        "Values are slightly changed (by at most 2; 1 and 2 never appear), so cells need not add up "
-        "to the published total, and the same group of records gets the same value in every table "
-        "and report.",
-    ),
-    "sentence_suppression": (
-        "„.“ = Wert geheim gehalten: kleiner als k oder zum Schutz eines anderen Wertes.",
-        "'.' = value withheld: below k or withheld to protect another value.",
-    ),
-    "sentence_internal": (
-        "Exakte Werte für die Steuerung der Dienststelle.",
-        "Exact values for the office's own controlling.",
-    ),
-    "differs": (
-        "Achtung: Dieser Bericht weicht von einem früheren Bericht für denselben Zeitraum und dasselbe "
-        "Verfahren ab (veröffentlicht am {when}).",
-        "Note: this report differs from an earlier report for the same period and method (published on {when}).",
-    ),
-    "watermark": ("Intern – nicht zur Weitergabe", "Internal – not for release"),
-    "count": ("Anzahl", "Count"),
-}
-
 
 def text(key: str, lang: str) -> str:
     """A fixed text of the statistics outputs."""
-    de, en = TEXTS[key]
-    return de if lang == "de" else en
+    return pick(TEXTS[key], lang)
 
 
 def title(table_id: str, lang: str) -> str:
     """The title of a table."""
-    de, en = TABLE_TITLES[table_id]
-    return de if lang == "de" else en
+    return pick(TABLE_TITLES[table_id], lang)
 
 
 def category(table: Table, dimension: str, code: str, lang: str) -> str:
@@ -177,7 +45,7 @@ def category(table: Table, dimension: str, code: str, lang: str) -> str:
         return office_label
     own = CATEGORY_LABELS.get(dimension, {}).get(code)
     if own:
-        return own[0] if lang == "de" else own[1]
+        return pick(own, lang)
     if dimension == "topics":
         dimension = "area"
     field = (
@@ -192,14 +60,13 @@ def field_label(dimension: str, lang: str) -> str:
     """The label of a dimension."""
     own = DIMENSION_LABELS.get(dimension)
     if own:
-        return own[0] if lang == "de" else own[1]
+        return pick(own, lang)
     return shared_field_label(dimension, lang)
 
 
 def value_label(table_id: str, lang: str) -> str:
     """What the numbers count."""
-    de, en = VALUE_LABELS.get(table_id, TEXTS["count"])
-    return de if lang == "de" else en
+    return pick(VALUE_LABELS.get(table_id, TEXTS["count"]), lang)
 
 
 def method_sentence(report: Report, lang: str) -> str:

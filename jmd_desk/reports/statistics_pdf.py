@@ -44,6 +44,17 @@ from jmd_desk.reports.statistics_output import (
     text,
     title,
 )
+from jmd_desk.texts import pick
+from jmd_desk.texts.statistics import (
+    BASIS_RULES,
+    GENERATED,
+    METHOD_NOTES,
+    METHODS_NOTE,
+    NO_OFFICE,
+    PAGE_OF,
+    SECTIONS,
+    WITHHELD_NOTE,
+)
 
 PALETTE = [
     colors.HexColor(c)
@@ -62,100 +73,6 @@ PALETTE = [
 ]
 ACCENT = colors.HexColor("#2f5d8a")
 
-SECTIONS: list[tuple[tuple[str, str], tuple[str, ...]]] = [
-    (("Fallzahlen", "Caseload"), ("caseload", "cases_by_waiting_band")),
-    (
-        ("Personen", "Persons"),
-        (
-            "persons_by_age_group",
-            "persons_by_gender",
-            "persons_by_age_group_gender",
-            "persons_by_residence_status",
-            "persons_by_country_of_birth",
-            "persons_by_case_type",
-            "persons_by_district",
-        ),
-    ),
-    (("Beratungskontakte", "Contacts"), ("contacts_by_mode", "contact_hours_by_mode")),
-    (("Integrationsförderplan", "Integration plan"), ("goals_by_field", "goals_by_area_status")),
-    (("Vermittlungen", "Referrals"), ("referrals_by_partner_type", "referrals_by_status")),
-    (
-        ("Fallabschlüsse", "Closures"),
-        (
-            "closures_by_reason",
-            "closures_by_destination",
-            "closures_by_destination_age_group",
-            "closures_by_duration",
-            "closures_by_german_level_change",
-            "closures_by_school_qualification_change",
-        ),
-    ),
-    (
-        ("Gruppenangebote", "Group offers"),
-        ("group_offers", "group_participants_by_gender", "group_participants_by_age_group"),
-    ),
-    (
-        ("Anonyme Kurzberatung", "Anonymous counselling"),
-        ("anonymous_contacts_by_mode", "anonymous_contacts_by_topic", "anonymous_contacts_by_gender"),
-    ),
-]
-METHODS = (
-    "Gezählt werden Personen mit mindestens einem im Zeitraum aktiven Fall (eröffnet spätestens am "
-    "letzten Tag des Zeitraums und nicht vor seinem ersten Tag abgeschlossen). {basis_rule} Das Alter"
-    " gilt am letzten Tag des Zeitraums. Hat eine Person mehrere aktive Fälle, zählt sie unter der "
-    "Fallart des zuletzt eröffneten. Kontakte, Vermittlungen und Fallabschlüsse zählen, wenn ihr "
-    "Datum im Zeitraum liegt; Ziele mit ihrem Stand am letzten Tag. Summen und Stunden werden aus den "
-    "exakten Werten gebildet (Stunden: Minuten / 60, kaufmännisch gerundet).",
-    "Persons are counted when they have at least one case active in the period (opened on or before "
-    "its last day and not closed before its first day). {basis_rule} Age is taken on the last day of "
-    "the period. A person with several active cases counts under the type of the latest opened one. "
-    "Contacts, referrals and closures count when dated in the period; goals with their status on the "
-    "last day. Totals and hours are computed from exact values (hours: minutes / 60, rounded half up).",
-)
-METHOD_NOTES = {
-    "cell_key": (
-        "Cell-Key-Verfahren: Länder mit weniger als 3 Personen sind unter „Sonstige“ zusammengefasst; "
-        "jeder Wert wird aus seiner Fallzahl und dem Schlüssel seiner Datensätze um höchstens 2 "
-        "verändert, 1 und 2 werden nie veröffentlicht, nichts wird gesperrt.",
-        "Cell-key method: countries with fewer than 3 persons are grouped as 'Other'; every value is "
-        "changed by at most 2 from its count and the key of its records; 1 and 2 are never published; "
-        "nothing is withheld.",
-    ),
-    "suppression": (
-        "Länder mit weniger als k Personen sind unter „Sonstige“ zusammengefasst. Werte von 1 bis k−1 "
-        "werden nicht veröffentlicht, ebenso weitere Werte, aus denen sie sich über Summen errechnen "
-        "ließen („.“).",
-        "Countries with fewer than k persons are grouped as 'Other'. Values from 1 to k−1 are not "
-        "published, nor other values from which they could be derived through totals ('.').",
-    ),
-    "internal": (
-        "Interner Bericht mit exakten Werten, ohne Zusammenfassung von Ländern: nicht zur Weitergabe.",
-        "Internal report with exact values, countries not grouped: not for release.",
-    ),
-}
-NO_OFFICE = ("Dienststelle nicht eingetragen", "Office not set")
-BASIS_RULES = {
-    "consent": (
-        "Nur Personen mit einer bis zum Stichtag erteilten und nicht widerrufenen Einwilligung in die "
-        "anonyme Statistik werden gezählt.",
-        "Only persons whose consent to anonymous statistics was given by the last day and not "
-        "withdrawn by then are counted.",
-    ),
-    "legal_basis": (
-        "Grundlage ist eine gesetzliche Erlaubnis (Einstellung der Dienststelle); eine Einwilligung "
-        "ist nicht erforderlich.",
-        "The office relies on a legal basis (office setting); no consent is required.",
-    ),
-    "mixed": (
-        "Die zusammengeführten Datenablagen verwenden teils Einwilligung, teils gesetzliche Grundlage.",
-        "The merged stores use consent or a legal basis.",
-    ),
-}
-
-
-def _pick(pair: tuple[str, str], lang: str) -> str:
-    return pair[0] if lang == "de" else pair[1]
-
 
 class _NumberedCanvas(Canvas):
     """Defers pages so the footer can say "page x of y"."""
@@ -163,7 +80,6 @@ class _NumberedCanvas(Canvas):
     header: tuple[str, str] = ("", "")
     footer: str = ""
     watermark: str = ""
-    page_word: tuple[str, str] = ("Seite {page} von {pages}", "Page {page} of {pages}")
     lang = "de"
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -197,7 +113,7 @@ class _NumberedCanvas(Canvas):
         self.line(2 * cm, 1.6 * cm, width - 2 * cm, 1.6 * cm)
         self.setFont(FONT, 8)
         self.drawString(2 * cm, 1.15 * cm, self.footer)
-        page_text = _pick(self.page_word, self.lang).format(page=self._pageNumber, pages=total)
+        page_text = pick(PAGE_OF, self.lang).format(page=self._pageNumber, pages=total)
         self.drawRightString(width - 2 * cm, 1.15 * cm, page_text)
         if self.watermark:
             self.setFont(FONT_BOLD, 10)
@@ -349,10 +265,6 @@ def _style_axes(chart: HorizontalBarChart) -> None:
     chart.valueAxis.labels.fontSize = 7
 
 
-WITHHELD_NOTE = (
-    "„.“ = Wert geheim gehalten (im Diagramm bei null markiert).",
-    "'.' = value withheld (marked at zero in the chart).",
-)
 LEGEND_COLUMNS = 3
 MAX_CHART_BARS_HEIGHT = 16 * cm
 
@@ -380,7 +292,7 @@ def _decorate_chart(
         note = String(
             chart.x,
             0.05 * cm,
-            _pick(WITHHELD_NOTE, lang),
+            pick(WITHHELD_NOTE, lang),
             fontName=FONT,
             fontSize=6.5,
             fillColor=colors.HexColor("#555555"),
@@ -412,7 +324,7 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
         "ReportCanvas",
         (_NumberedCanvas,),
         {
-            "header": (office or _pick(NO_OFFICE, lang), f"{heading} · {period_text(report, lang)}"),
+            "header": (office or pick(NO_OFFICE, lang), f"{heading} · {period_text(report, lang)}"),
             "footer": _footer(report, generated, lang),
             "watermark": text("watermark", lang) if report.method == "internal" else "",
             "lang": lang,
@@ -425,7 +337,7 @@ def pdf_bytes(report: Report, office: str, lang: str, generated_on: date) -> byt
 
 def _intro(report: Report, office: str, lang: str, heading: str, styles: dict[str, ParagraphStyle]) -> list[Any]:
     """Title, the report's facts, the method sentence (and a difference note), the methods note."""
-    basis_rule = _pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
+    basis_rule = pick(BASIS_RULES.get(report.basis, BASIS_RULES["mixed"]), lang)
     note = difference_note(report, lang)
     return [
         Paragraph(heading, styles["title"]),
@@ -435,7 +347,7 @@ def _intro(report: Report, office: str, lang: str, heading: str, styles: dict[st
         *([Paragraph(f"<b>{note}</b>", styles["base"])] if note else []),
         Spacer(1, 0.2 * cm),
         Paragraph(
-            _pick(METHODS, lang).format(basis_rule=basis_rule) + " " + _pick(METHOD_NOTES[report.method], lang),
+            pick(METHODS_NOTE, lang).format(basis_rule=basis_rule) + " " + pick(METHOD_NOTES[report.method], lang),
             styles["small"],
         ),
     ]
@@ -446,7 +358,7 @@ def _sections(report: Report, lang: str, styles: dict[str, ParagraphStyle]) -> l
     story: list[Any] = []
     for section_title, ids in SECTIONS:
         story.append(CondPageBreak(6 * cm))
-        section_heading: list[Any] = [Paragraph(_pick(section_title, lang), styles["h2"])]
+        section_heading: list[Any] = [Paragraph(pick(section_title, lang), styles["h2"])]
         for table_id in ids:
             stat = report.table(table_id)
             block: list[Any] = [
@@ -468,13 +380,13 @@ def _sections(report: Report, lang: str, styles: dict[str, ParagraphStyle]) -> l
 
 def _footer(report: Report, generated: str, lang: str) -> str:
     k = f" · k = {report.k}" if report.k is not None else ""
-    return _pick((f"Erstellt am {generated} mit JMD Desk{k}", f"Generated on {generated} with JMD Desk{k}"), lang)
+    return pick(GENERATED, lang).format(generated=generated, k=k)
 
 
 def _meta_table(report: Report, office: str, lang: str) -> Table:
     label = ParagraphStyle("meta", fontName=FONT_BOLD, fontSize=9.5, leading=12)
     rows = [
-        [text("office", lang), office or _pick(NO_OFFICE, lang)],
+        [text("office", lang), office or pick(NO_OFFICE, lang)],
         [text("period", lang), period_text(report, lang)],
         [text("method", lang), method_name(report, lang)],
         *([[text("k", lang), str(report.k)]] if report.k is not None else []),

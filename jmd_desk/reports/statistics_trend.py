@@ -23,19 +23,16 @@ from jmd_desk.reports.fonts import FONT, FONT_BOLD, register_fonts
 from jmd_desk.reports.statistics import Report
 from jmd_desk.reports.statistics_output import method_name, method_sentence, text, to_json
 from jmd_desk.reports.statistics_pdf import PALETTE, _NumberedCanvas
+from jmd_desk.texts import pick
+from jmd_desk.texts.statistics import GENERATED, HEADLINE_LABELS, NO_OFFICE, TREND_HEADING
 
 FORMAT = "jmd-desk-statistics-trend"
 VERSION = 1
 MAX_QUARTERS = 12
 
 # Headline measures: (label de, label en, table id, measure or None for the table total).
-HEADLINES: tuple[tuple[str, str, str, str | None], ...] = (
-    ("Aktive Fälle", "Active cases", "caseload", "cases_active"),
-    ("Neu aufgenommene Fälle", "Cases opened", "caseload", "cases_opened"),
-    ("Abgeschlossene Fälle", "Cases closed", "caseload", "cases_closed"),
-    ("Personen", "Persons", "persons_by_gender", None),
-    ("Beratungskontakte", "Contacts", "contacts_by_mode", None),
-    ("Beratungsstunden", "Contact hours", "contact_hours_by_mode", None),
+HEADLINES: tuple[tuple[str, str, str, str | None], ...] = tuple(
+    (*label, table_id, measure) for (table_id, measure), label in HEADLINE_LABELS.items()
 )
 
 
@@ -63,7 +60,7 @@ def trend_pdf(reports: list[Report], office: str, lang: str, generated_on: date)
     register_fonts()
     de = lang == "de"
     buffer = io.BytesIO()
-    heading = "Statistik im Zeitverlauf" if de else "Statistics over time"
+    heading = pick(TREND_HEADING, lang)
     span = f"{reports[0].period.label()} – {reports[-1].period.label()}"
     doc = SimpleDocTemplate(
         buffer,
@@ -82,8 +79,8 @@ def trend_pdf(reports: list[Report], office: str, lang: str, generated_on: date)
         "TrendCanvas",
         (_NumberedCanvas,),
         {
-            "header": (office or ("Dienststelle nicht eingetragen" if de else "Office not set"), f"{heading} · {span}"),
-            "footer": (f"Erstellt am {generated} mit JMD Desk" if de else f"Generated on {generated} with JMD Desk"),
+            "header": (office or pick(NO_OFFICE, lang), f"{heading} · {span}"),
+            "footer": pick(GENERATED, lang).format(generated=generated, k=""),
             "watermark": text("watermark", lang) if reports[0].method == "internal" else "",
             "lang": lang,
         },
@@ -113,7 +110,7 @@ def _values_table(reports: list[Report], lang: str) -> Table:
     header = [""] + [r.period.label().replace("-", " ") for r in reports]
     rows = [header]
     for de, en, table_id, measure in HEADLINES:
-        rows.append([de if lang == "de" else en] + [_shown(headline(r, table_id, measure)) for r in reports])
+        rows.append([pick((de, en), lang)] + [_shown(headline(r, table_id, measure)) for r in reports])
     usable = A4[0] - 4 * cm
     first = 4.5 * cm
     table = Table(rows, colWidths=[first] + [(usable - first) / len(reports)] * len(reports), hAlign="LEFT")
@@ -159,7 +156,7 @@ def _line_chart(reports: list[Report], lang: str, lines: list[tuple[str, str, st
     legend.columnMaximum = 1
     legend.deltax = chart.width / max(len(lines), 1)
     legend.colorNamePairs = [
-        (PALETTE[i % len(PALETTE)], (de if lang == "de" else en)) for i, (de, en, _, _) in enumerate(lines)
+        (PALETTE[i % len(PALETTE)], pick((de, en), lang)) for i, (de, en, _, _) in enumerate(lines)
     ]
     drawing.add(legend)
     return drawing

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -20,6 +21,8 @@ from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.roster import RosterUser, new_signing_key
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.accounts")  # codes and ids only, never names or notes
 
 ALL_ROLES = frozenset(Role)
 DISPLAY_NAME_MAX = 200
@@ -101,12 +104,15 @@ def _signed_in(
             user = uow.users.get(username)
             accounts = uow.users.accounts()
         if user is None or not user.active:
+            log.info("sign-in refused: no active account of that name")
             raise AuthError("wrong_credentials")
         if check_user_list:
             _check_user_list(store, user, accounts, password, policy)
         session = UserSession(store, user, clock, policy)
         with session.uow(write=True) as uow:
-            session.audit(uow, action, "user", uow.users.id_of(username))
+            user_id = uow.users.id_of(username)
+            session.audit(uow, action, "user", user_id)
+        log.info("%s: user %s", action, user_id)
         if check_user_list and user.has(Role.ADMIN) and store.signing_key is not None:
             sign_checkpoint(session)  # never over a list that was not checked
     except BaseException:
@@ -258,7 +264,7 @@ def list_users(session: UserSession) -> list[User]:
     """All accounts (admin and team lead)."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
     with session.uow() as uow:
-        return uow.users.list()
+        return uow.users.all()
 
 
 def create_user(session: UserSession, username: str, display_name: str, roles: frozenset[Role], password: str) -> User:
@@ -340,7 +346,7 @@ def set_deputies(session: UserSession, username: str, deputies: list[str]) -> No
 def counsellor_names(session: UserSession) -> list[tuple[str, str]]:
     """(user name, display name) of active counsellors, for assigning files."""
     with session.uow() as uow:
-        return [(u.username, u.display_name) for u in uow.users.list() if u.active and u.has(Role.COUNSELLOR)]
+        return [(u.username, u.display_name) for u in uow.users.all() if u.active and u.has(Role.COUNSELLOR)]
 
 
 def deputies_of(session: UserSession, username: str) -> list[str]:

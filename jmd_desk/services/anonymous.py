@@ -39,4 +39,4 @@ def list_anonymous_contacts(
 ) -> list[Saved[AnonymousContact]]:
     """Anonymous contacts the user may see (own and deputised; team leads all), by date."""
     with session.uow() as uow:
-        return uow.anonymous_contacts.list(visible_to=visible_counsellors(session, uow), start=start, end=end)
+        return uow.anonymous_contacts.all(visible_to=visible_counsellors(session, uow), start=start, end=end)

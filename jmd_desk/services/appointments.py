@@ -128,14 +128,6 @@ def mark_held(session: UserSession, appointment_id: int, attendance: int = 0) ->
     return new_id
 
 
-def delete_appointment(session: UserSession, appointment_id: int) -> None:
-    """Remove an appointment entered by mistake (a contact made from it stays)."""
-    with session.uow(write=True) as uow:
-        _, client_id = _require_parent(session, uow, appointment_id)
-        uow.appointments.delete(appointment_id)
-        session.audit(uow, "appointment_deleted", "appointment", appointment_id, client_id)
-
-
 def appointments_between(session: UserSession, start: datetime, end: datetime) -> list[AppointmentItem]:
     """Appointments in ``[start, end)`` of the files and offers the user may see."""
     with session.uow() as uow:

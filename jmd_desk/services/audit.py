@@ -13,14 +13,14 @@ def client_history(session: UserSession, client_id: int) -> list[AuditEvent]:
     """Events concerning one client file, newest first."""
     with session.uow() as uow:
         require_client(session, uow, client_id, write=False)
-        return uow.audit.list(AuditFilter(client_id=client_id))
+        return uow.audit.find(AuditFilter(client_id=client_id))
 
 
 def audit_events(session: UserSession, flt: AuditFilter) -> list[AuditEvent]:
     """Events matching ``flt`` (team lead and admin); viewing the log is itself logged."""
     session.require(Role.TEAM_LEAD, Role.ADMIN)
     with session.uow(write=True) as uow:
-        events = uow.audit.list(flt)
+        events = uow.audit.find(flt)
         session.audit(uow, "audit_viewed")
     return events
 

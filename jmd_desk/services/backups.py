@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
@@ -19,6 +20,8 @@ from jmd_desk.store import backup as store_backup
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.store import Store, StorePaths
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.backups")  # codes and ids only, never names or notes
 
 AUTO_PREFIX = "auto-"
 SUFFIX = store_backup.SUFFIX
@@ -55,6 +58,7 @@ def auto_backup(session: UserSession) -> Path | None:
     everything = sorted(folder.glob(f"{AUTO_PREFIX}{stem}-*{store_backup.SUFFIX}"))
     for old in everything[:-keep]:
         old.unlink(missing_ok=True)
+    log.info("automatic backup made; %d older ones removed", max(0, len(everything) - keep))
     return made
 
 
@@ -142,6 +146,7 @@ def restore(
         kept = store_backup.replace_store(store_path, extracted, stamp)
     finally:
         extracted.discard()
+    log.info("restored: %d audit events lost, %d erasures applied again", preview.events_lost, reapplied)
     return RestoreResult(kept, preview, reapplied)
 
 
@@ -167,12 +172,22 @@ def preview_restore(
             backup_secret=backup_secret,
             clock=clock,
             policy=policy,
-            confirm=lambda preview: seen.append(preview) is not None,  # always False: stop here
+            confirm=_keep_and_stop(seen),
         )
     except JmdError as exc:
         if exc.code != "restore_cancelled" or not seen:
             raise
     return seen[0]
+
+
+def _keep_and_stop(seen: list[RestorePreview]) -> Callable[[RestorePreview], bool]:
+    """A ``confirm`` answer that keeps the preview and says no, so nothing is replaced."""
+
+    def confirm(preview: RestorePreview) -> bool:
+        seen.append(preview)
+        return False
+
+    return confirm
 
 
 def _live_facts(
@@ -196,7 +211,7 @@ def _live_facts(
             return _LiveFacts(
                 store.key_file.store_id,
                 uow.audit.count(),
-                frozenset(u.username for u in uow.users.list()),
+                frozenset(u.username for u in uow.users.all()),
                 frozenset(r.id for r in uow.retention.runs() if r.status == "done"),
                 tuple(uow.retention.erasures()),
             )
@@ -242,7 +257,7 @@ def _verify(store: Store, username: str, *, needs_admin: bool) -> None:
 def _preview(store: Store, live: _LiveFacts | None, extracted: store_backup.ExtractedBackup) -> RestorePreview:
     with UnitOfWork(store) as uow:
         events = uow.audit.count()
-        users = {u.username for u in uow.users.list()}
+        users = {u.username for u in uow.users.all()}
         runs = {r.id for r in uow.retention.runs() if r.status == "done"}
     created = str(extracted.manifest.get("created_at", ""))
     if live is None:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from jmd_desk.domain import codes, rules
 from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Referral
@@ -18,7 +18,10 @@ from jmd_desk.services.access import require_client
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
 
-R = TypeVar("R")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+R = TypeVar("R", bound="DataclassInstance")
 
 # Which records hang below a case and which below the client itself.
 _KIND_OF = {Goal: "goal", Contact: "contact", Referral: "referral", FollowUp: "follow_up", Consent: "consent"}
@@ -120,8 +123,9 @@ def add_record(session: UserSession, parent_id: int, entity: R) -> int:
     return item_id
 
 
-def update_record(session: UserSession, item_id: int, entity: R) -> None:
-    """Replace a record's values (a goal's status change is kept in its history)."""
+def update_record(session: UserSession, item_id: int, entity: R, *, seen_version: int | None = None) -> None:
+    """Replace a record's values (a goal's status change is kept in its history). On the office
+    server ``seen_version`` (``Saved.version`` as read) refuses a save over a newer one."""
     kind = _KIND_OF[type(entity)]
     entity = tidy(entity)
     _raise_if(_problems(entity, session.clock.today()))
@@ -134,6 +138,7 @@ def update_record(session: UserSession, item_id: int, entity: R) -> None:
             _check_referral(uow, client_id, entity, new=entity.partner_id != old.partner_id)
         if old == entity:
             return
+        repo.check_version(item_id, seen_version)
         repo.update(item_id, entity)
         session.audit(uow, f"{kind}_updated", kind, item_id, client_id)
 

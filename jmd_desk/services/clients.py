@@ -66,8 +66,10 @@ def create_client(session: UserSession, client: Client, first_case: Case) -> int
     return client_id
 
 
-def update_client(session: UserSession, client_id: int, client: Client) -> None:
-    """Change the master data (the client number may change if it stays unique)."""
+def update_client(session: UserSession, client_id: int, client: Client, *, seen_version: int | None = None) -> None:
+    """Change the master data (the client number may change if it stays unique). On the office
+    server ``seen_version`` (``ClientFile.version`` as read) refuses a save over a colleague's newer
+    one with ``edit_conflict``, naming who saved when; nothing is written then."""
     client = tidy(client)
     today = session.clock.today()
     with session.uow(write=True) as uow:
@@ -75,6 +77,9 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         old = uow.clients.get(client_id).value
         if client.client_number is None:
             client = replace(client, client_number=old.client_number)
+        if client.counsellor is None and session.on_server:
+            # every file on the server has a counsellor; the team lead reassigns files there
+            client = replace(client, counsellor=old.counsellor)
         cases = [c.value for c in uow.cases.for_parents([client_id])[client_id]]
         _raise_if(client_problems(client, cases, today))
         _check_number(uow, client.client_number, client_id)
@@ -82,6 +87,7 @@ def update_client(session: UserSession, client_id: int, client: Client) -> None:
         require_progress_match(uow, client_id, client)
         if client == old:
             return
+        uow.clients.check_version(client_id, seen_version)
         uow.clients.update(client_id, client, session.clock.now(), session.username)
         session.audit(uow, "client_updated", "client", client_id, client_id)
 
@@ -135,9 +141,9 @@ def access_export(session: UserSession, client_id: int, lang: str = "de") -> tup
         file = uow.clients.file(client_id)
         data = AccessData(
             file=file,
-            partners=tuple(uow.partners.list()),
+            partners=tuple(uow.partners.all()),
             corrections=tuple(uow.clients.changes(client_id)),
-            access_log=tuple(uow.audit.list(AuditFilter(client_id=client_id))),
+            access_log=tuple(uow.audit.find(AuditFilter(client_id=client_id))),
             office=OfficeSettings.from_values(uow.settings.all()).office_name,
             created_on=session.clock.today(),
             document_contents={d.id: uow.documents.content(d.id) for d in file.documents},

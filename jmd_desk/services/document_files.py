@@ -12,13 +12,15 @@ import tempfile
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jmd_desk.domain.codes import MEDIA_TYPES
 from jmd_desk.domain.documents import MAX_DOCUMENT_BYTES, content_matches, unpacks_too_large
 from jmd_desk.domain.entities import DocumentInfo
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import documents
-from jmd_desk.services.session import UserSession
+
+if TYPE_CHECKING:
+    from jmd_desk.services.session import UserSession
 
 ZIP_TYPES = (
     "application/vnd.oasis.opendocument.text",
@@ -74,6 +76,9 @@ def attach_file(
         added_on=added_on or session.clock.today(),
         size=len(content),
     )
+    # Imported here: the start-up clean-up uses this module before the store is loaded.
+    from jmd_desk.services import documents  # noqa: PLC0415
+
     return documents.add_document(session, client_id, info, content)
 
 

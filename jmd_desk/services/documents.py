@@ -30,17 +30,6 @@ def add_document(session: UserSession, client_id: int, info: DocumentInfo, conte
     return doc_id
 
 
-def update_document(session: UserSession, doc_id: int, info: DocumentInfo) -> None:
-    """Change a document's title, kind, file name or date."""
-    info = tidy(info)
-    _raise_if(check_entity(info, session.clock.today()) or file_name_errors(info.file_name))
-    with session.uow(write=True) as uow:
-        client_id = uow.documents.client_of(doc_id)
-        require_client(session, uow, client_id, write=True)
-        uow.documents.update(doc_id, info)
-        session.audit(uow, "document_updated", "document", doc_id, client_id)
-
-
 def document_content(session: UserSession, doc_id: int) -> bytes:
     """A document's bytes (opening it is audited)."""
     with session.uow(write=True) as uow:

@@ -59,14 +59,6 @@ def update_offer(session: UserSession, offer_id: int, offer: GroupOffer) -> None
         session.audit(uow, "group_offer_updated", "group_offer", offer_id)
 
 
-def delete_offer(session: UserSession, offer_id: int) -> None:
-    """Remove an offer entered by mistake, with its sessions, appointments and links."""
-    with session.uow(write=True) as uow:
-        require_offer(session, uow, offer_id, write=True)
-        uow.group_offers.delete(offer_id)
-        session.audit(uow, "group_offer_deleted", "group_offer", offer_id)
-
-
 def add_session(session: UserSession, offer_id: int, group_session: GroupSession) -> int:
     """Record a session with the number of participants present."""
     with session.uow(write=True) as uow:
@@ -80,28 +72,6 @@ def add_session(session: UserSession, offer_id: int, group_session: GroupSession
     return session_id
 
 
-def update_session(session: UserSession, session_id: int, group_session: GroupSession) -> None:
-    """Correct a session's date, minutes or attendance."""
-    with session.uow(write=True) as uow:
-        offer_id = uow.group_offers.sessions.parent_of(session_id)
-        require_offer(session, uow, offer_id, write=True)
-        offer = uow.group_offers.get(offer_id).value
-        _raise_if(
-            check_entity(group_session, session.clock.today()) or rules.group_session_errors(offer, group_session)
-        )
-        uow.group_offers.sessions.update(session_id, group_session)
-        session.audit(uow, "group_session_updated", "group_session", session_id)
-
-
-def delete_session(session: UserSession, session_id: int) -> None:
-    """Remove a session entered by mistake."""
-    with session.uow(write=True) as uow:
-        offer_id = uow.group_offers.sessions.parent_of(session_id)
-        require_offer(session, uow, offer_id, write=True)
-        uow.group_offers.sessions.delete(session_id)
-        session.audit(uow, "group_session_deleted", "group_session", session_id)
-
-
 def link_client(session: UserSession, offer_id: int, client_id: int) -> None:
     """Record that a client with a file took part (shown in her file; no contact is made)."""
     with session.uow(write=True) as uow:
@@ -109,15 +79,6 @@ def link_client(session: UserSession, offer_id: int, client_id: int) -> None:
         require_client(session, uow, client_id, write=True)
         uow.group_offers.link(offer_id, client_id)
         session.audit(uow, "group_client_linked", "group_offer", offer_id, client_id)
-
-
-def unlink_client(session: UserSession, offer_id: int, client_id: int) -> None:
-    """Remove a client's link to an offer."""
-    with session.uow(write=True) as uow:
-        require_offer(session, uow, offer_id, write=True)
-        require_client(session, uow, client_id, write=True)
-        uow.group_offers.unlink(offer_id, client_id)
-        session.audit(uow, "group_client_unlinked", "group_offer", offer_id, client_id)
 
 
 def list_offers(session: UserSession) -> list[GroupOfferFile]:

@@ -41,10 +41,12 @@ def _posix_no_core() -> None:
 
 
 def _windows_no_dumps() -> None:
-    kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined]
+    if sys.platform != "win32":  # lets the type checker know which ctypes this is
+        return
+    kernel32 = ctypes.windll.kernel32
     kernel32.SetErrorMode(_SEM_FAILCRITICALERRORS | _SEM_NOGPFAULTERRORBOX)
     try:
-        wer = ctypes.windll.wer  # type: ignore[attr-defined]
+        wer = ctypes.windll.wer
         wer.WerAddExcludedApplication(ctypes.c_wchar_p(sys.executable), False)
         wer.WerSetFlags(_WER_FAULT_REPORTING_NO_UI | _WER_FAULT_REPORTING_FLAG_DISABLE_THREAD_SUSPENSION)
     except (AttributeError, OSError):

@@ -20,12 +20,12 @@ from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.letters import LetterTemplate, parse_template
 from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.reports import paperwork_pdf
-from jmd_desk.reports.labels import code_label
 from jmd_desk.reports.paperwork_pdf import Letterhead, PlanPrint
 from jmd_desk.services.access import require_client
 from jmd_desk.services.environment import AppPaths
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
+from jmd_desk.texts.labels import code_label
 
 TEMPLATE_SUFFIX = ".txt"
 MAX_TEMPLATES = 100
@@ -202,7 +202,7 @@ def referral_choices(session: UserSession, client_id: int) -> list[tuple[int, st
     with session.uow() as uow:
         require_client(session, uow, client_id, write=True)
         file = uow.clients.file(client_id)
-        names = {p.id: p.value.name for p in uow.partners.list()}
+        names = {p.id: p.value.name for p in uow.partners.all()}
     referrals = sorted((r for cf in file.cases for r in cf.referrals), key=lambda r: (r.value.date, r.id), reverse=True)
     return [(r.id, f"{_day(r.value.date)} – {names.get(r.value.partner_id, '?')}") for r in referrals]
 

@@ -45,10 +45,4 @@ def set_partner_active(session: UserSession, partner_id: int, active: bool) -> N
 def list_partners(session: UserSession, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
     """Partners matching ``text`` (name, contact person, type; case and accents ignored)."""
     with session.uow() as uow:
-        return uow.partners.list(text, active_only=active_only)
-
-
-def get_partner(session: UserSession, partner_id: int) -> Saved[Partner]:
-    """One partner."""
-    with session.uow() as uow:
-        return uow.partners.get(partner_id)
+        return uow.partners.all(text, active_only=active_only)

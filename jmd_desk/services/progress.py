@@ -59,7 +59,7 @@ def progress_of(session: UserSession, client_id: int) -> list[Saved[Progress]]:
 def list_districts(session: UserSession) -> list[District]:
     """The office's districts by label (every signed-in user: the client form offers them)."""
     with session.uow() as uow:
-        return uow.districts.list()
+        return uow.districts.all()
 
 
 def save_district(session: UserSession, district: District) -> None:

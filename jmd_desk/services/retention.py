@@ -6,6 +6,7 @@ Erasure on request (Art. 17 DSGVO) takes the same path with the reason ``request
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from datetime import timedelta
 
@@ -26,8 +27,11 @@ from jmd_desk.domain.retention import (
 from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
+from jmd_desk.services.capabilities import oversees_files
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.retention")  # codes and ids only, never names or notes
 
 DEFAULT_YEARS = 3
 
@@ -47,7 +51,7 @@ def due_files(session: UserSession) -> list[DueFile]:
 def set_legal_hold(session: UserSession, client_id: int, held: bool) -> None:
     """Protect a file from deletion (or lift the protection): team lead, admin, or its counsellor."""
     with session.uow(write=True) as uow:
-        if not (session.user.has(Role.TEAM_LEAD) or session.user.has(Role.ADMIN)):
+        if not oversees_files(session):
             require_client(session, uow, client_id, write=True)
         uow.clients.get(client_id)
         uow.clients.set_legal_hold(client_id, held)
@@ -106,7 +110,7 @@ def _second_person_may_confirm(uow: UnitOfWork, run: DeletionRun, session: UserS
 
 def _history(uow: UnitOfWork, username: str) -> PasswordHistory:
     user_id = uow.users.id_of(username)
-    events = uow.audit.list(AuditFilter(entity_kind="user", entity_ids=(user_id,) if user_id else ()))
+    events = uow.audit.find(AuditFilter(entity_kind="user", entity_ids=(user_id,) if user_id else ()))
     wanted = [(e.action, e.user) for e in reversed(events) if e.action in PASSWORD_ACTIONS]
     return PasswordHistory(username, tuple(wanted))
 
@@ -114,7 +118,7 @@ def _history(uow: UnitOfWork, username: str) -> PasswordHistory:
 def _time_lock_passed(uow: UnitOfWork, run: DeletionRun, session: UserSession) -> None:
     others = [
         u
-        for u in uow.users.list()
+        for u in uow.users.all()
         if u.active and u.username != session.username and (u.has(Role.ADMIN) or u.has(Role.TEAM_LEAD))
     ]
     if others or not (session.user.has(Role.ADMIN) and session.user.has(Role.TEAM_LEAD)):
@@ -144,6 +148,7 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
             + [AuditEntry(now, user, "client_deleted", "client", cid, cid) for cid in existing]
         )
     session.store.wipe_deleted()
+    log.info("deletion run %d done: %d files deleted", run_id, len(existing))
     return existing
 
 

@@ -10,22 +10,14 @@ from pathlib import Path
 
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
-from jmd_desk.domain.errors import AuthError, FieldError, ValidationError
+from jmd_desk.domain.errors import AuthError
 from jmd_desk.domain.interchange import Document, parse_document
-from jmd_desk.services.interchange import ImportSummary, with_numbers
+from jmd_desk.services.accounts import normalise_username
+from jmd_desk.services.interchange import ImportSummary, only_own_clients, with_numbers
 from jmd_desk.services.server_admin import open_profile
+from jmd_desk.services.session import UserSession
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.server.server_store import ServerStore
-
-
-def _only_own_clients(document: Document, username: str) -> None:
-    errors = [
-        FieldError(f"$.clients[{i}].counsellor", "server_import_other_counsellor", {"value": b.client.counsellor})
-        for i, b in enumerate(document.clients)
-        if b.client.counsellor not in (None, username)
-    ]
-    if errors:
-        raise ValidationError(errors)
 
 
 def import_own_files(
@@ -45,8 +37,8 @@ def import_own_document(
         user = store.user()
         if user is None or not user.active or not user.has(Role.COUNSELLOR):
             raise AuthError("not_permitted", roles=Role.COUNSELLOR.value)
-        _only_own_clients(document, username)
         document = with_numbers(store, document, username, clock.today().year)
+        only_own_clients(document, username)
         store.write_document(document, clock.now(), username)
     finally:
         store.close()
@@ -56,3 +48,19 @@ def import_own_document(
         cases=sum(len(b.cases) for b in document.clients),
         contacts=sum(len(cb.contacts) for b in document.clients for cb in b.cases),
     )
+
+
+def sign_in_server(profile_path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:
+    """Sign in to the office server: the same session and use cases as on a local store."""
+    store = ServerStore.open(open_profile(profile_path), normalise_username(username), password, policy)
+    try:
+        user = store.user()
+        if user is None or not user.active:
+            raise AuthError("wrong_credentials")
+        session = UserSession(store, user, clock, policy)
+        with session.uow(write=True) as uow:
+            session.audit(uow, "signed_in", "user", uow.users.id_of(user.username))
+    except BaseException:
+        store.close()
+        raise
+    return session

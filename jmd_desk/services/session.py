@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import secrets
 from datetime import datetime
 
@@ -12,18 +13,26 @@ from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.store.server.server_store import ServerStore
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
+
+log = logging.getLogger("jmd_desk.services.session")  # codes and ids only, never names or notes
 
 
 class UserSession:
     """Everything a use case needs to act on behalf of one signed-in user."""
 
-    def __init__(self, store: Store, user: User, clock: Clock, policy: KdfPolicy) -> None:
+    def __init__(self, store: Store | ServerStore, user: User, clock: Clock, policy: KdfPolicy) -> None:
         self.store = store
         self.user = user
         self.clock = clock
         self.policy = policy
+
+    @property
+    def on_server(self) -> bool:
+        """True for a session on the office server (False: a local store)."""
+        return isinstance(self.store, ServerStore)
 
     @property
     def username(self) -> str:
@@ -46,15 +55,18 @@ class UserSession:
     ) -> None:
         """Record an audit event in the same transaction as the change it describes."""
         uow.audit.append(self.clock.now(), self.username, action, kind, entity_id, client_id)
+        log.debug("audit event %s (%s %s, client %s)", action, kind, entity_id, client_id)
 
     def require(self, *roles: Role) -> None:
         """Raise ``not_permitted`` unless the user holds one of ``roles``."""
         if not any(self.user.has(r) for r in roles):
+            log.info("refused: needs one of the roles %s", ",".join(r.value for r in roles))
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
 
     def require_all(self, *roles: Role) -> None:
         """Raise ``not_permitted`` unless the user holds every one of ``roles``."""
         if not all(self.user.has(r) for r in roles):
+            log.info("refused: needs all of the roles %s", "+".join(r.value for r in roles))
             raise AuthError("not_permitted", roles="+".join(r.value for r in roles))
 
     @property
@@ -73,6 +85,11 @@ class UserSession:
     def unlock(self, password: str) -> None:
         """Unlock with the same user's password (AuthError if wrong). Throttled like the
         sign-in; failed attempts reach the audit log when the store is open again."""
+        if isinstance(self.store, ServerStore):
+            self.store.resume(self.username, password, self.policy)  # the server counts failures
+            with self.uow(write=True) as uow:
+                self.audit(uow, "session_unlocked")
+            return
         throttle = SignInThrottle(self.store.paths.db)
         throttle.check(self.clock.now())
         try:
@@ -88,11 +105,12 @@ class UserSession:
     def record_failed_attempts(self) -> None:
         """Failed password checks since the last success go into the audit log (with the user
         name where it belongs to an account, else ``?``)."""
+        assert isinstance(self.store, Store), "the sign-in throttle file belongs to a local store"
         token = secrets.token_hex(8)
         pending, found = SignInThrottle(self.store.paths.db).succeeded(token)
         store_id = self.store.key_file.store_id
         with self.uow(write=True) as uow:
-            names = {name_hash(store_id, u.username): u.username for u in uow.users.list()}
+            names = {name_hash(store_id, u.username): u.username for u in uow.users.all()}
             entries = [
                 AuditEntry(datetime.fromisoformat(p["at"]), names.get(p["user"], "?"), "sign_in_failed")
                 for p in pending

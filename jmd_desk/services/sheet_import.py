@@ -21,7 +21,6 @@ from jmd_desk.domain.sheet_import import (
     HEADER_SYNONYMS,
     VALUE_KINDS,
     SheetData,
-    SheetDocument,
     SheetMapping,
     automatic_value,
     cell_items,
@@ -30,13 +29,13 @@ from jmd_desk.domain.sheet_import import (
     parse_mapping,
     sheet_document,
 )
-from jmd_desk.reports.labels import field_label
 from jmd_desk.services import server_cases
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.interchange import ImportSummary, office_districts, store_document
 from jmd_desk.services.session import UserSession
 from jmd_desk.services.sheet_files import read_sheet
 from jmd_desk.store.keyfile import KdfPolicy
+from jmd_desk.texts.labels import field_label
 
 MAX_MAPPING_BYTES = 1024 * 1024
 MAX_DISTINCT_VALUES = 200
@@ -93,6 +92,11 @@ def may_import(session: UserSession) -> bool:
     return session.user.has(Role.COUNSELLOR) or session.user.has(Role.ADMIN)
 
 
+def may_import_for_others(session: UserSession) -> bool:
+    """Whether the user may import clients for another counsellor (admins)."""
+    return session.user.has(Role.ADMIN)
+
+
 def import_sheet(
     session: UserSession, path: Path, mapping: SheetMapping, counsellor: str | None = None
 ) -> ImportSummary:
@@ -139,7 +143,7 @@ def _check_counsellor(session: UserSession, counsellor: str | None) -> None:
     """The named counsellor exists; a counsellor who is no admin imports only for herself."""
     if counsellor is None:
         return
-    if counsellor != session.username and not session.user.has(Role.ADMIN):
+    if counsellor != session.username and not may_import_for_others(session):
         raise AuthError("not_permitted", roles=Role.ADMIN.value)
     with session.uow() as uow:
         user = uow.users.get(counsellor)
@@ -157,11 +161,6 @@ def distinct_values(sheet: SheetData, column: int) -> list[str]:
         if len(seen) >= MAX_DISTINCT_VALUES:
             break
     return list(seen)
-
-
-def converted_document(sheet: SheetData, mapping: SheetMapping) -> SheetDocument:
-    """The interchange rows of a sheet (for the assistant's preview)."""
-    return sheet_document(sheet, mapping)[0]
 
 
 def guess_columns(headers: tuple[str, ...], lang: str = "de") -> dict[str, str]:

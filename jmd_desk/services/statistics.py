@@ -17,7 +17,6 @@ from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 
-FORMATS = ("json", "csv", "pdf")
 DEFAULT_METHOD = "cell_key"
 MERGE_METHODS = ("cell_key", "suppression")
 
@@ -145,6 +144,12 @@ def create_bundle(session: UserSession, period: Period, passphrase: str) -> byte
 def merge_bundles(bundles: list[bytes], passphrase: str, period: Period) -> RawStatistics:
     """Open and add up several stores' bundles for the same period."""
     return bundle.merge([bundle.unseal(data, passphrase, period) for data in bundles])
+
+
+def merged_report(bundles: list[bytes], passphrase: str, period: Period, method: str, k: int | None) -> Report:
+    """The office merge: check the method first, open and add up the bundles, protect the sum once."""
+    check_method(method, period, k, MERGE_METHODS)
+    return publish_raw(merge_bundles(bundles, passphrase, period), method, k)
 
 
 def quarters(first: str, last: str) -> list[Period]:

@@ -436,7 +436,7 @@ class SyntheticOffice:
 
     # ------------------------------------------------------------- partners
     def partners(self) -> list[dict[str, Any]]:
-        result = []
+        result: list[dict[str, Any]] = []
         for ptype, names in PARTNER_NAMES.items():
             for name in names:
                 result.append(
@@ -595,7 +595,7 @@ class SyntheticOffice:
     def contacts(self, opened: date, until: date) -> list[dict[str, Any]]:
         rng = self.rng
         low, high = self.contacts_per_case
-        result = []
+        result: list[dict[str, Any]] = []
         for _ in range(rng.randint(low, high)):
             participants = sorted({self.participants.next() for _ in range(rng.choice([1, 1, 1, 2]))})
             day = _date_between(rng, opened, until).isoformat()

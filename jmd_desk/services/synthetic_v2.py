@@ -136,7 +136,7 @@ class _Additions:
         return sorted(entries, key=lambda e: e["on"])
 
     def documents(self, opened: date) -> list[dict[str, Any]]:
-        result = []
+        result: list[dict[str, Any]] = []
         for _ in range(2):
             media = next(self.media)
             kind = next(self.doc_kind)
@@ -201,12 +201,12 @@ class _Additions:
         schools = [p["ref"] for p in document["partners"] if p["partner_type"] == "school"] or [None]
         client_refs = [c["ref"] for c in document["clients"]]
         ages = cycle(codes.AGE_GROUP_CODES)
-        result = []
+        result: list[dict[str, Any]] = []
         for i, kind in enumerate(codes.GROUP_KINDS):
             starts = self.today - timedelta(days=30 * (i + 1))
             ends = starts + timedelta(days=self.rng.choice([1, 60, 120]))
             genders = {g: self.rng.randint(0, 12) for g in codes.GENDERS}
-            offer = {
+            offer: dict[str, Any] = {
                 "ref": f"g{i + 1}",
                 **self.key(),
                 "title": OFFER_TITLES[kind],
@@ -225,7 +225,7 @@ class _Additions:
         return result
 
     def sessions(self, starts: date, until: date, total: int) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        sessions = [
+        sessions: list[dict[str, Any]] = [
             {"date": self.day(starts, until).isoformat(), "minutes": 90, "attendance": self.rng.randint(0, total)}
             for _ in range(self.rng.randint(1, 4))
         ]

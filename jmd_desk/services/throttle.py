@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,8 @@ from typing import Any
 
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.store.keyfile import write_atomic
+
+log = logging.getLogger("jmd_desk.services.throttle")  # codes and ids only, never names or notes
 
 FREE_ATTEMPTS = 3
 MAX_DELAY_SECONDS = 60
@@ -27,7 +30,8 @@ def delay_after(failures: int) -> int:
     """Seconds to wait after ``failures`` consecutive failures: 0, 0, 0, 2, 4, 8 … 60."""
     if failures < FREE_ATTEMPTS:
         return 0
-    return min(2 ** (failures - FREE_ATTEMPTS + 1), MAX_DELAY_SECONDS)
+    exponent = min(failures - FREE_ATTEMPTS + 1, MAX_DELAY_SECONDS.bit_length())
+    return min(1 << exponent, MAX_DELAY_SECONDS)
 
 
 def name_hash(store_id: str, username: str) -> str:
@@ -81,6 +85,7 @@ class SignInThrottle:
         if wait and state.last_failure:
             remaining = wait - (now - datetime.fromisoformat(state.last_failure)).total_seconds()
             if remaining > 0:
+                log.info("sign-in refused: %d failures in a row, %d s left to wait", state.failures, remaining)
                 raise AuthError("too_many_attempts", seconds=int(remaining) + 1)
 
     def failed(self, now: datetime, user_hash: str) -> int:
@@ -90,6 +95,7 @@ class SignInThrottle:
         state.last_failure = now.isoformat()
         state.pending = [*state.pending, {"at": now.isoformat(timespec="seconds"), "user": user_hash}][-MAX_PENDING:]
         self._save(state)
+        log.warning("failed sign-in, %d in a row", state.failures)
         return delay_after(state.failures)
 
     def succeeded(self, token: str) -> tuple[list[dict[str, str]], str | None]:

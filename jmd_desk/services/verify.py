@@ -6,6 +6,9 @@ from dataclasses import dataclass
 
 from jmd_desk.services.session import UserSession
 from jmd_desk.store.keyfile import RECOVERY_SLOT
+from jmd_desk.store.server.checks import ServerChecks
+from jmd_desk.store.server.server_store import ServerStore
+from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
 
@@ -20,13 +23,27 @@ class CheckResult:
 
 def verify_store(session: UserSession) -> list[CheckResult]:
     """Run every check; the run itself is audited."""
+    results = _server_checks(session) if session.on_server else _local_checks(session)
+    with session.uow(write=True) as uow:
+        session.audit(uow, "store_verified" if all(r.ok for r in results) else "store_verify_failed")
+    return results
+
+
+def _server_checks(session: UserSession) -> list[CheckResult]:
+    """What a workstation checks on the office server (see ``store.server.checks``)."""
+    assert isinstance(session.store, ServerStore)
+    return [CheckResult(name, not found, tuple(found)) for name, found in ServerChecks(session.store).run()]
+
+
+def _local_checks(session: UserSession) -> list[CheckResult]:
+    assert isinstance(session.store, Store)
     found = session.store.integrity_problems()
     with session.uow() as uow:
         chain = uow.audit.verify()
         checkpoints = _checkpoint_findings(session, uow)
         users = session.store.roster_findings(uow.users.accounts(), session.policy.floor)
     office_key = _office_key_findings(session)
-    results = [
+    return [
         CheckResult("cipher", not found["cipher"], tuple(found["cipher"])),
         CheckResult("sqlite", not found["sqlite"], tuple(found["sqlite"])),
         CheckResult("foreign_keys", not found["foreign_keys"], tuple(found["foreign_keys"])),
@@ -36,9 +53,6 @@ def verify_store(session: UserSession) -> list[CheckResult]:
         CheckResult("office_key", not office_key, tuple(office_key)),
         CheckResult("schema", not found["schema"], tuple(found["schema"])),
     ]
-    with session.uow(write=True) as uow:
-        session.audit(uow, "store_verified" if all(r.ok for r in results) else "store_verify_failed")
-    return results
 
 
 def _office_key_findings(session: UserSession) -> list[str]:

@@ -13,6 +13,7 @@ from jmd_desk.domain.entities import AnonymousContact, District, DocumentInfo, S
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.store.mapping import from_row, to_row
 from jmd_desk.store.schema import AnonymousContactRecord, DistrictRecord, DocumentRecord
+from jmd_desk.store.server.fields import field_opener
 
 
 class DistrictRepository:
@@ -21,7 +22,7 @@ class DistrictRepository:
     def __init__(self, session: Session) -> None:
         self._s = session
 
-    def list(self) -> list[District]:
+    def all(self) -> list[District]:
         """All districts by label."""
         query = select(DistrictRecord).order_by(DistrictRecord.label, DistrictRecord.code)
         return [District(r.code, r.label) for r in self._s.scalars(query)]
@@ -74,7 +75,7 @@ class AnonymousContactRepository:
         """Remove one entered by mistake."""
         self._s.delete(self._get(item_id))
 
-    def list(
+    def all(
         self, *, visible_to: Collection[str] | None = None, start: date | None = None, end: date | None = None
     ) -> list[Saved[AnonymousContact]]:
         """Anonymous contacts by date (newest last), optionally of some counsellors and a period."""
@@ -142,7 +143,7 @@ class DocumentRepository:
         content = self._s.scalar(select(DocumentRecord.content).where(DocumentRecord.id == doc_id))
         if content is None:
             raise JmdError("not_found", kind="document", id=doc_id)
-        return bytes(content)
+        return bytes(field_opener(self._s)("documents", "content", doc_id, bytes(content)))
 
     def delete(self, doc_id: int) -> None:
         """Remove the document."""
@@ -156,6 +157,13 @@ class DocumentRepository:
             .order_by(DocumentRecord.client_id, DocumentRecord.added_on, DocumentRecord.id)
         )
         result: dict[int, list[Saved[DocumentInfo]]] = defaultdict(list)
-        for doc_id, client_id, *values in self._s.execute(query):
-            result[client_id].append(Saved(doc_id, DocumentInfo(*values)))
+        opened = field_opener(self._s)
+        for doc_id, client_id, title, kind, file_name, *rest in self._s.execute(query):
+            info = DocumentInfo(
+                opened("documents", "title", doc_id, title),
+                kind,
+                opened("documents", "file_name", doc_id, file_name),
+                *rest,
+            )
+            result[client_id].append(Saved(doc_id, info))
         return result

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.readmodels import AppointmentItem, DueItem
 from jmd_desk.store.schema import AppointmentRecord, CaseRecord, ClientRecord, GroupOfferRecord
+from jmd_desk.store.server.fields import FieldOpener, field_opener
 
 
 class AppointmentListRepository:
@@ -49,6 +50,7 @@ class AppointmentListRepository:
             )
             query = query.where(allowed)
         items = []
+        opened = field_opener(self._s)
         for record, client_id, number, first, last, client_owner, title, offer_owner in self._s.execute(query):
             items.append(
                 AppointmentItem(
@@ -61,7 +63,7 @@ class AppointmentListRepository:
                     record.case_id,
                     client_id,
                     number,
-                    f"{first} {last}" if first is not None else None,
+                    full_name(opened, client_id, first, last) if first is not None else None,
                     record.group_offer_id,
                     title,
                 )
@@ -90,7 +92,13 @@ def waiting_cases(session: Session, before: date, visible_to: Collection[str] | 
     )
     if visible_to is not None:
         query = query.where(ClientRecord.counsellor.in_(list(visible_to)))
+    opened = field_opener(session)
     return [
-        DueItem(client_id, number, f"{first} {last}", waiting_since, "waiting")
+        DueItem(client_id, number, full_name(opened, client_id, first, last), waiting_since, "waiting")
         for client_id, number, first, last, waiting_since in session.execute(query)
     ]
+
+
+def full_name(opened: FieldOpener, client_id: int, first: str, last: str) -> str:
+    """A client's "first last", opened where the names are sealed."""
+    return f"{opened('clients', 'first_name', client_id, first)} {opened('clients', 'last_name', client_id, last)}"

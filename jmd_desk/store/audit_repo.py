@@ -123,7 +123,7 @@ class AuditRepository:
         head_seq, head_hash = head.split(":", 1)
         return max(int(head_seq), last_seq), head_hash
 
-    def list(self, flt: AuditFilter) -> list[AuditEvent]:
+    def find(self, flt: AuditFilter) -> list[AuditEvent]:
         """Events matching the filter, newest first."""
         query = select(AuditRecord).order_by(AuditRecord.seq.desc()).limit(flt.limit)
         if flt.user:

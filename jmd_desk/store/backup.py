@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -24,6 +25,8 @@ from jmd_desk.store import migrate
 from jmd_desk.store.keyfile import KeyFile, write_atomic
 from jmd_desk.store.lockfile import StoreLock
 from jmd_desk.store.store import Store, StorePaths
+
+log = logging.getLogger("jmd_desk.store.backup")  # codes and ids only, never names or notes
 
 FORMAT = "jmd-desk-backup"
 VERSION = 1
@@ -87,6 +90,7 @@ def backup_open_store(store: Store, target: Path, created_at: datetime) -> Path:
         _pack(target, {DB_MEMBER: copy, KEYS_MEMBER: store.paths.keys}, manifest)
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
+    log.info("backup of the open store written (revision %s, %d bytes)", revision, target.stat().st_size)
     return target
 
 
@@ -100,6 +104,7 @@ def backup_closed_store(path: Path, target: Path, created_at: datetime) -> Path:
             members[WAL_MEMBER] = paths.wal
         target.parent.mkdir(parents=True, exist_ok=True)
         _pack(target, members, _manifest(key_file.store_id, None, created_at, "closed"))
+    log.info("backup of the closed store written (%d bytes)", target.stat().st_size)
     return target
 
 
@@ -195,8 +200,9 @@ def extract(backup: Path, beside: Path) -> ExtractedBackup:
             if _sha256(folder / name) != expected:
                 raise StoreError("backup_damaged", detail=name)
         key_file = KeyFile.load(folder / KEYS_MEMBER)
-    except BaseException:
+    except BaseException as exc:
         shutil.rmtree(folder, ignore_errors=True)
+        log.warning("backup refused: %s", getattr(exc, "code", None) or type(exc).__name__)
         raise
     return ExtractedBackup(folder, folder / DB_MEMBER, manifest, key_file.store_id)
 
@@ -226,4 +232,5 @@ def replace_store(target: Path, restored: ExtractedBackup, stamp: str) -> Path |
                 os.chmod(old, 0o600)
                 os.replace(old, new)
         write_atomic(paths.keys, source.keys.read_bytes())
+    log.info("store replaced by a backup; the replaced one was %s", "kept" if kept else "absent")
     return kept

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.orm import Session
 
-from jmd_desk.domain.interchange_model import CaseBundle, Document
+from jmd_desk.domain.interchange_model import CaseBundle, ClientBundle, Document
 from jmd_desk.store.additions_repo import DistrictRepository
 from jmd_desk.store.clients_repo import client_search_key
 from jmd_desk.store.groups_repo import offer_row
@@ -95,7 +95,30 @@ def write_document(
     """Insert every partner, client and record of ``document``; returns the new client ids
     in document order. Clients must already carry their numbers; group offers and anonymous
     contacts are recorded as the ``counsellor``'s."""
-    partner_ids = _partner_ids(session, document, seal, known_partners)
+    partner_ids = write_partners(session, document, seal, known_partners)
+    client_ids = write_clients(session, document.clients, partner_ids, now, seal)
+    write_offers(session, document, partner_ids, client_ids, counsellor, seal)
+    return client_ids
+
+
+def write_partners(
+    session: Session, document: Document, seal: RowSealer | None = None, known: dict[int, int] | None = None
+) -> list[int]:
+    """The document's districts and partners; returns the partners' ids (``known``: document
+    index → id of partners already stored)."""
+    DistrictRepository(session).add_missing(document.districts)
+    return _partner_ids(session, document, seal, known)
+
+
+def write_clients(
+    session: Session,
+    clients: Sequence[ClientBundle],
+    partner_ids: Sequence[int],
+    now: datetime,
+    seal: RowSealer | None = None,
+) -> list[int]:
+    """Insert clients with all their records (a whole document's, or a part of it); a
+    referral's ``partner_id`` indexes ``partner_ids``. Returns the new client ids in order."""
     client_ids = _insert(
         session,
         ClientRecord,
@@ -106,22 +129,31 @@ def write_document(
                 "created_at": now,
                 "updated_at": now,
             }
-            for b in document.clients
+            for b in clients
         ],
         seal,
     )
     _insert(
         session,
         ConsentRecord,
-        [
-            {**to_row(c), "client_id": cid}
-            for cid, b in zip(client_ids, document.clients, strict=True)
-            for c in b.consents
-        ],
+        [{**to_row(c), "client_id": cid} for cid, b in zip(client_ids, clients, strict=True) for c in b.consents],
         seal,
     )
-    _write_cases(session, document, client_ids, partner_ids, seal)
-    _write_client_additions(session, document, client_ids, seal)
+    _write_cases(session, clients, client_ids, partner_ids, seal)
+    _write_client_additions(session, clients, client_ids, seal)
+    return client_ids
+
+
+def write_offers(
+    session: Session,
+    document: Document,
+    partner_ids: Sequence[int],
+    client_ids: Sequence[int],
+    counsellor: str | None,
+    seal: RowSealer | None = None,
+) -> None:
+    """Group offers and anonymous contacts, recorded as the ``counsellor``'s; an offer's client
+    indexes index ``client_ids``."""
     _write_group_offers(session, document, partner_ids, client_ids, counsellor, seal)
     _insert(
         session,
@@ -129,14 +161,17 @@ def write_document(
         [{**to_row(a), "counsellor": counsellor} for a in document.anonymous_contacts],
         seal,
     )
-    return client_ids
 
 
 def _write_cases(
-    session: Session, document: Document, client_ids: list[int], partner_ids: list[int], seal: RowSealer | None
+    session: Session,
+    clients: Sequence[ClientBundle],
+    client_ids: list[int],
+    partner_ids: Sequence[int],
+    seal: RowSealer | None,
 ) -> None:
     """Cases with their goals (and status history), contacts, appointments, referrals, follow-ups."""
-    case_bundles = [(cid, cb) for cid, b in zip(client_ids, document.clients, strict=True) for cb in b.cases]
+    case_bundles = [(cid, cb) for cid, b in zip(client_ids, clients, strict=True) for cb in b.cases]
     case_ids = _insert(
         session,
         CaseRecord,
@@ -198,11 +233,10 @@ def _write_case_appointments(
 
 
 def _write_client_additions(
-    session: Session, document: Document, client_ids: list[int], seal: RowSealer | None
+    session: Session, bundles: Sequence[ClientBundle], client_ids: list[int], seal: RowSealer | None
 ) -> None:
-    """Districts, progress entries and documents."""
-    DistrictRepository(session).add_missing(document.districts)
-    clients = list(zip(client_ids, document.clients, strict=True))
+    """Progress entries and documents."""
+    clients = list(zip(client_ids, bundles, strict=True))
     _insert(session, ProgressRecord, [{**to_row(p), "client_id": cid} for cid, b in clients for p in b.progress], seal)
     _insert(
         session,
@@ -219,8 +253,8 @@ def _write_client_additions(
 def _write_group_offers(
     session: Session,
     document: Document,
-    partner_ids: list[int],
-    client_ids: list[int],
+    partner_ids: Sequence[int],
+    client_ids: Sequence[int],
     counsellor: str | None,
     seal: RowSealer | None,
 ) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, false, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, String, cast, false, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.entities import CaseFile, Client, ClientFile, Saved
@@ -27,7 +27,9 @@ from jmd_desk.store.records_repo import (
     progress_repository,
     referral_repository,
 )
+from jmd_desk.store.row_versions import check_version, versions_of
 from jmd_desk.store.schema import CaseRecord, ClientChangeRecord, ClientRecord, ContactRecord
+from jmd_desk.store.server.fields import FieldCipher, field_cipher
 
 
 @dataclass(slots=True)
@@ -51,6 +53,27 @@ def _text(value: object) -> str | None:
     if value is None:
         return None
     return value.isoformat() if isinstance(value, date) else str(value)
+
+
+def _iso(session: Session, column: Any) -> Any:
+    """A date column as ISO text: SQLite stores it so (no per-value conversion), PostgreSQL casts."""
+    if session.get_bind().dialect.name == "postgresql":
+        return cast(column, String)
+    return type_coerce(column, String)
+
+
+def _opened_summary_row(cipher: FieldCipher, row: Any) -> tuple[Any, ...]:
+    cid, number, first, last, born, gender, counsellor, key = row
+    return (
+        cid,
+        number,
+        cipher.open("clients", "first_name", cid, first),
+        cipher.open("clients", "last_name", cid, last),
+        born,
+        gender,
+        counsellor,
+        cipher.open("clients", "search_key", cid, key),
+    )
 
 
 def client_search_key(client: Client) -> str:
@@ -176,6 +199,7 @@ class ClientRepository:
         progress = progress_repository(self._s).for_parents(client_ids)
         documents = DocumentRepository(self._s).for_parents(client_ids)
         offers = GroupOfferRepository(self._s).of_clients(client_ids)
+        versions = versions_of(self._s, "clients", client_ids)
         result = []
         for cid in client_ids:
             case_files = tuple(
@@ -199,9 +223,14 @@ class ClientRepository:
                     tuple(progress.get(cid, ())),
                     tuple(documents.get(cid, ())),
                     tuple(offers.get(cid, ())),
+                    versions.get(cid),
                 )
             )
         return result
+
+    def check_version(self, client_id: int, seen: int | None) -> None:
+        """Refuse a save over a newer one (office server; see ``row_versions``)."""
+        check_version(self._s, "clients", client_id, seen)
 
     def summaries(
         self, *, visible_to: Collection[str] | None = None, include_unassigned: bool = True
@@ -220,7 +249,7 @@ class ClientRepository:
             ClientRecord.client_number,
             ClientRecord.first_name,
             ClientRecord.last_name,
-            type_coerce(ClientRecord.date_of_birth, String),
+            _iso(self._s, ClientRecord.date_of_birth),
             ClientRecord.gender,
             ClientRecord.counsellor,
             ClientRecord.search_key,
@@ -231,6 +260,9 @@ class ClientRepository:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             stmt = stmt.where(allowed)
         rows = self._s.connection().execute(stmt).all()
+        cipher = field_cipher(self._s)
+        if cipher is not None:  # office server: names and search keys are opened here
+            rows = [_opened_summary_row(cipher, row) for row in rows]
         cases = self._cases_of([r[0] for r in rows])
         parse = date.fromisoformat
         none = _ClientCases()
@@ -257,10 +289,10 @@ class ClientRepository:
             CaseRecord.id,
             CaseRecord.client_id,
             CaseRecord.case_type,
-            type_coerce(CaseRecord.opened_on, String),
+            _iso(self._s, CaseRecord.opened_on),
             CaseRecord.closed_on.is_(None),
         )
-        contact_query = select(ContactRecord.case_id, type_coerce(func.max(ContactRecord.date), String)).group_by(
+        contact_query = select(ContactRecord.case_id, _iso(self._s, func.max(ContactRecord.date))).group_by(
             ContactRecord.case_id
         )
         if len(client_ids) <= 500:  # a few clients: look them up instead of scanning everything

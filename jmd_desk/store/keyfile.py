@@ -243,10 +243,6 @@ class KeyFile:
         """The slot with this id, if any."""
         return next((s for s in self.slots if s.slot_id == slot_id), None)
 
-    def slot_ids(self) -> tuple[str, ...]:
-        """Ids of all slots."""
-        return tuple(s.slot_id for s in self.slots)
-
     def slot_id_for(self, username: str) -> str:
         """The id a user's slot gets when it is (re)written."""
         return hashed_slot_id(self.store_id, username)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 
 NETWORK_FILESYSTEMS = frozenset(
@@ -42,7 +43,7 @@ def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
 
     ``mounts`` is the text of /proc/mounts (read from the system when None).
     """
-    if os.name == "nt":  # pragma: no cover - Windows only
+    if sys.platform == "win32":  # pragma: no cover - Windows only
         return _windows_network(path)
     if mounts is None:
         try:
@@ -63,6 +64,8 @@ def network_filesystem(path: Path, mounts: str | None = None) -> str | None:
 
 
 def _windows_network(path: Path) -> str | None:  # pragma: no cover - Windows only
+    if sys.platform != "win32":  # lets the type checker know which ctypes this is
+        return None
     text = str(path.absolute())
     if text.startswith("\\\\"):
         return "unc"

@@ -9,14 +9,18 @@ from __future__ import annotations
 
 import getpass
 import json
+import logging
 import os
 import socket
+import sys
 from pathlib import Path
 from types import TracebackType
 
 from jmd_desk.domain.errors import StoreError
 
-if os.name == "nt":  # pragma: no cover - exercised on Windows only
+log = logging.getLogger("jmd_desk.store.lock")  # codes and ids only, never names or notes
+
+if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
     import msvcrt
 
     def _try_lock(fd: int) -> bool:
@@ -65,10 +69,12 @@ class StoreLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
+            log.error("lock file cannot be opened (errno %s)", exc.errno)
             raise StoreError("lock_failed", path=str(self.path), reason=exc.strerror) from None
         if not _try_lock(fd):
             holder = self._read_holder(fd)
             os.close(fd)
+            log.warning("store already open in another program instance")  # the holder names an account
             raise StoreError("store_in_use", holder=holder)
         # Byte 0 carries the Windows lock; the owner text starts after it.
         os.ftruncate(fd, 1)
@@ -76,6 +82,7 @@ class StoreLock:
         os.write(fd, json.dumps(_owner()).encode("utf-8"))
         os.fsync(fd)
         self._fd = fd
+        log.debug("store lock taken by process %d", os.getpid())
 
     @staticmethod
     def _read_holder(fd: int) -> str:

@@ -7,6 +7,7 @@ the same files as ``jmd_desk/_migrations`` and frozen bundles under ``db``.
 from __future__ import annotations
 
 import contextlib
+import logging
 import sys
 from functools import cache
 from importlib import resources
@@ -19,6 +20,8 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from jmd_desk.domain.errors import StoreError
+
+log = logging.getLogger("jmd_desk.store.migrate")  # codes and ids only, never names or notes
 
 
 @cache
@@ -84,6 +87,7 @@ def _run(engine: Engine, target: str, upgrade: bool) -> None:
         driver.execute("PRAGMA foreign_keys = OFF")
         try:
             with conn.begin():
+                log.info("%s from %s to %s", "upgrade" if upgrade else "downgrade", current_revision(conn), target)
                 cfg = alembic_config(conn)
                 if upgrade:
                     command.upgrade(cfg, target)
@@ -91,9 +95,11 @@ def _run(engine: Engine, target: str, upgrade: bool) -> None:
                     command.downgrade(cfg, target)
                 problems = conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
                 if problems:
+                    log.error("migration to %s left %d broken references", target, len(problems))
                     raise StoreError("migration_failed", detail="foreign_key_check")
         finally:
             driver.execute("PRAGMA foreign_keys = ON")
+    log.info("schema now at %s", head_revision() if target == "head" else target)
 
 
 def upgrade(engine: Engine, target: str = "head") -> None:

@@ -10,6 +10,7 @@ from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.text import fold, search_key
 from jmd_desk.store.mapping import from_row, to_row
 from jmd_desk.store.schema import PartnerRecord
+from jmd_desk.store.server.fields import field_cipher
 
 
 class PartnerRepository:
@@ -46,12 +47,16 @@ class PartnerRepository:
         """True if the partner exists."""
         return self._s.get(PartnerRecord, partner_id) is not None
 
-    def list(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
+    def all(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
         """Partners by name; ``text`` matches name, contact person and type, folded."""
         query = select(PartnerRecord).order_by(PartnerRecord.name, PartnerRecord.id)
         if active_only:
             query = query.where(PartnerRecord.active.is_(True))
-        for word in fold(text).split():
+        words = fold(text).split()
+        if field_cipher(self._s) is not None:  # sealed search keys: filter here, not in SQL
+            records = [r for r in self._s.scalars(query) if all(w in r.search_key for w in words)]
+            return [Saved(r.id, from_row(Partner, r)) for r in records]
+        for word in words:
             query = query.where(PartnerRecord.search_key.contains(word, autoescape=True))
         return [Saved(r.id, from_row(Partner, r)) for r in self._s.scalars(query)]
 

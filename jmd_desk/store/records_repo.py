@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import date, datetime
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from jmd_desk.domain.entities import Appointment, Case, Consent, Contact, FollowUp, Goal, Progress, Referral, Saved
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.store.mapping import from_row, to_row, update_row
+from jmd_desk.store.row_versions import check_version, versions_of
 from jmd_desk.store.schema import (
     AppointmentRecord,
     CaseRecord,
@@ -25,7 +26,10 @@ from jmd_desk.store.schema import (
     ReferralRecord,
 )
 
-E = TypeVar("E")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+E = TypeVar("E", bound="DataclassInstance")
 
 
 class ChildRepository(Generic[E]):
@@ -87,9 +91,16 @@ class ChildRepository(Generic[E]):
             .where(parent_col.in_(ids))
             .order_by(parent_col, order_col.asc().nulls_first(), self._record.id)
         )
-        for record in self._s.scalars(query):
-            result[getattr(record, self._parent)].append(Saved(record.id, from_row(self._entity, record)))
+        records = list(self._s.scalars(query))
+        versions = versions_of(self._s, self._record.__tablename__, (r.id for r in records))
+        for record in records:
+            saved = Saved(record.id, from_row(self._entity, record), versions.get(record.id))
+            result[getattr(record, self._parent)].append(saved)
         return result
+
+    def check_version(self, item_id: int, seen: int | None) -> None:
+        """Refuse a save over a newer one (office server; see ``row_versions``)."""
+        check_version(self._s, self._record.__tablename__, item_id, seen)
 
 
 class CaseRepository(ChildRepository[Case]):

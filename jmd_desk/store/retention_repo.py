@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.retention import DeletionRun, DueFile, delete_after
+from jmd_desk.store.mapping import plain_rows
 from jmd_desk.store.schema import CaseRecord, ClientRecord, DeletionRunRecord, ErasureRecord
 
 
@@ -104,7 +105,7 @@ class RetentionRepository:
                 ErasureRecord.client_id, ErasureRecord.client_created_at, ErasureRecord.run_id, ErasureRecord.erased_at
             ).order_by(ErasureRecord.id)
         )
-        return [tuple(r) for r in rows]  # type: ignore[misc]
+        return plain_rows(rows)
 
     def reapply_erasures(self, register: Iterable[tuple[int, datetime | None, int | None, datetime]]) -> list[int]:
         """Erase again every client of ``register`` that is present (same id and creation time;

@@ -9,7 +9,6 @@ who extracts the database key can edit rows but cannot make the list agree again
 
 from __future__ import annotations
 
-import base64
 import json
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -51,10 +50,6 @@ class Roster:
         }
         return json.dumps(doc, sort_keys=True, separators=(",", ":")).encode("utf-8")
 
-    def same_list(self, other: Roster) -> bool:
-        """True if users and slots agree (serial and checkpoints aside)."""
-        return set(self.users) == set(other.users) and set(self.slots) == set(other.slots)
-
     def with_checkpoint(self, seq: int, digest: str) -> Roster:
         """A copy with the audit head appended (the oldest dropped beyond the limit)."""
         if self.checkpoints and self.checkpoints[-1] == (seq, digest):
@@ -63,7 +58,8 @@ class Roster:
 
     def to_json(self) -> dict[str, Any]:
         """As stored in the key file."""
-        return json.loads(self.content())
+        raw: dict[str, Any] = json.loads(self.content())
+        return raw
 
     @classmethod
     def from_json(cls, raw: dict[str, Any]) -> Roster:
@@ -104,11 +100,6 @@ def signature_valid(public: bytes, roster: Roster, signature: bytes) -> bool:
     except (InvalidSignature, ValueError):
         return False
     return True
-
-
-def b64(data: bytes) -> str:
-    """Base64 text."""
-    return base64.b64encode(data).decode("ascii")
 
 
 def slot_findings(

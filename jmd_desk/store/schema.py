@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import secrets
 from datetime import date, datetime
+from typing import ClassVar
 
 from sqlalchemy import (
     BigInteger,
@@ -21,6 +22,7 @@ from sqlalchemy import (
     MetaData,
     PrimaryKeyConstraint,
     String,
+    Table,
     Text,
     UniqueConstraint,
 )
@@ -48,6 +50,8 @@ class Base(DeclarativeBase):
     """Declarative base with a naming convention so migrations get stable names."""
 
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
+    # Every record maps one Table (SQLAlchemy types it as the wider FromClause).
+    __table__: ClassVar[Table]
 
 
 class MetaRecord(Base):

@@ -17,13 +17,13 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Row, Select, case, func, or_, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.rules import age_group
@@ -39,6 +39,7 @@ from jmd_desk.domain.statistics import (
     StatisticsFacts,
 )
 from jmd_desk.domain.statistics_rules import german_level_change, school_qualification_change, value_at
+from jmd_desk.store.mapping import Ts, plain_rows
 from jmd_desk.store.schema import (
     AnonymousContactRecord,
     CaseRecord,
@@ -130,6 +131,11 @@ class StatisticsRepository:
         # encrypted SQLite store the plain narrow scans joined here are faster (see above).
         self._narrow = session.get_bind().dialect.name == "postgresql"
 
+    def _rows(self, query: Select[*Ts]) -> Sequence[Row[*Ts]]:
+        """All rows at once through the session's connection: no ORM row processing and one fetch
+        instead of one per row (a trend of the 10,000-client store reads ~2·10⁵ rows)."""
+        return self._s.connection().execute(query).all()
+
     def facts(self, period: Period, *, legal_basis: bool) -> StatisticsFacts:
         """Everything the statistics engine needs for ``period``, with the record keys behind each count."""
         return self.facts_many([period], legal_basis=legal_basis)[0]
@@ -150,13 +156,13 @@ class StatisticsRepository:
             goal_query = goal_query.where(src.goals.case_id.in_(self._window(start, end)))
         goals = {
             goal_id: (case_id, area, agreed, key)
-            for goal_id, case_id, area, agreed, key in self._s.execute(goal_query)
+            for goal_id, case_id, area, agreed, key in self._rows(goal_query)
             if case_id in case_ids
         }
         return _Snapshot(
             periods=periods,
             cases=cases,
-            client_of=dict(self._s.execute(select(src.cases.id, src.cases.client_id)).all()),
+            client_of=dict(self._rows(select(src.cases.id, src.cases.client_id))),
             consents=self._consents(end),
             clients=self._clients(),
             goals=goals,
@@ -164,14 +170,12 @@ class StatisticsRepository:
             contacts=self._contacts(periods, start, end),
             referrals=self._referrals(periods, start, end),
             progress=self._progress(),
-            districts=dict(
-                self._s.execute(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code)).all()
-            ),
+            districts=dict(self._rows(select(DistrictRecord.code, DistrictRecord.label).order_by(DistrictRecord.code))),
             offers=self._offers(start, end),
             anonymous=self._anonymous(start, end),
         )
 
-    def _window(self, start: date, end: date) -> Select[tuple[int]]:
+    def _window(self, start: date, end: date) -> Select[int]:
         """Ids of the cases active in the window (a subquery)."""
         cases = self._src.cases
         return select(cases.id).where(cases.opened_on <= end, or_(cases.closed_on.is_(None), cases.closed_on >= start))
@@ -190,7 +194,7 @@ class StatisticsRepository:
             src.cases.record_key,
             src.cases.requested_on,
         ).where(src.cases.opened_on <= end, or_(src.cases.closed_on.is_(None), src.cases.closed_on >= start))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return plain_rows(self._rows(query))
 
     def _consents(self, end: date) -> dict[int, list[tuple[date, date | None]]]:
         """Statistics consents given by the last day, per client."""
@@ -199,7 +203,7 @@ class StatisticsRepository:
             src.consents.scope == "statistics", src.consents.given_on <= end
         )
         consents: dict[int, list[tuple[date, date | None]]] = defaultdict(list)
-        for client_id, given, withdrawn in self._s.execute(query):
+        for client_id, given, withdrawn in self._rows(query):
             consents[client_id].append((given, withdrawn))
         return consents
 
@@ -216,14 +220,14 @@ class StatisticsRepository:
             src.clients.german_level,
             src.clients.school_qualification,
         )
-        return {row[0]: _Client(*row[1:]) for row in self._s.execute(query)}
+        return {row[0]: _Client(*row[1:]) for row in self._rows(query)}
 
     def _progress(self) -> dict[tuple[int, str], list[tuple[date, str]]]:
         """Progress entries per (client, field)."""
         src = self._src
         progress: dict[tuple[int, str], list[tuple[date, str]]] = defaultdict(list)
         query = select(src.progress.client_id, src.progress.field, src.progress.on, src.progress.value)
-        for client_id, name, on, value in self._s.execute(query):
+        for client_id, name, on, value in self._rows(query):
             progress[(client_id, name)].append((on, value))
         return progress
 
@@ -240,10 +244,10 @@ class StatisticsRepository:
             GroupOfferRecord.starts_on <= end,
             or_(GroupOfferRecord.ends_on.is_(None), GroupOfferRecord.ends_on >= start),
         )
-        offers = {row[0]: row for row in self._s.execute(query)}
+        offers = {row[0]: row for row in self._rows(query)}
         sessions: dict[int, list[tuple[date, int]]] = defaultdict(list)
         session_query = select(GroupSessionRecord.group_offer_id, GroupSessionRecord.date, GroupSessionRecord.minutes)
-        for offer_id, day, minutes in self._s.execute(session_query.where(GroupSessionRecord.date.between(start, end))):
+        for offer_id, day, minutes in self._rows(session_query.where(GroupSessionRecord.date.between(start, end))):
             if offer_id in offers:
                 sessions[offer_id].append((day, minutes))
         return [
@@ -260,7 +264,7 @@ class StatisticsRepository:
             AnonymousContactRecord.gender,
             AnonymousContactRecord.record_key,
         ).where(AnonymousContactRecord.date.between(start, end))
-        return [tuple(row) for row in self._s.execute(query)]  # type: ignore[misc]
+        return plain_rows(self._rows(query))
 
     def _history(
         self, goals: dict[int, tuple[int, str, date | None, int]], start: date, end: date
@@ -274,7 +278,7 @@ class StatisticsRepository:
             window = select(src.goals.id).where(src.goals.case_id.in_(self._window(start, end)))
             query = query.where(src.goal_status.goal_id.in_(window))
         history: dict[int, list[tuple[date, int, str]]] = defaultdict(list)
-        for row_id, goal_id, valid_from, value in self._s.execute(query):
+        for row_id, goal_id, valid_from, value in self._rows(query):
             if goal_id in goals:
                 history[goal_id].append((valid_from or date.min, row_id, value))
         for entries in history.values():
@@ -300,7 +304,7 @@ class StatisticsRepository:
             .group_by(index, src.contacts.case_id, src.contacts.mode)
         )
         rows: dict[int, list[tuple[int, str, int, int, int]]] = defaultdict(list)
-        for i, case_id, mode, n, minutes, keys in self._s.execute(query):
+        for i, case_id, mode, n, minutes, keys in self._rows(query):
             rows[i].append((case_id, mode, int(n), int(minutes), int(keys)))
         return rows
 
@@ -324,12 +328,12 @@ class StatisticsRepository:
             .group_by(index, src.referrals.case_id, PartnerRecord.partner_type, src.referrals.status)
         )
         rows: dict[int, list[tuple[int, str, str, int, int]]] = defaultdict(list)
-        for i, case_id, partner_type, status, n, keys in self._s.execute(query):
+        for i, case_id, partner_type, status, n, keys in self._rows(query):
             rows[i].append((case_id, partner_type, status, int(n), int(keys)))
         return rows
 
 
-def _period_index(column: ColumnElement[date], periods: list[Period]) -> ColumnElement[int]:
+def _period_index(column: InstrumentedAttribute[date], periods: list[Period]) -> ColumnElement[int]:
     """Which period a date falls in (-1: none); periods do not overlap."""
     return case(*[(column.between(p.start, p.end), i) for i, p in enumerate(periods)], else_=-1)
 
@@ -347,7 +351,7 @@ def _facts(snap: _Snapshot, i: int, legal_basis: bool) -> StatisticsFacts:
     contacts, contact_keys = _contacts(snap.contacts.get(i, []), counted, snap.client_of)
     goals, goal_keys = _goals(snap, period, {row[0] for row in cases})
     referrals, referral_keys = _referrals(snap.referrals.get(i, []), counted, snap.client_of)
-    caseload_keys = {
+    caseload_keys: dict[tuple[str, ...], int] = {
         ("cases_opened",): _key_sum(c[7] for c in opened),
         ("cases_active",): _key_sum(c[7] for c in cases),
         ("cases_closed",): _key_sum(c[7] for c in closed),

@@ -41,7 +41,6 @@ from jmd_desk.store.lockfile import StoreLock
 from jmd_desk.store.roster import RosterUser, new_signing_key, public_key_of, slot_findings
 from jmd_desk.store.schema import MetaRecord
 
-STORE_SUFFIX = ".jmd"
 AUDIT_PURPOSE = b"jmd-desk audit-hmac v1"
 T = TypeVar("T")
 
@@ -73,7 +72,7 @@ class StorePaths:
         return self.db.parent / "backups"
 
 
-def _derive_subkey(db_key: bytes, purpose: bytes) -> bytes:
+def derive_subkey(db_key: bytes, purpose: bytes) -> bytes:
     return HKDF(algorithm=hashes.SHA256(), length=32, salt=None, info=purpose).derive(db_key)
 
 
@@ -94,7 +93,7 @@ class Store:
         self.signing_key = signing_key
         self.engine: Engine = make_engine(self.paths.db, db_key)
         self.sessions = sessionmaker(bind=self.engine, expire_on_commit=False)
-        self.audit_key = _derive_subkey(db_key, AUDIT_PURPOSE)
+        self.audit_key = derive_subkey(db_key, AUDIT_PURPOSE)
 
     # ---------------------------------------------------------------- locking
     def suspend(self) -> None:
@@ -352,7 +351,7 @@ class Store:
         self.engine.dispose()
         copy = rekey.export_rekeyed(self.paths.db, self._db_key, new_key)
         try:
-            head = rekey.rechain_audit(copy, new_key, _derive_subkey(new_key, AUDIT_PURPOSE), "audit_head")
+            head = rekey.rechain_audit(copy, new_key, derive_subkey(new_key, AUDIT_PURPOSE), "audit_head")
             params = policy.params_for_new_slot()
             key_file = KeyFile(self.key_file.store_id, ())
             for username, (password, admin) in one_time.items():

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable, Sequence
 from datetime import date, datetime
 from types import TracebackType
+from typing import Any
 
+from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from jmd_desk.domain.interchange_model import Document
+from jmd_desk.domain.errors import StoreError
+from jmd_desk.domain.interchange_model import ClientBundle, Document
 from jmd_desk.store.additions_repo import AnonymousContactRepository, DistrictRepository, DocumentRepository
 from jmd_desk.store.appointments_repo import AppointmentListRepository
 from jmd_desk.store.audit_repo import AuditRepository
-from jmd_desk.store.bulk import write_document
+from jmd_desk.store.bulk import write_clients, write_document, write_offers, write_partners
 from jmd_desk.store.clients_repo import ClientRepository
 from jmd_desk.store.dashboard_repo import DashboardRepository
 from jmd_desk.store.engine import classify
@@ -32,10 +38,13 @@ from jmd_desk.store.records_repo import (
 from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
 from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
+from jmd_desk.store.server.server_store import ServerStore, classify_server_error
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
 from jmd_desk.store.store import Store
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.uow")  # codes and ids only, never names or notes
 
 
 class UnitOfWork:
@@ -46,7 +55,7 @@ class UnitOfWork:
     unit; an exception, or a reading unit, rolls back.
     """
 
-    def __init__(self, store: Store, *, write: bool = False) -> None:
+    def __init__(self, store: Store | ServerStore, *, write: bool = False) -> None:
         self._store = store
         self._write = write
         self._session: Session | None = None
@@ -55,6 +64,7 @@ class UnitOfWork:
         engine = self._store.engine.execution_options(sqlite_begin="IMMEDIATE" if self._write else "DEFERRED")
         session = Session(bind=engine, expire_on_commit=False, autoflush=True)
         self._session = session
+        self._seal = self._store.prepare_session(session) if isinstance(self._store, ServerStore) else None
         self.users = UserRepository(session)
         self.settings = SettingsRepository(session)
         self.partners = PartnerRepository(session)
@@ -72,27 +82,54 @@ class UnitOfWork:
         self.anonymous_contacts = AnonymousContactRepository(session)
         self.documents = DocumentRepository(session)
         self.appointment_list = AppointmentListRepository(session)
-        self.audit = AuditRepository(session, self._store.audit_key)
+        self.audit = AuditRepository(session, self._store.audit_key, keeps_head=self._seal is None)
         self.dashboard = DashboardRepository(session)
         self.statistics = StatisticsRepository(session)
         self.register = RegisterRepository(session)
         self.retention = RetentionRepository(session)
         return self
 
-    def children(self, kind: str) -> ChildRepository:  # type: ignore[type-arg]
+    def children(self, kind: str) -> ChildRepository[Any]:
         """The repository for an entity kind below a case or client."""
-        return {
+        by_kind: dict[str, ChildRepository[Any]] = {
             "goal": self.goals,
             "contact": self.contacts,
             "referral": self.referrals,
             "follow_up": self.follow_ups,
             "consent": self.consents,
-        }[kind]
+        }
+        return by_kind[kind]
 
     def write_document(self, document: Document, now: datetime, counsellor: str | None = None) -> list[int]:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
-        return write_document(self._session, document, now, counsellor)
+        return write_document(self._session, document, now, counsellor, seal=self._seal)
+
+    def read_every_file(self) -> None:
+        """The full export reads every file: on the office server through its audited function
+        (admin and team lead; the rest of this transaction only). A local store reads all anyway."""
+        assert self._session is not None
+        if self._seal is not None:
+            self._session.execute(text("SELECT jmd_open_export()"))
+
+    # An import that streams its file writes in parts: districts and partners, the clients a
+    # batch at a time, then what refers to clients (all in this one transaction).
+    def write_partners(self, document: Document) -> list[int]:
+        """Insert the document's districts and partners; returns the partners' ids."""
+        assert self._session is not None
+        return write_partners(self._session, document, seal=self._seal)
+
+    def write_clients(self, clients: Sequence[ClientBundle], partner_ids: Sequence[int], now: datetime) -> list[int]:
+        """Insert clients with all their records; returns their ids in order."""
+        assert self._session is not None
+        return write_clients(self._session, clients, partner_ids, now, seal=self._seal)
+
+    def write_offers(
+        self, document: Document, partner_ids: Sequence[int], client_ids: Sequence[int], counsellor: str | None
+    ) -> None:
+        """Insert the document's group offers and anonymous contacts."""
+        assert self._session is not None
+        write_offers(self._session, document, partner_ids, client_ids, counsellor, seal=self._seal)
 
     def snapshot_for_server(self, today: date) -> LocalSnapshot:
         """The whole store, its correction and audit history, to move into the office server."""
@@ -104,11 +141,16 @@ class UnitOfWork:
         assert self._session is not None
         self._wrap(self._session.flush)
 
-    def _wrap(self, func) -> None:  # type: ignore[no-untyped-def]
+    def _wrap(self, func: Callable[[], None]) -> None:
         try:
             func()
-        except DBAPIError as exc:
-            raise classify(exc.orig or exc) from None
+        except (DBAPIError, StaleDataError) as exc:
+            raise self._classify(exc) from None
+
+    def _classify(self, exc: DBAPIError | StaleDataError) -> StoreError:
+        if isinstance(self._store, ServerStore):
+            return classify_server_error(exc)
+        return classify(exc.orig or exc if isinstance(exc, DBAPIError) else exc)
 
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
@@ -119,6 +161,8 @@ class UnitOfWork:
             if exc_type is None and self._write:
                 self._wrap(session.commit)
             else:
+                if exc_type is not None:
+                    log.debug("rolled back: %s", getattr(exc, "code", None) or exc_type.__name__)
                 session.rollback()
         except BaseException:
             session.rollback()
@@ -126,5 +170,5 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
-        if isinstance(exc, DBAPIError):
-            raise classify(exc.orig or exc) from None
+        if isinstance(exc, DBAPIError | StaleDataError):
+            raise self._classify(exc) from None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.codes import Role
@@ -78,7 +78,7 @@ class UserRepository:
         """Every account with its record id (for the signed user list)."""
         return [(r.id, _user(r)) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.id))]
 
-    def list(self) -> list[User]:
+    def all(self) -> list[User]:
         """All accounts by user name."""
         return [_user(r) for r in self._s.scalars(select(UserRecord).order_by(UserRecord.username))]
 
@@ -96,6 +96,18 @@ class UserRepository:
 
     def set_deputies(self, username: str, deputies: list[str]) -> None:
         """Replace the deputies of ``username``."""
+        if self._s.get_bind().dialect.name == "postgresql":
+            self._set_deputies_on_server(username, deputies)
+            return
         self._s.execute(delete(DeputyRecord).where(DeputyRecord.username == username))
         for deputy in deputies:
             self._s.add(DeputyRecord(username=username, deputy=deputy))
+
+    def _set_deputies_on_server(self, username: str, deputies: list[str]) -> None:
+        """The office server changes deputies only through its audited function (team lead)."""
+        current = set(self.deputies_of(username))
+        call = text("SELECT jmd_set_deputy(:f, :d, :on)")
+        for deputy in sorted(current - set(deputies)):
+            self._s.execute(call, {"f": username, "d": deputy, "on": False})
+        for deputy in sorted(set(deputies) - current):
+            self._s.execute(call, {"f": username, "d": deputy, "on": True})

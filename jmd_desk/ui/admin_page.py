@@ -31,10 +31,10 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE, RETENTION_YEARS_RANGE
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, backups
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.districts_tab import DistrictsTab
 from jmd_desk.ui.fields_editor import FieldsEditor

@@ -7,21 +7,13 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QSpinBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import AnonymousContact
+from jmd_desk.ui.contact_fields import minutes_box
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField
-
-
-def minutes_box(value: int) -> QSpinBox:
-    """Minutes in steps of five (typed values are kept as they are)."""
-    box = QSpinBox()
-    box.setRange(0, 1440)
-    box.setSingleStep(5)
-    box.setValue(value)
-    return box
 
 
 def anonymous_contact_dialog(parent: QWidget, today: date, save: Callable[[Any], Any]) -> RecordDialog:

@@ -11,6 +11,7 @@ import signal
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QIcon
@@ -19,16 +20,20 @@ from PySide6.QtWidgets import QApplication
 from jmd_desk import __version__
 from jmd_desk.assets import resource
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import demo, document_files
+from jmd_desk.services import document_files
 from jmd_desk.services.environment import Environment
-from jmd_desk.services.session import UserSession
 from jmd_desk.ui import focus_ring, i18n, notify
 from jmd_desk.ui.crash import CrashReporter
 from jmd_desk.ui.login_dialog import LoginDialog
-from jmd_desk.ui.main_window import MainWindow
-from jmd_desk.ui.setup_wizard import SetupWizard
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+
+if TYPE_CHECKING:
+    # Imported when first needed, so that the login window shows before SQLAlchemy, the
+    # store, reportlab and openpyxl are loaded (issue 11).
+    from jmd_desk.services.session import UserSession
+    from jmd_desk.ui.main_window import MainWindow
+    from jmd_desk.ui.setup_wizard import SetupWizard
 
 log = logging.getLogger("jmd_desk.ui")
 # For start-up measurements (benchmarks, the demo test): where to note when a window is ready,
@@ -83,6 +88,8 @@ class AppController(QObject):
         if self.store.exists() or self.store.with_name(self.store.name + ".keys").exists():
             self.show_login()
         else:
+            from jmd_desk.ui.setup_wizard import SetupWizard  # noqa: PLC0415
+
             wizard = SetupWizard(self.env, self.runner, self.store)
             wizard.created.connect(self._signed_in)
             self.dialog = wizard
@@ -90,6 +97,8 @@ class AppController(QObject):
 
     def start_demo(self, clients: int) -> None:
         """Create a throw-away demo store and sign in as the demo counsellor."""
+        from jmd_desk.services import demo  # noqa: PLC0415
+
         session, folder = demo.create_demo_store(clients, self.env.clock)
         self.demo_folder = folder
         self.store = session.store.paths.db
@@ -102,6 +111,8 @@ class AppController(QObject):
         """The login dialog for the current store."""
         hint = ""
         if self.demo_folder is not None:
+            from jmd_desk.services import demo  # noqa: PLC0415
+
             hint = QApplication.translate("AppController", "Demo: user {user}, password {password}").format(
                 user=demo.DEMO_USER, password=demo.DEMO_PASSWORD
             )
@@ -124,6 +135,8 @@ class AppController(QObject):
         self._open_main(session, "")
 
     def _open_main(self, session: UserSession, hint: str) -> None:
+        from jmd_desk.ui.main_window import MainWindow  # noqa: PLC0415
+
         try:
             window = MainWindow(session, self.runner, self.ui_settings, demo_hint=hint)
         except JmdError as exc:
@@ -165,7 +178,7 @@ class AppController(QObject):
 def _quit_on_signals(app: QApplication) -> QTimer:
     """Ctrl+C and SIGTERM end the event loop normally, so the clean-up still runs."""
     for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, lambda *_: app.quit())
+        signal.signal(number, lambda *_: app.exit(0))  # exit(), unlike quit(), also ends a modal dialog's loop
     ticker = QTimer()
     ticker.timeout.connect(lambda: None)  # lets Python run its signal handlers
     ticker.start(250)

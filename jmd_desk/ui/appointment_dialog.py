@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLineEdit, QTimeEdit, QWidget
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Appointment
-from jmd_desk.ui.anonymous_contact_dialog import minutes_box
+from jmd_desk.ui.contact_fields import minutes_box
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.widgets import CodeCombo, DateField
 

@@ -13,15 +13,15 @@ from PySide6.QtWidgets import QFileDialog, QGroupBox, QHBoxLayout, QInputDialog,
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.readmodels import AppointmentItem
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import anonymous, appointments
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog
 from jmd_desk.ui.date_entry import format_date
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import ID_ROLE, Column, RowTableModel, due_item_model
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, selected_id, share_width, table
 
 
 def appointment_model(parent: QWidget) -> RowTableModel[AppointmentItem]:
@@ -68,6 +68,7 @@ class AppointmentsPanel(QWidget):
         self.session = session
         self.model = appointment_model(self)
         self.table = table("appointments_table", self.model)
+        share_width(self.table, stretch=(1,))  # a week's appointments: short, fits without side scrolling
         held = QShortcut(QKeySequence("Ctrl+Return"), self.table)
         held.setContext(Qt.ShortcutContext.WidgetShortcut)
         held.activated.connect(self.mark_held)
@@ -84,6 +85,7 @@ class AppointmentsPanel(QWidget):
         box_layout.addWidget(self.missed_label)
         self.waiting_model = due_item_model(QCoreApplication.translate("AppointmentsPanel", "Waiting since"), self)
         self.waiting_table = table("waiting_cases_table", self.waiting_model)
+        share_width(self.waiting_table, stretch=(1, 3))  # client and note share the box: no side scrolling
         self.waiting_table.activated.connect(self._open)
         self.waiting_table.doubleClicked.connect(self._open)
         waiting_box = QGroupBox(

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Client
 from jmd_desk.domain.errors import FieldError, ValidationError
-from jmd_desk.domain.iso_codes import COUNTRIES
-from jmd_desk.reports.labels import code_label
+from jmd_desk.texts.iso_codes import COUNTRIES
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import CodeCombo, CodeListEdit, DateField, FormGrid, SuggestCombo
 

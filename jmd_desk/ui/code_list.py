@@ -25,8 +25,8 @@ from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.errors import FieldError, ValidationError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
-from jmd_desk.reports.labels import code_label
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui.i18n import language
 
 MAX_MATCHES = 12

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.retention import DeletionRun, DueFile
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import accounts, audit, retention
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import Column, RowTableModel, audit_table_model

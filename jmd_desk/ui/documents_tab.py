@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import DocumentInfo, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import document_files, documents
 from jmd_desk.services.document_files import IMAGE_TYPES, TempDocuments
 from jmd_desk.services.files import write_file
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.views import button

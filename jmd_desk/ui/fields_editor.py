@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QHBoxLayout, QHeaderView, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget
 
 from jmd_desk.domain import codes
-from jmd_desk.reports.labels import code_label
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.views import button
 

@@ -26,16 +26,16 @@ from PySide6.QtWidgets import (
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Appointment, CaseFile, ClientFile, GroupOffer, Progress, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import appointments, casework, clients, progress
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointment_dialog import appointment_dialog
 from jmd_desk.ui.date_entry import format_date
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.models import Column, RowTableModel
 from jmd_desk.ui.record_dialog import RecordDialog
-from jmd_desk.ui.views import button, selected_id, table
+from jmd_desk.ui.views import button, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField
 
 
@@ -139,6 +139,7 @@ class FileExtrasTab(QWidget):
         held.activated.connect(self.mark_held)
         self.progress_table = table("progress_table", self.progress_model)
         self.group_table = table("client_groups_table", self.group_model)
+        share_width(self.group_table, stretch=(0,))  # one client's groups: a short list
         self.case_label = QLabel()
         self.case_label.setObjectName("case_phase_label")
         self.master_label = QLabel()

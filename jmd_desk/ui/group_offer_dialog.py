@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QSpinBox, QWidget
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import GroupOffer, GroupSession, Partner, Saved
 from jmd_desk.domain.fields import MAX_HEADCOUNT
-from jmd_desk.ui.anonymous_contact_dialog import minutes_box
+from jmd_desk.ui.contact_fields import minutes_box
 from jmd_desk.ui.headcount_edit import HeadcountEdit
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QHBoxLayout, QInputDialog, QLabel, QSplitter, QVBo
 
 from jmd_desk.domain.entities import Appointment, GroupOfferFile, GroupSession, Saved
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.reports.labels import code_label
 from jmd_desk.services import appointments, clients, groups, partners
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointment_dialog import appointment_dialog
 from jmd_desk.ui.date_entry import format_date

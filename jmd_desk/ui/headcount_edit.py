@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from PySide6.QtWidgets import QGridLayout, QLabel, QSpinBox, QWidget
 
 from jmd_desk.domain.fields import MAX_HEADCOUNT
-from jmd_desk.reports.labels import code_label
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui.i18n import language
 
 PER_ROW = 4

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from pathlib import Path
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
@@ -21,13 +23,22 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import accounts
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.session import UserSession
 from jmd_desk.ui.notify import error_text
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.widgets import ERROR_STYLE
+
+if TYPE_CHECKING:
+    from jmd_desk.services.session import UserSession
+
+
+def _accounts() -> ModuleType:
+    """The accounts service, imported at the first sign-in: the login window shows before the
+    store and SQLAlchemy behind it are loaded."""
+    from jmd_desk.services import accounts  # noqa: PLC0415
+
+    return accounts
 
 
 def password_edit(name: str, parent: QWidget | None = None) -> QLineEdit:
@@ -151,7 +162,7 @@ class LoginDialog(QDialog):
         self._busy(True)
         store, env = self.store, self.env
         self.runner.run(
-            lambda: accounts.sign_in(store, username, password, clock=env.clock, policy=env.policy),
+            lambda: _accounts().sign_in(store, username, password, clock=env.clock, policy=env.policy),
             self._done,
             self._error,
         )
@@ -185,7 +196,7 @@ class LoginDialog(QDialog):
         self._busy(True)
         store, env = self.store, self.env
         self.runner.run(
-            lambda: accounts.sign_in(
+            lambda: _accounts().sign_in(
                 store, username, one_time, clock=env.clock, policy=env.policy, new_password=new_password
             ),
             self._done,
@@ -252,7 +263,7 @@ class RecoveryDialog(QDialog):
         env, store = self.env, self.store
         self.buttons.setEnabled(False)
         self.runner.run(
-            lambda: accounts.recover_access(store, key, user, password, clock=env.clock, policy=env.policy),
+            lambda: _accounts().recover_access(store, key, user, password, clock=env.clock, policy=env.policy),
             self._done,
             self._error,
         )

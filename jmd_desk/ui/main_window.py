@@ -25,9 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import backups, sheet_import
+from jmd_desk.services import backups, capabilities, sheet_import
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
@@ -75,19 +74,18 @@ class MainWindow(QMainWindow):
         )
         fit_to_screen(self, 1280, 760)
 
-        user = session.user
+        self.caps = capabilities.capabilities(session)
         self.pages: dict[str, QWidget] = {}
         self.nav = QListWidget()
         self.nav.setObjectName("nav_list")
         self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setMaximumWidth(210)
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.nav.setStyleSheet(
             "QListWidget#nav_list { font-size: 11pt; } QListWidget#nav_list::item { padding: 7px 8px; }"
         )
         self.stack = QStackedWidget()
         self.stack.setObjectName("page_stack")
-        works_with_cases = user.has(Role.COUNSELLOR) or user.has(Role.TEAM_LEAD)
-        if works_with_cases:
+        if self.caps.case_work:
             self.dashboard = DashboardPage(session)
             self.dashboard.open_file_requested.connect(self.open_file)
             self._add_page("dashboard", self.tr("Overview"), self.dashboard)
@@ -99,18 +97,20 @@ class MainWindow(QMainWindow):
             self._add_page("group_offers", self.tr("Group offers"), self.group_offers)
         self.partners = PartnersPage(session)
         self._add_page("partners", self.tr("Network partners"), self.partners)
-        if user.has(Role.TEAM_LEAD):
+        if self.caps.statistics:
             self.statistics = StatisticsPage(session, runner)
             self._add_page("statistics", self.tr("Statistics"), self.statistics)
-        if user.has(Role.TEAM_LEAD) or user.has(Role.ADMIN):
+        if self.caps.data_protection:
             self.data_protection = DataProtectionPage(session)
             self._add_page("data_protection", self.tr("Data protection"), self.data_protection)
-        if user.has(Role.ADMIN):
+        if self.caps.administration:
             self.admin = AdminPage(session, ui_settings)
             self.admin.settings_changed = self._apply_settings  # type: ignore[method-assign]
             self.admin.restore_requested.connect(self.restore_backup)
             self._add_page("admin", self.tr("Administration"), self.admin)
         self.nav.currentRowChanged.connect(self._show_page)
+        # as wide as the longest page name: the pages share what is left, never the other way round
+        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)
 
         content = QWidget()
         row = QHBoxLayout(content)
@@ -126,7 +126,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.root)
 
         self.user_label = QLabel(
-            self.tr("Signed in: {name} ({user})").format(name=user.display_name, user=user.username)
+            self.tr("Signed in: {name} ({user})").format(name=session.user.display_name, user=session.user.username)
         )
         self.user_label.setObjectName("user_label")
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
@@ -134,7 +134,7 @@ class MainWindow(QMainWindow):
         self.lock_button.clicked.connect(self.lock)
         self.statusBar().addWidget(self.user_label, 1)
         self.statusBar().addPermanentWidget(self.lock_button)
-        self._menus(works_with_cases)
+        self._menus(self.caps.case_work)
 
         self.idle = IdleWatcher(settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock)
@@ -223,7 +223,7 @@ class MainWindow(QMainWindow):
             self.show_page("dashboard")
             panel.focus_table()
 
-        menu.addAction(self._action(self.tr("&Appointments"), "appointments_action", appointments_list, "Ctrl+T"))
+        menu.addAction(self._action(self.tr("Appoin&tments"), "appointments_action", appointments_list, "Ctrl+T"))
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""
@@ -276,7 +276,7 @@ class MainWindow(QMainWindow):
 
     def new_client(self) -> None:
         """Intake of a new client; opens the new file."""
-        if not self.session.user.has(Role.COUNSELLOR):
+        if not self.caps.create_clients:
             return
         dialog = NewClientDialog(self.session, self)
         if dialog.exec() and dialog.client_id is not None:

@@ -25,7 +25,7 @@ from jmd_desk.domain.entities import (
 )
 from jmd_desk.domain.readmodels import ClientChange, ClientSummary, DueItem
 from jmd_desk.domain.text import fold
-from jmd_desk.reports.labels import code_label, field_label
+from jmd_desk.texts.labels import code_label, field_label
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import format_date
 
@@ -335,13 +335,13 @@ def follow_up_table_model(parent: Any = None) -> RowTableModel[Saved[FollowUp]]:
     return RowTableModel(columns, lambda r: r.id, parent)
 
 
-def consent_table_model(today: Callable[[], date], parent: Any = None) -> RowTableModel[Saved[Consent]]:
-    """Consents of a client, with whether each is valid today."""
+def consent_table_model(valid_ids: Callable[[], frozenset[int]], parent: Any = None) -> RowTableModel[Saved[Consent]]:
+    """Consents of a client, with whether each is valid today (``valid_ids``: the services' answer)."""
 
     def valid(r: Saved[Consent]) -> str:
         return (
             QCoreApplication.translate("Models", "valid")
-            if rules.consent_valid_on(r.value, r.value.scope, today())
+            if r.id in valid_ids()
             else QCoreApplication.translate("Models", "not valid")
         )
 

@@ -8,8 +8,8 @@ from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from jmd_desk.domain.errors import JmdError, ValidationError
-from jmd_desk.reports.labels import field_label
-from jmd_desk.services.messages import field_message, message
+from jmd_desk.texts.labels import field_label
+from jmd_desk.texts.messages import field_message, message
 from jmd_desk.ui.i18n import language
 
 

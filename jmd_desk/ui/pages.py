@@ -23,9 +23,9 @@ from jmd_desk.domain import client_list, codes
 from jmd_desk.domain.entities import Case, Partner, Saved
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.readmodels import ClientQuery, ClientSummary, DueItem
-from jmd_desk.reports.labels import code_label
-from jmd_desk.services import accounts, clients, dashboard, partners
+from jmd_desk.services import accounts, capabilities, clients, dashboard, partners
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointments_panel import AppointmentsPanel
 from jmd_desk.ui.client_form import ClientForm
@@ -162,7 +162,7 @@ class ClientsPage(QWidget):
         for group in codes.AGE_GROUPS:
             self.age_filter.addItem(code_label("age_group", group, lang), group)
         self.new_button = button("new_client_button", self.tr("&New client…"), self.new_client_requested.emit)
-        self.new_button.setEnabled(session.user.has(codes.Role.COUNSELLOR))
+        self.new_button.setEnabled(capabilities.capabilities(session).create_clients)
         self.count_label = QLabel()
         self.count_label.setObjectName("client_count_label")
 

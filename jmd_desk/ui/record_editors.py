@@ -7,10 +7,11 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Partner, Referral, Saved
+from jmd_desk.ui.contact_fields import ContactFields
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField
 
@@ -102,44 +103,18 @@ def goal_status_dialog(parent: QWidget, goal: Goal, today: date, save: Save) -> 
     )
 
 
-def contact_dialog(parent: QWidget, contact: Contact, save: Save) -> RecordDialog:
-    """Correct a logged contact."""
-    day = _date(contact.date)
-    minutes = QSpinBox()
-    minutes.setRange(0, 1440)
-    minutes.setSingleStep(5)
-    minutes.setValue(contact.minutes)
-    mode = _combo("mode", codes.CONTACT_MODES, contact.mode)
-    participants = CodeChecks("participants", codes.PARTICIPANTS)
-    participants.set_codes(contact.participants)
-    topics = CodeChecks("area", codes.AREAS[:-1], columns=3)
-    topics.set_codes(contact.topics)
-    interpreter = QCheckBox(QCoreApplication.translate("RecordEditors", "with interpreter"))
-    interpreter.setChecked(contact.interpreter)
-    notes = QPlainTextEdit(contact.notes or "")
-
-    def build() -> Contact:
-        return Contact(
-            date=day.value(),
-            minutes=minutes.value(),
-            mode=mode.code() or codes.UNKNOWN,  # type: ignore[arg-type]
-            participants=participants.codes(),
-            topics=topics.codes(),
-            interpreter=interpreter.isChecked(),
-            notes=notes.toPlainText(),
-        )
-
-    fields = [
-        ("date", day),
-        ("minutes", minutes),
-        ("mode", mode),
-        ("participants", participants),
-        ("topics", topics),
-        ("interpreter", interpreter),
-        ("notes", notes),
-    ]
+def contact_dialog(
+    parent: QWidget, contact: Contact, save: Save, today: Callable[[], date] = date.today
+) -> RecordDialog:
+    """Correct a logged contact (the same editors as the quick entry)."""
+    editors = ContactFields(today, contact)
     return RecordDialog(
-        "contact_dialog", QCoreApplication.translate("RecordEditors", "Contact"), fields, build, save, parent
+        "contact_dialog",
+        QCoreApplication.translate("RecordEditors", "Contact"),
+        editors.fields(),
+        editors.contact,
+        save,
+        parent,
     )
 
 

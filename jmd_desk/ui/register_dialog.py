@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain.statistics import PublishedReport
-from jmd_desk.reports.statistics_output import text
+from jmd_desk.texts import pick
+from jmd_desk.texts.statistics import TEXTS
 
 
 class RegisterDialog(QDialog):
@@ -61,7 +62,7 @@ class RegisterDialog(QDialog):
     def _row(entry: PublishedReport, lang: str) -> list[str]:
         start, end = entry.period.start, entry.period.end
         period = f"{start:%d.%m.%Y} – {end:%d.%m.%Y}" if lang == "de" else f"{start} – {end}"
-        method = text(f"method_{entry.method}", lang)
+        method = pick(TEXTS[f"method_{entry.method}"], lang)
         when = f"{entry.published_at:%d.%m.%Y %H:%M}" if lang == "de" else f"{entry.published_at:%Y-%m-%d %H:%M}"
         k = "" if entry.k is None else str(entry.k)
         return [when, entry.user, period, method, k, entry.output, entry.cells_hash[:16]]

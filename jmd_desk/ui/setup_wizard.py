@@ -30,8 +30,8 @@ from jmd_desk.services import accounts
 from jmd_desk.services import settings as office
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.location import network_warning
-from jmd_desk.services.messages import field_message
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.messages import field_message
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label, password_edit
 from jmd_desk.ui.notify import error_text

@@ -32,15 +32,14 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
 from jmd_desk.domain.sheet_import import CLIENT_SPECS, CaseRule, SheetData, SheetMapping, cell_ref, value_key
-from jmd_desk.reports.labels import code_label, field_label
 from jmd_desk.services import accounts, sheet_files, sheet_import
 from jmd_desk.services.interchange import ImportSummary
-from jmd_desk.services.messages import field_message, message
 from jmd_desk.services.session import UserSession
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.texts.labels import code_label, field_label
+from jmd_desk.texts.messages import field_message, message
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.widgets import ERROR_STYLE, CodeCombo, DateField
 
@@ -357,7 +356,7 @@ class PreviewPage(QWizardPage):
     def initializePage(self) -> None:
         session = self.owner.session
         self.counsellor.clear()
-        if session.user.has(Role.ADMIN):
+        if sheet_import.may_import_for_others(session):
             for username, display in accounts.counsellor_names(session):
                 self.counsellor.addItem(f"{display} ({username})", username)
         else:

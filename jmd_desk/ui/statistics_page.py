@@ -3,8 +3,6 @@ JSON/CSV/PDF, printing with preview, and the office merge of statistics bundles.
 
 from __future__ import annotations
 
-import html
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -33,21 +31,11 @@ from PySide6.QtWidgets import (
 
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
-from jmd_desk.reports.statistics import Report
-from jmd_desk.reports.statistics_output import (
-    basis_text,
-    difference_note,
-    method_name,
-    method_sentence,
-    period_text,
-    table_rows,
-    text,
-    title,
-)
-from jmd_desk.services import publication, statistics
+from jmd_desk.services import publication, statistics, statistics_view
 from jmd_desk.services import settings as office
 from jmd_desk.services.files import read_file, write_file
 from jmd_desk.services.session import UserSession
+from jmd_desk.services.statistics_view import ReportView
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.register_dialog import RegisterDialog
@@ -102,45 +90,6 @@ class StatTableModel(QAbstractTableModel):
         return None
 
 
-@dataclass
-class _Shown:
-    report: Report
-    office: str
-
-
-def report_html(report: Report, office_name: str, lang: str) -> str:
-    """The report as HTML for printing through the system print dialog."""
-    parts = [
-        f"<h2>{html.escape(text('title', lang))}</h2>",
-        "<table cellspacing='0' cellpadding='2'>",
-        *(
-            f"<tr><td><b>{html.escape(k)}</b></td><td>{html.escape(v)}</td></tr>"
-            for k, v in (
-                (text("office", lang), office_name or "–"),
-                (text("period", lang), period_text(report, lang)),
-                (text("method", lang), method_name(report, lang)),
-                *([(text("k", lang), str(report.k))] if report.k is not None else []),
-                (text("basis", lang), basis_text(report.basis, lang)),
-                (text("left_out", lang), str(report.persons_left_out)),
-            )
-        ),
-        "</table>",
-        *([f"<p><b>{html.escape(text('watermark', lang))}</b></p>"] if report.method == "internal" else []),
-        f"<p>{html.escape(method_sentence(report, lang))}</p>",
-    ]
-    for table in report.tables:
-        rows = table_rows(table, lang)
-        parts.append(f"<h3>{html.escape(title(table.id, lang))}</h3>")
-        parts.append("<table border='1' cellspacing='0' cellpadding='3'>")
-        parts.append("<tr>" + "".join(f"<th>{html.escape(c)}</th>" for c in rows[0]) + "</tr>")
-        for row in rows[1:]:
-            cells = [f"<td>{html.escape(row[0])}</td>"]
-            cells += [f"<td align='right'>{html.escape(c)}</td>" for c in row[1:]]
-            parts.append("<tr>" + "".join(cells) + "</tr>")
-        parts.append("</table>")
-    return "\n".join(parts)
-
-
 class StatisticsPage(QWidget):
     """Anonymised statistics for the municipal integration network."""
 
@@ -149,7 +98,7 @@ class StatisticsPage(QWidget):
         self.setObjectName("statistics_page")
         self.session = session
         self.runner = runner
-        self.shown: _Shown | None = None
+        self.shown: ReportView | None = None
         today = session.clock.today()
 
         self.quarter_radio = QRadioButton(self.tr("&Quarter"))
@@ -187,22 +136,21 @@ class StatisticsPage(QWidget):
         self._method_changed()
         self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
 
-        period_row = QHBoxLayout()
+        # two short rows rather than one long one: the page must fit beside the navigation at 1366 px
+        period_row, method_row = QHBoxLayout(), QHBoxLayout()
+        for widget in (self.quarter_radio, self.quarter_combo, self.range_radio, self.from_edit, QLabel("–")):
+            period_row.addWidget(widget)
+        period_row.addWidget(self.to_edit)
+        period_row.addStretch(1)
         for widget in (
-            self.quarter_radio,
-            self.quarter_combo,
-            self.range_radio,
-            self.from_edit,
-            QLabel("–"),
-            self.to_edit,
             QLabel(self.tr("Method:")),
             self.method_combo,
             QLabel(self.tr("Minimum cell size k:")),
             self.k_spin,
             self.compute_button,
         ):
-            period_row.addWidget(widget)
-        period_row.addStretch(1)
+            method_row.addWidget(widget)
+        method_row.addStretch(1)
 
         self.summary = QLabel()
         self.summary.setObjectName("statistics_summary_label")
@@ -233,19 +181,22 @@ class StatisticsPage(QWidget):
             button("merge_bundles_button", self.tr("&Merge bundles…"), self._merge_bundles),
             button("publication_register_button", self.tr("Publication &register…"), self.show_register),
         ]
-        actions = QHBoxLayout()
+        actions, merge_actions = QHBoxLayout(), QHBoxLayout()
         for b in self.export_buttons:
             actions.addWidget(b)
             b.setEnabled(False)
         actions.addStretch(1)
         for b in merge_row:
-            actions.addWidget(b)
+            merge_actions.addWidget(b)
+        merge_actions.addStretch(1)
 
         layout = QVBoxLayout(self)
         layout.addLayout(period_row)
+        layout.addLayout(method_row)
         layout.addWidget(self.summary)
         layout.addWidget(splitter, 1)
         layout.addLayout(actions)
+        layout.addLayout(merge_actions)
 
     # ---------------------------------------------------------------- period
     def period(self) -> Period:
@@ -264,13 +215,12 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
             return
-        session, method, k = self.session, self.method(), self.chosen_k()
+        session, method, k, lang = self.session, self.method(), self.chosen_k(), language()
         self.compute_button.setEnabled(False)
         self.summary.setText(self.tr("Computing…"))
 
-        def work() -> _Shown:
-            report = publication.with_difference_note(session, statistics.report_for(session, period, method, k))
-            return _Shown(report, office.office_settings(session).office_name)
+        def work() -> ReportView:
+            return statistics_view.computed(session, period, method, k, lang)
 
         self.runner.run(work, self._computed, self._failed)
 
@@ -285,33 +235,28 @@ class StatisticsPage(QWidget):
     def _method_changed(self) -> None:
         self.k_spin.setEnabled(self.method() == "suppression")
 
-    def _computed(self, shown: _Shown) -> None:
+    def _computed(self, shown: ReportView) -> None:
         self.compute_button.setEnabled(True)
-        self.show_report(shown.report, shown.office)
+        self.show_report(shown)
 
     def _failed(self, exc: JmdError) -> None:
         self.compute_button.setEnabled(True)
         self.summary.clear()
         notify.show_error(self, exc)
 
-    def show_report(self, report: Report, office_name: str) -> None:
+    def show_report(self, shown: ReportView) -> None:
         """Show a computed (or merged) report."""
-        self.shown = _Shown(report, office_name)
-        lang = language()
+        self.shown = shown
         self.summary.setText(
             self.tr("Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.").format(
-                period=period_text(report, lang),
-                method=method_name(report, lang) + (f" (k = {report.k})" if report.k is not None else ""),
-                basis=basis_text(report.basis, lang),
-                left_out=report.persons_left_out,
+                period=shown.period, method=shown.method, basis=shown.basis, left_out=shown.left_out
             )
             + " "
-            + method_sentence(report, lang)
-            + (" " + (difference_note(report, lang) or ""))
+            + shown.sentence
         )
         self.table_list.clear()
-        for table in report.tables:
-            item = QListWidgetItem(title(table.id, lang))
+        for table in shown.tables:
+            item = QListWidgetItem(table.title)
             item.setData(Qt.ItemDataRole.UserRole, table.id)
             self.table_list.addItem(item)
         self.table_list.setCurrentRow(0)
@@ -322,22 +267,18 @@ class StatisticsPage(QWidget):
         if self.shown is None or row < 0:
             self.model.set_rows([])
             return
-        self.model.set_rows(table_rows(self.shown.report.tables[row], language()))
+        self.model.set_rows([list(r) for r in self.shown.tables[row].rows])
 
     # ---------------------------------------------------------------- output
-    def render(self, fmt: str) -> bytes:
-        """The shown report in a format (recorded in the publication register)."""
-        assert self.shown is not None
-        return statistics.render_and_record(self.session, self.shown.report, fmt, self.shown.office, language())
-
     def save(self, fmt: str, path: Path) -> None:
-        """Write the shown report to ``path``."""
-        write_file(path, self.render(fmt))
+        """Write the shown report to ``path`` (recorded in the publication register)."""
+        assert self.shown is not None
+        write_file(path, statistics_view.render(self.session, self.shown, fmt))
 
     def _export(self, fmt: str) -> None:
         if self.shown is None:
             return
-        name = f"statistik-{self.shown.report.period.label().replace(' – ', '_')}.{fmt}"
+        name = f"statistik-{self.shown.period_label.replace(' – ', '_')}.{fmt}"
         start = str(notify.documents_folder() / name)
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Save statistics"), start, f"{fmt.upper()} (*.{fmt})")
         if not path:
@@ -353,13 +294,13 @@ class StatisticsPage(QWidget):
         if self.shown is None:
             return
         document = QTextDocument()
-        document.setHtml(report_html(self.shown.report, self.shown.office, language()))
+        document.setHtml(statistics_view.print_html(self.shown))
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         preview = QPrintPreviewDialog(printer, self)
         preview.setObjectName("statistics_print_preview")
         preview.paintRequested.connect(document.print_)
         if preview.exec():
-            publication.record_report(self.session, self.shown.report, "print")
+            statistics_view.printed(self.session, self.shown)
 
     def show_register(self) -> RegisterDialog | None:
         """Open the publication register (returned for tests; the dialog is modeless)."""
@@ -407,10 +348,11 @@ class StatisticsPage(QWidget):
 
     def merge_files(self, paths: list[Path], passphrase: str) -> None:
         """Merge bundle files for the chosen period and show the protected result."""
-        period = self.period()
-        raw = statistics.merge_bundles([read_file(p) for p in paths], passphrase, period)
-        report = statistics.publish_raw(raw, self.method(), self.chosen_k())
-        self.show_report(report, office.office_settings(self.session).office_name)
+        bundles = [read_file(p) for p in paths]
+        view = statistics_view.merged(
+            self.session, bundles, passphrase, self.period(), self.method(), self.chosen_k(), language()
+        )
+        self.show_report(view)
 
     def _merge_bundles(self) -> None:
         paths, _ = QFileDialog.getOpenFileNames(

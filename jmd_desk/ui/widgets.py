@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain.errors import FieldError
-from jmd_desk.reports.labels import code_label, field_label
-from jmd_desk.services.messages import field_message
+from jmd_desk.texts.labels import code_label, field_label
+from jmd_desk.texts.messages import field_message
 from jmd_desk.ui.code_list import CodeListEdit
 from jmd_desk.ui.date_entry import DateField, format_date
 from jmd_desk.ui.i18n import language

@@ -330,12 +330,12 @@
 <context>
     <name>AnonymousContactDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="62" />
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="54" />
         <source>Anonymous short counselling</source>
         <translation>Anonyme Kurzberatung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="67" />
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="59" />
         <source>Without name or date of birth: nothing here may point to the person.</source>
         <translation>Ohne Namen und Geburtsdatum: Nichts hier darf auf die Person schließen lassen.</translation>
     </message>
@@ -343,12 +343,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="96" />
+        <location filename="../../jmd_desk/ui/application.py" line="105" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="105" />
+        <location filename="../../jmd_desk/ui/application.py" line="116" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -394,72 +394,72 @@
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="108" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="110" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="115" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="120" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="128" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="133" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="135" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="79" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="85" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="90" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="92" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="155" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="161" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="163" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="162" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="164" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="200" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="202" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="201" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="203" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="227" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="229" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -495,280 +495,132 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="76" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="78" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="79" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="80" />
         <source>Correct &amp;case…</source>
         <translation>&amp;Fall korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="82" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
         <source>Appoin&amp;tments &amp;&amp; progress</source>
         <translation>&amp;Termine und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="126" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="154" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="139" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="158" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="143" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="160" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="145" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="181" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="201" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="212" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="203" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
-        <source>&amp;Save master data</source>
-        <translation>Stammdaten &amp;speichern</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
-        <source>Discard changes</source>
-        <translation>Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="250" />
-        <source>New &amp;goal…</source>
-        <translation>Neues &amp;Ziel …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
-        <source>Change status…</source>
-        <translation>Status ändern …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
-        <source>Edit…</source>
-        <translation>Bearbeiten …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="312" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
-        <source>with interpreter</source>
-        <translation>mit Dolmetschung</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="275" />
-        <source>Notes (Ctrl+Enter saves)</source>
-        <translation>Notiz (Strg+Eingabe speichert)</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="278" />
-        <source>Log contact</source>
-        <translation>Kontakt erfassen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="279" />
-        <source>Ctrl+Enter</source>
-        <translation>Strg+Eingabe</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="284" />
-        <source>Minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
-        <source>Mode</source>
-        <translation>Kontaktart</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="289" />
-        <source>Participants</source>
-        <translation>Beteiligte</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
-        <source>Topics</source>
-        <translation>Themen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="309" />
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
-        <source>&amp;New referral…</source>
-        <translation>&amp;Neue Vermittlung …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
-        <source>&amp;New follow-up…</source>
-        <translation>&amp;Neue Wiedervorlage …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
-        <source>Record &amp;consent…</source>
-        <translation>Einwilligung e&amp;rfassen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
-        <source>Edit / answer…</source>
-        <translation>Bearbeiten / Rückmeldung …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
-        <source>Mark done</source>
-        <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
-        <source>Withdraw…</source>
-        <translation>Widerrufen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="386" />
-        <source>Who did what with this file (audit log):</source>
-        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="390" />
-        <source>Corrections of master data:</source>
-        <translation>Berichtigungen der Stammdaten:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="415" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="419" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="222" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="421" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="446" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="490" />
-        <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
-        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="495" />
-        <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
-        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="531" />
-        <source>Please correct the marked fields.</source>
-        <translation>Bitte die markierten Felder korrigieren.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="537" />
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="723" />
-        <source>Delete the selected entry? This cannot be undone.</source>
-        <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="766" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="343" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -880,49 +732,123 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="180" />
         <source>Assign the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
         <source>Columns without a field are not taken over.</source>
         <translation>Spalten ohne Feld werden nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184" />
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="187" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
         <source>Open a case for every client</source>
         <translation>Für jede Person einen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="192" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="191" />
         <source>Opened on</source>
         <translation>Beginn am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="197" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="196" />
         <source>Opening date from column</source>
         <translation>Beginn aus Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="206" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="205" />
         <source>Case type:</source>
         <translation>Fallart:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="224" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="223" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
+    </message>
+</context>
+<context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="172" />
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung e&amp;rfassen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="173" />
+        <source>Withdraw…</source>
+        <translation>Widerrufen …</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <location filename="../../jmd_desk/ui/contact_fields.py" line="52" />
+        <source>with interpreter</source>
+        <translation>mit Dolmetschung</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="29" />
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="30" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="35" />
+        <source>Notes (Ctrl+Enter saves)</source>
+        <translation>Notiz (Strg+Eingabe speichert)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="39" />
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="40" />
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <source>Mode</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="60" />
+        <source>Participants</source>
+        <translation>Teilnehmende</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
+        <source>Topics</source>
+        <translation>Themen</translation>
     </message>
 </context>
 <context>
@@ -1388,87 +1314,87 @@
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="155" />
         <source>Plan &amp;appointment…</source>
         <translation>Termin &amp;planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="175" />
         <source>Phase and first re&amp;quest…</source>
         <translation>Phase und erste &amp;Anfrage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="180" />
         <source>Record pr&amp;ogress…</source>
         <translation>F&amp;ortschritt eintragen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="190" />
         <source>District and q&amp;ualification note…</source>
         <translation>Stadtteil und Anmerkung zu&amp;m Abschluss …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="160" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="164" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="165" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="169" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="170" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="185" />
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="200" />
         <source>Appointments of this case</source>
         <translation>Termine dieses Falls</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="212" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="213" />
         <source>Progress (not corrections)</source>
         <translation>Fortschritt (keine Berichtigungen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="219" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="220" />
         <source>Group offers and district</source>
         <translation>Gruppenangebote und Stadtteil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="259" />
         <source>Phase: {phase} · first request: {requested}</source>
         <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="266" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="267" />
         <source>District: {district} · qualification note: {note}</source>
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="336" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="337" />
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="370" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="371" />
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="383" />
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="405" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="406" />
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1476,59 +1402,100 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="82" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="81" />
         <source>Choose the spreadsheet</source>
         <translation>Tabelle auswählen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="84" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
         <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
         <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="89" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="88" />
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="95" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="94" />
         <source>&amp;Load a saved mapping…</source>
         <translation>Gespeicherte &amp;Zuordnung laden…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="104" />
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
         <source>Sheet:</source>
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110" />
         <source>Spreadsheet</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Tabellen (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="116" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="115" />
         <source>Saved mapping</source>
         <translation>Gespeicherte Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="149" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="148" />
         <source>{rows} rows below the headings.</source>
         <translation>{rows} Zeilen unter den Überschriften.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="160" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="159" />
         <source>Mapping loaded: {name}</source>
         <translation>Zuordnung geladen: {name}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="141" />
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="142" />
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="34" />
+        <source>New &amp;goal…</source>
+        <translation>Neues &amp;Ziel …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="35" />
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="36" />
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="37" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
     </message>
 </context>
 <context>
@@ -1666,6 +1633,19 @@
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="90" />
+        <source>Who did what with this file (audit log):</source>
+        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="91" />
+        <source>Corrections of master data:</source>
+        <translation>Berichtigungen der Stammdaten:</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
         <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50" />
@@ -1752,7 +1732,7 @@
     <message>
         <location filename="../../jmd_desk/ui/lock.py" line="86" />
         <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/lock.py" line="98" />
@@ -1768,77 +1748,77 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="67" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="78" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="72" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="83" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="81" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="92" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="87" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="89" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="97" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="111" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="128" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="148" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="159" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="189" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="179" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="190" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -1884,52 +1864,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="73" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="81" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="91" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="95" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="102" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
@@ -1961,7 +1941,7 @@
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="187" />
         <source>Clients from a &amp;spreadsheet…</source>
-        <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
+        <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="189" />
@@ -1971,12 +1951,12 @@
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>&amp;Lock</source>
-        <translation>&amp;Sperren</translation>
+        <translation>Sp&amp;erren</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="192" />
         <source>Sign &amp;out</source>
-        <translation>&amp;Abmelden</translation>
+        <translation>Ab&amp;melden</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="193" />
@@ -2010,7 +1990,7 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="226" />
-        <source>&amp;Appointments</source>
+        <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
@@ -2082,6 +2062,29 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <location filename="../../jmd_desk/ui/main_window.py" line="449" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
+    </message>
+</context>
+<context>
+    <name>MasterDataTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="30" />
+        <source>&amp;Save master data</source>
+        <translation>Stammdaten &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="64" />
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
     </message>
 </context>
 <context>
@@ -2267,47 +2270,47 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="322" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="321" />
         <source>Check and import</source>
         <translation>Prüfen und übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="333" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="332" />
         <source>&amp;Read the file again</source>
         <translation>Datei &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="335" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
         <source>After correcting the spreadsheet in Excel: check it again.</source>
         <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="337" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
         <source>&amp;Save mapping…</source>
         <translation>Zuordnung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="347" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="346" />
         <source>Problems (nothing is imported while one remains):</source>
         <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="350" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="349" />
         <source>Counsellor of the imported clients:</source>
         <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="392" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="391" />
         <source>{clients} clients found; {problems} problems.</source>
         <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="396" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="395" />
         <source>{clients} clients ready to import.</source>
         <translation>{clients} Klient*innen können übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="425" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="424" />
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
@@ -2315,82 +2318,77 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecordEditors</name>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="79" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="80" />
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="81" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="82" />
         <source>New goal</source>
         <translation>Neues Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="96" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="97" />
         <source>Change goal status</source>
         <translation>Status des Ziels ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="117" />
-        <source>with interpreter</source>
-        <translation>mit Dolmetschung</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="142" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="113" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="179" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="154" />
         <source>Referral</source>
         <translation>Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="181" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="156" />
         <source>New referral</source>
         <translation>Neue Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="196" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="171" />
         <source>Follow-up</source>
         <translation>Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="198" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="173" />
         <source>New follow-up</source>
         <translation>Neue Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="221" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="196" />
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="234" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="209" />
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="239" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="214" />
         <source>From this day on, nothing that depends on the consent is allowed any more.</source>
         <translation>Ab diesem Tag ist nichts mehr erlaubt, was von der Einwilligung abhängt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="257" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="232" />
         <source>Close case</source>
         <translation>Fall abschließen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="276" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="251" />
         <source>Open new case</source>
         <translation>Neuen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="310" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="285" />
         <source>Corrections are recorded in the history. Leave the closing date empty for an open case.</source>
         <translation>Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="313" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="288" />
         <source>Correct case</source>
         <translation>Fall korrigieren</translation>
     </message>
@@ -2398,37 +2396,37 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="224" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="228" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="231" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="242" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="232" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="243" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="233" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="244" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="245" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="259" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -2502,49 +2500,77 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
 </context>
 <context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="80" />
+        <source>&amp;New referral…</source>
+        <translation>&amp;Neue Vermittlung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="84" />
+        <source>Edit / answer…</source>
+        <translation>Bearbeiten / Rückmeldung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="85" />
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="105" />
+        <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="110" />
+        <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="26" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="27" />
         <source>Publication register</source>
         <translation>Veröffentlichungsregister</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="29" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
         <source>Time</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="36" />
         <source>Cells (hash)</source>
         <translation>Zellen (Prüfsumme)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="49" />
         <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
         <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
     </message>
@@ -2573,12 +2599,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>SheetImportWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="439" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="438" />
         <source>Take over clients from a spreadsheet</source>
         <translation>Klient*innen aus einer Tabelle übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="451" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="450" />
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -2586,161 +2612,169 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="104" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="106" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="170" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="119" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="132" />
         <source>Cell key (for release)</source>
         <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="184" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="133" />
         <source>Suppression (quarters, half-years, years)</source>
         <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="134" />
         <source>Internal (exact, not for release)</source>
         <translation>Intern (exakt, nicht zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="188" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="137" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="146" />
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="148" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="174" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="176" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="177" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="180" />
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="181" />
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="182" />
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="220" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="251" />
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="283" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="405" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="291" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="346" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="379" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="320" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="389" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="330" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="335" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="406" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="417" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="359" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="421" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>
 </context>
 <context>
+    <name>TableTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/file_host.py" line="82" />
+        <source>Delete the selected entry? This cannot be undone.</source>
+        <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="273" />
         <source>Assign the values</source>
         <translation>Werte zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274" />
         <source>Texts the program recognises are preset; please check them and fill the rest.</source>
         <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
         <source>Text in the spreadsheet</source>
         <translation>Angabe in der Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
         <source>Means</source>
         <translation>Bedeutet</translation>
     </message>

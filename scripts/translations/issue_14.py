@@ -78,7 +78,7 @@ DE = {
     "Select an offer first.": "Bitte zuerst ein Angebot auswählen.",
     "Group offers": "Gruppenangebote",
     "&Anonymous counselling…": "&Anonyme Kurzberatung …",
-    "&Appointments": "&Termine",
+    "Appoin&tments": "&Termine",
     "Link a file…": "Akte verknüpfen …",
     "Link a file": "Akte verknüpfen",
     "Client number of a participant with a file:": "Nummer der Akte einer teilnehmenden Person:",

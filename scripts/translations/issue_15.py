@@ -42,7 +42,7 @@ DE = {
     "Save mapping": "Zuordnung speichern",
     "Take over clients from a spreadsheet": "Klient*innen aus einer Tabelle übernehmen",
     "&Import": "&Übernehmen",
-    "Clients from a &spreadsheet…": "Klient*innen aus &Tabelle übernehmen…",
+    "Clients from a &spreadsheet…": "Klient*innen aus Tabelle &importieren …",
     "{count} clients imported.": "{count} Klient*innen übernommen.",
     # Letters, Förderplan, logo
     "A logo is set.": "Ein Logo ist hinterlegt.",

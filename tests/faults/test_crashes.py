@@ -58,7 +58,7 @@ def check_store(store: Path, clock) -> dict[str, int]:
         assert all(r.ok for r in results), [(r.name, r.findings) for r in results if not r.ok]
         people = json.loads(interchange.export_data(session))["clients"]
         with session.uow() as uow:
-            events = Counter(e.action for e in uow.audit.list(AuditFilter(limit=1_000_000)))
+            events = Counter(e.action for e in uow.audit.find(AuditFilter(limit=1_000_000)))
     finally:
         session.close()
     by_batch = Counter(p["last_name"] for p in people if p["last_name"].startswith("Batch-"))

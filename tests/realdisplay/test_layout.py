@@ -12,11 +12,13 @@ import pytest
 from PySide6.QtCore import QPoint, QRect, QTimer
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QListView,
     QWidget,
 )
 
@@ -92,6 +94,24 @@ def _header_problems(header: QHeaderView) -> list[str]:
     return problems
 
 
+def _item_view_problems(view: QAbstractItemView) -> list[str]:
+    """Rows whose text is cut off in a one-column list, and tables that scroll sideways."""
+    name = view.objectName() or type(view).__name__
+    if view.horizontalScrollBar().isVisible():
+        return [f"{name}: scrolls sideways"]
+    model = view.model()
+    if model is None or not isinstance(view, QListView):
+        return []
+    metrics, problems = view.fontMetrics(), []
+    for row in range(model.rowCount()):
+        index = model.index(row, 0)
+        text = str(index.data() or "")
+        icon = view.iconSize().width() + 8 if index.data(1) is not None else 0  # Qt.DecorationRole
+        if metrics.horizontalAdvance(text) + icon + 8 > view.visualRect(index).width():
+            problems.append(f"{name}: item {text!r} cut off")
+    return problems
+
+
 def layout_problems(top: QWidget) -> list[str]:
     """What is off the screen or cut off in ``top`` (a shown window)."""
     screen = top.screen().geometry()
@@ -111,6 +131,8 @@ def layout_problems(top: QWidget) -> list[str]:
             problems.append(f"{name}: text {shown!r} cut off")
         if isinstance(widget, QHeaderView):
             problems.extend(_header_problems(widget))
+        elif isinstance(widget, QAbstractItemView):
+            problems.extend(_item_view_problems(widget))
     return problems
 
 

@@ -16,11 +16,11 @@ from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.services import server_cases
-from jmd_desk.services.messages import message
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile
 from jmd_desk.store.server.server_store import ServerStore, StaffFunctions
+from jmd_desk.texts.messages import message
 from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.conftest import OWNER, OWNER_PASSWORD, create_office_database, write_profile

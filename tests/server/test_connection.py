@@ -14,10 +14,10 @@ import pytest
 from cryptography.hazmat.primitives import serialization
 
 from jmd_desk.domain.errors import AuthError, StoreError
-from jmd_desk.services.messages import message
 from jmd_desk.store.server import connection
 from jmd_desk.store.server.login import login_salt, login_secret
 from jmd_desk.store.server.profile import load_profile
+from jmd_desk.texts.messages import message
 from tests.pg_cluster import PgCluster, make_ca, start_cluster
 from tests.server.conftest import write_profile
 

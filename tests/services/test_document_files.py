@@ -22,8 +22,8 @@ from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, backups, clients, document_files, documents, retention
 from jmd_desk.services.document_files import TempDocuments, read_document_file
-from jmd_desk.services.messages import message
 from jmd_desk.store.backup import DB_MEMBER, WAL_MEMBER
+from jmd_desk.texts.messages import message
 from tests.conftest import ADMIN_PASSWORD, POLICY, db_key, set_own_password, sign_in
 from tests.sqlcipher_pages import contains, database_pages, wal_pages
 

@@ -237,7 +237,7 @@ def test_referral_without_consent_is_rejected(store_path: Path, clock) -> None:
 
 
 def test_roles_for_import_and_export(session_for) -> None:
-    data = json.dumps(sample(2)).encode()
+    data = json.dumps(generate_document(2, today=TODAY_DATE, seed=7, counsellors=["berta"])).encode()
     lead = session_for("lead")
     with pytest.raises(AuthError):
         interchange.import_data(lead, data)

@@ -235,6 +235,8 @@ def test_district_from_the_office_list_is_accepted(session_for) -> None:
     doc["clients"][0]["district"] = "nordstadt"
     for c in doc["clients"][1:]:
         c["district"] = None
+    for c in doc["clients"]:
+        c["counsellor"] = "admin"  # her own files (the template admin is a counsellor, too)
     admin = session_for("admin")
     with pytest.raises(ValidationError) as info:
         interchange.import_data(admin, json.dumps(doc).encode())

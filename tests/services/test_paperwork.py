@@ -85,10 +85,10 @@ def document(consent: bool = True) -> dict[str, Any]:
 
 def setup(session_for, consent: bool = True) -> tuple[Any, int, int]:
     admin = session_for("admin")
-    interchange.import_data(admin, json.dumps(document(consent)).encode())
     save_office_settings(admin, office_settings(admin).__class__(office_name="JMD Bremen-Nord"))
     paperwork.set_office_logo(admin, PNG_LOGO)
-    session = session_for("berta")
+    session = session_for("berta")  # her own file: on the office server, too, she imports it herself
+    interchange.import_data(session, json.dumps(document(consent)).encode())
     client_id = clients.client_rows(session)[0].id
     file = clients.client_file(session, client_id)
     referral_id = file.cases[0].referrals[0].id

@@ -78,7 +78,7 @@ def test_audit_holds_no_names_or_notes(store_path, clock) -> None:
     doc = load(store_path, clock)
     session = sign_in(store_path, "admin", clock)
     with session.uow() as uow:
-        events = uow.audit.list(AuditFilter(limit=100_000))
+        events = uow.audit.find(AuditFilter(limit=100_000))
     session.close()
     dump = json.dumps([e.__dict__ for e in events], default=str)
     for c in doc["clients"]:
@@ -106,7 +106,7 @@ def test_failed_sign_ins_are_throttled_and_audited(store_path, clock) -> None:
     session.close()
     admin = sign_in(store_path, "admin", clock)
     with admin.uow() as uow:
-        failed = uow.audit.list(AuditFilter(action="sign_in_failed"))
+        failed = uow.audit.find(AuditFilter(action="sign_in_failed"))
     admin.close()
     assert sorted(e.user for e in failed) == ["?", "berta", "berta"]
 

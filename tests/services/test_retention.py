@@ -108,7 +108,7 @@ def test_deletion_run_with_two_people(office: Path, clock) -> None:
     assert sorted(deleted) == sorted(f.client_id for f in due)
     with anna.uow() as uow:
         left = {c.value.first_name for c in (uow.clients.get(i) for i in uow.clients.ids())}
-        events = uow.audit.list(AuditFilter(action="client_deleted"))
+        events = uow.audit.find(AuditFilter(action="client_deleted"))
     assert left == {"Xylophonia", "Yetischuh", "Zaunkoenig"}
     assert sorted(e.client_id for e in events) == sorted(deleted)
     anna.close()

@@ -12,11 +12,11 @@ import pytest
 
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.services import accounts
-from jmd_desk.services.messages import message
 from jmd_desk.store.engine import connect
 from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
+from jmd_desk.texts.messages import message
 from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, sign_in
 
 

@@ -1,19 +1,27 @@
 """What ``verify --server`` checks on the office server, as the signed-in person: the TLS
-connection, the audit chain (HMAC under the office's audit key, which only workstations hold),
-the need-to-know rules the migrations created, and the schema revision."""
+connection, that every sealed field she may see opens under the office key for its own table,
+column and row (a value changed or moved on the server does not), the audit chain (HMAC under
+the office's audit key, which only workstations hold), the need-to-know rules the migrations
+created, and the schema revision. The database's own integrity is PostgreSQL's and the IT's."""
 
 from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from jmd_desk.domain.errors import StoreError
 from jmd_desk.store import migrate
 from jmd_desk.store.audit_repo import AuditRepository
+from jmd_desk.store.schema import Base
+from jmd_desk.store.server.fields import ENCRYPTED_COLUMNS, FieldCipher
 from jmd_desk.store.server.security_sql import CASE_TABLES
 from jmd_desk.store.server.server_store import ServerStore, classify_server_error
+
+MAX_FINDINGS = 20
+BATCH = 2000
 
 _RLS = text(
     "SELECT c.relname, c.relrowsecurity, EXISTS (SELECT 1 FROM pg_policies p WHERE p.schemaname = 'public' "
@@ -40,6 +48,7 @@ class ServerChecks:
         try:
             return [
                 ("tls", self.tls()),
+                ("sealed_fields", self.sealed_fields()),
                 ("audit_chain", self.audit_chain()),
                 ("need_to_know", self.need_to_know()),
                 ("schema", self.schema()),
@@ -52,10 +61,20 @@ class ServerChecks:
             ssl = session.scalar(text("SELECT ssl FROM pg_stat_ssl WHERE pid = pg_backend_pid()"))
         return [] if ssl else ["connection_not_encrypted"]
 
+    def sealed_fields(self) -> list[str]:
+        """Open every sealed value of every visible row, in batches by id."""
+        findings: list[str] = []
+        with Session(self._store.engine) as session:
+            for table_name, columns in ENCRYPTED_COLUMNS.items():
+                findings += _table_findings(session, self._store.cipher, table_name, columns)
+                if len(findings) >= MAX_FINDINGS:
+                    break
+        return findings[:MAX_FINDINGS]
+
     def audit_chain(self) -> list[str]:
         with Session(self._store.engine) as session:
             problems = AuditRepository(session, self._store.audit_key, keeps_head=False).verify()
-        return [f"#{seq}: {code}" for seq, code in problems][:20]
+        return [f"#{seq}: {code}" for seq, code in problems][:MAX_FINDINGS]
 
     def need_to_know(self) -> list[str]:
         with Session(self._store.engine) as session:
@@ -76,3 +95,22 @@ class ServerChecks:
         """Write the check's own audit event, chained like every other."""
         with Session(self._store.engine) as session, session.begin():
             AuditRepository(session, self._store.audit_key, keeps_head=False).append(now, self._store.username, action)
+
+
+def _table_findings(session: Session, cipher: FieldCipher, table_name: str, columns: tuple[str, ...]) -> list[str]:
+    table = Base.metadata.tables[table_name]
+    findings: list[str] = []
+    last = 0
+    while len(findings) < MAX_FINDINGS:
+        query = select(table.c.id, *(table.c[c] for c in columns)).where(table.c.id > last).order_by(table.c.id)
+        rows = session.execute(query.limit(BATCH)).all()
+        if not rows:
+            break
+        for row_id, *values in rows:
+            for column, value in zip(columns, values, strict=True):
+                try:
+                    cipher.open_any(table_name, column, row_id, value)
+                except StoreError as exc:
+                    findings.append(f"{table_name}#{row_id}.{column}: {exc.code}")
+        last = rows[-1][0]
+    return findings

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -22,6 +22,7 @@ from jmd_desk.domain.errors import StoreError
 VERSION = 1
 NONCE_BYTES = 12
 MAX_PLAINTEXT_BYTES = 1_000_000
+CIPHER_INFO = "jmd_field_cipher"  # Session.info key of a server session's cipher
 
 # table -> columns sealed on the workstation (search keys hold names, so they are sealed too;
 # name search is an in-memory filter on the workstation). Later tables add their columns here.
@@ -102,12 +103,14 @@ class FieldCipher:
         except InvalidTag:
             raise StoreError("field_decrypt_failed") from None
 
-    def _seal_any(self, table: str, column: str, row_id: int, value: Any) -> Any:
+    def seal_any(self, table: str, column: str, row_id: int, value: Any) -> Any:
+        """A text or binary value sealed (None stays None)."""
         if isinstance(value, bytes):
             return self.seal_bytes(table, column, row_id, value)
         return self.seal(table, column, row_id, value)
 
-    def _open_any(self, table: str, column: str, row_id: int, stored: Any) -> Any:
+    def open_any(self, table: str, column: str, row_id: int, stored: Any) -> Any:
+        """A sealed text or binary value opened (None stays None)."""
         if isinstance(stored, bytes | memoryview):
             return self.open_bytes(table, column, row_id, bytes(stored))
         return self.open(table, column, row_id, stored)
@@ -115,12 +118,32 @@ class FieldCipher:
     def seal_row(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
         """A copy of an insert row (with its ``id``) whose sensitive columns are sealed."""
         columns = ENCRYPTED_COLUMNS.get(table, ())
-        return {k: self._seal_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
+        return {k: self.seal_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
 
     def open_row(self, table: str, row: Mapping[str, Any]) -> dict[str, Any]:
         """A copy of a fetched row (with its ``id``) whose sealed columns are opened."""
         columns = ENCRYPTED_COLUMNS.get(table, ())
-        return {k: self._open_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
+        return {k: self.open_any(table, k, row["id"], v) if k in columns else v for k, v in row.items()}
+
+
+def field_cipher(session: Any) -> FieldCipher | None:
+    """The cipher of a session on the office server (None on a local store, where the whole
+    file is encrypted and repositories read plain columns)."""
+    return session.info.get(CIPHER_INFO)
+
+
+FieldOpener = Callable[[str, str, int, Any], Any]
+
+
+def _as_stored(_table: str, _column: str, _row_id: int, value: Any) -> Any:
+    return value
+
+
+def field_opener(session: Any) -> FieldOpener:
+    """(table, column, row id, stored value) -> plaintext, for rows read outside the ORM: opens
+    sealed values on the office server, passes values through on a local store."""
+    cipher = field_cipher(session)
+    return _as_stored if cipher is None else cipher.open_any
 
 
 def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:

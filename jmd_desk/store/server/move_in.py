@@ -51,14 +51,14 @@ def take_snapshot(session: Session, today: date) -> LocalSnapshot:
     files = clients.files(ids)
     documents, offers = DocumentRepository(session), GroupOfferRepository(session)
     raw = build_document(
-        PartnerRepository(session).list(),
+        PartnerRepository(session).all(),
         files,
-        districts=DistrictRepository(session).list(),
+        districts=DistrictRepository(session).all(),
         offers=offers.files(offers.ids()),
-        anonymous=AnonymousContactRepository(session).list(),
+        anonymous=AnonymousContactRepository(session).all(),
         contents={d.id: documents.content(d.id) for f in files for d in f.documents},
     )
-    districts = frozenset(d.code for d in DistrictRepository(session).list())
+    districts = frozenset(d.code for d in DistrictRepository(session).all())
     document = parse_document(dump_document(raw), today, districts)
     changes = {cid: clients.changes(cid) for cid in ids}
     audit = tuple(
@@ -136,7 +136,8 @@ def check_counsellors(session: Session, document: Document) -> None:
     if unassigned:
         raise StoreError("server_import_unassigned", count=unassigned)
     known = set(session.scalars(text("SELECT username FROM users WHERE active AND is_counsellor")))
-    missing = sorted({b.client.counsellor for b in document.clients} - known)  # type: ignore[misc]
+    counsellors = {b.client.counsellor for b in document.clients if b.client.counsellor}
+    missing = sorted(counsellors - known)
     if missing:
         raise StoreError("server_import_unknown_counsellors", names=", ".join(missing))
 

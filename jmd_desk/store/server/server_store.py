@@ -6,27 +6,33 @@ the office data key seals and opens the fields of §3b on this workstation only.
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 import psycopg
 from sqlalchemy import Engine, Table, literal_column, select, text, update
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
+from sqlalchemy.sql.dml import ReturningUpdate
 
 from jmd_desk.domain.entities import User
-from jmd_desk.domain.errors import JmdError, StoreError
+from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.interchange import Document
-from jmd_desk.store.bulk import write_document
+from jmd_desk.store.bulk import RowSealer, write_document
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.schema import Base, ClientRecord
-from jmd_desk.store.server import connection, database, move_in, office
+from jmd_desk.store.server import connection, database, move_in, office, sealing
 from jmd_desk.store.server.audit import server_audit_key
 from jmd_desk.store.server.fields import FieldCipher
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
 from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
 from jmd_desk.store.users_repo import UserRepository
+
+log = logging.getLogger("jmd_desk.store.server")  # codes and ids only, never names or notes
 
 
 class ServerStore:
@@ -39,6 +45,23 @@ class ServerStore:
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
         self.audit_key = server_audit_key(office_key)
+        self._open = True
+        self._locked = False
+
+    def prepare_session(self, session: Session) -> RowSealer:
+        """Make a unit of work's session seal and open fields; returns the sealer for bulk rows."""
+        sealing.install(session, self.cipher)
+        return self.cipher.seal_row
+
+    @property
+    def is_open(self) -> bool:
+        """True until ``close`` (also while locked)."""
+        return self._open or self._locked
+
+    @property
+    def is_unlocked(self) -> bool:
+        """True while signed in (the server has no lock screen of its own yet)."""
+        return self._open
 
     @classmethod
     def open(cls, profile: ServerProfile, username: str, password: str, policy: KdfPolicy) -> ServerStore:
@@ -48,9 +71,27 @@ class ServerStore:
         conn.close()
         return cls(profile, username, secret, key)
 
+    def suspend(self) -> None:
+        """Locked: every connection closed, the login secret and office key forgotten."""
+        self.engine.dispose()
+        self.engine = database.make_engine(self.profile, self.username, "")
+        self.office_key = b""
+        self._open = False
+        self._locked = True
+
+    def resume(self, username: str, password: str, policy: KdfPolicy) -> None:
+        """Unlock with the same person's password (AuthError if wrong)."""
+        if username != self.username:
+            raise AuthError("wrong_credentials")
+        fresh = ServerStore.open(self.profile, username, password, policy)
+        self.engine, self.office_key, self.cipher = fresh.engine, fresh.office_key, fresh.cipher
+        self.audit_key = fresh.audit_key
+        self._open, self._locked = True, False
+
     def close(self) -> None:
         """Close every connection."""
         self.engine.dispose()
+        self._open = self._locked = False
 
     def user(self) -> User | None:
         """The signed-in person's account (roles, active)."""
@@ -129,7 +170,7 @@ class ServerStore:
         if not set(values) <= editable:
             raise StoreError("server_error", detail="unknown_column")
         sealed = {k: v for k, v in self.cipher.seal_row(table, {**values, "id": row_id}).items() if k != "id"}
-        statement = (
+        statement: ReturningUpdate[Any] = (
             update(record)
             .where(record.c.id == row_id, literal_column("row_version") == seen_version)
             .values(**sealed)
@@ -141,6 +182,7 @@ class ServerStore:
         except DBAPIError as exc:
             raise classify_server_error(exc) from None
         if saved is None:
+            log.info("edit conflict on %s row %d (seen version %d)", table, row_id, seen_version)
             now = self.version_of(table, row_id)
             raise StoreError("edit_conflict", by=now.changed_by, at=now.changed_at.strftime("%d.%m.%Y %H:%M"))
         return int(saved)
@@ -199,8 +241,13 @@ def _versioned(table: str) -> Table:
     return Base.metadata.tables[table]
 
 
-def classify_server_error(exc: DBAPIError) -> StoreError:
-    """Row-level security refusals and other server errors, without the server's text."""
+def classify_server_error(exc: DBAPIError | StaleDataError) -> StoreError:
+    """Row-level security refusals and other server errors, without the server's text.
+
+    An ORM update or delete that matches no row met a row the server hides from this login.
+    """
+    if isinstance(exc, StaleDataError):
+        return StoreError("server_row_refused")
     original = exc.orig
     if isinstance(original, psycopg.errors.InsufficientPrivilege):
         return StoreError("server_row_refused")
@@ -230,7 +277,7 @@ class StaffFunctions:
     def __init__(self, store: ServerStore) -> None:
         self._store = store
 
-    def _call(self, statement: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[type-arg]
+    def _call(self, statement: str, params: dict[str, object]) -> list[tuple[Any, ...]]:
         try:
             with Session(self._store.engine) as session, session.begin():
                 return [tuple(r) for r in session.execute(text(statement), params)]

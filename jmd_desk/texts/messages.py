@@ -8,13 +8,24 @@ from __future__ import annotations
 
 import string
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Protocol
 
-from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
-from jmd_desk.services.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
-from jmd_desk.services.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
+from jmd_desk.texts import pick
+from jmd_desk.texts.messages_v2 import V2_FIELD_MESSAGES, V2_MESSAGES
+from jmd_desk.texts.server_messages import SERVER_FIELD_MESSAGES, SERVER_MESSAGES
 
-LANGUAGES = ("de", "en")
+__all__ = ["FIELD_MESSAGES", "MESSAGES", "field_message", "message"]
+
+
+class CodedProblem(Protocol):
+    """What a message needs of an error (``JmdError`` or ``FieldError``; texts import no domain)."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def params(self) -> Mapping[str, Any]: ...
+
 
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- opening and writing the store
@@ -457,6 +468,7 @@ MESSAGES.update(SERVER_MESSAGES)
 
 FIELD_MESSAGES: dict[str, tuple[str, str]] = {
     "required": ("Angabe fehlt", "is required"),
+    "invalid": ("ungültiger Wert {value!r}", "invalid value {value!r}"),
     "not_text": ("muss Text sein", "must be text"),
     "empty_document": ("Dokument ist leer", "document is empty"),
     "document_too_large": ("Dokument ist größer als 20 MB", "document is larger than 20 MB"),
@@ -612,21 +624,21 @@ def _fill(template: str, params: Mapping[str, Any]) -> str:
     return "".join(parts)
 
 
-def _pick(entry: tuple[str, str] | None, lang: str, fallback: str) -> str:
-    if entry is None:
-        return fallback
-    return entry[0] if lang == "de" else entry[1]
+def _template(catalogue: dict[str, tuple[str, str]], code: str, lang: str) -> str:
+    entry = catalogue.get(code)
+    return pick(entry, lang) if entry else code
 
 
-def field_message(error: FieldError, lang: str = "de") -> str:
+def field_message(error: CodedProblem, lang: str = "de") -> str:
     """One field error without its path (for a form label)."""
-    return _fill(_pick(FIELD_MESSAGES.get(error.code), lang, error.code), error.params)
+    return _fill(_template(FIELD_MESSAGES, error.code, lang), error.params)
 
 
-def message(error: JmdError, lang: str = "de") -> str:
+def message(error: CodedProblem, lang: str = "de") -> str:
     """The whole message of an error; a validation error lists every path and problem."""
-    text = _fill(_pick(MESSAGES.get(error.code), lang, error.code), error.params)
-    if isinstance(error, ValidationError):
-        details = "; ".join(f"{e.path}: {field_message(e, lang)}" for e in error.errors)
+    text = _fill(_template(MESSAGES, error.code, lang), error.params)
+    field_errors = getattr(error, "errors", None)  # a ValidationError's list of FieldErrors
+    if field_errors is not None:
+        details = "; ".join(f"{e.path}: {field_message(e, lang)}" for e in field_errors)
         return f"{text}: {details}"
     return text

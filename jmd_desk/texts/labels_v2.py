@@ -3,8 +3,6 @@
 
 from __future__ import annotations
 
-from jmd_desk.domain import codes
-
 Label = tuple[str, str]
 
 V2_CODE_LABELS: dict[str, dict[str, Label]] = {
@@ -50,7 +48,7 @@ V2_CODE_LABELS: dict[str, dict[str, Label]] = {
         "school_qualification": ("Schulabschluss", "School qualification"),
     },
 }
-V2_CODE_LABELS["responsible"][codes.UNKNOWN] = ("keine Angabe", "not stated")
+V2_CODE_LABELS["responsible"]["unknown"] = ("keine Angabe", "not stated")
 
 V2_FIELD_LABELS: dict[str, Label] = {
     "school_qualification_note": ("Schulabschluss (Anmerkung)", "School qualification note"),

@@ -6,11 +6,15 @@ reads the same everywhere. German first; English as second language.
 
 from __future__ import annotations
 
-from jmd_desk.domain import codes
-from jmd_desk.domain.iso_codes import COUNTRIES, LANGUAGES
-from jmd_desk.reports.labels_v2 import V2_AUDIT_ACTIONS, V2_CODE_LABELS, V2_ENTITY_KINDS, V2_FIELD_LABELS
+from jmd_desk.texts import pick
+from jmd_desk.texts.iso_codes import COUNTRIES, LANGUAGES
+from jmd_desk.texts.labels_v2 import V2_AUDIT_ACTIONS, V2_CODE_LABELS, V2_ENTITY_KINDS, V2_FIELD_LABELS
 
 Label = tuple[str, str]
+
+# The two catch-all codes of DESIGN §4 (``domain.codes.UNKNOWN`` / ``OTHER``; texts import nothing).
+UNKNOWN = "unknown"
+OTHER = "other"
 
 UNKNOWN_LABEL: Label = ("keine Angabe", "not stated")
 OTHER_LABEL: Label = ("Sonstige", "Other")
@@ -138,9 +142,9 @@ CODE_LABELS: dict[str, dict[str, Label]] = {
         "guardian": ("Sorgeberechtigte", "guardian"),
     },
     "role": {
-        codes.Role.COUNSELLOR.value: ("Fachkraft", "Counsellor"),
-        codes.Role.TEAM_LEAD.value: ("Teamleitung", "Team lead"),
-        codes.Role.ADMIN.value: ("Administration", "Administrator"),
+        "counsellor": ("Fachkraft", "Counsellor"),
+        "team_lead": ("Teamleitung", "Team lead"),
+        "admin": ("Administration", "Administrator"),
     },
     "school_qualification": {
         "none": ("ohne Abschluss", "none"),
@@ -176,8 +180,8 @@ CODE_LABELS: dict[str, dict[str, Label]] = {
         "outreach": ("aufsuchende Arbeit", "outreach"),
         "online": ("online", "online"),
     },
-    "age_group": {g: (g.replace("-", "–"), g) for g in codes.AGE_GROUPS if g != codes.OTHER}
-    | {codes.OTHER: ("andere Altersgruppe", "other age")},
+    "age_group": {g: (g.replace("-", "–"), g) for g in ("12-14", "15-17", "18-20", "21-24", "25-27")}
+    | {OTHER: ("andere Altersgruppe", "other age")},
     "duration_band": {
         "<1m": ("unter 1 Monat", "under 1 month"),
         "1-3m": ("1 bis unter 3 Monate", "1 to 3 months"),
@@ -343,10 +347,6 @@ FIELD_LABELS: dict[str, Label] = {
 FIELD_LABELS.update(V2_FIELD_LABELS)
 
 
-def _pick(label: Label, lang: str) -> str:
-    return label[0] if lang == "de" else label[1]
-
-
 def _table_for(field: str) -> dict[str, Label]:
     if field in ("country_of_birth", "nationalities", "country"):
         return COUNTRIES
@@ -359,15 +359,15 @@ def code_label(field: str, code: str | None, lang: str = "de") -> str:
     """The label of ``code`` in ``field`` (countries and languages included)."""
     if code is None:
         return ""
-    label = {codes.UNKNOWN: UNKNOWN_LABEL, codes.OTHER: OTHER_LABEL}.get(code)
+    label = {UNKNOWN: UNKNOWN_LABEL, OTHER: OTHER_LABEL}.get(code)
     label = _table_for(field).get(code, label)
-    return _pick(label, lang) if label else code
+    return pick(label, lang) if label else code
 
 
 def field_label(field: str, lang: str = "de") -> str:
     """The label of a field name (falls back to the name)."""
     label = FIELD_LABELS.get(field)
-    return _pick(label, lang) if label else field
+    return pick(label, lang) if label else field
 
 
 def code_choices(field: str, values: tuple[str, ...], lang: str = "de") -> list[tuple[str, str]]:

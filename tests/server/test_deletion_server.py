@@ -14,7 +14,8 @@ from jmd_desk.domain import erasure_list
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
-from jmd_desk.services import server_cases, server_retention
+from jmd_desk.services import retention, server_cases, server_retention
+from jmd_desk.services.server_cases import sign_in_server
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
@@ -160,3 +161,22 @@ def test_only_an_admin_reapplies_and_only_a_valid_list_of_this_office(pg_cluster
             conn.execute("SELECT * FROM jmd_retention_files()")
     server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [good], clock=CLOCK, policy=POLICY)
     assert _berta_ids(profile, "dr.") == ids[1:]
+
+
+def test_deletion_through_server_sessions_uses_the_server_functions(pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """The desktop client's path: services.retention on server sessions (not the CLI's)."""
+    profile = _office(pg_cluster, tmp_path / "profile", "dl_session", "ds.")
+    ids = _berta_ids(profile, "ds.")
+    tom = sign_in_server(profile, "ds.tom", PW["dl.tom"], clock=CLOCK, policy=POLICY)
+    try:
+        run_id = retention.propose_deletion(tom, ids[:1], "request")
+    finally:
+        tom.close()
+    ada = sign_in_server(profile, "ds.ada", PW["dl.ada"], clock=CLOCK, policy=POLICY)
+    try:
+        assert retention.confirm_deletion(ada, run_id) == ids[:1]
+        assert [r.status for r in retention.deletion_runs(ada)] == ["done"]
+    finally:
+        ada.close()
+    assert _berta_ids(profile, "ds.") == ids[1:]
+    assert (profile.parent / "erasure-lists" / f"dl_session-erasures-run-{run_id}.json").is_file()

@@ -26,6 +26,7 @@ from jmd_desk.services import (
     server_statistics,
     statistics,
 )
+from jmd_desk.services.server_cases import sign_in_server
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
@@ -210,3 +211,20 @@ def test_trend_and_bundle_on_the_server_from_the_command_line(small: Office, tmp
                  "Statistik-Passwort-1\n")  # fmt: skip
     assert merged.returncode == 0, merged.stderr
     assert json.loads((tmp_path / "merged.json").read_text())["method"] == "suppression"
+
+
+def test_a_team_lead_session_on_the_server_counts_the_whole_office(small: Office) -> None:
+    """The desktop client's path: the same use cases on a server session (not the CLI's)."""
+    lead = sign_in_server(small.profile, LEAD, LEAD_PW, clock=CLOCK, policy=POLICY)
+    try:
+        for method in ("internal", "cell_key"):
+            period = Period.quarter("2026-Q2")
+            assert statistics.export(lead, period, "json", method=method) == local_json(small.local, period, method)
+        due = [(f.client_number, f.due_since) for f in retention.due_files(lead)]
+    finally:
+        lead.close()
+    session = accounts.sign_in(small.local, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
+    try:
+        assert due == [(f.client_number, f.due_since) for f in retention.due_files(session)]
+    finally:
+        session.close()

@@ -68,7 +68,8 @@ class ServerRetention:
 
     def files(self) -> list[tuple[int, str, str, date | None]]:
         """(client id, client number, case type, closed on) of every file not on legal hold."""
-        return self._rows("SELECT * FROM jmd_retention_files()", {})  # type: ignore[return-value]
+        rows = self._rows("SELECT * FROM jmd_retention_files()", {})
+        return [(int(cid), str(number), str(case_type), closed) for cid, number, case_type, closed in rows]
 
     def add_run(self, reason: str, client_ids: Iterable[int], now: datetime) -> int:
         """Record a proposed run (the table of runs holds ids only and is shared by the office)."""

@@ -1,49 +1,50 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
     <name>AboutDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="52" />
+        <location filename="../../jmd_desk/ui/help.py" line="52"/>
         <source>About JMD Desk</source>
         <translation>Über JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="59" />
+        <location filename="../../jmd_desk/ui/help.py" line="59"/>
         <source>Case management for youth migration services (Jugendmigrationsdienste).</source>
         <translation>Fallverwaltung für die Jugendmigrationsdienste.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="71" />
+        <location filename="../../jmd_desk/ui/help.py" line="71"/>
         <source>Store:</source>
         <translation>Datenablage:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="72" />
+        <location filename="../../jmd_desk/ui/help.py" line="72"/>
         <source>Data folder:</source>
         <translation>Datenordner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="73" />
+        <location filename="../../jmd_desk/ui/help.py" line="73"/>
         <source>Settings:</source>
         <translation>Einstellungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="74" />
+        <location filename="../../jmd_desk/ui/help.py" line="74"/>
         <source>Log files:</source>
         <translation>Logdateien:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="85" />
-        <source>Full licence texts (LGPL-3.0, GPL-3.0, Python): &lt;a href="{url}"&gt;{path}&lt;/a&gt;</source>
-        <translation>Vollständige Lizenztexte (LGPL-3.0, GPL-3.0, Python): &lt;a href="{url}"&gt;{path}&lt;/a&gt;</translation>
+        <location filename="../../jmd_desk/ui/help.py" line="85"/>
+        <source>Full licence texts (LGPL-3.0, GPL-3.0, Python): &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</source>
+        <translation>Vollständige Lizenztexte (LGPL-3.0, GPL-3.0, Python): &lt;a href=&quot;{url}&quot;&gt;{path}&lt;/a&gt;</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="98" />
+        <location filename="../../jmd_desk/ui/help.py" line="98"/>
         <source>Program</source>
         <translation>Programm</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="99" />
+        <location filename="../../jmd_desk/ui/help.py" line="99"/>
         <source>Licences</source>
         <translation>Lizenzen</translation>
     </message>
@@ -51,57 +52,52 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="118" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="119"/>
         <source>Office and first account</source>
         <translation>Dienststelle und erstes Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="121" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="122"/>
         <source>The first account administers users and settings and may also work on cases and statistics. Choose a password of at least 8 characters.</source>
         <translation>Das erste Konto verwaltet Benutzer*innen und Einstellungen und kann auch Fälle und die Statistik bearbeiten. Wählen Sie ein Passwort mit mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="129" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="130"/>
         <source>e.g. m.schulz</source>
         <translation>z. B. m.schulz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="136" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="136"/>
         <source>&amp;Office name:</source>
         <translation>&amp;Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="137" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="137"/>
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="138" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="138"/>
         <source>&amp;Your name:</source>
         <translation>&amp;Ihr Name:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="139" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="139"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="140" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="139"/>
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="152" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="167" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="167"/>
         <source>The password needs at least 8 characters.</source>
         <translation>Das Passwort braucht mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="168" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="168"/>
         <source>The password must not be the user name.</source>
         <translation>Das Passwort darf nicht der Benutzername sein.</translation>
     </message>
@@ -109,22 +105,22 @@
 <context>
     <name>AddDocumentDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="64" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="64"/>
         <source>Add document</source>
         <translation>Dokument hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="78" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="78"/>
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="79" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="79"/>
         <source>&amp;Title:</source>
         <translation>&amp;Titel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="80" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="80"/>
         <source>&amp;Kind:</source>
         <translation>&amp;Art:</translation>
     </message>
@@ -132,197 +128,197 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126"/>
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127"/>
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="128"/>
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="130"/>
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="140"/>
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141"/>
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142"/>
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143"/>
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="144"/>
         <source>&amp;Re-key…</source>
         <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="172"/>
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="181"/>
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="197"/>
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="204" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="205"/>
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="217"/>
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="219"/>
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="229"/>
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="235"/>
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="261"/>
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="275"/>
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="283" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="284"/>
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="295" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="296"/>
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="297" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="298"/>
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="299"/>
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="300"/>
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="301"/>
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="304"/>
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="308" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="309"/>
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="310"/>
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="311"/>
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="341"/>
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="343"/>
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="351"/>
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="362" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="363"/>
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="364"/>
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="376"/>
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="387" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="388"/>
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="395"/>
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="404" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="405"/>
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="411" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="412"/>
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -330,12 +326,12 @@
 <context>
     <name>AnonymousContactDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="62" />
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="54"/>
         <source>Anonymous short counselling</source>
         <translation>Anonyme Kurzberatung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="67" />
+        <location filename="../../jmd_desk/ui/anonymous_contact_dialog.py" line="59"/>
         <source>Without name or date of birth: nothing here may point to the person.</source>
         <translation>Ohne Namen und Geburtsdatum: Nichts hier darf auf die Person schließen lassen.</translation>
     </message>
@@ -343,12 +339,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="96" />
+        <location filename="../../jmd_desk/ui/application.py" line="96"/>
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="105" />
+        <location filename="../../jmd_desk/ui/application.py" line="105"/>
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -356,12 +352,12 @@
 <context>
     <name>AppointmentDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="45" />
+        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="45"/>
         <source>Appointment</source>
         <translation>Termin</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="50" />
+        <location filename="../../jmd_desk/ui/appointment_dialog.py" line="50"/>
         <source>The place stays in the file; the calendar export shows only number and time.</source>
         <translation>Der Ort bleibt in der Akte; der Kalenderexport zeigt nur Nummer und Uhrzeit.</translation>
     </message>
@@ -369,97 +365,97 @@
 <context>
     <name>AppointmentsPanel</name>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="32" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="32"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="38" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="38"/>
         <source>File or group offer</source>
         <translation>Akte oder Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="42" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="42"/>
         <source>Group: {title}</source>
         <translation>Gruppe: {title}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="47" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="47"/>
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="52" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="52"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="108" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="108"/>
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="113"/>
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="118"/>
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="128" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="128"/>
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="133" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="133"/>
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="78"/>
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="85" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="85"/>
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="90" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="90"/>
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="155" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="155"/>
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="161" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="161"/>
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="162" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="162"/>
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="200" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="200"/>
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="201" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="201"/>
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="227" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="227"/>
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -467,308 +463,155 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="77" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="78"/>
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="84"/>
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85"/>
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="86" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85"/>
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="99" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="76"/>
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="78"/>
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="79"/>
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="80"/>
         <source>Correct &amp;case…</source>
         <translation>&amp;Fall korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="82"/>
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117"/>
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118"/>
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119"/>
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120"/>
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121"/>
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122"/>
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123"/>
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="124"/>
         <source>Appoin&amp;tments &amp;&amp; progress</source>
         <translation>&amp;Termine und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="126" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="125"/>
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="154" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="139"/>
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="158" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="143"/>
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="160" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="145"/>
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="181" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="166"/>
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="201" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="186"/>
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="212" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197"/>
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="203"/>
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
-        <source>&amp;Save master data</source>
-        <translation>Stammdaten &amp;speichern</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="225" />
-        <source>Discard changes</source>
-        <translation>Änderungen verwerfen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="250" />
-        <source>New &amp;goal…</source>
-        <translation>Neues &amp;Ziel …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="251" />
-        <source>Change status…</source>
-        <translation>Status ändern …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="252" />
-        <source>Edit…</source>
-        <translation>Bearbeiten …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="253" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="312" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="363" />
-        <source>Delete</source>
-        <translation>Löschen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="271" />
-        <source>with interpreter</source>
-        <translation>mit Dolmetschung</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="275" />
-        <source>Notes (Ctrl+Enter saves)</source>
-        <translation>Notiz (Strg+Eingabe speichert)</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="278" />
-        <source>Log contact</source>
-        <translation>Kontakt erfassen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="279" />
-        <source>Ctrl+Enter</source>
-        <translation>Strg+Eingabe</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="282" />
-        <source>Date</source>
-        <translation>Datum</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="284" />
-        <source>Minutes</source>
-        <translation>Minuten</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="286" />
-        <source>Mode</source>
-        <translation>Kontaktart</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="289" />
-        <source>Participants</source>
-        <translation>Beteiligte</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="291" />
-        <source>Topics</source>
-        <translation>Themen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="309" />
-        <source>&amp;Edit…</source>
-        <translation>&amp;Bearbeiten …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="341" />
-        <source>&amp;New referral…</source>
-        <translation>&amp;Neue Vermittlung …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="359" />
-        <source>&amp;New follow-up…</source>
-        <translation>&amp;Neue Wiedervorlage …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="373" />
-        <source>Record &amp;consent…</source>
-        <translation>Einwilligung e&amp;rfassen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="344" />
-        <source>Edit / answer…</source>
-        <translation>Bearbeiten / Rückmeldung …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="360" />
-        <source>Mark done</source>
-        <translation>Als erledigt markieren</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="374" />
-        <source>Withdraw…</source>
-        <translation>Widerrufen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="386" />
-        <source>Who did what with this file (audit log):</source>
-        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="390" />
-        <source>Corrections of master data:</source>
-        <translation>Berichtigungen der Stammdaten:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="415" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="218"/>
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="419" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="222"/>
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="421" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="224"/>
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="446" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="247"/>
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="490" />
-        <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
-        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="495" />
-        <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
-        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="531" />
-        <source>Please correct the marked fields.</source>
-        <translation>Bitte die markierten Felder korrigieren.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="537" />
-        <source>Saved.</source>
-        <translation>Gespeichert.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="723" />
-        <source>Delete the selected entry? This cannot be undone.</source>
-        <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="766" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="343"/>
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -776,37 +619,37 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="52" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="52"/>
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="54"/>
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68"/>
         <source>not stated</source>
         <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="68"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="79" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="79"/>
         <source>only for ages below 12 or above 27</source>
         <translation>nur bei Alter unter 12 oder über 27</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="75" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="75"/>
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
@@ -814,52 +657,52 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="138" />
+        <location filename="../../jmd_desk/ui/pages.py" line="138"/>
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="139" />
+        <location filename="../../jmd_desk/ui/pages.py" line="139"/>
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="144" />
+        <location filename="../../jmd_desk/ui/pages.py" line="144"/>
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="145" />
+        <location filename="../../jmd_desk/ui/pages.py" line="145"/>
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="146" />
+        <location filename="../../jmd_desk/ui/pages.py" line="146"/>
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="151" />
+        <location filename="../../jmd_desk/ui/pages.py" line="151"/>
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="156" />
+        <location filename="../../jmd_desk/ui/pages.py" line="156"/>
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="161" />
+        <location filename="../../jmd_desk/ui/pages.py" line="161"/>
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="164" />
+        <location filename="../../jmd_desk/ui/pages.py" line="164"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="244" />
+        <location filename="../../jmd_desk/ui/pages.py" line="244"/>
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -867,12 +710,12 @@
 <context>
     <name>CodeListEdit</name>
     <message>
-        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <location filename="../../jmd_desk/ui/code_list.py" line="67"/>
         <source>type a name, e.g. Syria</source>
         <translation>Namen tippen, z. B. Syrien</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <location filename="../../jmd_desk/ui/code_list.py" line="67"/>
         <source>e.g. Arabic</source>
         <translation>z. B. Arabisch</translation>
     </message>
@@ -880,70 +723,144 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="180"/>
         <source>Assign the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="182" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181"/>
         <source>Columns without a field are not taken over.</source>
         <translation>Spalten ohne Feld werden nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184"/>
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="185" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="187" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186"/>
         <source>Open a case for every client</source>
         <translation>Für jede Person einen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="192" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="191"/>
         <source>Opened on</source>
         <translation>Beginn am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="197" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="196"/>
         <source>Opening date from column</source>
         <translation>Beginn aus Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="206" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="205"/>
         <source>Case type:</source>
         <translation>Fallart:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="224" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="223"/>
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
     </message>
 </context>
 <context>
+    <name>ConsentsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="172"/>
+        <source>Record &amp;consent…</source>
+        <translation>Einwilligung e&amp;rfassen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="173"/>
+        <source>Withdraw…</source>
+        <translation>Widerrufen …</translation>
+    </message>
+</context>
+<context>
+    <name>ContactFields</name>
+    <message>
+        <location filename="../../jmd_desk/ui/contact_fields.py" line="52"/>
+        <source>with interpreter</source>
+        <translation>mit Dolmetschung</translation>
+    </message>
+</context>
+<context>
+    <name>ContactsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="29"/>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="30"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="35"/>
+        <source>Notes (Ctrl+Enter saves)</source>
+        <translation>Notiz (Strg+Eingabe speichert)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="39"/>
+        <source>Log contact</source>
+        <translation>Kontakt erfassen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="40"/>
+        <source>Ctrl+Enter</source>
+        <translation>Strg+Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55"/>
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55"/>
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55"/>
+        <source>Mode</source>
+        <translation>Kontaktart</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="60"/>
+        <source>Participants</source>
+        <translation>Beteiligte</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62"/>
+        <source>Topics</source>
+        <translation>Themen</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/crash.py" line="67" />
+        <location filename="../../jmd_desk/ui/crash.py" line="67"/>
         <source>JMD Desk – Unexpected error</source>
         <translation>JMD Desk – Unerwarteter Fehler</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/crash.py" line="71" />
+        <location filename="../../jmd_desk/ui/crash.py" line="71"/>
         <source>An unexpected error occurred. What you saved before is safe; the last action may not have been completed. Please give this report to your IT. It contains no names and no notes.</source>
         <translation>Ein unerwarteter Fehler ist aufgetreten. Was Sie vorher gespeichert haben, ist sicher; die letzte Aktion wurde möglicherweise nicht ausgeführt. Bitte geben Sie diesen Bericht an Ihre IT weiter. Er enthält keine Namen und keine Notizen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/crash.py" line="83" />
+        <location filename="../../jmd_desk/ui/crash.py" line="83"/>
         <source>&amp;Copy report</source>
         <translation>Bericht &amp;kopieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/crash.py" line="98" />
+        <location filename="../../jmd_desk/ui/crash.py" line="98"/>
         <source>{count} further errors since (details in the log).</source>
         <translation>Seitdem {count} weitere Fehler (Einzelheiten in der Logdatei).</translation>
     </message>
@@ -951,58 +868,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65"/>
         <source>Overdue follow-ups</source>
         <translation>Überfällige Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="65"/>
+        <location filename="../../jmd_desk/ui/pages.py" line="66"/>
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="66"/>
         <source>Goals due within 14 days</source>
         <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="67" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67"/>
         <source>Referrals without answer for 14 days</source>
         <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="67" />
+        <location filename="../../jmd_desk/ui/pages.py" line="67"/>
         <source>Requested</source>
         <translation>Angefragt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="68" />
+        <location filename="../../jmd_desk/ui/pages.py" line="68"/>
         <source>Turning 27 within 90 days (hand-over to MBE)</source>
         <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="68" />
+        <location filename="../../jmd_desk/ui/pages.py" line="68"/>
         <source>27th birthday</source>
         <translation>27. Geburtstag</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="71" />
+        <location filename="../../jmd_desk/ui/pages.py" line="71"/>
         <source>Open files without valid processing consent</source>
         <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="72" />
+        <location filename="../../jmd_desk/ui/pages.py" line="72"/>
         <source>Case since</source>
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="88" />
+        <location filename="../../jmd_desk/ui/pages.py" line="88"/>
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="105" />
+        <location filename="../../jmd_desk/ui/pages.py" line="105"/>
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -1010,173 +927,173 @@
 <context>
     <name>DataProtectionPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="35" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="35"/>
         <source>File number</source>
         <translation>Aktennummer</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="40" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="40"/>
         <source>Last case closed</source>
         <translation>Letzter Fallabschluss</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="45" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="45"/>
         <source>Due since</source>
         <translation>Fällig seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="57" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="57"/>
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="64" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="64"/>
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="66" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="66"/>
         <source>retention period</source>
         <translation>Aufbewahrungsfrist</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="68" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="68"/>
         <source>request (Art. 17)</source>
         <translation>Antrag (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="73" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="73"/>
         <source>Files</source>
         <translation>Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="80"/>
         <source>Proposed by</source>
         <translation>Vorgeschlagen von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="85"/>
         <source>Proposed at</source>
         <translation>Vorgeschlagen am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="90" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="90"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="92" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="92"/>
         <source>waiting for confirmation</source>
         <translation>wartet auf Bestätigung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="93" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="93"/>
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="94" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="94"/>
         <source>cancelled</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="99" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="99"/>
         <source>Decided by</source>
         <translation>Entschieden von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="115" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="115"/>
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="116" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="116"/>
         <source>Retention and deletion</source>
         <translation>Aufbewahrung und Löschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="139"/>
         <source>User:</source>
         <translation>Benutzer*in:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="141"/>
         <source>Action:</source>
         <translation>Aktion:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="143"/>
         <source>From:</source>
         <translation>Von:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="145" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="145"/>
         <source>To:</source>
         <translation>Bis:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="147" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="147"/>
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="148" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="148"/>
         <source>Check chain</source>
         <translation>Kette prüfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="162" />
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="167" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="162"/>
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="167"/>
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="190" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="190"/>
         <source>The audit log was changed: {count} problems, first at entry {seq}.</source>
         <translation>Das Protokoll wurde verändert: {count} Auffälligkeiten, die erste bei Eintrag {seq}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="196"/>
         <source>The audit log is complete and unchanged.</source>
         <translation>Das Protokoll ist vollständig und unverändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="203" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="203"/>
         <source>Closed files are due for deletion when the retention period set for their case type has passed after the last closure. Files on legal hold are never listed. A deletion run needs two people: one proposes it, an administrator or team lead of the other role confirms it. Deleted files cannot be restored, except from older backups.</source>
         <translation>Abgeschlossene Akten sind zur Löschung fällig, wenn die für ihre Fallart eingestellte Aufbewahrungsfrist nach dem letzten Abschluss abgelaufen ist. Akten mit Löschsperre erscheinen nie. Ein Löschlauf braucht zwei Personen: Eine schlägt ihn vor, eine Person der jeweils anderen Rolle (Administration oder Teamleitung) bestätigt ihn. Gelöschte Akten lassen sich nicht wiederherstellen, außer aus älteren Sicherungen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="215" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="215"/>
         <source>Propose deleting all due files</source>
         <translation>Löschung aller fälligen Akten vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="217" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="217"/>
         <source>Confirm selected run…</source>
         <translation>Ausgewählten Lauf bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="218"/>
         <source>Cancel selected run</source>
         <translation>Ausgewählten Lauf verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="222" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="222"/>
         <source>Due for deletion:</source>
         <translation>Zur Löschung fällig:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="225" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="225"/>
         <source>Deletion runs:</source>
         <translation>Löschläufe:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="249" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="249"/>
         <source>Delete the files of run {run} for good? This cannot be undone.</source>
         <translation>Die Akten des Laufs {run} endgültig löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="257" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="257"/>
         <source>{count} files were deleted.</source>
         <translation>{count} Akten wurden gelöscht.</translation>
     </message>
@@ -1184,12 +1101,12 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../jmd_desk/ui/date_entry.py" line="67" />
+        <location filename="../../jmd_desk/ui/date_entry.py" line="67"/>
         <source>Calendar (Alt+Down)</source>
         <translation>Kalender (Alt+Pfeil runter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/date_entry.py" line="115" />
+        <location filename="../../jmd_desk/ui/date_entry.py" line="115"/>
         <source>Not a date: please type DD.MM.YYYY</source>
         <translation>Kein Datum: bitte als TT.MM.JJJJ eingeben</translation>
     </message>
@@ -1197,29 +1114,29 @@
 <context>
     <name>DistrictsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="24" />
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="67" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="24"/>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="67"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="25" />
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="68" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="25"/>
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="68"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="34" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="34"/>
         <source>New district…</source>
         <translation>Neuer Stadtteil …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="40" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="40"/>
         <source>Districts are counted only on their own in the statistics (never crossed).</source>
         <translation>Stadtteile werden in der Statistik nur für sich gezählt (nie mit anderen Merkmalen gekreuzt).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/districts_tab.py" line="71" />
+        <location filename="../../jmd_desk/ui/districts_tab.py" line="71"/>
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1227,72 +1144,72 @@
 <context>
     <name>DocumentsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118"/>
         <source>File</source>
         <translation>Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118"/>
         <source>Added</source>
         <translation>Hinzugefügt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="118" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="118"/>
         <source>Size</source>
         <translation>Größe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="129" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="129"/>
         <source>Drop PDF, PNG, JPEG, ODT or DOCX files here (at most 20 MB each).</source>
         <translation>PDF-, PNG-, JPEG-, ODT- oder DOCX-Dateien hierher ziehen (je höchstens 20 MB).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="133" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="133"/>
         <source>&amp;Add…</source>
         <translation>&amp;Hinzufügen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="134" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="134"/>
         <source>&amp;Open</source>
         <translation>Ö&amp;ffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="135" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="135"/>
         <source>Save a &amp;copy…</source>
         <translation>Kopie s&amp;peichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="136" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="136"/>
         <source>&amp;Delete</source>
         <translation>&amp;Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="176" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="176"/>
         <source>Add documents</source>
         <translation>Dokumente hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="176" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="176"/>
         <source>Documents</source>
         <translation>Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="223" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="223"/>
         <source>Save a copy</source>
         <translation>Kopie speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/documents_tab.py" line="239" />
+        <location filename="../../jmd_desk/ui/documents_tab.py" line="239"/>
         <source>Delete the document “{title}” from the file?</source>
         <translation>Das Dokument „{title}“ aus der Akte löschen?</translation>
     </message>
@@ -1300,27 +1217,27 @@
 <context>
     <name>FieldsEditor</name>
     <message>
-        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32"/>
         <source>Code</source>
         <translation>Kürzel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32"/>
         <source>Label</source>
         <translation>Bezeichnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/fields_editor.py" line="32" />
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="32"/>
         <source>Goal areas (comma-separated)</source>
         <translation>Zielbereiche (durch Komma getrennt)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/fields_editor.py" line="37" />
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="37"/>
         <source>Add field</source>
         <translation>Handlungsfeld hinzufügen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/fields_editor.py" line="38" />
+        <location filename="../../jmd_desk/ui/fields_editor.py" line="38"/>
         <source>Remove field</source>
         <translation>Handlungsfeld entfernen</translation>
     </message>
@@ -1328,147 +1245,147 @@
 <context>
     <name>FileExtrasTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="46" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="46"/>
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="52" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="52"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="59" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="59"/>
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="63" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="63"/>
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="65" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="65"/>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="77" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="77"/>
         <source>On</source>
         <translation>Am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="83" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="83"/>
         <source>Field</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="88" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="88"/>
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="99" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="99"/>
         <source>Group offer</source>
         <translation>Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="101" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="101"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="106" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="106"/>
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="112" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="112"/>
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="154"/>
         <source>Plan &amp;appointment…</source>
         <translation>Termin &amp;planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="174"/>
         <source>Phase and first re&amp;quest…</source>
         <translation>Phase und erste &amp;Anfrage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="179"/>
         <source>Record pr&amp;ogress…</source>
         <translation>F&amp;ortschritt eintragen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="189"/>
         <source>District and q&amp;ualification note…</source>
         <translation>Stadtteil und Anmerkung zu&amp;m Abschluss …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="159"/>
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="164" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="164"/>
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="169" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="169"/>
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="184"/>
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="199"/>
         <source>Appointments of this case</source>
         <translation>Termine dieses Falls</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="212" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="212"/>
         <source>Progress (not corrections)</source>
         <translation>Fortschritt (keine Berichtigungen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="219" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="219"/>
         <source>Group offers and district</source>
         <translation>Gruppenangebote und Stadtteil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258"/>
         <source>Phase: {phase} · first request: {requested}</source>
         <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="266" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="266"/>
         <source>District: {district} · qualification note: {note}</source>
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="336" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="336"/>
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="370" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="370"/>
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="382"/>
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="405" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="405"/>
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1476,85 +1393,126 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="82" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="81"/>
         <source>Choose the spreadsheet</source>
         <translation>Tabelle auswählen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="84" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83"/>
         <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
         <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="89" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="88"/>
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="95" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="94"/>
         <source>&amp;Load a saved mapping…</source>
         <translation>Gespeicherte &amp;Zuordnung laden…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="104"/>
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="106" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105"/>
         <source>Sheet:</source>
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110"/>
         <source>Spreadsheet</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="111" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110"/>
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Tabellen (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="116" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="115"/>
         <source>Saved mapping</source>
         <translation>Gespeicherte Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="149" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="148"/>
         <source>{rows} rows below the headings.</source>
         <translation>{rows} Zeilen unter den Überschriften.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="160" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="159"/>
         <source>Mapping loaded: {name}</source>
         <translation>Zuordnung geladen: {name}</translation>
     </message>
 </context>
 <context>
+    <name>FollowUpsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="141"/>
+        <source>&amp;New follow-up…</source>
+        <translation>&amp;Neue Wiedervorlage …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="142"/>
+        <source>Mark done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="34"/>
+        <source>New &amp;goal…</source>
+        <translation>Neues &amp;Ziel …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="35"/>
+        <source>Change status…</source>
+        <translation>Status ändern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="36"/>
+        <source>Edit…</source>
+        <translation>Bearbeiten …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="37"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+</context>
+<context>
     <name>GroupOfferDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="65" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="65"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="75" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="75"/>
         <source>Group offer</source>
         <translation>Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="77" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="77"/>
         <source>New group offer</source>
         <translation>Neues Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="79" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="79"/>
         <source>Participants are counted once per offer; estimates are fine.</source>
         <translation>Teilnehmende werden einmal je Angebot gezählt; Schätzungen sind in Ordnung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="102" />
+        <location filename="../../jmd_desk/ui/group_offer_dialog.py" line="102"/>
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
@@ -1562,97 +1520,97 @@
 <context>
     <name>GroupOffersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="34" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="34"/>
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="36" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="36"/>
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="41" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="41"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="47" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="47"/>
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="54" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="54"/>
         <source>Sessions</source>
         <translation>Treffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="61" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="61"/>
         <source>Files linked</source>
         <translation>verknüpfte Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="74" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="74"/>
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="80"/>
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="87" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="87"/>
         <source>Present</source>
         <translation>Anwesend</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="114" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="114"/>
         <source>New offer… (Ctrl+Shift+N)</source>
         <translation>Neues Angebot … (Strg+Umschalt+N)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="117" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="117"/>
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="120" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="120"/>
         <source>Record session… (Ctrl+Shift+G)</source>
         <translation>Treffen eintragen … (Strg+Umschalt+G)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="125"/>
         <source>Link a file…</source>
         <translation>Akte verknüpfen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="130" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="130"/>
         <source>Plan appointment…</source>
         <translation>Termin planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="143"/>
         <source>Sessions of the selected offer:</source>
         <translation>Treffen des gewählten Angebots mit Anwesenheit:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="200"/>
         <source>Select an offer first.</source>
         <translation>Bitte zuerst ein Angebot auswählen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="226" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="226"/>
         <source>Link a file</source>
         <translation>Akte verknüpfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="227" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="227"/>
         <source>Client number of a participant with a file:</source>
         <translation>Nummer der Akte einer teilnehmenden Person:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/group_offers_page.py" line="233" />
+        <location filename="../../jmd_desk/ui/group_offers_page.py" line="233"/>
         <source>No file with number {number}.</source>
         <translation>Keine Akte mit der Nummer {number}.</translation>
     </message>
@@ -1660,40 +1618,53 @@
 <context>
     <name>HelpWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/help.py" line="34" />
+        <location filename="../../jmd_desk/ui/help.py" line="34"/>
         <source>JMD Desk – User guide</source>
         <translation>JMD Desk – Kurzanleitung</translation>
     </message>
 </context>
 <context>
+    <name>HistoryTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="89"/>
+        <source>Who did what with this file (audit log):</source>
+        <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="90"/>
+        <source>Corrections of master data:</source>
+        <translation>Berichtigungen der Stammdaten:</translation>
+    </message>
+</context>
+<context>
     <name>LetterDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="50"/>
         <source>Letter</source>
         <translation>Schreiben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="72" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="72"/>
         <source>Templates that cannot be used:</source>
         <translation>Nicht nutzbare Vorlagen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="75" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="75"/>
         <source>Save as &amp;PDF…</source>
         <translation>Als &amp;PDF speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="82" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="82"/>
         <source>Template:</source>
         <translation>Vorlage:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="83" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="83"/>
         <source>Referral:</source>
         <translation>Vermittlung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="122" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="122"/>
         <source>Save letter</source>
         <translation>Schreiben speichern</translation>
     </message>
@@ -1701,33 +1672,33 @@
 <context>
     <name>LocationPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="59" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="60"/>
         <source>Welcome to JMD Desk</source>
         <translation>Willkommen bei JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="62" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="63"/>
         <source>JMD Desk keeps all case files in one encrypted store on this computer. Choose where it is kept; the default folder is right for most offices.</source>
         <translation>JMD Desk speichert alle Akten in einer verschlüsselten Datenablage auf diesem Rechner. Wählen Sie, wo sie liegen soll; der vorgeschlagene Ordner passt für die meisten Dienststellen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="68" />
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69"/>
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100"/>
         <source>Store file</source>
         <translation>Datenablage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="70"/>
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="77" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="78"/>
         <source>Keep the store on a local disk, not on a network drive. The key file is kept beside it; back up both together.</source>
         <translation>Die Datenablage gehört auf eine lokale Festplatte, nicht auf ein Netzlaufwerk. Die Schlüsseldatei liegt daneben; sichern Sie beide zusammen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100"/>
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
@@ -1735,32 +1706,32 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="77" />
+        <location filename="../../jmd_desk/ui/lock.py" line="78"/>
         <source>JMD Desk is locked. The data connection is closed. Enter your password to continue.</source>
         <translation>JMD Desk ist gesperrt. Die Verbindung zu den Daten ist geschlossen. Geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="80" />
+        <location filename="../../jmd_desk/ui/lock.py" line="81"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="83" />
+        <location filename="../../jmd_desk/ui/lock.py" line="84"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="86" />
+        <location filename="../../jmd_desk/ui/lock.py" line="87"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="98" />
+        <location filename="../../jmd_desk/ui/lock.py" line="99"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="115" />
+        <location filename="../../jmd_desk/ui/lock.py" line="116"/>
         <source>Locked – {user}</source>
         <translation>Gesperrt – {user}</translation>
     </message>
@@ -1768,77 +1739,77 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="67" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="60"/>
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="72" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="65"/>
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="81" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="74"/>
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="87" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="80"/>
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="89" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="82"/>
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="97" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="90"/>
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="91"/>
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="93"/>
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="97"/>
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="128" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="121"/>
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="128"/>
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="128"/>
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="148" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="141"/>
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="171"/>
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="179" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="172"/>
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -1846,37 +1817,37 @@
 <context>
     <name>LogoSetting</name>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="209" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="209"/>
         <source>Choose logo…</source>
         <translation>Logo auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="212" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="212"/>
         <source>Remove logo</source>
         <translation>Logo entfernen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="216" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="216"/>
         <source>Own letter templates (text files): {folder}</source>
         <translation>Eigene Briefvorlagen (Textdateien): {folder}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233"/>
         <source>A logo is set.</source>
         <translation>Ein Logo ist hinterlegt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="233"/>
         <source>No logo.</source>
         <translation>Kein Logo hinterlegt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237"/>
         <source>Logo</source>
         <translation>Logo</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="237"/>
         <source>Images (*.png *.jpg *.jpeg)</source>
         <translation>Bilder (*.png *.jpg *.jpeg)</translation>
     </message>
@@ -1884,167 +1855,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="71"/>
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="73"/>
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="81"/>
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="93" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="91"/>
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="95"/>
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="97"/>
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99"/>
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="104" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="102"/>
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="105"/>
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="110"/>
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="127"/>
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="130"/>
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="165"/>
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="169"/>
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="177"/>
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="186"/>
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus &amp;Tabelle übernehmen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="188"/>
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="190"/>
         <source>&amp;Lock</source>
         <translation>&amp;Sperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191"/>
         <source>Sign &amp;out</source>
         <translation>&amp;Abmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="192"/>
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193"/>
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="204"/>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="207"/>
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="210"/>
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="217"/>
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="225"/>
         <source>&amp;Appointments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="305"/>
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="312"/>
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="361"/>
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="369"/>
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="380"/>
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="406"/>
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="419"/>
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2063,129 +2034,152 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="430"/>
+        <location filename="../../jmd_desk/ui/main_window.py" line="442"/>
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="432"/>
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="434"/>
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="446"/>
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
 </context>
 <context>
+    <name>MasterDataTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="30"/>
+        <source>&amp;Save master data</source>
+        <translation>Stammdaten &amp;speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="32"/>
+        <source>Discard changes</source>
+        <translation>Änderungen verwerfen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="63"/>
+        <source>Please correct the marked fields.</source>
+        <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="69"/>
+        <source>Saved.</source>
+        <translation>Gespeichert.</translation>
+    </message>
+</context>
+<context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="184" />
-        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <location filename="../../jmd_desk/ui/models.py" line="184"/>
+        <location filename="../../jmd_desk/ui/models.py" line="420"/>
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="207" />
+        <location filename="../../jmd_desk/ui/models.py" line="207"/>
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="215" />
+        <location filename="../../jmd_desk/ui/models.py" line="215"/>
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="220" />
+        <location filename="../../jmd_desk/ui/models.py" line="220"/>
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="247" />
+        <location filename="../../jmd_desk/ui/models.py" line="247"/>
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="252" />
+        <location filename="../../jmd_desk/ui/models.py" line="252"/>
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="262" />
+        <location filename="../../jmd_desk/ui/models.py" line="262"/>
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="343" />
+        <location filename="../../jmd_desk/ui/models.py" line="343"/>
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="345" />
+        <location filename="../../jmd_desk/ui/models.py" line="345"/>
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="358" />
+        <location filename="../../jmd_desk/ui/models.py" line="358"/>
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="367" />
-        <location filename="../../jmd_desk/ui/models.py" line="440" />
+        <location filename="../../jmd_desk/ui/models.py" line="367"/>
+        <location filename="../../jmd_desk/ui/models.py" line="440"/>
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="372" />
-        <location filename="../../jmd_desk/ui/models.py" line="444" />
+        <location filename="../../jmd_desk/ui/models.py" line="372"/>
+        <location filename="../../jmd_desk/ui/models.py" line="444"/>
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="374" />
+        <location filename="../../jmd_desk/ui/models.py" line="374"/>
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="379" />
+        <location filename="../../jmd_desk/ui/models.py" line="379"/>
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="383" />
+        <location filename="../../jmd_desk/ui/models.py" line="383"/>
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="396" />
+        <location filename="../../jmd_desk/ui/models.py" line="396"/>
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <location filename="../../jmd_desk/ui/models.py" line="420"/>
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="445" />
+        <location filename="../../jmd_desk/ui/models.py" line="445"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="447" />
+        <location filename="../../jmd_desk/ui/models.py" line="447"/>
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="450" />
+        <location filename="../../jmd_desk/ui/models.py" line="450"/>
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -2193,17 +2187,17 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="267" />
+        <location filename="../../jmd_desk/ui/pages.py" line="267"/>
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="283" />
+        <location filename="../../jmd_desk/ui/pages.py" line="283"/>
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="310" />
+        <location filename="../../jmd_desk/ui/pages.py" line="310"/>
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -2211,22 +2205,22 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PaperworkActions</name>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="165"/>
         <source>Print support &amp;plan…</source>
         <translation>Förderplan dr&amp;ucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="167"/>
         <source>The Integrationsförderplan of this case as an agreement to sign (PDF)</source>
         <translation>Der Integrationsförderplan dieses Falls als Vereinbarung zum Unterschreiben (PDF)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="169"/>
         <source>&amp;Letter…</source>
         <translation>Sc&amp;hreiben …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176" />
+        <location filename="../../jmd_desk/ui/paperwork_dialogs.py" line="176"/>
         <source>Save support plan</source>
         <translation>Förderplan speichern</translation>
     </message>
@@ -2234,80 +2228,88 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="331" />
+        <location filename="../../jmd_desk/ui/pages.py" line="331"/>
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="339" />
+        <location filename="../../jmd_desk/ui/pages.py" line="339"/>
         <source>&amp;New partner…</source>
         <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="340" />
+        <location filename="../../jmd_desk/ui/pages.py" line="340"/>
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="342" />
+        <location filename="../../jmd_desk/ui/pages.py" line="342"/>
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="393"/>
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="393"/>
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
 </context>
 <context>
+    <name>PasswordWithRepeat</name>
+    <message>
+        <location filename="../../jmd_desk/ui/password_pair.py" line="47"/>
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="322" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="321"/>
         <source>Check and import</source>
         <translation>Prüfen und übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="333" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="332"/>
         <source>&amp;Read the file again</source>
         <translation>Datei &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="335" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334"/>
         <source>After correcting the spreadsheet in Excel: check it again.</source>
         <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="337" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336"/>
         <source>&amp;Save mapping…</source>
         <translation>Zuordnung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="347" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="346"/>
         <source>Problems (nothing is imported while one remains):</source>
         <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="350" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="349"/>
         <source>Counsellor of the imported clients:</source>
         <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="392" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="391"/>
         <source>{clients} clients found; {problems} problems.</source>
         <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="396" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="395"/>
         <source>{clients} clients ready to import.</source>
         <translation>{clients} Klient*innen können übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="425" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="424"/>
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
@@ -2315,82 +2317,77 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecordEditors</name>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="79" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="80"/>
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="81" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="82"/>
         <source>New goal</source>
         <translation>Neues Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="96" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="97"/>
         <source>Change goal status</source>
         <translation>Status des Ziels ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="117" />
-        <source>with interpreter</source>
-        <translation>mit Dolmetschung</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="142" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="113"/>
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="179" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="154"/>
         <source>Referral</source>
         <translation>Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="181" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="156"/>
         <source>New referral</source>
         <translation>Neue Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="196" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="171"/>
         <source>Follow-up</source>
         <translation>Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="198" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="173"/>
         <source>New follow-up</source>
         <translation>Neue Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="221" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="196"/>
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="234" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="209"/>
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="239" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="214"/>
         <source>From this day on, nothing that depends on the consent is allowed any more.</source>
         <translation>Ab diesem Tag ist nichts mehr erlaubt, was von der Einwilligung abhängt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="257" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="232"/>
         <source>Close case</source>
         <translation>Fall abschließen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="276" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="251"/>
         <source>Open new case</source>
         <translation>Neuen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="310" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="285"/>
         <source>Corrections are recorded in the history. Leave the closing date empty for an open case.</source>
         <translation>Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="313" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="288"/>
         <source>Correct case</source>
         <translation>Fall korrigieren</translation>
     </message>
@@ -2398,153 +2395,176 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="206"/>
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="210"/>
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="231" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="223"/>
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="232" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="224"/>
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="233" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="225"/>
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="225"/>
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="182" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="182"/>
         <source>Recovery key</source>
         <translation>Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="185" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="185"/>
         <source>This key opens the store when a password is forgotten. It is shown only now: print it or write it down and keep it sealed, e.g. with the office lead.</source>
         <translation>Dieser Schlüssel öffnet die Datenablage, wenn ein Passwort vergessen wurde. Er wird nur jetzt angezeigt: Drucken Sie ihn aus oder schreiben Sie ihn ab und verwahren Sie ihn versiegelt, z. B. bei der Leitung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="189" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="189"/>
         <source>Creating the encrypted store…</source>
         <translation>Die verschlüsselte Datenablage wird angelegt …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="199" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="199"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="202" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="202"/>
         <source>Save as &amp;PDF…</source>
         <translation>Als &amp;PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="205" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="205"/>
         <source>I have printed or written down the recovery key and keep it safe.</source>
         <translation>Ich habe den Wiederherstellungsschlüssel ausgedruckt oder abgeschrieben und verwahre ihn sicher.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="232" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="232"/>
         <source>The store was created.</source>
         <translation>Die Datenablage wurde angelegt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="238" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="238"/>
         <source>The store could not be created.</source>
         <translation>Die Datenablage konnte nicht angelegt werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="248" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="248"/>
         <source>JMD Desk – recovery key</source>
         <translation>JMD Desk – Wiederherstellungsschlüssel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="249" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="249"/>
         <source>Office</source>
         <translation>Dienststelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="250" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="250"/>
         <source>Store</source>
         <translation>Datenablage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="252" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="252"/>
         <source>Keep this sheet sealed and locked away. Whoever has this key and the store can read all case files. With it an administrator can set a new password when one is forgotten.</source>
         <translation>Dieses Blatt versiegelt und verschlossen aufbewahren. Wer diesen Schlüssel und die Datenablage hat, kann alle Akten lesen. Damit kann die Administration ein neues Passwort setzen, wenn eines vergessen wurde.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="269" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="269"/>
         <source>Save recovery key as PDF</source>
         <translation>Wiederherstellungsschlüssel als PDF speichern</translation>
     </message>
 </context>
 <context>
+    <name>ReferralsTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="80"/>
+        <source>&amp;New referral…</source>
+        <translation>&amp;Neue Vermittlung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="84"/>
+        <source>Edit / answer…</source>
+        <translation>Bearbeiten / Rückmeldung …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="85"/>
+        <source>Delete</source>
+        <translation>Löschen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="105"/>
+        <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="110"/>
+        <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
+        <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
+    </message>
+</context>
+<context>
     <name>RegisterDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="26" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="27"/>
         <source>Publication register</source>
         <translation>Veröffentlichungsregister</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="29" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="30"/>
         <source>Time</source>
         <translation>Zeitpunkt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="30" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="31"/>
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="31" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="32"/>
         <source>Period</source>
         <translation>Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="32" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="33"/>
         <source>Method</source>
         <translation>Verfahren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="33" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="34"/>
         <source>k</source>
         <translation>k</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="34" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="35"/>
         <source>Output</source>
         <translation>Ausgabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="35" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="36"/>
         <source>Cells (hash)</source>
         <translation>Zellen (Prüfsumme)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/register_dialog.py" line="48" />
+        <location filename="../../jmd_desk/ui/register_dialog.py" line="49"/>
         <source>Every statistics report that was saved, printed or bundled. Reports of the same period and method with a different hash show different values.</source>
         <translation>Jeder gespeicherte, gedruckte oder gebündelte Statistikbericht. Berichte desselben Zeitraums und Verfahrens mit unterschiedlicher Prüfsumme zeigen unterschiedliche Werte.</translation>
     </message>
@@ -2552,12 +2572,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="446" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="444"/>
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="447" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="445"/>
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>
@@ -2565,7 +2585,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>SetupWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="289" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="289"/>
         <source>Set up JMD Desk</source>
         <translation>JMD Desk einrichten</translation>
     </message>
@@ -2573,12 +2593,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>SheetImportWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="439" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="438"/>
         <source>Take over clients from a spreadsheet</source>
         <translation>Klient*innen aus einer Tabelle übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="451" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="450"/>
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -2586,161 +2606,169 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="104"/>
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="106"/>
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="170" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="119"/>
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="132"/>
         <source>Cell key (for release)</source>
         <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="184" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="133"/>
         <source>Suppression (quarters, half-years, years)</source>
         <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="185" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="134"/>
         <source>Internal (exact, not for release)</source>
         <translation>Intern (exakt, nicht zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="188" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="137"/>
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="147"/>
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="149"/>
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="226" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="175"/>
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="227" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="176"/>
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="177"/>
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="229" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="178"/>
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="232" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="181"/>
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="233" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="182"/>
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183"/>
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="269" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="218"/>
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="249"/>
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="281"/>
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="350" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="405" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="289"/>
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="344"/>
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="379" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="318"/>
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="389" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="328"/>
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="333"/>
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="406" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="345"/>
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="417" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="357"/>
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="421" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="361"/>
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>
 </context>
 <context>
+    <name>TableTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/file_host.py" line="82"/>
+        <source>Delete the selected entry? This cannot be undone.</source>
+        <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
+    </message>
+</context>
+<context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="273"/>
         <source>Assign the values</source>
         <translation>Werte zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="275" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274"/>
         <source>Texts the program recognises are preset; please check them and fill the rest.</source>
         <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277"/>
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277"/>
         <source>Text in the spreadsheet</source>
         <translation>Angabe in der Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="278" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277"/>
         <source>Means</source>
         <translation>Bedeutet</translation>
     </message>

@@ -21,9 +21,9 @@ class ContactsTab(TableTab):
     """The contact form and the contacts of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = contact_table_model()
-        super().__init__(host, table("contact_table", model, descending=True))
-        self.model = model
+        super().__init__(host)
+        self.model = contact_table_model(self)
+        self.set_view(table("contact_table", self.model, descending=True))
         self.set_buttons(
             [
                 button("edit_contact_button", self.tr("&Edit…"), self._edit),

@@ -51,17 +51,19 @@ class FileHost(Protocol):
 class TableTab(QWidget):
     """A tab with a row of buttons above one table (goals, referrals, follow-ups, consents)."""
 
-    def __init__(self, host: FileHost, view: QTableView) -> None:
+    def __init__(self, host: FileHost) -> None:
         super().__init__()
         self.host = host
-        self.view = view
         self.buttons: list[QPushButton] = []
         self.page_layout = QVBoxLayout(self)
         self._button_row = QHBoxLayout()
         self._button_row.addStretch(1)
         self.page_layout.addLayout(self._button_row)
+
+    def set_view(self, view: QTableView) -> None:
+        """The tab's table (its model must already belong to the tab)."""
+        self.view = view
         self.page_layout.addWidget(view, 1)
-        view.model().setParent(self)
 
     def set_buttons(self, buttons: list[QPushButton]) -> None:
         """The tab's actions, left to right above the table."""

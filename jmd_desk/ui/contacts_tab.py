@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jmd_desk.domain.entities import CaseFile
 from jmd_desk.domain.errors import JmdError
@@ -48,6 +48,7 @@ class ContactsTab(TableTab):
         self.page_layout.insertWidget(1, self.error)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.log_contact, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QWidget.setTabOrder(self.view, self.entry.date)  # Shift+Tab from the date reaches the timeline
         self.entry.chain_tab_order(self.save_button)
 
     def _fill_entry_grid(self, grid: QGridLayout) -> None:

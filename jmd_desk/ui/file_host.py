@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -70,6 +71,8 @@ class TableTab(QWidget):
         self.buttons = buttons
         for index, b in enumerate(buttons):
             self._button_row.insertWidget(index, b)
+        for first, second in itertools.pairwise([*buttons, self.view]):  # Tab: buttons, then the table
+            QWidget.setTabOrder(first, second)
 
     def set_editable(self, editable: bool) -> None:
         """Offer the buttons only to whoever may change the file."""

@@ -26,9 +26,9 @@ class GoalsTab(TableTab):
     """The goals of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = goal_table_model(host.session.clock.today)
-        super().__init__(host, table("goal_table", model))
-        self.model = model
+        super().__init__(host)
+        self.model = goal_table_model(host.session.clock.today, self)
+        self.set_view(table("goal_table", self.model))
         self.set_buttons(
             [
                 button("add_goal_button", self.tr("New &goal…"), self._add),
@@ -76,9 +76,9 @@ class ReferralsTab(TableTab):
     """The referrals of the shown case; blocked without a valid referral-sharing consent."""
 
     def __init__(self, host: FileHost) -> None:
-        model = referral_table_model(lambda: {p.id: p.value.name for p in host.partners})
-        super().__init__(host, table("referral_table", model, descending=True))
-        self.model = model
+        super().__init__(host)
+        self.model = referral_table_model(lambda: {p.id: p.value.name for p in host.partners}, self)
+        self.set_view(table("referral_table", self.model, descending=True))
         self.add_button = button("add_referral_button", self.tr("&New referral…"), self._add)
         self.set_buttons(
             [
@@ -135,9 +135,9 @@ class FollowUpsTab(TableTab):
     """The follow-ups (Wiedervorlagen) of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = follow_up_table_model()
-        super().__init__(host, table("follow_up_table", model))
-        self.model = model
+        super().__init__(host)
+        self.model = follow_up_table_model(self)
+        self.set_view(table("follow_up_table", self.model))
         self.set_buttons(
             [
                 button("add_follow_up_button", self.tr("&New follow-up…"), self._add),
@@ -166,9 +166,9 @@ class ConsentsTab(TableTab):
     """The client's consents, with whether each is valid today (the services' answer)."""
 
     def __init__(self, host: FileHost) -> None:
-        model = consent_table_model(lambda: host.caps.valid_consents if host.caps else frozenset())
-        super().__init__(host, table("consent_table", model, 2))
-        self.model = model
+        super().__init__(host)
+        self.model = consent_table_model(lambda: host.caps.valid_consents if host.caps else frozenset(), self)
+        self.set_view(table("consent_table", self.model, 2))
         self.set_buttons(
             [
                 button("give_consent_button", self.tr("Record &consent…"), self._give),

@@ -51,17 +51,17 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="118" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="119" />
         <source>Office and first account</source>
         <translation>Dienststelle und erstes Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="121" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="122" />
         <source>The first account administers users and settings and may also work on cases and statistics. Choose a password of at least 8 characters.</source>
         <translation>Das erste Konto verwaltet Benutzer*innen und Einstellungen und kann auch Fälle und die Statistik bearbeiten. Wählen Sie ein Passwort mit mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="129" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="130" />
         <source>e.g. m.schulz</source>
         <translation>z. B. m.schulz</translation>
     </message>
@@ -86,14 +86,9 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="140" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="139" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="152" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/setup_wizard.py" line="167" />
@@ -467,7 +462,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="77" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="78" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
@@ -482,14 +477,9 @@
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="86" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="99" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -793,7 +783,7 @@
 <context>
     <name>ContactFields</name>
     <message>
-        <location filename="../../jmd_desk/ui/contact_fields.py" line="52" />
+        <location filename="../../jmd_desk/ui/contact_fields.py" line="59" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
@@ -826,27 +816,27 @@
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="60" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="64" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
@@ -1681,33 +1671,33 @@
 <context>
     <name>LocationPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="59" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="60" />
         <source>Welcome to JMD Desk</source>
         <translation>Willkommen bei JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="62" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="63" />
         <source>JMD Desk keeps all case files in one encrypted store on this computer. Choose where it is kept; the default folder is right for most offices.</source>
         <translation>JMD Desk speichert alle Akten in einer verschlüsselten Datenablage auf diesem Rechner. Wählen Sie, wo sie liegen soll; der vorgeschlagene Ordner passt für die meisten Dienststellen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="68" />
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100" />
         <source>Store file</source>
         <translation>Datenablage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="70" />
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="77" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="78" />
         <source>Keep the store on a local disk, not on a network drive. The key file is kept beside it; back up both together.</source>
         <translation>Die Datenablage gehört auf eine lokale Festplatte, nicht auf ein Netzlaufwerk. Die Schlüsseldatei liegt daneben; sichern Sie beide zusammen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
@@ -1715,32 +1705,32 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="77" />
+        <location filename="../../jmd_desk/ui/lock.py" line="78" />
         <source>JMD Desk is locked. The data connection is closed. Enter your password to continue.</source>
         <translation>JMD Desk ist gesperrt. Die Verbindung zu den Daten ist geschlossen. Geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="80" />
+        <location filename="../../jmd_desk/ui/lock.py" line="81" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="83" />
+        <location filename="../../jmd_desk/ui/lock.py" line="84" />
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="86" />
+        <location filename="../../jmd_desk/ui/lock.py" line="87" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="98" />
+        <location filename="../../jmd_desk/ui/lock.py" line="99" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="115" />
+        <location filename="../../jmd_desk/ui/lock.py" line="116" />
         <source>Locked – {user}</source>
         <translation>Gesperrt – {user}</translation>
     </message>
@@ -1748,77 +1738,77 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="78" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="71" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="83" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="76" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="92" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="85" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="91" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="93" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="101" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="102" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="111" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="132" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="159" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="152" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="189" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="182" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="190" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="183" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -2268,6 +2258,14 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
 </context>
 <context>
+    <name>PasswordWithRepeat</name>
+    <message>
+        <location filename="../../jmd_desk/ui/password_pair.py" line="47" />
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="321" />
@@ -2396,39 +2394,34 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="224" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="228" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="221" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="242" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="243" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="235" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="244" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="236" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="245" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="236" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="259" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2746,7 +2739,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>TableTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_host.py" line="82" />
+        <location filename="../../jmd_desk/ui/file_host.py" line="87" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -145,8 +145,3 @@ def field_opener(session: Any) -> FieldOpener:
     sealed values on the office server, passes values through on a local store."""
     cipher = field_cipher(session)
     return _as_stored if cipher is None else cipher.open_any
-
-
-def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:
-    """(table, column) of every sealed column among ``tables``."""
-    return [(t, c) for t in tables for c in ENCRYPTED_COLUMNS.get(t, ())]

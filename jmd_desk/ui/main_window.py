@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def _finish(self, *, backup_first: bool = True) -> None:
-        if backup_first and not self.session.locked:
+        if backup_first and self.caps.local_store and not self.session.locked:
             try:
                 backups.auto_backup(self.session)
             except JmdError as exc:  # a failed backup must not keep the program from closing

@@ -142,187 +142,187 @@
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="131" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="144" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="145" />
         <source>&amp;Re-key…</source>
         <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="183" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="204" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="207" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="219" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="221" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="231" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="237" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="277" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="283" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="286" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="295" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="297" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="306" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="308" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="311" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="313" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="343" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="345" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="353" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="362" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="365" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="378" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="387" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="390" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="397" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="404" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="407" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="411" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="414" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -343,12 +343,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="105" />
+        <location filename="../../jmd_desk/ui/application.py" line="106" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="116" />
+        <location filename="../../jmd_desk/ui/application.py" line="117" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -1748,77 +1748,109 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="78" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="83" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="92" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="124" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="98" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
+        <source>Office server…</source>
+        <translation>Büro-Server…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="134" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="100" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="136" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="144" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="145" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="111" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="147" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="151" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="65" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="187" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="62" />
+        <source>Recently used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="63" />
+        <source>Recently used…</source>
+        <translation>Zuletzt verwendet…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="64" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="185" />
+        <source>Office server: {path}</source>
+        <translation>Büro-Server: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="203" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="146" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="203" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="159" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="211" />
+        <source>Office server profile</source>
+        <translation>Büro-Server-Profil</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
+        <source>Office server profile (*.jmd-server)</source>
+        <translation>Büro-Server-Profil (*.jmd-server)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="229" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="189" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="255" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="190" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="256" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -2396,37 +2428,37 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="224" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="284" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="228" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="288" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="242" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="302" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="243" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="303" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="244" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="304" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="245" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="305" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="259" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="319" />
         <source>The two passwords do not match.</source>
         <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
@@ -2578,12 +2610,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="446" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="450" />
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="447" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="451" />
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>

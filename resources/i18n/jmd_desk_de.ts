@@ -132,12 +132,12 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
@@ -343,12 +343,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="106" />
+        <location filename="../../jmd_desk/ui/application.py" line="108" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="117" />
+        <location filename="../../jmd_desk/ui/application.py" line="119" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -775,6 +775,49 @@
         <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="223" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="60" />
+        <source>Saved by a colleague in the meantime</source>
+        <translation>Inzwischen von einer Kollegin oder einem Kollegen gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Your input</source>
+        <translation>Ihre Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Colleague's version</source>
+        <translation>Gespeicherter Stand der Kollegin / des Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="75" />
+        <source>&amp;Keep my input</source>
+        <translation>Meine Eingaben &amp;behalten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="78" />
+        <source>&amp;Load colleague's version (discard my input)</source>
+        <translation>Gespeicherten Stand &amp;laden (meine Eingaben verwerfen)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="86" />
+        <source>These fields differ:</source>
+        <translation>Diese Felder unterscheiden sich:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="86" />
+        <source>No field differs.</source>
+        <translation>Kein Feld unterscheidet sich.</translation>
     </message>
 </context>
 <context>
@@ -1635,12 +1678,12 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="90" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="119" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="91" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="120" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
@@ -2099,24 +2142,34 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="30" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="34" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="64" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="79" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="95" />
+        <source>The colleague's version is shown.</source>
+        <translation>Der gespeicherte Stand der Kollegin / des Kollegen wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="98" />
+        <source>Your input is kept. Saving replaces the colleague's version.</source>
+        <translation>Ihre Eingaben sind geblieben. Speichern ersetzt den Stand der Kollegin / des Kollegen.</translation>
     </message>
 </context>
 <context>

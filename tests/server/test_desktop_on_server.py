@@ -20,6 +20,7 @@ from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile
+from jmd_desk.store.server.server_store import ServerStore, StaffFunctions
 from jmd_desk.ui import i18n
 from jmd_desk.ui.help import AboutDialog
 from jmd_desk.ui.login_dialog import LoginDialog
@@ -34,6 +35,7 @@ from tests.ui.conftest import child, wait_idle
 DB = "desktop"
 ADMIN, ADMIN_PW = "dt.ada", "Ada-Pw-1234"
 BERTA, BERTA_PW = "dt.berta", "Berta-Pw-123"
+CEM, CEM_PW = "dt.cem", "Cem-Pw-1234"  # Berta's deputy
 
 
 @pytest.fixture(scope="module")
@@ -42,11 +44,17 @@ def profile_path(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory
     path = write_profile(tmp_path_factory.mktemp("desktop"), pg_cluster, DB)
     profile = load_profile(path)
     office.setup(profile, OWNER, OWNER_PASSWORD, office.NewAccount(ADMIN, "Ada", frozenset(Role), ADMIN_PW), POLICY)
-    account = office.NewAccount(BERTA, "Berta", frozenset({Role.COUNSELLOR}), BERTA_PW)
-    office.add_user(profile, ADMIN, ADMIN_PW, account, POLICY)
+    for name, password in ((BERTA, BERTA_PW), (CEM, CEM_PW)):
+        account = office.NewAccount(name, name.title(), frozenset({Role.COUNSELLOR}), password)
+        office.add_user(profile, ADMIN, ADMIN_PW, account, POLICY)
     doc = generate_document(3, today=TODAY.date(), seed=8, counsellors=[BERTA])
     server_cases.import_own_files(path, BERTA, BERTA_PW, json.dumps(doc).encode(), clock=FixedClock(TODAY),
                                   policy=POLICY)  # fmt: skip
+    berta = ServerStore.open(profile, BERTA, BERTA_PW, POLICY)
+    try:
+        StaffFunctions(berta).set_deputy(BERTA, CEM, True)
+    finally:
+        berta.close()
     return path
 
 
@@ -84,7 +92,7 @@ def test_counsellor_signs_in_on_the_server_and_saves_in_a_file(qtbot, env, runne
     qtbot.addWidget(main)
     try:
         main.show_page("clients")
-        assert main.clients.model.rowCount() == 3
+        assert main.clients.model.rowCount() == len(clients.list_clients(session)) >= 3
         client_id = min(r.id for r in clients.list_clients(session))
         main.open_file(client_id)
         window = main.file_windows[client_id]

@@ -35,6 +35,7 @@ from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
 from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
+from jmd_desk.ui.live_refresh import LiveRefresh
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
 from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
@@ -138,6 +139,9 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.live = LiveRefresh(session, self)  # colleagues' changes on the office server
+        self.live.changed.connect(self._colleagues_changed)
+        self.live.start()
         state = ui_settings.state("main_window_geometry")
         if state is not None:
             self.restoreGeometry(state)
@@ -313,6 +317,19 @@ class MainWindow(QMainWindow):
         if ChangePasswordDialog(self.session, self).exec():
             notify.show_info(self, self.tr("Your password was changed."))
 
+    def _colleagues_changed(self, client_ids: frozenset[int]) -> None:
+        """Show what colleagues saved: the page shown, and the open files they changed (input
+        being typed in a file stays; see MasterDataTab.show_client)."""
+        if self.session.locked:
+            return
+        self.refresh_current()
+        for client_id, window in list(self.file_windows.items()):
+            if client_id in client_ids and window.file is not None:
+                try:
+                    window.reload()
+                except JmdError as exc:  # e.g. no longer deputised: the next action says so
+                    log.info("open file %s not reloaded: %s", client_id, exc.code)
+
     def _apply_settings(self) -> None:
         self.idle.set_minutes(office.office_settings(self.session).autolock_minutes)
 
@@ -328,6 +345,7 @@ class MainWindow(QMainWindow):
         for window in self.file_windows.values():
             window.clear()
             window.hide()
+        self.live.stop()
         try:
             self.session.lock()
         except JmdError as exc:
@@ -349,6 +367,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self.lock_button.setEnabled(True)
         self.idle.resume()
+        self.live.start()
         self.refresh_current()
         for window in list(self.file_windows.values()):
             try:
@@ -478,6 +497,7 @@ class MainWindow(QMainWindow):
             except JmdError as exc:  # a failed backup must not keep the program from closing
                 log.warning("automatic backup failed: %s", exc.code)
         self.idle.stop()
+        self.live.stop()
         self.ui_settings.set_state("main_window_geometry", self.saveGeometry())
         if hasattr(self, "clients"):
             self.clients.save_layout()

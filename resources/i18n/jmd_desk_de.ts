@@ -1939,167 +1939,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="73" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="81" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="91" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="95" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="100" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="102" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="111" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="130" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="133" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="174" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="182" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
         <source>&amp;Lock</source>
         <translation>Sp&amp;erren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="196" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="209" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="212" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="215" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="222" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="230" />
         <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="311" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="318" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="391" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="402" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="428" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="441" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2118,23 +2118,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="452" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="464" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="454" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="456" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="468" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>

@@ -5,7 +5,6 @@ loads the colleague's version. Nothing is lost or merged silently."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QTableWidget
@@ -15,15 +14,22 @@ from jmd_desk.services import clients, server_cases
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from tests.conftest import POLICY, TODAY
-from tests.server.test_desktop_on_server import BERTA, BERTA_PW, CEM, CEM_PW, env, profile_path  # noqa: F401
+from tests.pg_cluster import PgCluster
+from tests.server.desktop_office import BERTA_PW, CEM_PW, Office, make_office
+from tests.server.test_desktop_on_server import env  # noqa: F401
 from tests.ui.conftest import child, on_next_modal
 
 
+@pytest.fixture(scope="module")
+def office(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Office:
+    return make_office(pg_cluster, tmp_path_factory.mktemp("conflict"), "desktop_conflict")
+
+
 @pytest.fixture
-def two_windows(qtbot, profile_path: Path) -> Iterator[tuple[ClientFileWindow, ClientFileWindow]]:  # noqa: F811
+def two_windows(qtbot, office: Office) -> Iterator[tuple[ClientFileWindow, ClientFileWindow]]:
     sessions: list[UserSession] = []
-    for user, password in ((BERTA, BERTA_PW), (CEM, CEM_PW)):
-        sessions.append(server_cases.sign_in_server(profile_path, user, password, clock=FixedClock(TODAY),
+    for user, password in ((office.berta, BERTA_PW), (office.cem, CEM_PW)):
+        sessions.append(server_cases.sign_in_server(office.profile, user, password, clock=FixedClock(TODAY),
                                                     policy=POLICY))  # fmt: skip
     client_id = min(r.id for r in clients.list_clients(sessions[0]))
     windows = (ClientFileWindow(sessions[0], client_id), ClientFileWindow(sessions[1], client_id))
@@ -59,7 +65,7 @@ def test_the_second_save_keeps_her_input_and_replaces_only_when_she_saves_again(
     answered = answer_conflict(qtbot, "conflict_keep_button", seen)
     type_phone_and_save(berta, "0172 2222222")
     assert answered, "no conflict dialog"
-    assert CEM in str(seen["text"]) and "nicht gespeichert" in str(seen["text"])
+    assert cem.session.username in str(seen["text"]) and "nicht gespeichert" in str(seen["text"])
     assert ("Telefon", "0172 2222222", "0171 1111111") in seen["rows"]
     assert child(berta, "phone_edit", QLineEdit).text() == "0172 2222222"  # her input is still there
     assert berta.file is not None and berta.file.client.phone == "0171 1111111"  # nothing merged or lost

@@ -14,13 +14,8 @@ import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTabWidget
 
 from jmd_desk.domain.clock import FixedClock
-from jmd_desk.domain.codes import Role
-from jmd_desk.services import clients, server_cases
+from jmd_desk.services import clients
 from jmd_desk.services.environment import AppPaths, Environment
-from jmd_desk.services.synthetic import generate_document
-from jmd_desk.store.server import office
-from jmd_desk.store.server.profile import load_profile
-from jmd_desk.store.server.server_store import ServerStore, StaffFunctions
 from jmd_desk.ui import i18n
 from jmd_desk.ui.help import AboutDialog
 from jmd_desk.ui.login_dialog import LoginDialog
@@ -29,33 +24,19 @@ from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import SERVER, STORE, Place, UiSettings
 from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
-from tests.server.conftest import OWNER, OWNER_PASSWORD, create_office_database, write_profile
+from tests.server.conftest import write_profile
+from tests.server.desktop_office import ADMIN_PW, BERTA_PW, Office, make_office
 from tests.ui.conftest import child, wait_idle
-
-DB = "desktop"
-ADMIN, ADMIN_PW = "dt.ada", "Ada-Pw-1234"
-BERTA, BERTA_PW = "dt.berta", "Berta-Pw-123"
-CEM, CEM_PW = "dt.cem", "Cem-Pw-1234"  # Berta's deputy
 
 
 @pytest.fixture(scope="module")
-def profile_path(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    create_office_database(pg_cluster, DB)
-    path = write_profile(tmp_path_factory.mktemp("desktop"), pg_cluster, DB)
-    profile = load_profile(path)
-    office.setup(profile, OWNER, OWNER_PASSWORD, office.NewAccount(ADMIN, "Ada", frozenset(Role), ADMIN_PW), POLICY)
-    for name, password in ((BERTA, BERTA_PW), (CEM, CEM_PW)):
-        account = office.NewAccount(name, name.title(), frozenset({Role.COUNSELLOR}), password)
-        office.add_user(profile, ADMIN, ADMIN_PW, account, POLICY)
-    doc = generate_document(3, today=TODAY.date(), seed=8, counsellors=[BERTA])
-    server_cases.import_own_files(path, BERTA, BERTA_PW, json.dumps(doc).encode(), clock=FixedClock(TODAY),
-                                  policy=POLICY)  # fmt: skip
-    berta = ServerStore.open(profile, BERTA, BERTA_PW, POLICY)
-    try:
-        StaffFunctions(berta).set_deputy(BERTA, CEM, True)
-    finally:
-        berta.close()
-    return path
+def office(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Office:
+    return make_office(pg_cluster, tmp_path_factory.mktemp("desktop"), "desktop")
+
+
+@pytest.fixture
+def profile_path(office: Office) -> Path:
+    return office.profile
 
 
 @pytest.fixture
@@ -82,8 +63,10 @@ def sign_in_through_dialog(qtbot, env, runner, place: Place, user: str, password
     return dialog, sessions
 
 
-def test_counsellor_signs_in_on_the_server_and_saves_in_a_file(qtbot, env, runner, profile_path: Path) -> None:
-    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, profile_path), BERTA, BERTA_PW)
+def test_counsellor_signs_in_on_the_server_and_saves_in_a_file(
+    qtbot, env, runner, office: Office, profile_path: Path
+) -> None:
+    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, profile_path), office.berta, BERTA_PW)
     assert "Büro-Server" in child(dialog, "store_path_label", QLabel).text()
     assert not child(dialog, "forgot_password_button", QPushButton).isVisibleTo(dialog)
     assert len(sessions) == 1 and sessions[0].on_server
@@ -107,8 +90,8 @@ def test_counsellor_signs_in_on_the_server_and_saves_in_a_file(qtbot, env, runne
     assert not session.store.is_open
 
 
-def test_admin_on_the_server_sees_no_local_store_tools(qtbot, env, runner, profile_path: Path) -> None:
-    _, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, profile_path), ADMIN, ADMIN_PW)
+def test_admin_on_the_server_sees_no_local_store_tools(qtbot, env, runner, office: Office, profile_path: Path) -> None:
+    _, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, profile_path), office.admin, ADMIN_PW)
     main = MainWindow(sessions[0], runner, UiSettings(env.paths))
     qtbot.addWidget(main)
     try:
@@ -126,16 +109,18 @@ def test_admin_on_the_server_sees_no_local_store_tools(qtbot, env, runner, profi
 
 
 def test_wrong_password_and_unreachable_server_are_told_in_german(
-    qtbot, env, runner, profile_path: Path, pg_cluster: PgCluster, tmp_path: Path
+    qtbot, env, runner, office: Office, profile_path: Path, pg_cluster: PgCluster, tmp_path: Path
 ) -> None:
-    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, profile_path), BERTA, "falsch-123")
+    dialog, sessions = sign_in_through_dialog(
+        qtbot, env, runner, Place(SERVER, profile_path), office.berta, "falsch-123"
+    )
     wrong = child(dialog, "login_error_label", QLabel).text()
     assert sessions == [] and "Passwort" in wrong
-    closed_port = write_profile(tmp_path / "down", pg_cluster, DB)
+    closed_port = write_profile(tmp_path / "down", pg_cluster, "desktop")
     raw = json.loads(closed_port.read_text())
     raw["port"] = 1  # nothing listens there
     closed_port.write_text(json.dumps(raw))
-    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, closed_port), BERTA, BERTA_PW)
+    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, closed_port), office.berta, BERTA_PW)
     unreachable = child(dialog, "login_error_label", QLabel).text()
     assert sessions == [] and "Server" in unreachable and unreachable != wrong
 

@@ -126,9 +126,11 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
 
-        self.user_label = QLabel(
-            self.tr("Signed in: {name} ({user})").format(name=session.user.display_name, user=session.user.username)
+        signed_in = self.tr("Signed in: {name} ({user})").format(
+            name=session.user.display_name, user=session.user.username
         )
+        where = "" if self.caps.local_store else "  ·  " + self.tr("on the office server")
+        self.user_label = QLabel(signed_in + where)
         self.user_label.setObjectName("user_label")
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setObjectName("lock_button")

@@ -1989,117 +1989,122 @@
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="130" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="133" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <source>on the office server</source>
+        <translation>auf dem Büro-Server</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="135" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="174" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="176" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="182" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
         <source>&amp;Lock</source>
         <translation>Sp&amp;erren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="196" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="199" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="200" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="209" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="212" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="214" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="215" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="217" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="222" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="224" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="230" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="232" />
         <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="311" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="313" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="318" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="320" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="385" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="391" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="393" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="402" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="404" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="428" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="430" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="441" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="443" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2118,23 +2123,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="452" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="464" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="454" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="466" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="454" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="456" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="456" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="458" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="468" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="470" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>

@@ -19,4 +19,5 @@ DE = {
     "Your input is kept. Saving replaces the colleague's version.": (
         "Ihre Eingaben sind geblieben. Speichern ersetzt den Stand der Kollegin / des Kollegen."
     ),
+    "on the office server": "auf dem Büro-Server",
 }

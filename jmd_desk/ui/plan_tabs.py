@@ -56,10 +56,11 @@ class GoalsTab(TableTab):
         return goal_id, next(g.value for g in case_file.goals if g.id == goal_id)
 
     def _edit(self) -> None:
-        found, session = self._selected(), self.host.session
-        if found and self.host.editable:
+        found, session, case_file = self._selected(), self.host.session, self.host.current_case()
+        if found and case_file and self.host.editable:
             goal_id, goal = found
-            save = lambda g: casework.update_record(session, goal_id, g)  # noqa: E731
+            seen = next(g.version for g in case_file.goals if g.id == goal_id)  # the server refuses a newer one
+            save = lambda g: casework.update_record(session, goal_id, g, seen_version=seen)  # noqa: E731
             self.host.open_dialog(goal_dialog(self, goal, session.clock.today(), save))
 
     def _status(self) -> None:

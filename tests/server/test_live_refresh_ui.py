@@ -16,6 +16,7 @@ from jmd_desk.services.environment import AppPaths
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.views import select_id, selected_id
 from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.desktop_office import BERTA_PW, CEM_PW, Office, make_office
@@ -60,6 +61,8 @@ def test_a_colleagues_save_shows_in_the_open_list_and_file_within_two_seconds(qt
         client_id = min(r.id for r in clients.list_clients(session))
         main.open_file(client_id)
         header = child(main.file_windows[client_id], "file_header_label", QLabel)
+        other = max(r.id for r in clients.list_clients(session))
+        select_id(main.clients.view, other)  # she is on another row of the list
         done = subprocess.run(
             [sys.executable, "-c", COLLEAGUE, str(office.profile), office.cem, CEM_PW, str(client_id), "Zweistein"],
             capture_output=True, text=True, timeout=60, check=True,
@@ -72,6 +75,7 @@ def test_a_colleagues_save_shows_in_the_open_list_and_file_within_two_seconds(qt
 
         qtbot.waitUntil(shown, timeout=2_000)
         assert time.time() - committed_at < 2.0
+        assert selected_id(main.clients.view) == other  # the refresh kept her place
     finally:
         for window in list(main.file_windows.values()):
             window.close()

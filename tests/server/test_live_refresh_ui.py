@@ -8,7 +8,7 @@ import sys
 import time
 
 import pytest
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton
 
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.services import clients, server_cases
@@ -82,3 +82,23 @@ def test_a_colleagues_save_shows_in_the_open_list_and_file_within_two_seconds(qt
         main.close()
         runner.wait()
     assert main.live.feed is None  # signing out stopped listening
+
+
+@pytest.mark.usefixtures("env")
+def test_locking_stops_listening_and_unlocking_listens_again(qtbot, office: Office) -> None:
+    clock = FixedClock(TODAY)
+    session = server_cases.sign_in_server(office.profile, office.berta, BERTA_PW, clock=clock, policy=POLICY)
+    runner = TaskRunner()
+    main = MainWindow(session, runner, UiSettings(AppPaths.from_env()))
+    try:
+        assert main.live.feed is not None
+        main.lock()
+        assert session.locked and main.live.feed is None
+        child(main, "unlock_password_edit", QLineEdit).setText(BERTA_PW)
+        child(main, "unlock_button", QPushButton).click()
+        qtbot.waitUntil(lambda: not session.locked and main.live.feed is not None, timeout=15_000)
+        main.show_page("clients")
+        assert main.clients.model.rowCount() >= 3
+    finally:
+        main.close()
+        runner.wait()

@@ -123,6 +123,10 @@ def test_wrong_password_and_unreachable_server_are_told_in_german(
     dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, closed_port), office.berta, BERTA_PW)
     unreachable = child(dialog, "login_error_label", QLabel).text()
     assert sessions == [] and "Server" in unreachable and unreachable != wrong
+    other_name = write_profile(tmp_path / "ip", pg_cluster, "desktop", host="127.0.0.1")  # cert is for localhost
+    dialog, sessions = sign_in_through_dialog(qtbot, env, runner, Place(SERVER, other_name), office.berta, BERTA_PW)
+    mismatch = child(dialog, "login_error_label", QLabel).text()
+    assert sessions == [] and "Zertifikat" in mismatch and mismatch not in (wrong, unreachable)
 
 
 def test_the_login_offers_recent_stores_and_servers(qtbot, env, runner, profile_path: Path, tmp_path: Path) -> None:

@@ -70,7 +70,9 @@ class ConflictDialog(QDialog):
             for c, value in enumerate(row):
                 table.setItem(r, c, QTableWidgetItem(value))
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        table.verticalHeader().hide()
         table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
         buttons = QDialogButtonBox()
         keep = QPushButton(self.tr("&Keep my input"))
         keep.setObjectName("conflict_keep_button")

@@ -110,14 +110,15 @@ def build(clients: int) -> None:
     session, _ = accounts.create_store(store, USER, PASSWORD, display_name="Bench", clock=clock, policy=KdfPolicy())
     reset_peak_rss()  # Argon2id's 256 MiB are the key derivation's, not the import's
     sampler = RssSampler()
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     with sampler:
         summary = interchange.import_file(session, source)
-    seconds = time.perf_counter() - start
+    seconds, cpu_seconds = time.perf_counter() - start, time.process_time() - cpu_start
     session.close()
     source.unlink()
     info = {
         "import_seconds": seconds,
+        "import_cpu_seconds": cpu_seconds,  # comparable on a machine busy with other work
         "import_peak_mb": peak_rss_mb(),
         "import_sampled_mb": sampler.highest_mb,
         "clients": summary.clients,
@@ -324,6 +325,8 @@ def measure(store: Path, info: dict[str, float], repeat: int) -> list[Result]:
         backup = timed(lambda: backups.create_backup(session, Path(tmp) / f"b{next(counter)}.jmdbackup"), 3)
     results.append(Result("backup", backup, "–", None))
     results.append(Result("import 10,000 clients (interchange)", [info["import_seconds"]], "≤ 60 s", 60.0))
+    if "import_cpu_seconds" in info:
+        results.append(Result("  CPU time of the import", [info["import_cpu_seconds"]], "–", None))
     if "import_peak_mb" in info:
         peak = [info["import_peak_mb"]]
         results.append(Result("peak RSS of the import, after the KDF (MB)", peak, "≤ 300 MB", 300.0))

@@ -6,6 +6,7 @@
 # Entry points and callbacks called from outside our code
 main_gui  # pyproject [project.gui-scripts]
 _begin  # SQLAlchemy event listener (store/engine.py)
+_open_refreshed  # SQLAlchemy "refresh" event listener (store/server/sealing.py)
 context  # Qt message handler signature (ui/application.py)
 
 # Type-checking-only imports (named in string annotations)
@@ -88,7 +89,6 @@ _.set_deputy
 _.take_password_resets
 
 # ui: left to the ui split (issue 11, part b), which removes or uses these
-_.contact_form
 _.completer_popup
 _.uninstall
 _._popup

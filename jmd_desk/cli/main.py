@@ -447,7 +447,7 @@ class Cli:
         lists = [read_file(path, max_bytes=erasure_list.MAX_BYTES) for path in args.lists]
         password = read_password(args.password_stdin, self.stdin)
         erased, entries = server_retention.reapply_erasures(
-            args.server, args.user, password, lists, policy=self.env.policy
+            args.server, args.user, password, lists, clock=self.env.clock, policy=self.env.policy
         )
         self.say(
             f"Löschlisten angewendet: {erased} Akten erneut gelöscht ({entries} Einträge geprüft).",

@@ -41,6 +41,7 @@ class DeletionRun:
 
 
 TIME_LOCK_DAYS = 7
+DEFAULT_YEARS = 3  # retention after closure where the office set nothing for a case type
 PASSWORD_ACTIONS = ("user_created", "password_reset", "password_changed")
 
 

@@ -21,11 +21,11 @@ def component_versions(session: UserSession | None) -> list[tuple[str, str]]:
         except metadata.PackageNotFoundError:
             rows.append((name, "?"))
     if session is not None and session.store.is_unlocked and not session.on_server:
-        rows += sorted(session.store.engine_versions().items())
+        rows += sorted(session.local_store.engine_versions().items())
     return rows
 
 
 def store_location(session: UserSession) -> str:
     """Where the session's data are: the store file, or the office server's profile file."""
     store = session.store
-    return str(store.profile.path if isinstance(store, ServerStore) else store.paths.db)
+    return str(store.profile.path if isinstance(store, ServerStore) else session.local_store.paths.db)

@@ -148,8 +148,8 @@ def sign_checkpoint(session: UserSession) -> None:
     """Sign the audit log's current head into the key file (admin sessions only)."""
     with session.uow() as uow:
         head = uow.audit.head()
-        users = roster_users(session.store, uow)
-    session.store.sign_users(users, checkpoint=head)
+        users = roster_users(session.local_store, uow)
+    session.local_store.sign_users(users, checkpoint=head)
 
 
 def open_throttled(path: Path, username: str, clock: Clock, opener: Callable[[], Store]) -> Store:
@@ -244,7 +244,7 @@ def recover_access(
 
 def verify_password(session: UserSession, password: str) -> None:
     """Raise ``wrong_credentials`` unless ``password`` opens the signed-in user's slot."""
-    session.store.check_password(session.username, password, session.policy)
+    session.local_store.check_password(session.username, password, session.policy)
 
 
 def change_own_password(session: UserSession, old_password: str, new_password: str) -> None:
@@ -254,9 +254,9 @@ def change_own_password(session: UserSession, old_password: str, new_password: s
     with session.uow(write=True) as uow:
         session.audit(uow, "password_changed", "user", uow.users.id_of(session.username))
         uow.users.set_must_change_password(uow.users.must_change_password() - {session.username})
-        users = roster_users(session.store, uow)
+        users = roster_users(session.local_store, uow)
         admin = session.user.has(Role.ADMIN)
-        session.store.set_password(session.username, new_password, session.policy, admin=admin, users=users)
+        session.local_store.set_password(session.username, new_password, session.policy, admin=admin, users=users)
 
 
 # ------------------------------------------------------------------ user admin
@@ -283,8 +283,8 @@ def create_user(session: UserSession, username: str, display_name: str, roles: f
         user_id = uow.users.add(user, session.clock.now())
         session.audit(uow, "user_created", "user", user_id)
         # Inside the transaction: if the key file cannot be written, the account is not created.
-        users = roster_users(session.store, uow)
-        session.store.set_password(username, password, session.policy, admin=Role.ADMIN in roles, users=users)
+        users = roster_users(session.local_store, uow)
+        session.local_store.set_password(username, password, session.policy, admin=Role.ADMIN in roles, users=users)
     return user
 
 
@@ -305,11 +305,11 @@ def update_user(session: UserSession, user: User) -> None:
             raise ValidationError([FieldError("roles", "cannot_change_own_roles")])
         uow.users.update(user)
         session.audit(uow, "user_updated", "user", uow.users.id_of(user.username))
-        users = roster_users(session.store, uow)
+        users = roster_users(session.local_store, uow)
         if old.active and not user.active:
-            session.store.remove_user_slot(user.username, users)
+            session.local_store.remove_user_slot(user.username, users)
         else:
-            session.store.sign_users(users)
+            session.local_store.sign_users(users)
 
 
 def reset_password(session: UserSession, username: str, new_password: str) -> None:
@@ -324,9 +324,9 @@ def reset_password(session: UserSession, username: str, new_password: str) -> No
             # A deactivated account gets no working slot; reactivate it first.
             raise JmdError("user_inactive", user=username)
         session.audit(uow, "password_reset", "user", uow.users.id_of(username))
-        users = roster_users(session.store, uow)
+        users = roster_users(session.local_store, uow)
         admin = user.has(Role.ADMIN)
-        session.store.set_password(username, new_password, session.policy, admin=admin, users=users)
+        session.local_store.set_password(username, new_password, session.policy, admin=admin, users=users)
 
 
 def set_deputies(session: UserSession, username: str, deputies: list[str]) -> None:
@@ -377,7 +377,7 @@ def rekey(session: UserSession) -> RekeyResult:
     password for each active account (changed at first sign-in) and a new recovery key.
     Refused on a store whose audit chain or signed user list shows tampering."""
     session.require(Role.ADMIN)
-    store = session.store
+    store = session.local_store
     with session.uow() as uow:
         chain = uow.audit.verify()
         accounts = uow.users.accounts()
@@ -399,5 +399,5 @@ def rotate_recovery_key(session: UserSession) -> str:
     session.require(Role.ADMIN)
     with session.uow(write=True) as uow:
         session.audit(uow, "recovery_key_rotated")
-        recovery_key = session.store.new_recovery_key(session.policy, roster_users(session.store, uow))
+        recovery_key = session.local_store.new_recovery_key(session.policy, roster_users(session.local_store, uow))
     return recovery_key

@@ -29,7 +29,7 @@ SUFFIX = store_backup.SUFFIX
 
 def backup_folder(session: UserSession) -> Path:
     """Where automatic backups go (beside the store)."""
-    return session.store.paths.backups
+    return session.local_store.paths.backups
 
 
 def create_backup(session: UserSession, target: Path) -> Path:
@@ -41,13 +41,13 @@ def create_backup(session: UserSession, target: Path) -> Path:
 def _backup(session: UserSession, target: Path, action: str) -> Path:
     with session.uow(write=True) as uow:
         session.audit(uow, action)
-    return store_backup.backup_open_store(session.store, target, session.clock.now())
+    return store_backup.backup_open_store(session.local_store, target, session.clock.now())
 
 
 def auto_backup(session: UserSession) -> Path | None:
     """On exit: one automatic backup per day, keeping the number the office set."""
     folder = backup_folder(session)
-    stem = session.store.paths.db.stem
+    stem = session.local_store.paths.db.stem
     today = session.clock.now().strftime("%Y%m%d")
     existing = sorted(folder.glob(f"{AUTO_PREFIX}{stem}-*{store_backup.SUFFIX}"))
     if any(p.name.startswith(f"{AUTO_PREFIX}{stem}-{today}") for p in existing):

@@ -10,6 +10,7 @@ quoting the file's content.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,11 +23,13 @@ from typing import Any, BinaryIO
 import ijson
 
 from jmd_desk.domain.errors import FieldError, JmdError, ValidationError
-from jmd_desk.domain.interchange import JsonObject
+from jmd_desk.domain.interchange import JsonObject, load_json
 
 # A valid document nests 7 deep; anything much deeper is a hostile file, refused early.
 MAX_DEPTH = 64
 BUFFER_BYTES = 64 * 1024
+# Up to this size a broken file is decoded once more to say where it breaks.
+POSITION_LIMIT_BYTES = 16 * 1024 * 1024
 BOM = codecs.BOM_UTF8
 FAST = ijson  # the C backend (yajl2_c) when the wheel has it
 # Numbers beyond 64 bits (which yajl refuses) are valid JSON: the pure-Python parser reads them.
@@ -102,7 +105,7 @@ def _reason(exc: ijson.JSONError) -> str:
 
 
 @contextmanager
-def _parse_errors(backend: ModuleType) -> Iterator[None]:
+def _parse_errors(source: JsonSource, backend: ModuleType) -> Iterator[None]:
     """The parser's errors as a ``$`` error (or a retry with the exact parser)."""
     try:
         yield
@@ -110,7 +113,24 @@ def _parse_errors(backend: ModuleType) -> Iterator[None]:
         reason = _reason(exc)
         if backend is not EXACT and "overflow" in reason:
             raise _ExactParserNeededError from None
-        raise _malformed(reason) from None
+        raise _with_position(source) or _malformed(reason) from None
+
+
+def _with_position(source: JsonSource) -> ValidationError | None:
+    """For a file of modest size, the standard decoder's error with line and column (the
+    streaming parser does not tell where it stopped)."""
+    data = source.data
+    if data is None:
+        assert source.path is not None
+        with contextlib.suppress(OSError), source.path.open("rb") as stream:
+            data = stream.read(POSITION_LIMIT_BYTES + 1)
+    if data is None or len(data) > POSITION_LIMIT_BYTES:
+        return None
+    try:
+        load_json(data)
+    except ValidationError as exc:
+        return exc
+    return None
 
 
 def _too_deep(depth: int) -> None:
@@ -142,7 +162,7 @@ def read_header(source: JsonSource) -> Header:
 
 def _read_header(source: JsonSource, backend: ModuleType) -> Header:
     header = Header(raw=None, backend=backend)
-    with source.open() as stream, _parse_errors(backend):
+    with source.open() as stream, _parse_errors(source, backend):
         events: Events = backend.basic_parse(_Utf8Checked(stream), use_float=True, buf_size=BUFFER_BYTES)
         event, value = next(events, ("end", None))
         if event == "end":
@@ -186,7 +206,7 @@ def _build(events: Events, event: str, value: Any, depth: int) -> Any:
             obj[key] = _build(events, inner, inner_value, depth + 1)
     if event == "start_array":
         _too_deep(depth)
-        items = []
+        items: list[Any] = []
         for inner, inner_value in events:
             if inner == "end_array":
                 return items
@@ -260,7 +280,7 @@ def clients(source: JsonSource, header: Header) -> Iterator[Any]:
     repeated keys) only when the first pass saw a repeated key: plain dicts build faster."""
     backend = header.backend
     map_type = JsonObject if header.repeated_keys else dict
-    with source.open() as stream, _parse_errors(backend):
+    with source.open() as stream, _parse_errors(source, backend):
         yield from backend.items(
             _Utf8Checked(stream), "clients.item", use_float=True, map_type=map_type, buf_size=BUFFER_BYTES
         )

@@ -50,13 +50,6 @@ def noted(report: Report, entries: list[PublishedReport]) -> Report:
     return dataclasses.replace(report, differs_from=earlier.published_at if earlier else None)
 
 
-def earlier_different(session: UserSession, period: Period, method: str, digest: str) -> PublishedReport | None:
-    """The latest earlier register entry of the same period and method with other cells."""
-    with session.uow() as uow:
-        entries = uow.register.for_period(period.start, period.end, method)
-    return latest_different(entries, digest)
-
-
 def latest_different(entries: list[PublishedReport], digest: str) -> PublishedReport | None:
     """The latest of ``entries`` whose cells hash differs from ``digest``."""
     different = [e for e in entries if e.cells_hash != digest]

@@ -15,6 +15,7 @@ from jmd_desk.domain.audit_chain import AuditEntry, AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.domain.retention import (
+    DEFAULT_YEARS,
     PASSWORD_ACTIONS,
     REASON_REQUEST,
     REASON_RETENTION,
@@ -25,15 +26,16 @@ from jmd_desk.domain.retention import (
     independent,
 )
 from jmd_desk.domain.settings import OfficeSettings
+from jmd_desk.services import server_retention
 from jmd_desk.services import settings as office
 from jmd_desk.services.access import require_client
 from jmd_desk.services.capabilities import oversees_files
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.server.server_store import ServerStore
+from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork
 
 log = logging.getLogger("jmd_desk.services.retention")  # codes and ids only, never names or notes
-
-DEFAULT_YEARS = 3
 
 
 def _due(uow: UnitOfWork, session: UserSession, settings: OfficeSettings) -> list[DueFile]:
@@ -43,6 +45,8 @@ def _due(uow: UnitOfWork, session: UserSession, settings: OfficeSettings) -> lis
 def due_files(session: UserSession) -> list[DueFile]:
     """Files past retention and not on legal hold (admin and team lead; numbers, no names)."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
+    if isinstance(session.store, ServerStore):  # the files are read through the server's function
+        return server_retention.due_on(session.store, session.clock)
     settings = office.office_settings(session)
     with session.uow() as uow:
         return _due(uow, session, settings)
@@ -67,6 +71,8 @@ def legal_hold(session: UserSession, client_id: int) -> bool:
 def propose_deletion(session: UserSession, client_ids: Sequence[int], reason: str = REASON_RETENTION) -> int:
     """Propose deleting files; nothing is deleted until a second person confirms."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
+    if isinstance(session.store, ServerStore):
+        return server_retention.propose_on(session.store, client_ids, reason, session.clock)
     if reason not in (REASON_RETENTION, REASON_REQUEST):
         raise JmdError("bad_format", value=reason)
     if not client_ids:
@@ -132,6 +138,8 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
     """A second person (admin for a team lead's proposal, or the other way round) confirms:
     the files are deleted for good and only audit entries without personal data remain."""
     session.require(Role.ADMIN, Role.TEAM_LEAD)
+    if isinstance(session.store, ServerStore):  # deleted by the server's audited function; erasure list written
+        return server_retention.confirm_on(session.store, session.user, run_id, session.clock)[0]
     settings = office.office_settings(session)
     with session.uow(write=True) as uow:
         run = uow.retention.run(run_id)
@@ -147,7 +155,8 @@ def confirm_deletion(session: UserSession, run_id: int) -> list[int]:
             [AuditEntry(now, user, "deletion_confirmed", "deletion_run", run_id)]
             + [AuditEntry(now, user, "client_deleted", "client", cid, cid) for cid in existing]
         )
-    session.store.wipe_deleted()
+    if isinstance(session.store, Store):  # a local store overwrites the freed pages
+        session.store.wipe_deleted()
     log.info("deletion run %d done: %d files deleted", run_id, len(existing))
     return existing
 

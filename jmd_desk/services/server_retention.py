@@ -17,12 +17,19 @@ from pathlib import Path
 from jmd_desk.domain import erasure_list
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import AuthError, JmdError
-from jmd_desk.domain.retention import REASON_REQUEST, REASON_RETENTION, TIME_LOCK_DAYS, DeletionRun, DueFile
+from jmd_desk.domain.retention import (
+    DEFAULT_YEARS,
+    REASON_REQUEST,
+    REASON_RETENTION,
+    TIME_LOCK_DAYS,
+    DeletionRun,
+    DueFile,
+)
 from jmd_desk.domain.settings import OfficeSettings
 from jmd_desk.services.accounts import normalise_username
 from jmd_desk.services.files import write_file
-from jmd_desk.services.retention import DEFAULT_YEARS
 from jmd_desk.services.server_admin import open_profile
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.retention_repo import due_files as due_from_rows
@@ -44,7 +51,6 @@ class _Staff:
             self.store.close()
             raise AuthError("not_permitted", roles=",".join(r.value for r in roles))
         self.user = user
-        self.retention = ServerRetention(self.store.engine)
 
     def __enter__(self) -> _Staff:
         return self
@@ -52,15 +58,57 @@ class _Staff:
     def __exit__(self, *_: object) -> None:
         self.store.close()
 
-    def due(self, clock: Clock) -> list[DueFile]:
-        settings = OfficeSettings.from_values(ServerStatistics(self.store.engine).settings())
-        return due_from_rows(self.retention.files(), clock.today(), settings.retention_years, DEFAULT_YEARS)
+
+def _retention(store: ServerStore) -> ServerRetention:
+    return ServerRetention(store.engine, store.username, store.audit_key)
+
+
+def due_on(store: ServerStore, clock: Clock) -> list[DueFile]:
+    """Files past retention and not on legal hold, from the server's retention function."""
+    settings = OfficeSettings.from_values(ServerStatistics(store.engine).settings())
+    return due_from_rows(_retention(store).files(), clock.today(), settings.retention_years, DEFAULT_YEARS)
+
+
+def propose_on(store: ServerStore, client_ids: Sequence[int], reason: str, clock: Clock) -> int:
+    """Record a proposed run of files that are not on legal hold (and due, for retention)."""
+    if reason not in (REASON_RETENTION, REASON_REQUEST):
+        raise JmdError("bad_format", value=reason)
+    if not client_ids:
+        raise JmdError("deletion_nothing_selected")
+    deletable = {f[0] for f in _retention(store).files()}  # not on legal hold
+    due = {f.client_id for f in due_on(store, clock)}
+    for client_id in client_ids:
+        if client_id not in deletable:
+            raise JmdError("deletion_legal_hold_server", id=client_id)
+        if reason == REASON_RETENTION and client_id not in due:
+            raise JmdError("deletion_not_due_server", id=client_id)
+    return _retention(store).add_run(reason, client_ids, clock.now())
+
+
+def confirm_on(
+    store: ServerStore, user: User, run_id: int, clock: Clock, erasure_folder: Path | None = None
+) -> tuple[list[int], Path]:
+    """Carry out a confirmed run on the server and write the erasure register for the IT to
+    ``erasure_folder`` (default: ``erasure-lists`` beside the profile). Returns (ids, list file)."""
+    retention = _retention(store)
+    run = retention.run(run_id)
+    if run.status == "proposed" and run.proposed_by == store.username:
+        if not (user.has(Role.ADMIN) and user.has(Role.TEAM_LEAD)):
+            raise AuthError("deletion_needs_second_person")
+        _time_lock_passed(run, clock)
+    erased = retention.execute(run_id, clock.now())
+    data = erasure_list.dump(store.office_id(), retention.erasures(), clock.now())
+    folder = erasure_folder or store.profile.path.parent / ERASURE_FOLDER
+    path = folder / f"{store.profile.database}-erasures-run-{run_id}.json"
+    folder.mkdir(parents=True, exist_ok=True)
+    write_file(path, data)
+    return erased, path
 
 
 def due_files(profile_path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> list[DueFile]:
     """Files past retention and not on legal hold (admin and team lead; numbers, no names)."""
     with _Staff(profile_path, username, password, policy, Role.ADMIN, Role.TEAM_LEAD) as staff:
-        return staff.due(clock)
+        return due_on(staff.store, clock)
 
 
 def propose_deletion(
@@ -74,19 +122,8 @@ def propose_deletion(
     policy: KdfPolicy,
 ) -> int:
     """Propose deleting files; nothing is deleted until a second person confirms."""
-    if reason not in (REASON_RETENTION, REASON_REQUEST):
-        raise JmdError("bad_format", value=reason)
-    if not client_ids:
-        raise JmdError("deletion_nothing_selected")
     with _Staff(profile_path, username, password, policy, Role.ADMIN, Role.TEAM_LEAD) as staff:
-        deletable = {f[0] for f in staff.retention.files()}  # not on legal hold
-        due = {f.client_id: f for f in staff.due(clock)}
-        for client_id in client_ids:
-            if client_id not in deletable:
-                raise JmdError("deletion_legal_hold_server", id=client_id)
-            if reason == REASON_RETENTION and client_id not in due:
-                raise JmdError("deletion_not_due_server", id=client_id)
-        return staff.retention.add_run(reason, client_ids, staff.store.username, clock.now())
+        return propose_on(staff.store, client_ids, reason, clock)
 
 
 def confirm_deletion(
@@ -102,18 +139,7 @@ def confirm_deletion(
     """A second person confirms: the files are deleted on the server, and the erasure register
     is written to ``erasure_folder`` (default: beside the profile). Returns (ids, list file)."""
     with _Staff(profile_path, username, password, policy, Role.ADMIN, Role.TEAM_LEAD) as staff:
-        run = staff.retention.run(run_id)
-        if run.status == "proposed" and run.proposed_by == staff.store.username:
-            if not (staff.user.has(Role.ADMIN) and staff.user.has(Role.TEAM_LEAD)):
-                raise AuthError("deletion_needs_second_person")
-            _time_lock_passed(run, clock)
-        erased = staff.retention.execute(run_id, clock.now())
-        data = erasure_list.dump(staff.store.office_id(), staff.retention.erasures(), clock.now())
-        folder = erasure_folder or profile_path.parent / ERASURE_FOLDER
-        path = folder / f"{staff.store.profile.database}-erasures-run-{run_id}.json"
-        folder.mkdir(parents=True, exist_ok=True)
-        write_file(path, data)
-    return erased, path
+        return confirm_on(staff.store, staff.user, run_id, clock, erasure_folder)
 
 
 def _time_lock_passed(run: DeletionRun, clock: Clock) -> None:
@@ -125,7 +151,7 @@ def _time_lock_passed(run: DeletionRun, clock: Clock) -> None:
 
 
 def reapply_erasures(
-    profile_path: Path, username: str, password: str, lists: Sequence[bytes], *, policy: KdfPolicy
+    profile_path: Path, username: str, password: str, lists: Sequence[bytes], *, clock: Clock, policy: KdfPolicy
 ) -> tuple[int, int]:
     """Erase again every file the erasure lists name (admin; after restoring an older dump).
     Every list must belong to this office; all or nothing. Returns (files erased now, entries)."""
@@ -137,4 +163,4 @@ def reapply_erasures(
         entries = [e for _, erasures in parsed for e in erasures]
         if len(entries) > MAX_REAPPLIED:
             raise JmdError("erasure_list_invalid", detail="too_many")
-        return len(staff.retention.reapply(entries)), len(entries)
+        return len(_retention(staff.store).reapply(entries, clock.now())), len(entries)

@@ -62,7 +62,7 @@ def export_report(
     try:
         report = lead.reports([period], method, k)[0]
         data = statistics.render(report, fmt, lead.settings.office_name, lang, clock.today())
-        lead.stats.record(clock.now(), lead.store.username, [_entry(report, fmt)])
+        lead.stats.record(clock.now(), lead.store.username, [_entry(report, fmt)], lead.store.audit_key)
     finally:
         lead.store.close()
     return data, report
@@ -91,7 +91,9 @@ def trend_export(
             data = statistics_trend.trend_json(reports)
         else:
             data = statistics_trend.trend_pdf(reports, lead.settings.office_name, lang, clock.today())
-        lead.stats.record(clock.now(), lead.store.username, [_entry(r, f"trend_{fmt}") for r in reports])
+        lead.stats.record(
+            clock.now(), lead.store.username, [_entry(r, f"trend_{fmt}") for r in reports], lead.store.audit_key
+        )
     finally:
         lead.store.close()
     return data
@@ -115,7 +117,7 @@ def create_bundle(
         raw = lead.raws([period])[0]
         data = bundle.seal(raw, passphrase, statistics.source_name(lead.store.office_id()))
         entry = (period, publication.BUNDLE_METHOD, None, "bundle", publication.raw_hash(raw))
-        lead.stats.record(clock.now(), lead.store.username, [entry])
+        lead.stats.record(clock.now(), lead.store.username, [entry], lead.store.audit_key)
     finally:
         lead.store.close()
     return data

@@ -10,7 +10,7 @@ from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
-from jmd_desk.domain.errors import AuthError
+from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services.throttle import SignInThrottle, name_hash
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.server.server_store import ServerStore
@@ -33,6 +33,14 @@ class UserSession:
     def on_server(self) -> bool:
         """True for a session on the office server (False: a local store)."""
         return isinstance(self.store, ServerStore)
+
+    @property
+    def local_store(self) -> Store:
+        """The local store file (key slots, backups, re-encryption); on the office server those
+        are the IT's (``local_store_only``)."""
+        if not isinstance(self.store, Store):
+            raise JmdError("local_store_only")
+        return self.store
 
     @property
     def username(self) -> str:

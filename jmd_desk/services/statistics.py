@@ -16,6 +16,8 @@ from jmd_desk.reports.statistics_pdf import pdf_bytes
 from jmd_desk.services import publication
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.server.server_store import ServerStore
+from jmd_desk.store.server.statistics import ServerStatistics
 
 DEFAULT_METHOD = "cell_key"
 MERGE_METHODS = ("cell_key", "suppression")
@@ -48,6 +50,9 @@ def raws_for(session: UserSession, periods: list[Period]) -> list[RawStatistics]
     """Unsuppressed counts for several periods, from one load of the rows (team lead)."""
     session.require(Role.TEAM_LEAD)
     settings = office.office_settings(session)
+    if isinstance(session.store, ServerStore):  # the whole office, through the server's gated views
+        facts = ServerStatistics(session.store.engine).facts_many(periods, legal_basis=settings.statistics_legal_basis)
+        return raws_of(facts, settings)
     with session.uow() as uow:
         facts = uow.statistics.facts_many(periods, legal_basis=settings.statistics_legal_basis)
     return raws_of(facts, settings)
@@ -120,7 +125,8 @@ def render_and_record(session: UserSession, report: Report, fmt: str, office_nam
 
 def bundle_source(session: UserSession) -> str:
     """A stable, non-reversible name of this store for bundles (detects the same store twice)."""
-    return source_name(session.store.key_file.store_id)
+    store = session.store
+    return source_name(store.office_id() if isinstance(store, ServerStore) else store.key_file.store_id)
 
 
 def source_name(store_id: str) -> str:

@@ -61,7 +61,7 @@ def _office_key_findings(session: UserSession) -> list[str]:
     someone who has that key, and handing it to other admins at their sign-in would need it
     somewhere they reach without its holder, i.e. where every key holder reaches it. So the
     office is told to re-key (or at least to make a new recovery key)."""
-    key_file = session.store.key_file
+    key_file = session.local_store.key_file
     recovery = key_file.slot(RECOVERY_SLOT)
     if key_file.roster is None or recovery is None or recovery.damaged is not None or recovery.signing is not None:
         return []
@@ -70,7 +70,7 @@ def _office_key_findings(session: UserSession) -> list[str]:
 
 def _checkpoint_findings(session: UserSession, uow: UnitOfWork) -> list[str]:
     """Events cut or rewritten up to a signed checkpoint (only a valid signature counts)."""
-    key_file = session.store.key_file
+    key_file = session.local_store.key_file
     if key_file.roster is None or not key_file.signature_ok():
         return []
     found = []

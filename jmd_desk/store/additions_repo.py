@@ -158,12 +158,14 @@ class DocumentRepository:
         )
         result: dict[int, list[Saved[DocumentInfo]]] = defaultdict(list)
         opened = field_opener(self._s)
-        for doc_id, client_id, title, kind, file_name, *rest in self._s.execute(query):
+        for doc_id, client_id, title, kind, file_name, media_type, added_on, size in self._s.execute(query):
             info = DocumentInfo(
                 opened("documents", "title", doc_id, title),
                 kind,
                 opened("documents", "file_name", doc_id, file_name),
-                *rest,
+                media_type,
+                added_on,
+                size,
             )
             result[client_id].append(Saved(doc_id, info))
         return result

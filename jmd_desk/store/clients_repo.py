@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import ColumnElement, String, cast, false, func, or_, select, type_coerce
+from sqlalchemy import ColumnElement, String, cast, false, func, or_, select, text, type_coerce
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.entities import CaseFile, Client, ClientFile, Saved
@@ -55,6 +55,9 @@ def _text(value: object) -> str | None:
     return value.isoformat() if isinstance(value, date) else str(value)
 
 
+NUMBER_LOCK = 0x4A4D444E  # "JMDN": the office server's advisory lock for new client numbers
+
+
 def _iso(session: Session, column: Any) -> Any:
     """A date column as ISO text: SQLite stores it so (no per-value conversion), PostgreSQL casts."""
     if session.get_bind().dialect.name == "postgresql":
@@ -63,17 +66,12 @@ def _iso(session: Session, column: Any) -> Any:
 
 
 def _opened_summary_row(cipher: FieldCipher, row: Any) -> tuple[Any, ...]:
-    cid, number, first, last, born, gender, counsellor, key = row
-    return (
-        cid,
-        number,
-        cipher.open("clients", "first_name", cid, first),
-        cipher.open("clients", "last_name", cid, last),
-        born,
-        gender,
-        counsellor,
-        cipher.open("clients", "search_key", cid, key),
-    )
+    """A list row with its names opened; the search key is derived from them again, as it was
+    made, which costs less than opening the sealed copy."""
+    cid, number, first, last, born, gender, counsellor, _sealed_key = row
+    first = cipher.open("clients", "first_name", cid, first)
+    last = cipher.open("clients", "last_name", cid, last)
+    return (cid, number, first, last, born, gender, counsellor, search_key(first, last, number))
 
 
 def client_search_key(client: Client) -> str:
@@ -91,9 +89,15 @@ class ClientRepository:
     def next_number(self, year: int) -> str:
         """The next free client number of ``year`` (``YYYY-NNNN``)."""
         prefix = f"{year:04d}-"
-        last = self._s.scalar(
-            select(func.max(ClientRecord.client_number)).where(ClientRecord.client_number.like(prefix + "%"))
-        )
+        if self._on_server():
+            # Numbers are unique in the whole office, but a counsellor sees only her own files:
+            # the server's narrow function answers, and creators take their numbers one at a time.
+            self._s.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": NUMBER_LOCK})
+            last = self._s.scalar(text("SELECT jmd_last_client_number(:y)"), {"y": year})
+        else:
+            last = self._s.scalar(
+                select(func.max(ClientRecord.client_number)).where(ClientRecord.client_number.like(prefix + "%"))
+            )
         number = int(last[5:]) + 1 if last else 1
         if number > 9999:
             raise JmdError("client_numbers_exhausted", year=year)
@@ -104,7 +108,17 @@ class ClientRepository:
         query = select(ClientRecord.id).where(ClientRecord.client_number == number)
         if except_id is not None:
             query = query.where(ClientRecord.id != except_id)
+        if self._on_server():
+            if (
+                except_id is not None
+                and self._s.scalar(select(ClientRecord.client_number).where(ClientRecord.id == except_id)) == number
+            ):
+                return False  # her own number (unique, so nobody else has it)
+            return bool(self._s.scalar(text("SELECT jmd_client_number_taken(:n)"), {"n": number}))
         return self._s.scalar(query) is not None
+
+    def _on_server(self) -> bool:
+        return self._s.get_bind().dialect.name == "postgresql"
 
     def add(self, client: Client, now: datetime) -> int:
         """Insert; the client must already carry its number."""
@@ -259,7 +273,7 @@ class ClientRepository:
             if include_unassigned:
                 allowed = or_(allowed, ClientRecord.counsellor.is_(None))
             stmt = stmt.where(allowed)
-        rows = self._s.connection().execute(stmt).all()
+        rows: Sequence[Any] = self._s.connection().execute(stmt).all()
         cipher = field_cipher(self._s)
         if cipher is not None:  # office server: names and search keys are opened here
             rows = [_opened_summary_row(cipher, row) for row in rows]

@@ -368,8 +368,3 @@ def field_label(field: str, lang: str = "de") -> str:
     """The label of a field name (falls back to the name)."""
     label = FIELD_LABELS.get(field)
     return pick(label, lang) if label else field
-
-
-def code_choices(field: str, values: tuple[str, ...], lang: str = "de") -> list[tuple[str, str]]:
-    """(code, label) pairs for a selection list, ``unknown`` last."""
-    return [(v, code_label(field, v, lang)) for v in values]

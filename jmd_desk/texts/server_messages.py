@@ -103,6 +103,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "»{command}« gilt nur für eine lokale Datenablage, nicht mit --server.",
         "'{command}' only works on a local store, not with --server.",
     ),
+    "local_store_only": (
+        "Das geht nur mit einer lokalen Datenablage; auf dem Büro-Server ist es Aufgabe der IT.",
+        "This works only on a local store; on the office server it is the IT's job.",
+    ),
     "server_command_unavailable": (
         "»{command}« ist mit --server in dieser Version noch nicht verfügbar.",
         "'{command}' is not yet available with --server in this version.",

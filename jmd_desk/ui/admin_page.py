@@ -39,9 +39,10 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.districts_tab import DistrictsTab
 from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.login_dialog import error_label, password_edit
+from jmd_desk.ui.login_dialog import error_label
 from jmd_desk.ui.models import user_table_model
 from jmd_desk.ui.paperwork_dialogs import LogoSetting
+from jmd_desk.ui.password_pair import PasswordWithRepeat, password_edit
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
 from jmd_desk.ui.views import button, table
@@ -77,13 +78,11 @@ class ChangePasswordDialog(QDialog):
         self.setWindowTitle(self.tr("Change password"))
         self.session = session
         self.old_edit = password_edit("old_password_edit")
-        self.new_edit = password_edit("new_password_edit")
-        self.repeat_edit = password_edit("new_password_repeat_edit")
+        self.new_password = PasswordWithRepeat("new_password_edit", "new_password_repeat_edit", self)
         self.error_label = error_label("change_password_error_label")
         form = QFormLayout()
         form.addRow(self.tr("&Current password:"), self.old_edit)
-        form.addRow(self.tr("&New password:"), self.new_edit)
-        form.addRow(self.tr("&Repeat new password:"), self.repeat_edit)
+        self.new_password.add_rows(form, self.tr("&New password:"), self.tr("&Repeat new password:"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.setObjectName("change_password_buttons")
         buttons.accepted.connect(self.submit)
@@ -95,11 +94,12 @@ class ChangePasswordDialog(QDialog):
 
     def submit(self) -> None:
         """Check and change the password."""
-        if self.new_edit.text() != self.repeat_edit.text():
-            self._show(self.tr("The two passwords do not match."))
+        mismatch = self.new_password.mismatch()
+        if mismatch:
+            self._show(mismatch)
             return
         try:
-            accounts.change_own_password(self.session, self.old_edit.text(), self.new_edit.text())
+            accounts.change_own_password(self.session, self.old_edit.text(), self.new_password.password())
         except JmdError as exc:
             self._show(notify.error_text(exc))
             return

@@ -9,6 +9,7 @@ import os
 import shutil
 import signal
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -85,6 +86,7 @@ class AppController(QObject):
         self.dialog: LoginDialog | SetupWizard | None = None
         self.demo_folder: Path | None = None
         self.started = time.perf_counter()
+        self.warm_up: threading.Thread | None = None
 
     def start(self) -> None:
         """Show the wizard (no store yet) or the login."""
@@ -162,10 +164,11 @@ class AppController(QObject):
 
     def _report_ready(self, stage: str) -> None:
         elapsed = time.perf_counter() - self.started
-        if stage == "login":
-            # Modules and start-up objects live for the whole run: keep them out of the cyclic
-            # collector, whose full passes otherwise stall loading the office-wide client list.
+        if stage == "login" and self.warm_up is None:
             gc.freeze()
+            # While the user types: load the store and SQLAlchemy, so signing in does not wait.
+            self.warm_up = threading.Thread(target=_load_store_modules, name="warm-up")
+            self.warm_up.start()
         log.info("%s window ready after %.2f s", stage, elapsed)
         ready_file = os.environ.get(READY_FILE_ENV)
         if ready_file:
@@ -184,6 +187,14 @@ class AppController(QObject):
             self.window.session.close()
         if self.demo_folder is not None:
             shutil.rmtree(self.demo_folder, ignore_errors=True)
+
+
+def _load_store_modules() -> None:
+    """Import what signing in needs; then keep the modules' objects, which live for the whole
+    run, out of the cyclic collector (its full passes otherwise stall loading the client list)."""
+    import jmd_desk.services.accounts  # noqa: F401, PLC0415
+
+    gc.freeze()
 
 
 def _quit_on_signals(app: QApplication) -> QTimer:

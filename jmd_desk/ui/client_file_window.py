@@ -106,7 +106,6 @@ class ClientFileWindow(QWidget):
         self.form = self.master.form
         self.goals = GoalsTab(self)
         self.contacts = ContactsTab(self)
-        self.contact_model = self.contacts.model
         self.referrals = ReferralsTab(self)
         self.follow_ups = FollowUpsTab(self)
         self.consents = ConsentsTab(self)

@@ -24,10 +24,10 @@ def _offered(field: str, recorded: tuple[str, ...] = ()) -> tuple[str, ...]:
     return tuple(v for v in values if v != codes.UNKNOWN or v in recorded)
 
 
-def minutes_box(value: int, field: str = "minutes") -> QSpinBox:
+def minutes_box(value: int, field: str = "minutes", parent: QWidget | None = None) -> QSpinBox:
     """Minutes in steps of five, bounded as the catalogue bounds them."""
     spec = SPECS[field]
-    box = QSpinBox()
+    box = QSpinBox(parent)
     box.setRange(spec.min_value, spec.max_value)
     box.setSingleStep(5)
     box.setValue(value)
@@ -37,21 +37,28 @@ def minutes_box(value: int, field: str = "minutes") -> QSpinBox:
 class ContactFields:
     """The editors of one contact; ``contact()`` reads them, ``names`` finds them in tests."""
 
-    def __init__(self, today: Callable[[], date], contact: Contact | None = None, prefix: str | None = None) -> None:
-        """``prefix`` names the editors ``<prefix>_date_edit`` …; without it the form names them."""
+    def __init__(
+        self,
+        parent: QWidget,
+        today: Callable[[], date],
+        contact: Contact | None = None,
+        prefix: str | None = None,
+    ) -> None:
+        """``prefix`` names the editors ``<prefix>_date_edit`` …; without it the form names them.
+        The editors belong to ``parent`` from the start (this plain object must never own them)."""
         recorded = contact or Contact(today(), 30, codes.UNKNOWN, participants=("young_person",))
-        self.date = DateField(today=today)
+        self.date = DateField(today=today, parent=parent)
         self.date.set_value(recorded.date)
-        self.minutes = minutes_box(recorded.minutes)
-        self.mode = CodeCombo("mode", SPECS["mode"].codes)
+        self.minutes = minutes_box(recorded.minutes, parent=parent)
+        self.mode = CodeCombo("mode", SPECS["mode"].codes, parent=parent)
         self.mode.set_code(recorded.mode if contact else None)
-        self.participants = CodeChecks("participants", _offered("participants", recorded.participants))
+        self.participants = CodeChecks("participants", _offered("participants", recorded.participants), parent)
         self.participants.set_codes(recorded.participants)
-        self.topics = CodeChecks("area", _offered("topics", recorded.topics), columns=3)
+        self.topics = CodeChecks("area", _offered("topics", recorded.topics), parent, columns=3)
         self.topics.set_codes(recorded.topics)
-        self.interpreter = QCheckBox(QCoreApplication.translate("ContactFields", "with interpreter"))
+        self.interpreter = QCheckBox(QCoreApplication.translate("ContactFields", "with interpreter"), parent)
         self.interpreter.setChecked(recorded.interpreter)
-        self.notes = QPlainTextEdit(recorded.notes or "")
+        self.notes = QPlainTextEdit(recorded.notes or "", parent)
         for name, widget in self.named().items() if prefix else ():
             widget.setObjectName(f"{prefix}_{name}")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QGridLayout, QLabel
+from PySide6.QtWidgets import QGridLayout, QLabel, QWidget
 
 from jmd_desk.domain.entities import CaseFile
 from jmd_desk.domain.errors import JmdError
@@ -21,9 +21,9 @@ class ContactsTab(TableTab):
     """The contact form and the contacts of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = contact_table_model()
-        super().__init__(host, table("contact_table", model, descending=True))
-        self.model = model
+        super().__init__(host)
+        self.model = contact_table_model(self)
+        self.set_view(table("contact_table", self.model, descending=True))
         self.set_buttons(
             [
                 button("edit_contact_button", self.tr("&Edit…"), self._edit),
@@ -31,7 +31,7 @@ class ContactsTab(TableTab):
             ]
         )
         self.view.doubleClicked.connect(self._edit)
-        self.entry = ContactFields(host.session.clock.today, prefix="contact")
+        self.entry = ContactFields(self, host.session.clock.today, prefix="contact")
         self.entry.notes.setPlaceholderText(self.tr("Notes (Ctrl+Enter saves)"))
         self.entry.notes.setTabChangesFocus(True)
         self.entry.notes.setMaximumHeight(90)
@@ -42,15 +42,17 @@ class ContactsTab(TableTab):
         self.error.setObjectName("contact_error_label")
         self.error.setStyleSheet("color: #b00020;")
         self.error.hide()
-        self.page_layout.insertLayout(0, self._entry_grid())
+        grid = QGridLayout()
+        self.page_layout.insertLayout(0, grid)  # placed first, so the editors are reparented at once
+        self._fill_entry_grid(grid)
         self.page_layout.insertWidget(1, self.error)
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.log_contact, Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        QWidget.setTabOrder(self.view, self.entry.date)  # Shift+Tab from the date reaches the timeline
         self.entry.chain_tab_order(self.save_button)
 
-    def _entry_grid(self) -> QGridLayout:
+    def _fill_entry_grid(self, grid: QGridLayout) -> None:
         e = self.entry
-        grid = QGridLayout()
         for column, (label, editor) in enumerate(
             ((self.tr("Date"), e.date), (self.tr("Minutes"), e.minutes), (self.tr("Mode"), e.mode))
         ):
@@ -63,7 +65,6 @@ class ContactsTab(TableTab):
         grid.addWidget(e.topics, 2, 1, 1, 6)
         grid.addWidget(e.notes, 3, 0, 1, 6)
         grid.addWidget(self.save_button, 3, 6)
-        return grid
 
     def show_case(self, case_file: CaseFile | None) -> None:
         """Show the contacts of ``case_file``; logging needs a case and the right to edit."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -51,23 +52,27 @@ class FileHost(Protocol):
 class TableTab(QWidget):
     """A tab with a row of buttons above one table (goals, referrals, follow-ups, consents)."""
 
-    def __init__(self, host: FileHost, view: QTableView) -> None:
+    def __init__(self, host: FileHost) -> None:
         super().__init__()
         self.host = host
-        self.view = view
         self.buttons: list[QPushButton] = []
         self.page_layout = QVBoxLayout(self)
         self._button_row = QHBoxLayout()
         self._button_row.addStretch(1)
         self.page_layout.addLayout(self._button_row)
+
+    def set_view(self, view: QTableView) -> None:
+        """The tab's table (its model must already belong to the tab)."""
+        self.view = view
         self.page_layout.addWidget(view, 1)
-        view.model().setParent(self)
 
     def set_buttons(self, buttons: list[QPushButton]) -> None:
         """The tab's actions, left to right above the table."""
         self.buttons = buttons
         for index, b in enumerate(buttons):
             self._button_row.insertWidget(index, b)
+        for first, second in itertools.pairwise([*buttons, self.view]):  # Tab: buttons, then the table
+            QWidget.setTabOrder(first, second)
 
     def set_editable(self, editable: bool) -> None:
         """Offer the buttons only to whoever may change the file."""

@@ -6,7 +6,8 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from jmd_desk.ui.login_dialog import error_label, password_edit
+from jmd_desk.ui.login_dialog import error_label
+from jmd_desk.ui.password_pair import password_edit
 
 _ACTIVITY = {
     QEvent.Type.KeyPress,

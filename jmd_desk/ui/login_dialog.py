@@ -28,6 +28,7 @@ from jmd_desk.domain.errors import JmdError
 from jmd_desk.services.environment import Environment
 from jmd_desk.services.location import network_warning
 from jmd_desk.ui.notify import error_text
+from jmd_desk.ui.password_pair import PasswordWithRepeat, password_edit
 from jmd_desk.ui.tasks import TaskRunner
 from jmd_desk.ui.ui_settings import SERVER, STORE, Place
 from jmd_desk.ui.widgets import ERROR_STYLE
@@ -68,14 +69,6 @@ def recent_combo(places: Sequence[Place], picked: Callable[[int], None]) -> QCom
     combo.setVisible(bool(places))
     combo.activated.connect(picked)
     return combo
-
-
-def password_edit(name: str, parent: QWidget | None = None) -> QLineEdit:
-    """A password field (input hidden)."""
-    edit = QLineEdit(parent)
-    edit.setObjectName(name)
-    edit.setEchoMode(QLineEdit.EchoMode.Password)
-    return edit
 
 
 def error_label(name: str) -> QLabel:
@@ -295,14 +288,12 @@ class RecoveryDialog(QDialog):
         self.key_edit.setPlaceholderText("XXXX-XXXX-…")
         self.username_edit = QLineEdit()
         self.username_edit.setObjectName("recovery_username_edit")
-        self.password_edit = password_edit("new_password_edit")
-        self.repeat_edit = password_edit("new_password_repeat_edit")
+        self.new_password = PasswordWithRepeat("new_password_edit", "new_password_repeat_edit", self)
         self.error_label = error_label("recovery_error_label")
         form = QFormLayout()
         form.addRow(self.tr("Recovery &key:"), self.key_edit)
         form.addRow(self.tr("&User name:"), self.username_edit)
-        form.addRow(self.tr("&New password:"), self.password_edit)
-        form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+        self.new_password.add_rows(form, self.tr("&New password:"), self.tr("&Repeat password:"))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.setObjectName("recovery_buttons")
         self.buttons.accepted.connect(self._submit)
@@ -315,11 +306,12 @@ class RecoveryDialog(QDialog):
         self.setMinimumWidth(520)
 
     def _submit(self) -> None:
-        if self.password_edit.text() != self.repeat_edit.text():
-            self.error_label.setText(self.tr("The two passwords do not match."))
+        mismatch = self.new_password.mismatch()
+        if mismatch:
+            self.error_label.setText(mismatch)
             self.error_label.show()
             return
-        key, user, password = self.key_edit.text(), self.username_edit.text(), self.password_edit.text()
+        key, user, password = self.key_edit.text(), self.username_edit.text(), self.new_password.password()
         env, store = self.env, self.store
         self.buttons.setEnabled(False)
         self.runner.run(

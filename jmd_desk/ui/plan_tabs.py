@@ -26,9 +26,9 @@ class GoalsTab(TableTab):
     """The goals of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = goal_table_model(host.session.clock.today)
-        super().__init__(host, table("goal_table", model))
-        self.model = model
+        super().__init__(host)
+        self.model = goal_table_model(host.session.clock.today, self)
+        self.set_view(table("goal_table", self.model))
         self.set_buttons(
             [
                 button("add_goal_button", self.tr("New &goal…"), self._add),
@@ -56,10 +56,11 @@ class GoalsTab(TableTab):
         return goal_id, next(g.value for g in case_file.goals if g.id == goal_id)
 
     def _edit(self) -> None:
-        found, session, case_file = self._selected(), self.host.session, self.host.current_case()
-        if found and case_file and self.host.editable:
+        found, session = self._selected(), self.host.session
+        case_file = self.host.current_case()
+        if found and case_file is not None and self.host.editable:
             goal_id, goal = found
-            seen = next(g.version for g in case_file.goals if g.id == goal_id)  # the server refuses a newer one
+            seen = next(g.version for g in case_file.goals if g.id == goal_id)  # office server: refuse newer
             save = lambda g: casework.update_record(session, goal_id, g, seen_version=seen)  # noqa: E731
             self.host.open_dialog(goal_dialog(self, goal, session.clock.today(), save))
 
@@ -75,9 +76,9 @@ class ReferralsTab(TableTab):
     """The referrals of the shown case; blocked without a valid referral-sharing consent."""
 
     def __init__(self, host: FileHost) -> None:
-        model = referral_table_model(lambda: {p.id: p.value.name for p in host.partners})
-        super().__init__(host, table("referral_table", model, descending=True))
-        self.model = model
+        super().__init__(host)
+        self.model = referral_table_model(lambda: {p.id: p.value.name for p in host.partners}, self)
+        self.set_view(table("referral_table", self.model, descending=True))
         self.add_button = button("add_referral_button", self.tr("&New referral…"), self._add)
         self.set_buttons(
             [
@@ -134,9 +135,9 @@ class FollowUpsTab(TableTab):
     """The follow-ups (Wiedervorlagen) of the shown case."""
 
     def __init__(self, host: FileHost) -> None:
-        model = follow_up_table_model()
-        super().__init__(host, table("follow_up_table", model))
-        self.model = model
+        super().__init__(host)
+        self.model = follow_up_table_model(self)
+        self.set_view(table("follow_up_table", self.model))
         self.set_buttons(
             [
                 button("add_follow_up_button", self.tr("&New follow-up…"), self._add),
@@ -165,9 +166,9 @@ class ConsentsTab(TableTab):
     """The client's consents, with whether each is valid today (the services' answer)."""
 
     def __init__(self, host: FileHost) -> None:
-        model = consent_table_model(lambda: host.caps.valid_consents if host.caps else frozenset())
-        super().__init__(host, table("consent_table", model, 2))
-        self.model = model
+        super().__init__(host)
+        self.model = consent_table_model(lambda: host.caps.valid_consents if host.caps else frozenset(), self)
+        self.set_view(table("consent_table", self.model, 2))
         self.set_buttons(
             [
                 button("give_consent_button", self.tr("Record &consent…"), self._give),

@@ -107,7 +107,7 @@ def contact_dialog(
     parent: QWidget, contact: Contact, save: Save, today: Callable[[], date] = date.today
 ) -> RecordDialog:
     """Correct a logged contact (the same editors as the quick entry)."""
-    editors = ContactFields(today, contact)
+    editors = ContactFields(parent, today, contact)
     return RecordDialog(
         "contact_dialog",
         QCoreApplication.translate("RecordEditors", "Contact"),

@@ -33,8 +33,9 @@ from jmd_desk.services.location import network_warning
 from jmd_desk.services.session import UserSession
 from jmd_desk.texts.messages import field_message
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.login_dialog import error_label, password_edit
+from jmd_desk.ui.login_dialog import error_label
 from jmd_desk.ui.notify import error_text
+from jmd_desk.ui.password_pair import PasswordWithRepeat
 from jmd_desk.ui.tasks import TaskRunner
 
 
@@ -129,33 +130,32 @@ class AccountPage(QWizardPage):
         self.username_edit.setPlaceholderText(self.tr("e.g. m.schulz"))
         self.display_edit = QLineEdit()
         self.display_edit.setObjectName("display_name_edit")
-        self.password_edit = password_edit("setup_password_edit")
-        self.repeat_edit = password_edit("setup_password_repeat_edit")
+        self.new_password = PasswordWithRepeat("setup_password_edit", "setup_password_repeat_edit", self)
         self.error_label = error_label("setup_error_label")
         form = QFormLayout(self)
         form.addRow(self.tr("&Office name:"), self.office_edit)
         form.addRow(self.tr("&User name:"), self.username_edit)
         form.addRow(self.tr("&Your name:"), self.display_edit)
-        form.addRow(self.tr("&Password:"), self.password_edit)
-        form.addRow(self.tr("&Repeat password:"), self.repeat_edit)
+        self.new_password.add_rows(form, self.tr("&Password:"), self.tr("&Repeat password:"))
         form.addRow(self.error_label)
-        for edit in (self.username_edit, self.password_edit, self.repeat_edit):
+        for edit in (self.username_edit, *self.new_password.edits()):
             edit.textChanged.connect(self.completeChanged)
 
     def isComplete(self) -> bool:
         """Override QWizardPage.isComplete: user name and both passwords are filled in."""
-        return all(e.text() for e in (self.username_edit, self.password_edit, self.repeat_edit))
+        return bool(self.username_edit.text()) and self.new_password.filled()
 
     def validatePage(self) -> bool:
         """Override QWizardPage.validatePage: passwords match and meet the rules."""
-        if self.password_edit.text() != self.repeat_edit.text():
-            self.show_error(self.tr("The two passwords do not match."))
+        mismatch = self.new_password.mismatch()
+        if mismatch:
+            self.show_error(mismatch)
             return False
         username = accounts.normalise_username(self.username_edit.text())
         if not USERNAME_RE.match(username):
             self.show_error(field_message(FieldError("username", "bad_username"), language()))
             return False
-        problems = password_problems(self.password_edit.text(), username)
+        problems = password_problems(self.new_password.password(), username)
         if problems:
             self.show_error(self._problem_text(problems[0]))
             return False
@@ -313,7 +313,7 @@ class SetupWizard(QWizard):
             return
         path, env = self.store_path(), self.env
         username = self.account.username_edit.text()
-        password = self.account.password_edit.text()
+        password = self.account.new_password.password()
         display = self.account.display_edit.text()
         office_name = self.office_name()
 

@@ -51,17 +51,17 @@
 <context>
     <name>AccountPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="118" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="119" />
         <source>Office and first account</source>
         <translation>Dienststelle und erstes Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="121" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="122" />
         <source>The first account administers users and settings and may also work on cases and statistics. Choose a password of at least 8 characters.</source>
         <translation>Das erste Konto verwaltet Benutzer*innen und Einstellungen und kann auch Fälle und die Statistik bearbeiten. Wählen Sie ein Passwort mit mindestens 8 Zeichen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="129" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="130" />
         <source>e.g. m.schulz</source>
         <translation>z. B. m.schulz</translation>
     </message>
@@ -86,14 +86,9 @@
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="140" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="139" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="152" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/setup_wizard.py" line="167" />
@@ -343,12 +338,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="108" />
+        <location filename="../../jmd_desk/ui/application.py" line="110" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="119" />
+        <location filename="../../jmd_desk/ui/application.py" line="121" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -467,7 +462,7 @@
 <context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="77" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="78" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
@@ -482,14 +477,9 @@
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="86" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="99" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -520,107 +510,107 @@
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
         <source>Appoin&amp;tments &amp;&amp; progress</source>
         <translation>&amp;Termine und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="139" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="138" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="143" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="142" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="145" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="165" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="185" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="196" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="203" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="217" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="222" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="221" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="246" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="343" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -711,7 +701,7 @@
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="244" />
+        <location filename="../../jmd_desk/ui/pages.py" line="246" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -800,22 +790,22 @@
         <translation>Gespeicherter Stand der Kollegin / des Kollegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="75" />
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="77" />
         <source>&amp;Keep my input</source>
         <translation>Meine Eingaben &amp;behalten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="78" />
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="80" />
         <source>&amp;Load colleague's version (discard my input)</source>
         <translation>Gespeicherten Stand &amp;laden (meine Eingaben verwerfen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="86" />
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="88" />
         <source>These fields differ:</source>
         <translation>Diese Felder unterscheiden sich:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="86" />
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="88" />
         <source>No field differs.</source>
         <translation>Kein Feld unterscheidet sich.</translation>
     </message>
@@ -823,12 +813,12 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="172" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="174" />
         <source>Record &amp;consent…</source>
         <translation>Einwilligung e&amp;rfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="173" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="175" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
@@ -836,7 +826,7 @@
 <context>
     <name>ContactFields</name>
     <message>
-        <location filename="../../jmd_desk/ui/contact_fields.py" line="52" />
+        <location filename="../../jmd_desk/ui/contact_fields.py" line="59" />
         <source>with interpreter</source>
         <translation>mit Dolmetschung</translation>
     </message>
@@ -869,27 +859,27 @@
         <translation>Strg+Eingabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="55" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="57" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="60" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
         <source>Participants</source>
         <translation>Teilnehmende</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/contacts_tab.py" line="62" />
+        <location filename="../../jmd_desk/ui/contacts_tab.py" line="64" />
         <source>Topics</source>
         <translation>Themen</translation>
     </message>
@@ -1503,17 +1493,17 @@
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="141" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
         <source>&amp;New follow-up…</source>
         <translation>&amp;Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="142" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="144" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="145" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -1724,33 +1714,33 @@
 <context>
     <name>LocationPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="59" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="60" />
         <source>Welcome to JMD Desk</source>
         <translation>Willkommen bei JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="62" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="63" />
         <source>JMD Desk keeps all case files in one encrypted store on this computer. Choose where it is kept; the default folder is right for most offices.</source>
         <translation>JMD Desk speichert alle Akten in einer verschlüsselten Datenablage auf diesem Rechner. Wählen Sie, wo sie liegen soll; der vorgeschlagene Ordner passt für die meisten Dienststellen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="68" />
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100" />
         <source>Store file</source>
         <translation>Datenablage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="69" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="70" />
         <source>Browse…</source>
         <translation>Durchsuchen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="77" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="78" />
         <source>Keep the store on a local disk, not on a network drive. The key file is kept beside it; back up both together.</source>
         <translation>Die Datenablage gehört auf eine lokale Festplatte, nicht auf ein Netzlaufwerk. Die Schlüsseldatei liegt daneben; sichern Sie beide zusammen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/setup_wizard.py" line="99" />
+        <location filename="../../jmd_desk/ui/setup_wizard.py" line="100" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
@@ -1758,32 +1748,32 @@
 <context>
     <name>LockScreen</name>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="77" />
+        <location filename="../../jmd_desk/ui/lock.py" line="78" />
         <source>JMD Desk is locked. The data connection is closed. Enter your password to continue.</source>
         <translation>JMD Desk ist gesperrt. Die Verbindung zu den Daten ist geschlossen. Geben Sie Ihr Passwort ein, um weiterzuarbeiten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="80" />
+        <location filename="../../jmd_desk/ui/lock.py" line="81" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="83" />
+        <location filename="../../jmd_desk/ui/lock.py" line="84" />
         <source>&amp;Unlock</source>
         <translation>&amp;Entsperren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="86" />
+        <location filename="../../jmd_desk/ui/lock.py" line="87" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="98" />
+        <location filename="../../jmd_desk/ui/lock.py" line="99" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/lock.py" line="115" />
+        <location filename="../../jmd_desk/ui/lock.py" line="116" />
         <source>Locked – {user}</source>
         <translation>Gesperrt – {user}</translation>
     </message>
@@ -1791,109 +1781,109 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="109" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="102" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="115" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="124" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="117" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="120" />
         <source>Office server…</source>
         <translation>Büro-Server…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="134" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="136" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="129" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="144" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="137" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="145" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="138" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="147" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="140" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="151" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="144" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="65" />
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="187" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="66" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="180" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="62" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="63" />
         <source>Recently used</source>
         <translation>Zuletzt verwendet</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="63" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="64" />
         <source>Recently used…</source>
         <translation>Zuletzt verwendet…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="64" />
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="185" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="65" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
         <source>Office server: {path}</source>
         <translation>Büro-Server: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="203" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="203" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="211" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="204" />
         <source>Office server profile</source>
         <translation>Büro-Server-Profil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="213" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
         <source>Office server profile (*.jmd-server)</source>
         <translation>Büro-Server-Profil (*.jmd-server)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="229" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="222" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="255" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="256" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="249" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -2286,17 +2276,17 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="267" />
+        <location filename="../../jmd_desk/ui/pages.py" line="269" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="283" />
+        <location filename="../../jmd_desk/ui/pages.py" line="285" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="310" />
+        <location filename="../../jmd_desk/ui/pages.py" line="312" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -2327,34 +2317,42 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="331" />
+        <location filename="../../jmd_desk/ui/pages.py" line="333" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="339" />
+        <location filename="../../jmd_desk/ui/pages.py" line="341" />
         <source>&amp;New partner…</source>
         <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="340" />
+        <location filename="../../jmd_desk/ui/pages.py" line="342" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="342" />
+        <location filename="../../jmd_desk/ui/pages.py" line="344" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="395" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="395" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordWithRepeat</name>
+    <message>
+        <location filename="../../jmd_desk/ui/password_pair.py" line="47" />
+        <source>The two passwords do not match.</source>
+        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2486,39 +2484,34 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="284" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="277" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="288" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="281" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="302" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="294" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="303" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="295" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="304" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="305" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="319" />
-        <source>The two passwords do not match.</source>
-        <translation>Die beiden Passwörter stimmen nicht überein.</translation>
     </message>
 </context>
 <context>
@@ -2592,27 +2585,27 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="80" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="82" />
         <source>&amp;New referral…</source>
         <translation>&amp;Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="84" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="86" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="85" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="87" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="105" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="107" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="110" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="112" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
@@ -2836,7 +2829,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>TableTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_host.py" line="82" />
+        <location filename="../../jmd_desk/ui/file_host.py" line="87" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -14,7 +14,8 @@ from jmd_desk.domain import erasure_list
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
-from jmd_desk.services import server_cases, server_retention
+from jmd_desk.services import retention, server_cases, server_retention
+from jmd_desk.services.server_cases import sign_in_server
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
@@ -116,8 +117,14 @@ def test_a_deletion_run_writes_an_erasure_list_that_cleans_a_restored_state(
                      "OR action LIKE 'deletion%%'").fetchall()  # fmt: skip
     assert log == [("dl.ada", "deletion_run_executed"), ("dl.ada", "erasures_reapplied"),
                    ("dl.ada", "erasures_reapplied")]  # fmt: skip
+    actions = [r[0] for r in su.execute("SELECT action FROM audit_events ORDER BY seq").fetchall()]
+    assert actions == ["deletion_proposed", "deletion_confirmed", "client_deleted", "client_deleted",
+                       "erasures_reapplied", "client_deleted", "client_deleted", "erasures_reapplied"]  # fmt: skip
     su.close()
     assert office_id
+    checked = run(["--server", str(profile), "verify", "--user", "dl.ada", "--password-stdin"], home,
+                  PW["dl.ada"] + "\n")  # fmt: skip
+    assert checked.returncode == 0 and "audit_chain       OK" in checked.stdout, checked.stdout + checked.stderr
 
 
 def test_only_an_admin_reapplies_and_only_a_valid_list_of_this_office(pg_cluster: PgCluster, tmp_path: Path) -> None:
@@ -129,16 +136,16 @@ def test_only_an_admin_reapplies_and_only_a_valid_list_of_this_office(pg_cluster
     entry = erasure_list.Erasure(ids[0], None, None, TODAY.replace(tzinfo=None))
     good = erasure_list.dump(office_id, [entry], TODAY)
     with pytest.raises(AuthError):
-        server_retention.reapply_erasures(profile, "dr.tom", PW["dl.tom"], [good], policy=POLICY)
+        server_retention.reapply_erasures(profile, "dr.tom", PW["dl.tom"], [good], clock=CLOCK, policy=POLICY)
     with pytest.raises(JmdError) as other:
         foreign = erasure_list.dump("another-office", [entry], TODAY)
-        server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [foreign], policy=POLICY)
+        server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [foreign], clock=CLOCK, policy=POLICY)
     assert other.value.code == "erasure_list_other_office"
     broken = json.loads(good)
     broken["erasures"][0]["client_id"] = "1; DROP TABLE clients"
     for bad in (b"\x00garbage", json.dumps(broken).encode(), good + b"{"):
         with pytest.raises(JmdError) as invalid:
-            server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [good, bad], policy=POLICY)
+            server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [good, bad], clock=CLOCK, policy=POLICY)
         assert invalid.value.code == "erasure_list_invalid"
     assert _berta_ids(profile, "dr.") == ids  # nothing was erased by a refused call
     # the server refuses a counsellor's direct call, whatever the program does
@@ -152,5 +159,24 @@ def test_only_an_admin_reapplies_and_only_a_valid_list_of_this_office(pg_cluster
         conn.rollback()
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             conn.execute("SELECT * FROM jmd_retention_files()")
-    server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [good], policy=POLICY)
+    server_retention.reapply_erasures(profile, "dr.ada", PW["dl.ada"], [good], clock=CLOCK, policy=POLICY)
     assert _berta_ids(profile, "dr.") == ids[1:]
+
+
+def test_deletion_through_server_sessions_uses_the_server_functions(pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """The desktop client's path: services.retention on server sessions (not the CLI's)."""
+    profile = _office(pg_cluster, tmp_path / "profile", "dl_session", "ds.")
+    ids = _berta_ids(profile, "ds.")
+    tom = sign_in_server(profile, "ds.tom", PW["dl.tom"], clock=CLOCK, policy=POLICY)
+    try:
+        run_id = retention.propose_deletion(tom, ids[:1], "request")
+    finally:
+        tom.close()
+    ada = sign_in_server(profile, "ds.ada", PW["dl.ada"], clock=CLOCK, policy=POLICY)
+    try:
+        assert retention.confirm_deletion(ada, run_id) == ids[:1]
+        assert [r.status for r in retention.deletion_runs(ada)] == ["done"]
+    finally:
+        ada.close()
+    assert _berta_ids(profile, "ds.") == ids[1:]
+    assert (profile.parent / "erasure-lists" / f"dl_session-erasures-run-{run_id}.json").is_file()

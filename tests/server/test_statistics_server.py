@@ -26,6 +26,7 @@ from jmd_desk.services import (
     server_statistics,
     statistics,
 )
+from jmd_desk.services.server_cases import sign_in_server
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
@@ -151,10 +152,14 @@ def test_the_views_hold_no_sealed_column_and_the_openings_are_logged(small: Offi
             "SELECT login, subject FROM jmd_private.privileged_log WHERE action = 'statistics_read'"
         ).fetchall()
         register = su.execute("SELECT user_name, output FROM published_reports").fetchall()
+        audited = su.execute(
+            "SELECT DISTINCT \"user\", action FROM audit_events WHERE action LIKE 'statistics%'"
+        ).fetchall()
     sealed = {"first_name", "last_name", "phone", "email", "address", "guardian", "notes", "outcome", "title"}
     assert columns and not sealed & {c for _, c in columns}
     assert (LEAD, "2026-01-01..2026-03-31") in log
     assert (LEAD, "json") in register
+    assert (LEAD, "statistics_published_json") in audited
 
 
 def test_stats_on_the_server_from_the_command_line(small: Office, tmp_path: Path) -> None:
@@ -189,3 +194,37 @@ def test_the_server_finds_the_same_files_due_for_deletion(small: Office) -> None
         session.close()
     due = server_retention.due_files(small.profile, LEAD, LEAD_PW, clock=CLOCK, policy=POLICY)
     assert local and [(f.client_number, f.last_closed_on, f.due_since) for f in due] == local
+
+
+def test_trend_and_bundle_on_the_server_from_the_command_line(small: Office, tmp_path: Path) -> None:
+    home, server = tmp_path / "home", ["--server", str(small.profile)]
+    trend = run([*server, "stats-trend", "--from-quarter", "2026-Q1", "--to-quarter", "2026-Q2", "--format", "json",
+                 "-o", str(tmp_path / "trend.json"), "--user", LEAD, "--password-stdin"],
+                home, LEAD_PW + "\n")  # fmt: skip
+    assert trend.returncode == 0, trend.stderr
+    assert json.loads((tmp_path / "trend.json").read_text())["format"] == "jmd-desk-statistics-trend"
+    bundled = run([*server, "stats-bundle", "--quarter", "2026-Q2", "-o", str(tmp_path / "office.bundle"), "--user",
+                   LEAD, "--password-stdin"], home, f"{LEAD_PW}\nStatistik-Passwort-1\n")  # fmt: skip
+    assert bundled.returncode == 0, bundled.stderr
+    merged = run(["stats-merge", str(tmp_path / "office.bundle"), "--quarter", "2026-Q2", "--format", "json", "-o",
+                  str(tmp_path / "merged.json"), "--method", "suppression", "--passphrase-stdin"], home,
+                 "Statistik-Passwort-1\n")  # fmt: skip
+    assert merged.returncode == 0, merged.stderr
+    assert json.loads((tmp_path / "merged.json").read_text())["method"] == "suppression"
+
+
+def test_a_team_lead_session_on_the_server_counts_the_whole_office(small: Office) -> None:
+    """The desktop client's path: the same use cases on a server session (not the CLI's)."""
+    lead = sign_in_server(small.profile, LEAD, LEAD_PW, clock=CLOCK, policy=POLICY)
+    try:
+        for method in ("internal", "cell_key"):
+            period = Period.quarter("2026-Q2")
+            assert statistics.export(lead, period, "json", method=method) == local_json(small.local, period, method)
+        due = [(f.client_number, f.due_since) for f in retention.due_files(lead)]
+    finally:
+        lead.close()
+    session = accounts.sign_in(small.local, LEAD, LOCAL_PW, clock=CLOCK, policy=POLICY)
+    try:
+        assert due == [(f.client_number, f.due_since) for f in retention.due_files(session)]
+    finally:
+        session.close()

@@ -46,6 +46,9 @@ def test_file_capabilities_follow_access_and_referral_consent(session_for) -> No
     assert caps.valid_consents == frozenset()
 
 
+# On the office server the admin reads no case rows and the team lead writes none: her legal hold
+# needs a narrow server function that is not built yet (see README, "Büro mit Server").
+@pytest.mark.local_only
 def test_legal_hold_answer_matches_the_service(session_for) -> None:
     berta = session_for("berta")
     client_id = _client(berta)

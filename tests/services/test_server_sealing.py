@@ -3,6 +3,7 @@ read is opened there; name search works on the sealed names; a locked session re
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 import pytest
@@ -123,3 +124,31 @@ def test_saving_over_a_colleagues_newer_save_is_refused_and_keeps_hers(session_f
 
 def accounts_for_deputy(session_for) -> None:  # type: ignore[no-untyped-def]
     accounts.set_deputies(session_for("admin"), "berta", ["cem"])
+
+
+def test_colleagues_saving_at_the_same_time_all_get_through(session_for, on_server: bool) -> None:
+    if not on_server:
+        pytest.skip("a local store has one program at a time")
+    sessions = [session_for("berta"), session_for("cem")]
+    ids = [clients.create_client(s, _client(), Case("case_management", INTAKE)) for s in sessions]
+    failures: list[Exception] = []
+
+    def save_many(index: int) -> None:
+        for n in range(12):
+            try:
+                clients.update_client(sessions[index], ids[index], _client(phone=f"0151 {index}{n:02d}"))
+            except Exception as exc:
+                failures.append(exc)
+
+    threads = [threading.Thread(target=save_many, args=(i,)) for i in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+    assert failures == []
+    assert [clients.client_file(s, i).client.phone for s, i in zip(sessions, ids, strict=True)] == [
+        "0151 011",
+        "0151 111",
+    ]
+    with sessions[0].uow() as uow:
+        assert uow.audit.verify() == []  # one chain, no place taken twice

@@ -71,7 +71,7 @@ def test_file_tab_turns_an_appointment_into_a_contact_and_records_progress(qtbot
     child(tab, "file_appointment_held_button", QPushButton).click()
     case = window.current_case()
     assert [(c.value.date, c.value.minutes, c.value.mode) for c in case.contacts] == [(date(2026, 11, 19), 50, "phone")]
-    assert window.contact_model.rowCount() == 1
+    assert window.contacts.model.rowCount() == 1
 
     def record(dialog) -> None:
         value = child(dialog, "value_edit", QComboBox)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import binascii
 import os
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
 from cryptography.exceptions import InvalidTag
@@ -129,7 +129,8 @@ class FieldCipher:
 def field_cipher(session: Any) -> FieldCipher | None:
     """The cipher of a session on the office server (None on a local store, where the whole
     file is encrypted and repositories read plain columns)."""
-    return session.info.get(CIPHER_INFO)
+    cipher = session.info.get(CIPHER_INFO)
+    return cipher if isinstance(cipher, FieldCipher) else None
 
 
 FieldOpener = Callable[[str, str, int, Any], Any]
@@ -144,8 +145,3 @@ def field_opener(session: Any) -> FieldOpener:
     sealed values on the office server, passes values through on a local store."""
     cipher = field_cipher(session)
     return _as_stored if cipher is None else cipher.open_any
-
-
-def encrypted_columns(tables: Iterable[str]) -> list[tuple[str, str]]:
-    """(table, column) of every sealed column among ``tables``."""
-    return [(t, c) for t in tables for c in ENCRYPTED_COLUMNS.get(t, ())]

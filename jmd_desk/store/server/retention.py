@@ -5,16 +5,18 @@ again what an erasure list names after the IT restored an older dump."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, datetime
 
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.erasure_list import Erasure
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.domain.retention import DeletionRun
+from jmd_desk.store.audit_repo import AuditRepository
 from jmd_desk.store.retention_repo import RetentionRepository
 
 # refusals of the functions (their "jmd:" marker) -> our error codes
@@ -37,32 +39,46 @@ def _typed(exc: DBAPIError) -> JmdError:
     return StoreError("server_error", detail=type(exc.orig).__name__)
 
 
+Events = Callable[[list[tuple]], list[AuditEntry]]  # type: ignore[type-arg]
+
+
 def _naive(moment: datetime) -> datetime:
     return moment.replace(tzinfo=None)
 
 
 class ServerRetention:
-    """What an admin or a team lead may do about deletion on the server."""
+    """What an admin or a team lead may do about deletion on the server; every change is
+    audited in the server's chain in the same transaction."""
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, username: str, audit_key: bytes) -> None:
         self._engine = engine
+        self._user = username
+        self._audit_key = audit_key
 
-    def _rows(self, statement: str, params: dict[str, object]) -> list[tuple]:  # type: ignore[type-arg]
+    def _rows(self, statement: str, params: dict[str, object], events: Events | None = None) -> list[tuple]:  # type: ignore[type-arg]
+        """Run one function call; ``events`` turns its rows into the audit events written with it."""
         try:
             with Session(self._engine) as session, session.begin():
-                return [tuple(r) for r in session.execute(text(statement), params)]
+                rows = [tuple(r) for r in session.execute(text(statement), params)]
+                if events is not None:
+                    AuditRepository(session, self._audit_key, keeps_head=False).append_many(events(rows))
+                return rows
         except DBAPIError as exc:
             raise _typed(exc) from None
 
     def files(self) -> list[tuple[int, str, str, date | None]]:
         """(client id, client number, case type, closed on) of every file not on legal hold."""
-        return self._rows("SELECT * FROM jmd_retention_files()", {})  # type: ignore[return-value]
+        rows = self._rows("SELECT * FROM jmd_retention_files()", {})
+        return [(int(cid), str(number), str(case_type), closed) for cid, number, case_type, closed in rows]
 
-    def add_run(self, reason: str, client_ids: Iterable[int], user: str, now: datetime) -> int:
+    def add_run(self, reason: str, client_ids: Iterable[int], now: datetime) -> int:
         """Record a proposed run (the table of runs holds ids only and is shared by the office)."""
         try:
             with Session(self._engine) as session, session.begin():
-                return RetentionRepository(session).add_run(reason, client_ids, user, _naive(now))
+                run_id = RetentionRepository(session).add_run(reason, client_ids, self._user, _naive(now))
+                entry = AuditEntry(now, self._user, "deletion_proposed", "deletion_run", run_id)
+                AuditRepository(session, self._audit_key, keeps_head=False).append_many([entry])
+                return run_id
         except DBAPIError as exc:
             raise _typed(exc) from None
 
@@ -73,7 +89,12 @@ class ServerRetention:
 
     def execute(self, run_id: int, now: datetime) -> list[int]:
         """Delete a proposed run's files (the server checks the four eyes); returns their ids."""
-        rows = self._rows("SELECT * FROM jmd_execute_deletion_run(:r, :now)", {"r": run_id, "now": _naive(now)})
+
+        def events(rows: list[tuple]) -> list[AuditEntry]:  # type: ignore[type-arg]
+            confirmed = AuditEntry(now, self._user, "deletion_confirmed", "deletion_run", run_id)
+            return [confirmed, *(AuditEntry(now, self._user, "client_deleted", "client", r[0], r[0]) for r in rows)]
+
+        rows = self._rows("SELECT * FROM jmd_execute_deletion_run(:r, :now)", {"r": run_id, "now": _naive(now)}, events)
         return [int(r[0]) for r in rows]
 
     def erasures(self) -> list[Erasure]:
@@ -81,7 +102,7 @@ class ServerRetention:
         with Session(self._engine) as session:
             return [Erasure(*row) for row in RetentionRepository(session).erasures()]
 
-    def reapply(self, erasures: list[Erasure]) -> list[int]:
+    def reapply(self, erasures: list[Erasure], now: datetime) -> list[int]:
         """Erase again what ``erasures`` names (admin; idempotent); returns the ids erased now."""
         entries = [
             {
@@ -92,5 +113,10 @@ class ServerRetention:
             }
             for e in erasures
         ]
-        rows = self._rows("SELECT * FROM jmd_reapply_erasures(CAST(:e AS jsonb))", {"e": json.dumps(entries)})
+
+        def events(rows: list[tuple]) -> list[AuditEntry]:  # type: ignore[type-arg]
+            again = (AuditEntry(now, self._user, "client_deleted", "client", r[0], r[0]) for r in rows)
+            return [AuditEntry(now, self._user, "erasures_reapplied"), *again]
+
+        rows = self._rows("SELECT * FROM jmd_reapply_erasures(CAST(:e AS jsonb))", {"e": json.dumps(entries)}, events)
         return [int(r[0]) for r in rows]

@@ -11,8 +11,10 @@ from sqlalchemy import Engine, column, table, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, aliased
 
+from jmd_desk.domain.audit_chain import AuditEntry
 from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.domain.statistics import Period, PublishedReport, StatisticsFacts
+from jmd_desk.store.audit_repo import AuditRepository
 from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.server.statistics_sql import STATISTICS_VIEWS
 from jmd_desk.store.settings_repo import SettingsRepository
@@ -62,12 +64,19 @@ class ServerStatistics:
         with Session(self._engine) as session:
             return RegisterRepository(session).for_period(start, end, method)
 
-    def record(self, now: datetime, user: str, entries: list[tuple[Period, str, int | None, str, str]]) -> None:
-        """Add register entries (period, method, k, output, cells hash) in one transaction."""
+    def record(
+        self, now: datetime, user: str, entries: list[tuple[Period, str, int | None, str, str]], audit_key: bytes
+    ) -> None:
+        """Add register entries (period, method, k, output, cells hash) and their audit events, as
+        on a local store, in one transaction."""
         try:
             with Session(self._engine) as session, session.begin():
-                register = RegisterRepository(session)
+                register, events = RegisterRepository(session), []
                 for period, method, k, output, digest in entries:
-                    register.add(now, user, period, method, k, output, digest)
+                    entry_id = register.add(now, user, period, method, k, output, digest)
+                    if output == "bundle":
+                        events.append(AuditEntry(now, user, "statistics_bundle_created"))
+                    events.append(AuditEntry(now, user, f"statistics_published_{output}", "published_report", entry_id))
+                AuditRepository(session, audit_key, keeps_head=False).append_many(events)
         except DBAPIError as exc:
             raise _typed(exc) from None

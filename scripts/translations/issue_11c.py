@@ -1,0 +1,36 @@
+# ruff: noqa: E501 - one translation a line
+"""German texts of issue 11c (widgets moved out of ClientFileWindow, one contact form, one
+password-with-repeat widget)."""
+
+DE = {
+    "&Edit…": "&Bearbeiten …",
+    "&New follow-up…": "&Neue Wiedervorlage …",
+    "&New referral…": "&Neue Vermittlung …",
+    "&Save master data": "Stammdaten &speichern",
+    "Change status…": "Status ändern …",
+    "Corrections of master data:": "Berichtigungen der Stammdaten:",
+    "Ctrl+Enter": "Strg+Eingabe",
+    "Date": "Datum",
+    "Delete": "Löschen",
+    "Delete the selected entry? This cannot be undone.": "Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.",
+    "Discard changes": "Änderungen verwerfen",
+    "Edit / answer…": "Bearbeiten / Rückmeldung …",
+    "Edit…": "Bearbeiten …",
+    "Log contact": "Kontakt erfassen",
+    "Mark done": "Als erledigt markieren",
+    "Minutes": "Minuten",
+    "Mode": "Kontaktart",
+    "New &goal…": "Neues &Ziel …",
+    "Notes (Ctrl+Enter saves)": "Notiz (Strg+Eingabe speichert)",
+    "Participants": "Beteiligte",
+    "Please correct the marked fields.": "Bitte die markierten Felder korrigieren.",
+    "Record &consent…": "Einwilligung e&rfassen …",
+    "Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).": "Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).",
+    "Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).": "Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).",
+    "Saved.": "Gespeichert.",
+    "The two passwords do not match.": "Die beiden Passwörter stimmen nicht überein.",
+    "Topics": "Themen",
+    "Who did what with this file (audit log):": "Wer hat was mit dieser Akte getan (Protokoll):",
+    "Withdraw…": "Widerrufen …",
+    "with interpreter": "mit Dolmetschung",
+}

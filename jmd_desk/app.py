@@ -54,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from jmd_desk.selftest import run_self_test  # noqa: PLC0415 - only for the bundle check
 
         return run_self_test(env)
-    if args.command in (None, *GUI_COMMANDS) and args.server is None:
+    if args.command in (None, *GUI_COMMANDS) and not (args.command == "demo" and args.server is not None):
         from jmd_desk.ui.application import run_gui  # noqa: PLC0415 - Qt only when needed
 
         return run_gui(args, env)

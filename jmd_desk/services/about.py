@@ -7,6 +7,7 @@ from importlib import metadata
 
 from jmd_desk import __version__
 from jmd_desk.services.session import UserSession
+from jmd_desk.store.server.server_store import ServerStore
 
 _DISTRIBUTIONS = ("PySide6-Essentials", "SQLAlchemy", "alembic", "sqlcipher3", "cryptography", "reportlab")
 
@@ -19,6 +20,12 @@ def component_versions(session: UserSession | None) -> list[tuple[str, str]]:
             rows.append((name, metadata.version(name)))
         except metadata.PackageNotFoundError:
             rows.append((name, "?"))
-    if session is not None and session.store.is_unlocked:
+    if session is not None and session.store.is_unlocked and not session.on_server:
         rows += sorted(session.local_store.engine_versions().items())
     return rows
+
+
+def store_location(session: UserSession) -> str:
+    """Where the session's data are: the store file, or the office server's profile file."""
+    store = session.store
+    return str(store.profile.path if isinstance(store, ServerStore) else session.local_store.paths.db)

@@ -28,6 +28,7 @@ class Capabilities:
     statistics: bool  # anonymised statistics (team lead)
     data_protection: bool  # retention, erasure, audit (team lead or admin)
     administration: bool  # accounts and office settings (admin)
+    local_store: bool  # backup, restore and re-key: a local store's tools (the office IT backs up the server)
 
 
 @dataclass(frozen=True)
@@ -56,6 +57,7 @@ def capabilities(session: UserSession) -> Capabilities:
         statistics=user.has(Role.TEAM_LEAD),
         data_protection=oversees_files(session),
         administration=user.has(Role.ADMIN),
+        local_store=not session.on_server,
     )
 
 

@@ -31,7 +31,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE, RETENTION_YEARS_RANGE
-from jmd_desk.services import accounts, backups
+from jmd_desk.services import accounts, backups, capabilities
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.texts.labels import code_label
@@ -120,11 +120,13 @@ class AdminPage(QWidget):
         self.setObjectName("admin_page")
         self.session = session
         self.ui_settings = ui_settings
+        self.local_store = capabilities.capabilities(session).local_store
         self.tabs = QTabWidget()
         self.tabs.setObjectName("admin_tabs")
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
-        self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
+        if self.local_store:  # on the office server backups are the IT's job (pg_dump)
+            self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
         self.districts = DistrictsTab(session)
         self.tabs.addTab(self.districts, self.tr("Districts"))
         layout = QVBoxLayout(self)
@@ -142,7 +144,8 @@ class AdminPage(QWidget):
             ("deputies_button", self.tr("Deputies…"), self._deputies),
             ("rekey_button", self.tr("&Re-key…"), self._rekey),
         ):
-            row.addWidget(button(name, text, slot))
+            if name != "rekey_button" or self.local_store:  # the server has no store key to change
+                row.addWidget(button(name, text, slot))
         row.addStretch(1)
         page = QWidget()
         layout = QVBoxLayout(page)
@@ -188,7 +191,7 @@ class AdminPage(QWidget):
             "user_dialog", user.username, fields, build, lambda u: accounts.update_user(self.session, u), self
         ).exec():
             self.refresh()
-            if user.active and not active.isChecked():
+            if user.active and not active.isChecked() and self.local_store:
                 self._offer_rekey()
 
     def _offer_rekey(self) -> None:
@@ -429,7 +432,8 @@ class AdminPage(QWidget):
         for case_type, spin in self.retention_spins.items():
             spin.setValue(s.retention_years.get(case_type, 3))
         self.backups_kept_spin.setValue(s.backups_kept)
-        self._list_backups()
+        if self.local_store:
+            self._list_backups()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.ui_settings.language), 0))
 
     def clear(self) -> None:

@@ -27,7 +27,7 @@ from jmd_desk.ui import focus_ring, i18n, notify
 from jmd_desk.ui.crash import CrashReporter
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.tasks import TaskRunner
-from jmd_desk.ui.ui_settings import UiSettings
+from jmd_desk.ui.ui_settings import SERVER, STORE, Place, UiSettings
 
 if TYPE_CHECKING:
     # Imported when first needed, so that the login window shows before SQLAlchemy, the
@@ -73,12 +73,15 @@ def make_application() -> QApplication:
 class AppController(QObject):
     """Leads from start to main window and back to the login after signing out."""
 
-    def __init__(self, env: Environment, ui_settings: UiSettings, store: Path | None) -> None:
+    def __init__(
+        self, env: Environment, ui_settings: UiSettings, store: Path | None, server: Path | None = None
+    ) -> None:
         super().__init__()
         self.env = env
         self.ui_settings = ui_settings
         self.runner = TaskRunner(self)
         self.store = store or Path(ui_settings.last_store or env.paths.default_store)
+        self.server = server  # an office server profile: sign in there instead of to a local store
         self.window: MainWindow | None = None
         self.dialog: LoginDialog | SetupWizard | None = None
         self.demo_folder: Path | None = None
@@ -87,7 +90,7 @@ class AppController(QObject):
 
     def start(self) -> None:
         """Show the wizard (no store yet) or the login."""
-        if self.store.exists() or self.store.with_name(self.store.name + ".keys").exists():
+        if self.server is not None or self.store.exists() or self.store.with_name(self.store.name + ".keys").exists():
             self.show_login()
         else:
             from jmd_desk.ui.setup_wizard import SetupWizard  # noqa: PLC0415
@@ -118,8 +121,10 @@ class AppController(QObject):
             hint = QApplication.translate("AppController", "Demo: user {user}, password {password}").format(
                 user=demo.DEMO_USER, password=demo.DEMO_PASSWORD
             )
-        dialog = LoginDialog(self.env, self.runner, self.store, self.ui_settings.last_user, hint)
-        dialog.signed_in.connect(self._signed_in)
+        place = Place(SERVER, self.server) if self.server is not None else Place(STORE, self.store)
+        recent = self.ui_settings.recent_places if self.demo_folder is None else []
+        dialog = LoginDialog(self.env, self.runner, place, self.ui_settings.last_user, hint, recent=recent)
+        dialog.signed_in.connect(lambda session: self._signed_in(session, dialog.place))
         dialog.rejected.connect(self._login_cancelled)
         self.dialog = dialog
         dialog.show()
@@ -129,10 +134,16 @@ class AppController(QObject):
         if self.window is None:
             QApplication.quit()
 
-    def _signed_in(self, session: UserSession) -> None:
+    def _signed_in(self, session: UserSession, place: Place | None = None) -> None:
+        if place is None:  # the set-up wizard created a local store
+            from jmd_desk.services.about import store_location  # noqa: PLC0415
+
+            place = Place(STORE, Path(store_location(session)))
         if self.demo_folder is None:
-            self.ui_settings.last_store = str(session.store.paths.db)
+            self.ui_settings.remember(place)
             self.ui_settings.last_user = session.username
+            # signing out leads back to where she signed in
+            self.store, self.server = (self.store, place.path) if place.on_server else (place.path, None)
         self.dialog = None
         self._open_main(session, "")
 
@@ -206,7 +217,7 @@ def run_gui(args: argparse.Namespace, env: Environment) -> int:
     ui_settings = UiSettings(env.paths)
     i18n.install(app, ui_settings.language)
     document_files.wipe_leftovers()  # documents a crashed session had open with another program
-    controller = AppController(env, ui_settings, args.store)
+    controller = AppController(env, ui_settings, args.store, args.server)
     try:
         if args.command == "demo":
             controller.start_demo(max(1, args.clients))

@@ -224,7 +224,7 @@ class ClientFileWindow(QWidget):
                 dob=format_date(c.date_of_birth), age=age, counsellor=counsellor
             )
         )
-        self.master.show_client(c, force=opening)
+        self.master.show_client(c, self.file.version, force=opening)
         self.legal_hold_check.setChecked(retention.legal_hold(self.session, self.client_id))
         self._fill_cases()
         self.consents.show_file(self.file)

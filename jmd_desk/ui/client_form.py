@@ -161,6 +161,11 @@ class ClientForm(QWidget):
         self._loaded = client if client else None
         self.client_number.setReadOnly(client is not None)
 
+    def rebase(self, client: Client) -> None:
+        """Keep what is typed, but count it from ``client`` (a colleague's newer version) from now
+        on: fields edited elsewhere in the file then come from that version."""
+        self._loaded = client
+
     def client(self) -> Client:
         """The form's content as a Client (checked by the services, not here)."""
         minor: Any = self.unaccompanied_minor.currentData()

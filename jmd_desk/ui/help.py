@@ -68,7 +68,7 @@ class AboutDialog(QDialog):
         folders = QWidget()
         form = QFormLayout(folders)
         if session is not None:
-            form.addRow(self.tr("Store:"), self._path_label("about_store_label", str(session.store.paths.db)))
+            form.addRow(self.tr("Store:"), self._path_label("about_store_label", about.store_location(session)))
         form.addRow(self.tr("Data folder:"), self._path_label("about_data_folder_label", str(paths.data_dir)))
         form.addRow(self.tr("Settings:"), self._path_label("about_config_folder_label", str(paths.config_dir)))
         form.addRow(self.tr("Log files:"), self._path_label("about_log_folder_label", str(paths.log_dir)))

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import ModuleType
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -28,6 +30,7 @@ from jmd_desk.services.location import network_warning
 from jmd_desk.ui.notify import error_text
 from jmd_desk.ui.password_pair import PasswordWithRepeat, password_edit
 from jmd_desk.ui.tasks import TaskRunner
+from jmd_desk.ui.ui_settings import SERVER, STORE, Place
 from jmd_desk.ui.widgets import ERROR_STYLE
 
 if TYPE_CHECKING:
@@ -40,6 +43,32 @@ def _accounts() -> ModuleType:
     from jmd_desk.services import accounts  # noqa: PLC0415
 
     return accounts
+
+
+def _sign_in(place: Place, env: Environment, username: str, password: str, new_password: str | None = None) -> object:
+    """Sign in to a local store or to the office server (in the worker thread)."""
+    if place.on_server:
+        from jmd_desk.services import server_cases  # noqa: PLC0415 - psycopg only for the server
+
+        return server_cases.sign_in_server(place.path, username, password, clock=env.clock, policy=env.policy)
+    return _accounts().sign_in(
+        place.path, username, password, clock=env.clock, policy=env.policy, new_password=new_password
+    )
+
+
+def recent_combo(places: Sequence[Place], picked: Callable[[int], None]) -> QComboBox:
+    """The recently used stores and office servers (hidden when there are none)."""
+    combo = QComboBox()
+    combo.setObjectName("recent_places_combo")
+    combo.setAccessibleName(QCoreApplication.translate("LoginDialog", "Recently used"))
+    combo.addItem(QCoreApplication.translate("LoginDialog", "Recently used…"))
+    server = QCoreApplication.translate("LoginDialog", "Office server: {path}")
+    store = QCoreApplication.translate("LoginDialog", "Store: {path}")
+    for place in places:
+        combo.addItem((server if place.on_server else store).format(path=place.path))
+    combo.setVisible(bool(places))
+    combo.activated.connect(picked)
+    return combo
 
 
 def error_label(name: str) -> QLabel:
@@ -61,17 +90,20 @@ class LoginDialog(QDialog):
         self,
         env: Environment,
         runner: TaskRunner,
-        store: Path,
+        store: Path | Place,
         last_user: str = "",
         hint: str = "",
         parent: QWidget | None = None,
+        *,
+        recent: Sequence[Place] = (),
     ) -> None:
         super().__init__(parent)
         self.setObjectName("login_dialog")
         self.setWindowTitle(self.tr("JMD Desk – Sign in"))
         self.env = env
         self.runner = runner
-        self.store = store
+        self.place = store if isinstance(store, Place) else Place(STORE, store)
+        self.recent = [p for p in recent if p != self.place]
 
         title = QLabel(self.tr("JMD Desk"))
         font = QFont(title.font())
@@ -85,6 +117,10 @@ class LoginDialog(QDialog):
         choose = QPushButton(self.tr("Other store…"))
         choose.setObjectName("choose_store_button")
         choose.clicked.connect(self._choose_store)
+        choose_server = QPushButton(self.tr("Office server…"))
+        choose_server.setObjectName("choose_server_button")
+        choose_server.clicked.connect(self._choose_server)
+        self.recent_combo = recent_combo(self.recent, self._pick_recent)
 
         self.username_edit = QLineEdit(last_user)
         self.username_edit.setObjectName("username_edit")
@@ -105,20 +141,24 @@ class LoginDialog(QDialog):
         self.sign_in_button.setObjectName("sign_in_button")
         self.sign_in_button.setDefault(True)
         self.sign_in_button.clicked.connect(self._sign_in)
-        forgot = QPushButton(self.tr("Forgot password…"))
-        forgot.setObjectName("forgot_password_button")
-        forgot.clicked.connect(self._recover)
+        self.forgot_button = QPushButton(self.tr("Forgot password…"))
+        self.forgot_button.setObjectName("forgot_password_button")
+        self.forgot_button.clicked.connect(self._recover)
         buttons = QHBoxLayout()
-        buttons.addWidget(forgot)
+        buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
 
         store_row = QHBoxLayout()
         store_row.addWidget(self.store_label, 1)
-        store_row.addWidget(choose)
+        choices = QHBoxLayout()
+        choices.addWidget(self.recent_combo, 1)
+        choices.addWidget(choose)
+        choices.addWidget(choose_server)
         layout = QVBoxLayout(self)
         layout.addWidget(title)
         layout.addLayout(store_row)
+        layout.addLayout(choices)
         layout.addWidget(self.network_label)
         layout.addLayout(form)
         layout.addWidget(self.hint_label)
@@ -128,19 +168,49 @@ class LoginDialog(QDialog):
         self._show_store()
         (self.password_edit if last_user else self.username_edit).setFocus()
 
+    @property
+    def store(self) -> Path:
+        """The store file or server profile to sign in to."""
+        return self.place.path
+
     def _show_store(self) -> None:
-        self.store_label.setText(self.tr("Store: {path}").format(path=self.store))
-        warning = network_warning(self.store)
+        if self.place.on_server:
+            text = self.tr("Office server: {path}").format(path=self.place.path)
+        else:
+            text = self.tr("Store: {path}").format(path=self.place.path)
+        self.store_label.setText(text)
+        warning = None if self.place.on_server else network_warning(self.place.path)
         self.network_label.setText(error_text(warning) if warning else "")
         self.network_label.setVisible(warning is not None)
+        # a forgotten password on the server is reset by the office's admin, not by a recovery key
+        self.forgot_button.setVisible(not self.place.on_server)
+
+    def set_place(self, place: Place) -> None:
+        """Sign in to ``place`` from now on."""
+        self.place = place
+        self.error_label.hide()
+        self._show_store()
 
     def _choose_store(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open store"), str(self.store.parent), self.tr("JMD Desk store (*.jmd)")
+            self, self.tr("Open store"), str(self.place.path.parent), self.tr("JMD Desk store (*.jmd)")
         )
         if path:
-            self.store = Path(path)
-            self._show_store()
+            self.set_place(Place(STORE, Path(path)))
+
+    def _choose_server(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            self.tr("Office server profile"),
+            str(self.place.path.parent),
+            self.tr("Office server profile (*.jmd-server)"),
+        )
+        if path:
+            self.set_place(Place(SERVER, Path(path)))
+
+    def _pick_recent(self, index: int) -> None:
+        if index > 0:  # entry 0 is the prompt
+            self.set_place(self.recent[index - 1])
 
     def _busy(self, busy: bool) -> None:
         for widget in (self.username_edit, self.password_edit, self.sign_in_button):
@@ -153,12 +223,8 @@ class LoginDialog(QDialog):
             return
         self.error_label.hide()
         self._busy(True)
-        store, env = self.store, self.env
-        self.runner.run(
-            lambda: _accounts().sign_in(store, username, password, clock=env.clock, policy=env.policy),
-            self._done,
-            self._error,
-        )
+        place, env = self.place, self.env
+        self.runner.run(lambda: _sign_in(place, env, username, password), self._done, self._error)
 
     def _done(self, session: UserSession) -> None:
         self._busy(False)
@@ -187,14 +253,8 @@ class LoginDialog(QDialog):
             return
         username, one_time = self.username_edit.text(), self.password_edit.text()
         self._busy(True)
-        store, env = self.store, self.env
-        self.runner.run(
-            lambda: _accounts().sign_in(
-                store, username, one_time, clock=env.clock, policy=env.policy, new_password=new_password
-            ),
-            self._done,
-            self._error,
-        )
+        place, env = self.place, self.env
+        self.runner.run(lambda: _sign_in(place, env, username, one_time, new_password), self._done, self._error)
 
     def _fail(self, text: str) -> None:
         self.error_label.setText(text)

@@ -35,6 +35,7 @@ from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
 from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
+from jmd_desk.ui.live_refresh import LiveRefresh
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
 from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
@@ -125,9 +126,11 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
 
-        self.user_label = QLabel(
-            self.tr("Signed in: {name} ({user})").format(name=session.user.display_name, user=session.user.username)
+        signed_in = self.tr("Signed in: {name} ({user})").format(
+            name=session.user.display_name, user=session.user.username
         )
+        where = "" if self.caps.local_store else "  ·  " + self.tr("on the office server")
+        self.user_label = QLabel(signed_in + where)
         self.user_label.setObjectName("user_label")
         self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
         self.lock_button.setObjectName("lock_button")
@@ -138,6 +141,9 @@ class MainWindow(QMainWindow):
 
         self.idle = IdleWatcher(settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock)
+        self.live = LiveRefresh(session, self)  # colleagues' changes on the office server
+        self.live.changed.connect(self._colleagues_changed)
+        self.live.start()
         state = ui_settings.state("main_window_geometry")
         if state is not None:
             self.restoreGeometry(state)
@@ -313,6 +319,19 @@ class MainWindow(QMainWindow):
         if ChangePasswordDialog(self.session, self).exec():
             notify.show_info(self, self.tr("Your password was changed."))
 
+    def _colleagues_changed(self, client_ids: frozenset[int]) -> None:
+        """Show what colleagues saved: the page shown, and the open files they changed (input
+        being typed in a file stays; see MasterDataTab.show_client)."""
+        if self.session.locked:
+            return
+        self.refresh_current()
+        for client_id, window in list(self.file_windows.items()):
+            if client_id in client_ids and window.file is not None:
+                try:
+                    window.reload()
+                except JmdError as exc:  # e.g. no longer deputised: the next action says so
+                    log.info("open file %s not reloaded: %s", client_id, exc.code)
+
     def _apply_settings(self) -> None:
         self.idle.set_minutes(office.office_settings(self.session).autolock_minutes)
 
@@ -328,6 +347,7 @@ class MainWindow(QMainWindow):
         for window in self.file_windows.values():
             window.clear()
             window.hide()
+        self.live.stop()
         try:
             self.session.lock()
         except JmdError as exc:
@@ -349,6 +369,7 @@ class MainWindow(QMainWindow):
         self.menuBar().setEnabled(True)
         self.lock_button.setEnabled(True)
         self.idle.resume()
+        self.live.start()
         self.refresh_current()
         for window in list(self.file_windows.values()):
             try:
@@ -472,12 +493,13 @@ class MainWindow(QMainWindow):
         self.deleteLater()
 
     def _finish(self, *, backup_first: bool = True) -> None:
-        if backup_first and not self.session.locked:
+        if backup_first and self.caps.local_store and not self.session.locked:
             try:
                 backups.auto_backup(self.session)
             except JmdError as exc:  # a failed backup must not keep the program from closing
                 log.warning("automatic backup failed: %s", exc.code)
         self.idle.stop()
+        self.live.stop()
         self.ui_settings.set_state("main_window_geometry", self.saveGeometry())
         if hasattr(self, "clients"):
             self.clients.save_layout()

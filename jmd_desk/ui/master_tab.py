@@ -14,6 +14,7 @@ from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.services import accounts, audit, clients
 from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
+from jmd_desk.ui.conflict_dialog import ConflictDialog
 from jmd_desk.ui.file_host import FileHost
 from jmd_desk.ui.models import audit_table_model, change_table_model
 from jmd_desk.ui.views import button, table
@@ -27,6 +28,7 @@ class MasterDataTab(QWidget):
         self.host = host
         self._saved = saved
         self.form = ClientForm(accounts.counsellor_names(host.session))
+        self.base_version: int | None = None  # the saved version the form's content started from
         self.save_button = button("save_client_button", self.tr("&Save master data"), self.save)
         self.save_button.setShortcut(QKeySequence(QKeySequence.StandardKey.Save))
         self.revert_button = button("revert_client_button", self.tr("Discard changes"), self.revert)
@@ -47,17 +49,21 @@ class MasterDataTab(QWidget):
         layout.addWidget(scroll, 1)
         layout.addLayout(row)
 
-    def show_client(self, client: Client, *, force: bool) -> None:
-        """Show ``client`` unless the user is editing (``force``: always)."""
+    def show_client(self, client: Client, version: int | None, *, force: bool) -> None:
+        """Show ``client`` (saved as ``version``) unless the user is editing (``force``: always).
+        While she edits, a reload keeps her input and the version it was started from, so a
+        colleague's newer save is never overwritten unseen."""
         if force or not self.form.is_dirty():
             self.form.set_client(client)
+            self.base_version = version
 
     def save(self) -> None:
         """Save the form; field errors are shown at their fields."""
         self.form.clear_errors()
         try:
-            seen = self.host.file.version if self.host.file else None  # the server refuses a save over a newer one
-            clients.update_client(self.host.session, self.host.client_id, self.form.client(), seen_version=seen)
+            clients.update_client(
+                self.host.session, self.host.client_id, self.form.client(), seen_version=self.base_version
+            )
         except ValidationError as exc:
             rest = self.form.show_errors(exc.errors)
             self.message.setText(
@@ -65,16 +71,39 @@ class MasterDataTab(QWidget):
             )
             return
         except JmdError as exc:
-            notify.show_error(self, exc)
+            if exc.code == "edit_conflict":
+                self._conflict(exc)
+            else:
+                notify.show_error(self, exc)
             return
         self.message.setText(self.tr("Saved."))
         self.form.set_client(None)  # forget the edit state before reloading
         self._saved()
 
+    def _conflict(self, exc: JmdError) -> None:
+        """A colleague saved first: show who, when and what differs; she chooses."""
+        try:
+            mine = self.form.client()
+            theirs = clients.client_file(self.host.session, self.host.client_id, opening=False)
+        except JmdError as error:
+            notify.show_error(self, error)
+            return
+        dialog = ConflictDialog(exc, mine, theirs.client, self)
+        dialog.exec()
+        if dialog.reload:
+            self.form.set_client(theirs.client)
+            self.message.setText(self.tr("The colleague's version is shown."))
+        else:
+            self.form.rebase(theirs.client)
+            self.message.setText(self.tr("Your input is kept. Saving replaces the colleague's version."))
+        self.base_version = theirs.version
+        self.host.after_change()
+
     def revert(self) -> None:
         """Show the stored master data again."""
         if self.host.file is not None:
             self.form.set_client(self.host.file.client)
+            self.base_version = self.host.file.version
             self.message.clear()
 
 

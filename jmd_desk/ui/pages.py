@@ -41,7 +41,7 @@ from jmd_desk.ui.models import (
 )
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
-from jmd_desk.ui.views import button, grow_to_fit, selected_id, share_width, table
+from jmd_desk.ui.views import button, grow_to_fit, select_id, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField, FormGrid
 
 SEARCH_DELAY_MS = 150
@@ -232,8 +232,10 @@ class ClientsPage(QWidget):
         """Read the list again from the store and show it filtered."""
         if not self.session.store.is_unlocked:
             return
+        current = selected_id(self.view)  # a colleague's change reloads the list under her cursor
         self._all = clients.client_rows(self.session)
         self.apply_filters()
+        select_id(self.view, current)
 
     def apply_filters(self) -> None:
         """Show the rows matching search and filters (in memory: instant at office scale)."""

@@ -5,9 +5,38 @@ Never personal data: no names, no client numbers, no search texts.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from PySide6.QtCore import QByteArray, QSettings
 
 from jmd_desk.services.environment import AppPaths
+
+RECENT_KEPT = 6
+STORE, SERVER = "store", "server"
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where to sign in: a local store file (``store``) or an office server profile (``server``)."""
+
+    kind: str
+    path: Path
+
+    @property
+    def on_server(self) -> bool:
+        """True for an office server profile."""
+        return self.kind == SERVER
+
+    def key(self) -> str:
+        """How the place is remembered: ``store:PATH`` or ``server:PATH``."""
+        return f"{self.kind}:{self.path}"
+
+    @classmethod
+    def from_key(cls, key: str) -> Place | None:
+        """The place remembered as ``key`` (None for anything else)."""
+        kind, _, path = key.partition(":")
+        return cls(kind, Path(path)) if kind in (STORE, SERVER) and path else None
 
 
 class UiSettings:
@@ -45,6 +74,21 @@ class UiSettings:
     @last_user.setter
     def last_user(self, value: str) -> None:
         self._s.setValue("store/last_user", value)
+
+    @property
+    def recent_places(self) -> list[Place]:
+        """Stores and server profiles signed in to lately, the last first (paths only)."""
+        raw = self._s.value("store/recent", [])
+        keys = [raw] if isinstance(raw, str) else list(raw) if isinstance(raw, list) else []
+        places = [Place.from_key(str(k)) for k in keys[:RECENT_KEPT]]
+        return [p for p in places if p is not None]
+
+    def remember(self, place: Place) -> None:
+        """Put ``place`` first in the recent list (and, for a store, as the last store)."""
+        others = [p.key() for p in self.recent_places if p != place]
+        self._s.setValue("store/recent", [place.key(), *others][:RECENT_KEPT])
+        if not place.on_server:
+            self.last_store = str(place.path)
 
     def state(self, key: str) -> QByteArray | None:
         """A saved widget state (geometry, header layout)."""

@@ -83,6 +83,17 @@ def selected_id(view: QTableView) -> int | None:
     return rows[0].data(ID_ROLE) if rows else None
 
 
+def select_id(view: QTableView, row_id: int | None) -> None:
+    """Select (and make current) the row with ``row_id`` again after the rows were reloaded."""
+    model = view.model()
+    for row in range(model.rowCount() if row_id is not None else 0):
+        index = model.index(row, 0)
+        if index.data(ID_ROLE) == row_id:
+            view.setCurrentIndex(index)
+            view.selectRow(row)
+            return
+
+
 def button(name: str, text: str, slot: Callable[[], None]) -> QPushButton:
     """A push button with an object name."""
     b = QPushButton(text)

@@ -127,197 +127,197 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="125" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="131" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="140" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="144" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="145" />
         <source>&amp;Re-key…</source>
         <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="171" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="183" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="204" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="207" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="219" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="221" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="228" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="231" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="234" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="237" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="260" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="274" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="277" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="283" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="286" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="295" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="297" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="306" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="308" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="311" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="309" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="310" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="313" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="340" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="343" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="342" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="345" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="350" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="353" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="362" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="365" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="375" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="378" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="387" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="390" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="394" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="397" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="404" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="407" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="411" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="414" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -338,12 +338,12 @@
 <context>
     <name>AppController</name>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="107" />
+        <location filename="../../jmd_desk/ui/application.py" line="110" />
         <source>Demo – password: {password}</source>
         <translation>Demo – Passwort: {password}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/application.py" line="118" />
+        <location filename="../../jmd_desk/ui/application.py" line="121" />
         <source>Demo: user {user}, password {password}</source>
         <translation>Demo: Benutzer {user}, Passwort {password}</translation>
     </message>
@@ -510,107 +510,107 @@
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
         <source>Appoin&amp;tments &amp;&amp; progress</source>
         <translation>&amp;Termine und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="139" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="138" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="143" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="142" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="145" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="165" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="185" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="196" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="203" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="217" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="222" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="221" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="246" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="343" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -701,7 +701,7 @@
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="244" />
+        <location filename="../../jmd_desk/ui/pages.py" line="246" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -765,6 +765,49 @@
         <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="223" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="60" />
+        <source>Saved by a colleague in the meantime</source>
+        <translation>Inzwischen von einer Kollegin oder einem Kollegen gespeichert</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Your input</source>
+        <translation>Ihre Eingabe</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="68" />
+        <source>Colleague's version</source>
+        <translation>Gespeicherter Stand der Kollegin / des Kollegen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="77" />
+        <source>&amp;Keep my input</source>
+        <translation>Meine Eingaben &amp;behalten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="80" />
+        <source>&amp;Load colleague's version (discard my input)</source>
+        <translation>Gespeicherten Stand &amp;laden (meine Eingaben verwerfen)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="88" />
+        <source>These fields differ:</source>
+        <translation>Diese Felder unterscheiden sich:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/conflict_dialog.py" line="88" />
+        <source>No field differs.</source>
+        <translation>Kein Feld unterscheidet sich.</translation>
     </message>
 </context>
 <context>
@@ -1625,12 +1668,12 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="90" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="119" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="91" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="120" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
@@ -1738,77 +1781,109 @@
 <context>
     <name>LoginDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="71" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="102" />
         <source>JMD Desk – Sign in</source>
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="76" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="85" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="117" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="91" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="120" />
+        <source>Office server…</source>
+        <translation>Büro-Server…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="93" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="129" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="101" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="137" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="102" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="138" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="104" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="140" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="144" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="132" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="66" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="180" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="63" />
+        <source>Recently used</source>
+        <translation>Zuletzt verwendet</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="64" />
+        <source>Recently used…</source>
+        <translation>Zuletzt verwendet…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="65" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <source>Office server: {path}</source>
+        <translation>Büro-Server: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="139" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="152" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="204" />
+        <source>Office server profile</source>
+        <translation>Büro-Server-Profil</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
+        <source>Office server profile (*.jmd-server)</source>
+        <translation>Büro-Server-Profil (*.jmd-server)</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="222" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="182" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="183" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="249" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -1854,52 +1929,52 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="71" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="73" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="81" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
         <source>Navigation</source>
         <translation>Navigation</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="91" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="95" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="97" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="100" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="102" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="111" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
@@ -1910,111 +1985,116 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <source>on the office server</source>
+        <translation>auf dem Büro-Server</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="135" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="166" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="172" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="170" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="176" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="178" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="187" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="189" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="191" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
         <source>&amp;Lock</source>
         <translation>Sp&amp;erren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="192" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="199" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="194" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="200" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="205" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="208" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="214" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="217" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="224" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="226" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="232" />
         <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="307" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="313" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="314" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="320" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="364" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="385" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="372" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="393" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="383" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="404" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="409" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="430" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="422" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="443" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2033,23 +2113,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="433" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="445" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="454" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="466" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="435" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="456" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="437" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="458" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="449" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="470" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2057,24 +2137,34 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="30" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="34" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="64" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="79" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="95" />
+        <source>The colleague's version is shown.</source>
+        <translation>Der gespeicherte Stand der Kollegin / des Kollegen wird angezeigt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/master_tab.py" line="98" />
+        <source>Your input is kept. Saving replaces the colleague's version.</source>
+        <translation>Ihre Eingaben sind geblieben. Speichern ersetzt den Stand der Kollegin / des Kollegen.</translation>
     </message>
 </context>
 <context>
@@ -2186,17 +2276,17 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="267" />
+        <location filename="../../jmd_desk/ui/pages.py" line="269" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="283" />
+        <location filename="../../jmd_desk/ui/pages.py" line="285" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="310" />
+        <location filename="../../jmd_desk/ui/pages.py" line="312" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -2227,32 +2317,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="331" />
+        <location filename="../../jmd_desk/ui/pages.py" line="333" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="339" />
+        <location filename="../../jmd_desk/ui/pages.py" line="341" />
         <source>&amp;New partner…</source>
         <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="340" />
+        <location filename="../../jmd_desk/ui/pages.py" line="342" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="342" />
+        <location filename="../../jmd_desk/ui/pages.py" line="344" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="395" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="393" />
+        <location filename="../../jmd_desk/ui/pages.py" line="395" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
@@ -2394,32 +2484,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="217" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="277" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="221" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="281" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="234" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="294" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="235" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="295" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="236" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="236" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
@@ -2571,12 +2661,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="446" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="450" />
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="447" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="451" />
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>

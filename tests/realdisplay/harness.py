@@ -88,6 +88,11 @@ class RealApp:
     @classmethod
     def launch(cls, store: Path, home: Path) -> RealApp:
         """Start the program on ``store`` and return at once (sign-in or set-up is up to the caller)."""
+        return cls.launch_with(["--store", str(store), "gui"], home)
+
+    @classmethod
+    def launch_with(cls, arguments: list[str], home: Path) -> RealApp:
+        """Start ``jmd-desk ARGUMENTS`` (e.g. ``--server PROFILE``) and return at once."""
         env = {
             **os.environ,
             "DISPLAY": display() or "",
@@ -101,7 +106,7 @@ class RealApp:
         log = home / "app-output.txt"
         with log.open("wb") as out:
             process = subprocess.Popen(
-                [sys.executable, "-m", "jmd_desk", "--store", str(store), "gui"],
+                [sys.executable, "-m", "jmd_desk", *arguments],
                 env=env,
                 stdout=out,
                 stderr=subprocess.STDOUT,

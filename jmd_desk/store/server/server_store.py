@@ -27,6 +27,7 @@ from jmd_desk.store.schema import Base, ClientRecord
 from jmd_desk.store.server import connection, database, move_in, office, sealing
 from jmd_desk.store.server.audit import server_audit_key
 from jmd_desk.store.server.fields import FieldCipher
+from jmd_desk.store.server.live import ChangeListener
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import ServerProfile
 from jmd_desk.store.server.versions_sql import VERSIONED_TABLES
@@ -42,6 +43,7 @@ class ServerStore:
         self.profile = profile
         self.username = username
         self.engine: Engine = database.make_engine(profile, username, secret)
+        self._secret = secret  # for the change listener's own connection
         self.office_key = office_key
         self.cipher = FieldCipher(office_key)
         self.audit_key = server_audit_key(office_key)
@@ -75,7 +77,7 @@ class ServerStore:
         """Locked: every connection closed, the login secret and office key forgotten."""
         self.engine.dispose()
         self.engine = database.make_engine(self.profile, self.username, "")
-        self.office_key = b""
+        self.office_key, self._secret = b"", ""
         self._open = False
         self._locked = True
 
@@ -85,12 +87,20 @@ class ServerStore:
             raise AuthError("wrong_credentials")
         fresh = ServerStore.open(self.profile, username, password, policy)
         self.engine, self.office_key, self.cipher = fresh.engine, fresh.office_key, fresh.cipher
+        self._secret = fresh._secret
         self.audit_key = fresh.audit_key
         self._open, self._locked = True, False
+
+    def change_listener(self) -> ChangeListener:
+        """Colleagues' changes as the server announces them (its own connection; ``close()`` it)."""
+        if not self._open:
+            raise AuthError("session_closed")
+        return ChangeListener(self.profile, self.username, self._secret)
 
     def close(self) -> None:
         """Close every connection."""
         self.engine.dispose()
+        self._secret = ""
         self._open = self._locked = False
 
     def user(self) -> User | None:

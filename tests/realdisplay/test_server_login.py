@@ -1,0 +1,39 @@
+"""The desktop client signs in to the office server on a real display (issue 13): ``jmd-desk
+--server PROFILE``, the login names the server, the main window lists her clients. Skipped
+without PostgreSQL binaries (the pg_cluster fixture) or without a display."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.pg_cluster import PgCluster
+from tests.realdisplay.harness import RealApp, shots_dir
+from tests.server.conftest import pg_cluster  # noqa: F401 - the throwaway TLS cluster
+from tests.server.desktop_office import BERTA_PW, make_office
+
+
+def test_sign_in_on_the_server_and_see_the_own_clients(
+    pg_cluster: PgCluster,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    office = make_office(pg_cluster, tmp_path / "office", "desktop_real")
+    app = RealApp.launch_with(["--server", str(office.profile)], tmp_path / "home")
+    shots = shots_dir()
+    try:
+        app.wait_window("Anmeldung")
+        app.screenshot(shots / "server-login.png")
+        app.key("ctrl+a")
+        app.type(office.berta)
+        app.key("Tab")
+        app.type(BERTA_PW)
+        app.key("Return")
+        app.wait_window(r"^JMD Desk –(?!.*Anmeldung)", timeout=40)
+        app.key("ctrl+2")  # the client list
+        app.screenshot(shots / "server-clients.png")
+        assert app.quit() == 0
+    finally:
+        app.kill()
+    if not shots.joinpath("server-clients.png").exists():
+        pytest.fail("no screenshot")

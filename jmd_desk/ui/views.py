@@ -40,11 +40,15 @@ def table(name: str, model: RowTableModel[Any], sort_column: int = 0, descending
     return view
 
 
+SHARE_WIDTH_ROWS = 50
+
+
 def share_width(view: QTableView, stretch: tuple[int, ...]) -> None:
     """Fit a small table into its width: ``stretch`` columns share the room, the others fit
     their content (only for short tables: fitting reads every row)."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
+    header.setResizeContentsPrecision(SHARE_WIDTH_ROWS)  # a long list is fitted to its first rows
     for column in range(header.count()):
         mode = QHeaderView.ResizeMode.Stretch if column in stretch else QHeaderView.ResizeMode.ResizeToContents
         header.setSectionResizeMode(column, mode)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,22 +90,29 @@ def sign_in(path: Path, user: str, clock: FixedClock) -> UserSession:
     return accounts.sign_in(path, user, PASSWORDS[user], clock=clock, policy=POLICY)
 
 
-@pytest.fixture
-def session_for(store_path: Path, clock: FixedClock) -> Iterator:
-    """``session_for("berta")`` signs in; all sessions are closed after the test."""
+def opened_sessions(open_one: Callable[[str], UserSession], *, one_at_a_time: bool) -> Iterator:
+    """The body of a ``session_for`` fixture: yields ``open_session(user)`` and closes every
+    session opened when the test ends. ``one_at_a_time``: a local store has one program instance,
+    so the previous session is closed first."""
     opened: list[UserSession] = []
 
     def open_session(user: str) -> UserSession:
-        # One program instance per store: the previous session is closed first.
-        for earlier in opened:
-            earlier.close()
-        session = sign_in(store_path, user, clock)
+        if one_at_a_time:
+            for earlier in opened:
+                earlier.close()
+        session = open_one(user)
         opened.append(session)
         return session
 
     yield open_session
     for session in opened:
         session.close()
+
+
+@pytest.fixture
+def session_for(store_path: Path, clock: FixedClock) -> Iterator:
+    """``session_for("berta")`` signs in; all sessions are closed after the test."""
+    yield from opened_sessions(lambda user: sign_in(store_path, user, clock), one_at_a_time=True)
 
 
 def db_key(path: Path, user: str, password: str) -> bytes:

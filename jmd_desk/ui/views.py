@@ -44,8 +44,8 @@ SHARE_WIDTH_ROWS = 50
 
 
 def share_width(view: QTableView, stretch: tuple[int, ...]) -> None:
-    """Fit a small table into its width: ``stretch`` columns share the room, the others fit
-    their content (only for short tables: fitting reads every row)."""
+    """Fit a table into its width: ``stretch`` columns share the room, the others fit the
+    content of their first ``SHARE_WIDTH_ROWS`` rows (a long list is not read whole on a resize)."""
     header = view.horizontalHeader()
     header.setStretchLastSection(False)
     header.setResizeContentsPrecision(SHARE_WIDTH_ROWS)  # a long list is fitted to its first rows

@@ -21,10 +21,9 @@ from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services.server_cases import sign_in_server
-from jmd_desk.services.session import UserSession
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile
-from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, sign_in
+from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, opened_sessions, sign_in
 from tests.pg_cluster import PgCluster, find_bin_dir, start_cluster
 from tests.server.conftest import OWNER, OWNER_PASSWORD, create_office_database, write_profile
 
@@ -95,29 +94,15 @@ def backend(request: pytest.FixtureRequest) -> str:
 @pytest.fixture
 def session_for(backend: str, request: pytest.FixtureRequest, clock: FixedClock) -> Iterator:
     """``session_for("berta")`` signs in; all sessions are closed after the test."""
-    opened: list[UserSession] = []
     if backend == "server":
         profile = request.getfixturevalue("server_profile")
-
-        def open_session(user: str) -> UserSession:
-            session = sign_in_server(profile, user, PASSWORDS[user], clock=clock, policy=POLICY)
-            opened.append(session)
-            return session
-
+        yield from opened_sessions(
+            lambda user: sign_in_server(profile, user, PASSWORDS[user], clock=clock, policy=POLICY),
+            one_at_a_time=False,
+        )
     else:
         store_path = request.getfixturevalue("store_path")
-
-        def open_session(user: str) -> UserSession:
-            # One program instance per store: the previous session is closed first.
-            for earlier in opened:
-                earlier.close()
-            session = sign_in(store_path, user, clock)
-            opened.append(session)
-            return session
-
-    yield open_session
-    for session in opened:
-        session.close()
+        yield from opened_sessions(lambda user: sign_in(store_path, user, clock), one_at_a_time=True)
 
 
 @pytest.fixture

@@ -106,7 +106,7 @@ class AppController(QObject):
 
         session, folder = demo.create_demo_store(clients, self.env.clock)
         self.demo_folder = folder
-        self.store = session.store.paths.db
+        self.store = session.local_store.paths.db
         hint = QApplication.translate("AppController", "Demo – password: {password}").format(
             password=demo.DEMO_PASSWORD
         )

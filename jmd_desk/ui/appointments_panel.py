@@ -4,6 +4,7 @@ quick entry."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -139,7 +140,7 @@ class AppointmentsPanel(QWidget):
             ),
         ):
             for name, text, slot in items:
-                row.addWidget(button(name, QCoreApplication.translate("AppointmentsPanel", text), slot))
+                row.addWidget(button(name, QCoreApplication.translate("AppointmentsPanel", str(text)), slot))
             row.addStretch(1)
         return status_row, entry_row
 
@@ -181,7 +182,7 @@ class AppointmentsPanel(QWidget):
         item_id = selected_id(self.table)
         return next((r for r in self.model.rows() if r.id == item_id), None)
 
-    def _run(self, action) -> bool:  # type: ignore[no-untyped-def]
+    def _run(self, action: Callable[[], object]) -> bool:
         try:
             action()
         except JmdError as exc:

@@ -92,9 +92,9 @@ class ClientFileWindow(QWidget):
         layout.addLayout(self._protection_row())
         layout.addLayout(case_row)
         layout.addWidget(self.tabs, 1)
-        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self, activated=self.close)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self).activated.connect(self.close)
         # Alt+K (the tab's mnemonic) or Ctrl+K: straight into the contact form
-        QShortcut(QKeySequence("Ctrl+K"), self, activated=self.go_to_contact_form)
+        QShortcut(QKeySequence("Ctrl+K"), self).activated.connect(self.go_to_contact_form)
         self.tabs.tabBar().installEventFilter(self)  # Alt+K while already on the tab
         self.tabs.currentChanged.connect(self._tab_shown)
         self.reload(opening=True)

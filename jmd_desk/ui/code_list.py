@@ -21,7 +21,7 @@ from collections.abc import Iterable
 
 from PySide6.QtCore import QModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCompleter, QLineEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QCompleter, QLineEdit, QWidget
 
 from jmd_desk.domain import codes
 from jmd_desk.domain.errors import FieldError, ValidationError
@@ -61,14 +61,17 @@ class CodeListEdit(QLineEdit):
         completer.setWidget(self)  # a completer without a widget crashes on complete()
         completer.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
         completer.setMaxVisibleItems(MAX_MATCHES)
-        completer.activated[QModelIndex].connect(self._take)
+        # PySide6's stubs do not type the [signature] selector of an overloaded signal
+        completer.activated[QModelIndex].connect(self._take)  # type: ignore[index]
         self._completer = completer
         self.textEdited.connect(self._suggest)
         self.setPlaceholderText(self.tr("type a name, e.g. Syria") if kind == "countries" else self.tr("e.g. Arabic"))
 
-    def completer_popup(self) -> QWidget:
+    def completer_popup(self) -> QAbstractItemView:
         """The list of matches (for tests and screenshots)."""
-        return self._completer.popup()
+        popup = self._completer.popup()
+        assert popup is not None  # a completer always has one once it has a widget
+        return popup
 
     # --- matching
     def _code_of(self, part: str) -> str | None:
@@ -113,13 +116,13 @@ class CodeListEdit(QLineEdit):
         typed = _split(text[: self.cursorPosition()])[-1]
         found = self.matches(typed) if len(typed) >= 2 else []
         if not found:
-            self._completer.popup().hide()
+            self.completer_popup().hide()
             return
         labels = [f"{self.label(code)} ({code})" for code in found]
         self._by_label = dict(zip(labels, found, strict=True))
         self._model.setStringList(labels)
         self._completer.complete()
-        self._completer.popup().setCurrentIndex(self._model.index(0, 0))
+        self.completer_popup().setCurrentIndex(self._model.index(0, 0))
 
     def _take(self, index: QModelIndex) -> None:
         code = self._by_label.get(str(index.data()))
@@ -128,17 +131,17 @@ class CodeListEdit(QLineEdit):
         parts = [p for p in _split(self.text())[:-1] if p]
         self.setText(", ".join([*parts, self.label(code)]) + ", ")
         self.textEdited.emit(self.text())  # a pick is an edit (for the unsaved-changes guard)
-        self._completer.popup().hide()
+        self.completer_popup().hide()
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._completer.popup().isVisible() and event.key() in POPUP_KEYS:
+        if self.completer_popup().isVisible() and event.key() in POPUP_KEYS:
             event.ignore()  # the completer handles them; Enter must not also press a default button
             return
         super().keyPressEvent(event)
 
     def focusOutEvent(self, event) -> None:
         super().focusOutEvent(event)
-        if not self._completer.popup().isVisible():
+        if not self.completer_popup().isVisible():
             self.setText(self.text().strip().rstrip(",").strip())
 
     # --- values

@@ -72,9 +72,12 @@ class FieldsEditor(QWidget):
         """The rows as the setting's value (checked by the settings service)."""
         out = []
         for row in range(self.table.rowCount()):
-            code, label, areas = (
-                self.table.item(row, col).text() if self.table.item(row, col) else "" for col in range(3)
-            )
+            code, label, areas = (_text(self.table.item(row, col)) for col in range(3))
             area_codes = [_area_code(a) for a in areas.split(",") if a.strip()]
             out.append({"code": code.strip(), "label": label.strip(), "areas": area_codes})
         return out
+
+
+def _text(item: QTableWidgetItem | None) -> str:
+    """The text of a table cell; an untouched cell has no item."""
+    return item.text() if item is not None else ""

@@ -61,7 +61,7 @@ def group_offer_dialog(
             participants_by_age_group=by_age.value(),
         )
 
-    fields = [
+    fields: list[tuple[str, QWidget] | tuple[str, QWidget, str]] = [
         ("title", title, QCoreApplication.translate("GroupOfferDialog", "Title")),
         ("kind", kind),
         ("areas", areas),

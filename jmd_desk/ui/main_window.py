@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -158,7 +159,11 @@ class MainWindow(QMainWindow):
         self.pages[key] = page
 
     def _action(
-        self, text: str, name: str, slot: Callable[[], object], shortcut: QKeySequence | str | None = None
+        self,
+        text: str,
+        name: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
     ) -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -204,7 +209,7 @@ class MainWindow(QMainWindow):
                 self._action(
                     item.text(),
                     f"goto_{item.data(Qt.ItemDataRole.UserRole)}_action",
-                    lambda r=row: self.nav.setCurrentRow(r),
+                    partial(self.nav.setCurrentRow, row),
                     f"Ctrl+{row + 1}",
                 )
             )
@@ -389,7 +394,7 @@ class MainWindow(QMainWindow):
         """Sign out, check this admin's password against the live store (and, if the backup has
         another key file, a secret that opens the backup), verify and put it in place."""
         session = self.session
-        store_path, username = session.store.paths.db, session.username
+        store_path, username = session.local_store.paths.db, session.username
         password = self._ask_secret(self.tr("Your password:"))
         if password is None:
             return

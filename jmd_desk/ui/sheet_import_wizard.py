@@ -399,7 +399,7 @@ class PreviewPage(QWizardPage):
 
     def _fill_table(self, sheet: SheetData, mapping: SheetMapping) -> None:
         columns = [i for i, h in enumerate(sheet.headers) if h in mapping.columns]
-        by_cell = {}
+        by_cell: dict[str, list[str]] = {}
         for problem in self.check.problems if self.check else ():
             by_cell.setdefault(problem.path, []).append(field_message(problem, language()))
         self.table.clear()

@@ -138,6 +138,7 @@ class StatisticsPage(QWidget):
 
         # two short rows rather than one long one: the page must fit beside the navigation at 1366 px
         period_row, method_row = QHBoxLayout(), QHBoxLayout()
+        widget: QWidget
         for widget in (self.quarter_radio, self.quarter_combo, self.range_radio, self.from_edit, QLabel("–")):
             period_row.addWidget(widget)
         period_row.addWidget(self.to_edit)

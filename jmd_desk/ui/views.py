@@ -98,7 +98,7 @@ def select_id(view: QTableView, row_id: int | None) -> None:
             return
 
 
-def button(name: str, text: str, slot: Callable[[], None]) -> QPushButton:
+def button(name: str, text: str, slot: Callable[[], object]) -> QPushButton:
     """A push button with an object name."""
     b = QPushButton(text)
     b.setObjectName(name)

@@ -114,6 +114,7 @@ class AdminPage(QWidget):
     """User accounts, office settings and backups (admin)."""
 
     restore_requested = Signal(object)
+    settings_changed = Signal()  # saved office settings (the main window applies the auto-lock time)
 
     def __init__(self, session: UserSession, ui_settings: UiSettings, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -344,7 +345,7 @@ class AdminPage(QWidget):
         if language_changed:
             text += " " + self.tr("The new language applies from the next start.")
         self.settings_message.setText(text)
-        self.settings_changed()
+        self.settings_changed.emit()
 
     # ---------------------------------------------------------------- backup
     def _backup_tab(self) -> QWidget:
@@ -416,9 +417,6 @@ class AdminPage(QWidget):
             ),
         ):
             self.restore_requested.emit(Path(path))
-
-    def settings_changed(self) -> None:
-        """Hook for the main window (auto-lock time)."""
 
     def refresh(self) -> None:
         """Load accounts and settings."""

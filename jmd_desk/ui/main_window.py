@@ -3,31 +3,15 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
-from datetime import datetime
-from functools import partial
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QInputDialog,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QMainWindow,
-    QMenu,
-    QMessageBox,
-    QPushButton,
-    QStackedWidget,
-    QWidget,
-)
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
 
 from jmd_desk.domain.errors import JmdError
-from jmd_desk.services import backups, capabilities, sheet_import
+from jmd_desk.services import backups, capabilities
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
@@ -38,7 +22,10 @@ from jmd_desk.ui.group_offers_page import GroupOffersPage
 from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.live_refresh import LiveRefresh
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
+from jmd_desk.ui.main_menus import install_menus
+from jmd_desk.ui.page_host import PageHost
 from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
+from jmd_desk.ui.restore_prompts import ask_restore, ask_secret
 from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.tasks import TaskRunner
@@ -75,71 +62,23 @@ class MainWindow(QMainWindow):
             self.tr("JMD Desk – {office}").format(office=office_name) + (f"  [{demo_hint}]" if demo_hint else "")
         )
         fit_to_screen(self, 1280, 760)
-
         self.caps = capabilities.capabilities(session)
-        self.pages: dict[str, QWidget] = {}
-        self.nav = QListWidget()
-        self.nav.setObjectName("nav_list")
-        self.nav.setAccessibleName(self.tr("Navigation"))
-        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.nav.setStyleSheet(
-            "QListWidget#nav_list { font-size: 11pt; } QListWidget#nav_list::item { padding: 7px 8px; }"
-        )
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("page_stack")
-        if self.caps.case_work:
-            self.dashboard = DashboardPage(session)
-            self.dashboard.open_file_requested.connect(self.open_file)
-            self._add_page("dashboard", self.tr("Overview"), self.dashboard)
-            self.clients = ClientsPage(session, ui_settings)
-            self.clients.open_file_requested.connect(self.open_file)
-            self.clients.new_client_requested.connect(self.new_client)
-            self._add_page("clients", self.tr("Clients"), self.clients)
-            self.group_offers = GroupOffersPage(session)
-            self._add_page("group_offers", self.tr("Group offers"), self.group_offers)
-        self.partners = PartnersPage(session)
-        self._add_page("partners", self.tr("Network partners"), self.partners)
-        if self.caps.statistics:
-            self.statistics = StatisticsPage(session, runner)
-            self._add_page("statistics", self.tr("Statistics"), self.statistics)
-        if self.caps.data_protection:
-            self.data_protection = DataProtectionPage(session)
-            self._add_page("data_protection", self.tr("Data protection"), self.data_protection)
-        if self.caps.administration:
-            self.admin = AdminPage(session, ui_settings)
-            self.admin.settings_changed = self._apply_settings  # type: ignore[method-assign]
-            self.admin.restore_requested.connect(self.restore_backup)
-            self._add_page("admin", self.tr("Administration"), self.admin)
-        self.nav.currentRowChanged.connect(self._show_page)
-        # as wide as the longest page name: the pages share what is left, never the other way round
-        self.nav.setFixedWidth(self.nav.sizeHintForColumn(0) + 2 * self.nav.frameWidth() + 4)
-
-        content = QWidget()
-        row = QHBoxLayout(content)
-        row.addWidget(self.nav)
-        row.addWidget(self.stack, 1)
+        self.host = PageHost()
+        self.pages = self.host.pages
+        self.nav = self.host.nav
+        self._add_pages()
+        self.host.nav.currentRowChanged.connect(self._page_shown)
+        self.host.fit_navigation()
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self._unlock)
         self.lock_screen.sign_out_requested.connect(self.sign_out)
         self.root = QStackedWidget()
         self.root.setObjectName("root_stack")
-        self.root.addWidget(content)
+        self.root.addWidget(self.host)
         self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
-
-        signed_in = self.tr("Signed in: {name} ({user})").format(
-            name=session.user.display_name, user=session.user.username
-        )
-        where = "" if self.caps.local_store else "  ·  " + self.tr("on the office server")
-        self.user_label = QLabel(signed_in + where)
-        self.user_label.setObjectName("user_label")
-        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
-        self.lock_button.setObjectName("lock_button")
-        self.lock_button.clicked.connect(self.lock)
-        self.statusBar().addWidget(self.user_label, 1)
-        self.statusBar().addPermanentWidget(self.lock_button)
-        self._menus(self.caps.case_work)
-
+        self._status_bar()
+        self.help_menu = install_menus(self, self.caps.case_work)
         self.idle = IdleWatcher(settings.autolock_minutes, self)
         self.idle.idle.connect(self.lock)
         self.live = LiveRefresh(session, self)  # colleagues' changes on the office server
@@ -148,93 +87,48 @@ class MainWindow(QMainWindow):
         state = ui_settings.state("main_window_geometry")
         if state is not None:
             self.restoreGeometry(state)
-        self.nav.setCurrentRow(0)
+        self.host.nav.setCurrentRow(0)
 
     # ---------------------------------------------------------------- set-up
-    def _add_page(self, key: str, title: str, page: QWidget) -> None:
-        item = QListWidgetItem(title)
-        item.setData(Qt.ItemDataRole.UserRole, key)
-        self.nav.addItem(item)
-        self.stack.addWidget(page)
-        self.pages[key] = page
+    def _add_pages(self) -> None:
+        """The pages this user's roles allow, in navigation order."""
+        session, add = self.session, self.host.add
+        if self.caps.case_work:
+            self.dashboard = DashboardPage(session)
+            self.dashboard.open_file_requested.connect(self.open_file)
+            add("dashboard", self.tr("Overview"), self.dashboard)
+            self.clients = ClientsPage(session, self.ui_settings)
+            self.clients.open_file_requested.connect(self.open_file)
+            self.clients.new_client_requested.connect(self.new_client)
+            add("clients", self.tr("Clients"), self.clients)
+            self.group_offers = GroupOffersPage(session)
+            add("group_offers", self.tr("Group offers"), self.group_offers)
+        self.partners = PartnersPage(session)
+        add("partners", self.tr("Network partners"), self.partners)
+        if self.caps.statistics:
+            self.statistics = StatisticsPage(session, self.runner)
+            add("statistics", self.tr("Statistics"), self.statistics)
+        if self.caps.data_protection:
+            self.data_protection = DataProtectionPage(session)
+            add("data_protection", self.tr("Data protection"), self.data_protection)
+        if self.caps.administration:
+            self.admin = AdminPage(session, self.ui_settings)
+            self.admin.settings_changed.connect(self._apply_settings)
+            self.admin.restore_requested.connect(self.restore_backup)
+            add("admin", self.tr("Administration"), self.admin)
 
-    def _action(
-        self,
-        text: str,
-        name: str,
-        slot: Callable[[], object],
-        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setObjectName(name)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        action.triggered.connect(lambda _checked=False: slot())
-        self.addAction(action)
-        return action
-
-    def _menus(self, works_with_cases: bool) -> None:
-        file_menu = self.menuBar().addMenu(self.tr("&File"))
-        if works_with_cases:
-            file_menu.addAction(
-                self._action(
-                    self.tr("&New client…"),
-                    "new_client_action",
-                    self.new_client,
-                    QKeySequence.StandardKey.New,
-                )
-            )
-            file_menu.addAction(
-                self._action(
-                    self.tr("&Find client"),
-                    "find_client_action",
-                    self.find_client,
-                    QKeySequence.StandardKey.Find,
-                )
-            )
-            self._work_actions(file_menu)
-        if sheet_import.may_import(self.session):
-            file_menu.addAction(
-                self._action(self.tr("Clients from a &spreadsheet…"), "import_sheet_action", self.import_sheet)
-            )
-        file_menu.addAction(self._action(self.tr("Change &password…"), "change_password_action", self.change_password))
-        file_menu.addSeparator()
-        file_menu.addAction(self._action(self.tr("&Lock"), "lock_action", self.lock, "Ctrl+L"))
-        file_menu.addAction(self._action(self.tr("Sign &out"), "sign_out_action", self.sign_out))
-        file_menu.addAction(self._action(self.tr("&Quit"), "quit_action", self.close, QKeySequence.StandardKey.Quit))
-        view_menu = self.menuBar().addMenu(self.tr("&View"))
-        for row in range(self.nav.count()):
-            item = self.nav.item(row)
-            view_menu.addAction(
-                self._action(
-                    item.text(),
-                    f"goto_{item.data(Qt.ItemDataRole.UserRole)}_action",
-                    partial(self.nav.setCurrentRow, row),
-                    f"Ctrl+{row + 1}",
-                )
-            )
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
-        self.help_menu.addAction(
-            self._action(
-                self.tr("&User guide"), "user_guide_action", self.show_user_guide, QKeySequence.StandardKey.HelpContents
-            )
-        )
-        self.help_menu.addAction(self._action(self.tr("&About JMD Desk"), "about_action", self.show_about))
-
-    def _work_actions(self, menu: QMenu) -> None:
-        """Anonymous quick entry and the appointment list, from anywhere in the main window."""
-        panel = self.dashboard.appointments
-        menu.addAction(
-            self._action(
-                self.tr("&Anonymous counselling…"), "anonymous_contact_action", panel.record_anonymous, "Ctrl+Shift+A"
-            )
-        )
-
-        def appointments_list() -> None:
-            self.show_page("dashboard")
-            panel.focus_table()
-
-        menu.addAction(self._action(self.tr("Appoin&tments"), "appointments_action", appointments_list, "Ctrl+T"))
+    def _status_bar(self) -> None:
+        """Who is signed in (and where), and the lock button."""
+        user = self.session.user
+        signed_in = self.tr("Signed in: {name} ({user})").format(name=user.display_name, user=user.username)
+        where = "" if self.caps.local_store else "  ·  " + self.tr("on the office server")
+        self.user_label = QLabel(signed_in + where)
+        self.user_label.setObjectName("user_label")
+        self.lock_button = QPushButton(self.tr("Lock (Ctrl+L)"))
+        self.lock_button.setObjectName("lock_button")
+        self.lock_button.clicked.connect(self.lock)
+        self.statusBar().addWidget(self.user_label, 1)
+        self.statusBar().addPermanentWidget(self.lock_button)
 
     def show_user_guide(self) -> None:
         """Open (or raise) the user guide window."""
@@ -249,33 +143,25 @@ class MainWindow(QMainWindow):
         AboutDialog(self.session, self.ui_settings.paths, self).exec()
 
     # ----------------------------------------------------------------- pages
-    def _show_page(self, row: int) -> None:
-        if row < 0:
-            return
-        self.stack.setCurrentIndex(row)
-        self.refresh_current()
+    def _page_shown(self, row: int) -> None:
+        if row >= 0:
+            self.refresh_current()
 
     def current_key(self) -> str:
         """Key of the page shown."""
-        item = self.nav.currentItem()
-        return str(item.data(Qt.ItemDataRole.UserRole)) if item else ""
+        return self.host.current_key()
 
     def show_page(self, key: str) -> None:
         """Switch to a page by its key."""
-        keys = [self.nav.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.nav.count())]
-        if key in keys:
-            self.nav.setCurrentRow(keys.index(key))
+        self.host.show_page(key)
 
     def refresh_current(self) -> None:
         """Reload the page shown."""
-        if self.session.locked:
-            return
-        page = self.pages.get(self.current_key())
-        refresh = getattr(page, "refresh", None)
-        if refresh is None:
+        page = self.host.current_page()
+        if self.session.locked or page is None:
             return
         try:
-            refresh()
+            page.refresh()
         except JmdError as exc:
             notify.show_error(self, exc)
 
@@ -346,9 +232,7 @@ class MainWindow(QMainWindow):
         if self.session.locked:
             return
         for page in self.pages.values():
-            clear = getattr(page, "clear", None)
-            if clear is not None:
-                clear()
+            page.clear()
         for window in self.file_windows.values():
             window.clear()
             window.hide()
@@ -395,7 +279,7 @@ class MainWindow(QMainWindow):
         another key file, a secret that opens the backup), verify and put it in place."""
         session = self.session
         store_path, username = session.local_store.paths.db, session.username
-        password = self._ask_secret(self.tr("Your password:"))
+        password = ask_secret(self, self.tr("Your password:"))
         if password is None:
             return
         backup_secret = None
@@ -405,8 +289,8 @@ class MainWindow(QMainWindow):
             notify.show_error(self, exc)
             return
         if differs:
-            backup_secret = self._ask_secret(
-                self.tr("The backup has other passwords. Your password then, or the recovery key of the backup:")
+            backup_secret = ask_secret(
+                self, self.tr("The backup has other passwords. Your password then, or the recovery key of the backup:")
             )
             if backup_secret is None:
                 return
@@ -431,7 +315,7 @@ class MainWindow(QMainWindow):
     def _confirm_restore(self, store_path: Path, request: dict[str, Any], preview: backups.RestorePreview) -> None:
         """Show what is lost; only a yes replaces the store (and only if the loss is still the
         one shown). No changes nothing."""
-        if not self._ask_restore(preview):
+        if not ask_restore(preview):
             notify.show_info(None, self.tr("The restore was cancelled. Nothing was changed."))
             self.signed_out.emit()
             self.deleteLater()
@@ -441,35 +325,6 @@ class MainWindow(QMainWindow):
             self._restored,
             self._restore_failed,
         )
-
-    def _ask_restore(self, preview: backups.RestorePreview) -> bool:
-        users = ", ".join(preview.users_lost) or "–"
-        text = self.tr(
-            "Backup of {created}.\n\nRestoring it loses everything since:\n"
-            "• {events} audit events\n• accounts created since: {users}\n"
-            "• {runs} deletion runs since (their erasures are applied again: {erasures} erased files stay erased)\n\n"
-            "The current store is kept as a backup. Restore now?"
-        ).format(
-            created=_readable_time(preview.backup_created_at),
-            events=preview.events_lost,
-            users=users,
-            runs=preview.deletion_runs_since,
-            erasures=preview.erasures_to_reapply,
-        )
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Restore backup"), text, parent=None)
-        box.setObjectName("restore_preview_box")
-        restore = box.addButton(self.tr("Restore and lose this"), QMessageBox.ButtonRole.DestructiveRole)
-        restore.setObjectName("restore_confirm_button")
-        cancel = box.addButton(self.tr("Cancel"), QMessageBox.ButtonRole.RejectRole)
-        cancel.setObjectName("restore_cancel_button")
-        box.setDefaultButton(cancel)
-        box.setEscapeButton(cancel)
-        box.exec()
-        return box.clickedButton() is restore
-
-    def _ask_secret(self, label: str) -> str | None:
-        secret, ok = QInputDialog.getText(self, self.tr("Restore backup"), label, QLineEdit.EchoMode.Password)
-        return secret if ok and secret else None
 
     def _restored(self, _result: object) -> None:
         notify.show_info(None, self.tr("The backup was checked and restored. Please sign in again."))
@@ -520,11 +375,3 @@ class MainWindow(QMainWindow):
         if self.session.store.is_open:
             self._finish()
         event.accept()
-
-
-def _readable_time(iso: str) -> str:
-    """``2026-11-20T09:30:00+00:00`` as ``20.11.2026 09:30`` (local time); other text as it is."""
-    try:
-        return datetime.fromisoformat(iso).astimezone().strftime("%d.%m.%Y %H:%M")
-    except ValueError:
-        return iso

@@ -369,6 +369,9 @@ class StatisticsPage(QWidget):
         except JmdError as exc:
             notify.show_error(self, exc)
 
+    def refresh(self) -> None:
+        """Nothing to reload when the page is shown: a report is computed only on request."""
+
     def clear(self) -> None:
         """Forget the shown report (lock)."""
         self.shown = None

@@ -127,197 +127,197 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="126" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="128" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="129" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="130" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="131" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="132" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="144" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="144" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="145" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="145" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="146" />
         <source>&amp;Re-key…</source>
         <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="175" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="183" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="184" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="199" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="200" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="207" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="208" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="219" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="220" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="221" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="222" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="231" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="232" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="237" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="238" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="263" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="277" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="278" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="286" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="287" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="298" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="304" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="306" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="307" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="311" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="313" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="313" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="314" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="343" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="344" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="345" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="346" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="353" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
         <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
         <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="365" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
         <source>Back up now…</source>
         <translation>Jetzt sichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="367" />
         <source>Restore a backup…</source>
         <translation>Sicherung zurückspielen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="378" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="379" />
         <source>Automatic backups in {folder}:</source>
         <translation>Automatische Sicherungen in {folder}:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="390" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="391" />
         <source>Backup saved: {path}</source>
         <translation>Sicherung gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="397" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="398" />
         <source>Save backup</source>
         <translation>Sicherung speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="407" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="408" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="414" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="415" />
         <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
         <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
@@ -364,97 +364,97 @@
 <context>
     <name>AppointmentsPanel</name>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="32" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="33" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="38" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="39" />
         <source>File or group offer</source>
         <translation>Akte oder Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="42" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="43" />
         <source>Group: {title}</source>
         <translation>Gruppe: {title}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="47" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="48" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="52" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="53" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="110" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="111" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="115" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="116" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="120" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="121" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="130" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="131" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="135" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="136" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="79" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="80" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="86" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="87" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="92" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="93" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="157" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="158" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="163" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="164" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="164" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="165" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="202" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="203" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="203" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="204" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="229" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="230" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -618,37 +618,37 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="52" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="56" />
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
         <source>not stated</source>
         <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="68" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="79" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="81" />
         <source>only for ages below 12 or above 27</source>
         <translation>nur bei Alter unter 12 oder über 27</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="75" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
@@ -709,12 +709,12 @@
 <context>
     <name>CodeListEdit</name>
     <message>
-        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <location filename="../../jmd_desk/ui/code_list.py" line="68" />
         <source>type a name, e.g. Syria</source>
         <translation>Namen tippen, z. B. Syrien</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/code_list.py" line="67" />
+        <location filename="../../jmd_desk/ui/code_list.py" line="68" />
         <source>e.g. Arabic</source>
         <translation>z. B. Arabisch</translation>
     </message>
@@ -1929,172 +1929,167 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="72" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="60" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="74" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="62" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="82" />
-        <source>Navigation</source>
-        <translation>Navigation</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="92" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="96" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="98" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="100" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="113" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="111" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="118" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="123" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="132" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="124" />
         <source>on the office server</source>
         <translation>auf dem Büro-Server</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="135" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="127" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="172" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="52" />
         <source>&amp;File</source>
         <translation>&amp;Datei</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="176" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="54" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="184" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="56" />
         <source>&amp;Find client</source>
         <translation>Klient*in &amp;suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="193" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="60" />
         <source>Clients from a &amp;spreadsheet…</source>
         <translation>Klient*innen aus Tabelle &amp;importieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="195" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="62" />
         <source>Change &amp;password…</source>
         <translation>&amp;Passwort ändern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="197" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="66" />
         <source>&amp;Lock</source>
         <translation>Sp&amp;erren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="198" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="68" />
         <source>Sign &amp;out</source>
         <translation>Ab&amp;melden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="199" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="70" />
         <source>&amp;Quit</source>
         <translation>&amp;Beenden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="200" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="35" />
         <source>&amp;View</source>
         <translation>&amp;Ansicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="41" />
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="214" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="42" />
         <source>&amp;User guide</source>
         <translation>&amp;Kurzanleitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="217" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="46" />
         <source>&amp;About JMD Desk</source>
         <translation>Über &amp;JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="224" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="77" />
         <source>&amp;Anonymous counselling…</source>
         <translation>&amp;Anonyme Kurzberatung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="232" />
+        <location filename="../../jmd_desk/ui/main_menus.py" line="84" />
         <source>Appoin&amp;tments</source>
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="313" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="204" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="320" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="385" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="274" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="393" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="282" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="404" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="293" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="430" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="319" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="443" />
+        <location filename="../../jmd_desk/ui/restore_prompts.py" line="23" />
         <source>Backup of {created}.
 
 Restoring it loses everything since:
@@ -2113,23 +2108,23 @@ Beim Zurückspielen geht alles seither verloren:
 Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="454" />
-        <location filename="../../jmd_desk/ui/main_window.py" line="466" />
+        <location filename="../../jmd_desk/ui/restore_prompts.py" line="15" />
+        <location filename="../../jmd_desk/ui/restore_prompts.py" line="36" />
         <source>Restore backup</source>
         <translation>Sicherung zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="456" />
+        <location filename="../../jmd_desk/ui/restore_prompts.py" line="40" />
         <source>Restore and lose this</source>
         <translation>Trotzdem zurückspielen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="458" />
+        <location filename="../../jmd_desk/ui/restore_prompts.py" line="43" />
         <source>Cancel</source>
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="470" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="330" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2289,6 +2284,14 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <location filename="../../jmd_desk/ui/pages.py" line="312" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>PageHost</name>
+    <message>
+        <location filename="../../jmd_desk/ui/page_host.py" line="19" />
+        <source>Navigation</source>
+        <translation>Navigation</translation>
     </message>
 </context>
 <context>
@@ -2661,12 +2664,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="450" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="448" />
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="451" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="449" />
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>
@@ -2730,98 +2733,98 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="146" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="147" />
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="148" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="149" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="174" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="176" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="176" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="177" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="177" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="178" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="180" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="181" />
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="181" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="182" />
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="182" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="220" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="221" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="251" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="252" />
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="283" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="284" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="291" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="346" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="292" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="320" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="321" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="330" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="331" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="335" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="336" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="348" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="359" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="360" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="364" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

@@ -40,7 +40,7 @@ from jmd_desk.ui.districts_tab import DistrictsTab
 from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
 from jmd_desk.ui.login_dialog import error_label
-from jmd_desk.ui.models import user_table_model
+from jmd_desk.ui.office_models import user_table_model
 from jmd_desk.ui.paperwork_dialogs import LogoSetting
 from jmd_desk.ui.password_pair import PasswordWithRepeat, password_edit
 from jmd_desk.ui.record_dialog import RecordDialog

@@ -21,7 +21,8 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog
 from jmd_desk.ui.date_entry import format_date
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.models import ID_ROLE, Column, RowTableModel, due_item_model
+from jmd_desk.ui.models import ID_ROLE, Column, RowTableModel
+from jmd_desk.ui.overview_models import due_item_model
 from jmd_desk.ui.views import button, selected_id, share_width, table
 
 

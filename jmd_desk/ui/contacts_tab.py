@@ -12,7 +12,7 @@ from jmd_desk.services import casework
 from jmd_desk.ui import notify
 from jmd_desk.ui.contact_fields import ContactFields
 from jmd_desk.ui.file_host import FileHost, TableTab
-from jmd_desk.ui.models import contact_table_model
+from jmd_desk.ui.file_models import contact_table_model
 from jmd_desk.ui.record_editors import contact_dialog
 from jmd_desk.ui.views import button, selected_id, table
 

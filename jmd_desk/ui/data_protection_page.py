@@ -23,7 +23,8 @@ from jmd_desk.services.session import UserSession
 from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.models import Column, RowTableModel, audit_table_model
+from jmd_desk.ui.models import Column, RowTableModel
+from jmd_desk.ui.office_models import audit_table_model
 from jmd_desk.ui.views import button, selected_id, table
 from jmd_desk.ui.widgets import DateField, format_date
 

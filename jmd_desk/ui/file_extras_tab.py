@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.entities import Appointment, CaseFile, ClientFile, GroupOffer, Progress, Saved
+from jmd_desk.domain.entities import Appointment, CaseFile, ClientFile, Progress
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.services import appointments, casework, clients, progress
 from jmd_desk.services.session import UserSession
@@ -32,90 +32,11 @@ from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
 from jmd_desk.ui.appointment_dialog import appointment_dialog
 from jmd_desk.ui.date_entry import format_date
+from jmd_desk.ui.file_models import appointment_table_model, group_participation_model, progress_table_model
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.models import Column, RowTableModel
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.views import button, selected_id, share_width, table
 from jmd_desk.ui.widgets import CodeCombo, DateField
-
-
-def _appointment_model(parent: QWidget) -> RowTableModel[Saved[Appointment]]:
-    lang = language()
-    columns: list[Column[Saved[Appointment]]] = [
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "When"),
-            lambda a: f"{format_date(a.value.starts_at.date())} {a.value.starts_at:%H:%M}",
-            lambda a: a.value.starts_at,
-            width=16,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Minutes"),
-            lambda a: str(a.value.minutes),
-            lambda a: a.value.minutes,
-            True,
-            8,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Mode"),
-            lambda a: code_label("mode", a.value.mode, lang),
-            width=14,
-        ),
-        Column(lambda: QCoreApplication.translate("FileExtrasTab", "Place"), lambda a: a.value.place or "", width=16),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Status"),
-            lambda a: code_label("appointment_status", a.value.status, lang),
-            width=14,
-        ),
-    ]
-    return RowTableModel(columns, lambda a: a.id, parent)
-
-
-def _progress_model(parent: QWidget) -> RowTableModel[Saved[Progress]]:
-    lang = language()
-    columns: list[Column[Saved[Progress]]] = [
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "On"),
-            lambda p: format_date(p.value.on),
-            lambda p: p.value.on,
-            width=12,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Field"),
-            lambda p: code_label("progress_field", p.value.field, lang),
-            width=20,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Value"),
-            lambda p: code_label(p.value.field, p.value.value, lang),
-            width=26,
-        ),
-    ]
-    return RowTableModel(columns, lambda p: p.id, parent)
-
-
-def _group_model(parent: QWidget) -> RowTableModel[Saved[GroupOffer]]:
-    lang = language()
-    columns: list[Column[Saved[GroupOffer]]] = [
-        Column(lambda: QCoreApplication.translate("FileExtrasTab", "Group offer"), lambda g: g.value.title, width=26),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "Kind"),
-            lambda g: code_label("group_kind", g.value.kind, lang),
-            width=18,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "From"),
-            lambda g: format_date(g.value.starts_on),
-            lambda g: g.value.starts_on,
-            width=12,
-        ),
-        Column(
-            lambda: QCoreApplication.translate("FileExtrasTab", "To"),
-            lambda g: format_date(g.value.ends_on),
-            lambda g: g.value.ends_on,
-            width=12,
-        ),
-    ]
-    return RowTableModel(columns, lambda g: g.id, parent)
 
 
 class FileExtrasTab(QWidget):
@@ -130,9 +51,9 @@ class FileExtrasTab(QWidget):
         self.client_id = client_id
         self.file: ClientFile | None = None
         self.case: CaseFile | None = None
-        self.appointment_model = _appointment_model(self)
-        self.progress_model = _progress_model(self)
-        self.group_model = _group_model(self)
+        self.appointment_model = appointment_table_model(self)
+        self.progress_model = progress_table_model(self)
+        self.group_model = group_participation_model(self)
         self.appointment_table = table("case_appointments_table", self.appointment_model)
         held = QShortcut(QKeySequence("Ctrl+Return"), self.appointment_table)
         held.setContext(Qt.ShortcutContext.WidgetShortcut)

@@ -23,8 +23,10 @@ from jmd_desk.ui.help import AboutDialog, HelpWindow
 from jmd_desk.ui.live_refresh import LiveRefresh
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.main_menus import install_menus
+from jmd_desk.ui.new_client_dialog import NewClientDialog
 from jmd_desk.ui.page_host import PageHost
-from jmd_desk.ui.pages import ClientsPage, DashboardPage, NewClientDialog, PartnersPage
+from jmd_desk.ui.pages import ClientsPage, DashboardPage
+from jmd_desk.ui.partners_page import PartnersPage
 from jmd_desk.ui.restore_prompts import ask_restore, ask_secret
 from jmd_desk.ui.sheet_import_wizard import SheetImportWizard
 from jmd_desk.ui.statistics_page import StatisticsPage

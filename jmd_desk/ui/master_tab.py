@@ -16,7 +16,8 @@ from jmd_desk.ui import notify
 from jmd_desk.ui.client_form import ClientForm
 from jmd_desk.ui.conflict_dialog import ConflictDialog
 from jmd_desk.ui.file_host import FileHost
-from jmd_desk.ui.models import audit_table_model, change_table_model
+from jmd_desk.ui.file_models import change_table_model
+from jmd_desk.ui.office_models import audit_table_model
 from jmd_desk.ui.views import button, table
 
 

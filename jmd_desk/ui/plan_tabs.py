@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QLabel
 from jmd_desk.domain.entities import CaseFile, ClientFile, Goal
 from jmd_desk.services import casework
 from jmd_desk.ui.file_host import FileHost, TableTab
-from jmd_desk.ui.models import consent_table_model, follow_up_table_model, goal_table_model, referral_table_model
+from jmd_desk.ui.file_models import consent_table_model, follow_up_table_model, goal_table_model, referral_table_model
 from jmd_desk.ui.record_editors import (
     consent_dialog,
     follow_up_dialog,

@@ -364,97 +364,97 @@
 <context>
     <name>AppointmentsPanel</name>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="33" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="34" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="39" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="40" />
         <source>File or group offer</source>
         <translation>Akte oder Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="43" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="44" />
         <source>Group: {title}</source>
         <translation>Gruppe: {title}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="48" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="49" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="53" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="54" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="111" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="112" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="116" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="117" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="121" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="122" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="131" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="132" />
         <source>Anonymous counselling… (Ctrl+Shift+A)</source>
         <translation>Anonyme Kurzberatung … (Strg+Umschalt+A)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="136" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="137" />
         <source>Export my calendar (.ics)…</source>
         <translation>Meine Termine exportieren (.ics) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="80" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="81" />
         <source>Appointments today and this week</source>
         <translation>Termine heute und diese Woche</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="87" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="88" />
         <source>Waiting since</source>
         <translation>Wartet seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="93" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="94" />
         <source>Case management still in clearing after 30 days</source>
         <translation>Case Management nach 30 Tagen noch im Clearing</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="158" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="159" />
         <source>{name}: {no_show} not come, {cancelled} cancelled</source>
         <translation>{name}: {no_show} nicht erschienen, {cancelled} abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="164" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="165" />
         <source>This week – </source>
         <translation>Diese Woche – </translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="165" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="166" />
         <source>no missed appointments</source>
         <translation>keine ausgefallenen Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="203" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="204" />
         <source>Group session</source>
         <translation>Gruppentreffen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="204" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="205" />
         <source>Participants present:</source>
         <translation>Anwesende Teilnehmende:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/appointments_panel.py" line="230" />
+        <location filename="../../jmd_desk/ui/appointments_panel.py" line="231" />
         <source>Export calendar</source>
         <translation>Kalender exportieren</translation>
     </message>
@@ -656,52 +656,52 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="138" />
+        <location filename="../../jmd_desk/ui/pages.py" line="120" />
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="139" />
+        <location filename="../../jmd_desk/ui/pages.py" line="121" />
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="144" />
+        <location filename="../../jmd_desk/ui/pages.py" line="154" />
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="145" />
+        <location filename="../../jmd_desk/ui/pages.py" line="155" />
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="146" />
+        <location filename="../../jmd_desk/ui/pages.py" line="156" />
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="151" />
+        <location filename="../../jmd_desk/ui/pages.py" line="161" />
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="156" />
+        <location filename="../../jmd_desk/ui/pages.py" line="166" />
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="161" />
+        <location filename="../../jmd_desk/ui/pages.py" line="171" />
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="164" />
+        <location filename="../../jmd_desk/ui/pages.py" line="124" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="246" />
+        <location filename="../../jmd_desk/ui/pages.py" line="237" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -722,47 +722,47 @@
 <context>
     <name>ColumnsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="180" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="159" />
         <source>Assign the columns</source>
         <translation>Spalten zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="181" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="160" />
         <source>Columns without a field are not taken over.</source>
         <translation>Spalten ohne Feld werden nicht übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="163" />
         <source>Column</source>
         <translation>Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="184" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="163" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="186" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="165" />
         <source>Open a case for every client</source>
         <translation>Für jede Person einen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="191" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="170" />
         <source>Opened on</source>
         <translation>Beginn am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="196" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="175" />
         <source>Opening date from column</source>
         <translation>Beginn aus Spalte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="205" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="184" />
         <source>Case type:</source>
         <translation>Fallart:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="223" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="202" />
         <source>– not taken over –</source>
         <translation>– nicht übernehmen –</translation>
     </message>
@@ -910,58 +910,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
+        <location filename="../../jmd_desk/ui/pages.py" line="48" />
         <source>Overdue follow-ups</source>
         <translation>Überfällige Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="65" />
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="48" />
+        <location filename="../../jmd_desk/ui/pages.py" line="49" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="66" />
+        <location filename="../../jmd_desk/ui/pages.py" line="49" />
         <source>Goals due within 14 days</source>
         <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="67" />
+        <location filename="../../jmd_desk/ui/pages.py" line="50" />
         <source>Referrals without answer for 14 days</source>
         <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="67" />
+        <location filename="../../jmd_desk/ui/pages.py" line="50" />
         <source>Requested</source>
         <translation>Angefragt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="68" />
+        <location filename="../../jmd_desk/ui/pages.py" line="51" />
         <source>Turning 27 within 90 days (hand-over to MBE)</source>
         <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="68" />
+        <location filename="../../jmd_desk/ui/pages.py" line="51" />
         <source>27th birthday</source>
         <translation>27. Geburtstag</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="71" />
+        <location filename="../../jmd_desk/ui/pages.py" line="54" />
         <source>Open files without valid processing consent</source>
         <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="72" />
+        <location filename="../../jmd_desk/ui/pages.py" line="55" />
         <source>Case since</source>
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="88" />
+        <location filename="../../jmd_desk/ui/pages.py" line="71" />
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="105" />
+        <location filename="../../jmd_desk/ui/pages.py" line="88" />
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -969,173 +969,173 @@
 <context>
     <name>DataProtectionPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="35" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="36" />
         <source>File number</source>
         <translation>Aktennummer</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="40" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="41" />
         <source>Last case closed</source>
         <translation>Letzter Fallabschluss</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="45" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="46" />
         <source>Due since</source>
         <translation>Fällig seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="57" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="58" />
         <source>Run</source>
         <translation>Lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="64" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="65" />
         <source>Reason</source>
         <translation>Grund</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="66" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="67" />
         <source>retention period</source>
         <translation>Aufbewahrungsfrist</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="68" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="69" />
         <source>request (Art. 17)</source>
         <translation>Antrag (Art. 17)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="73" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="74" />
         <source>Files</source>
         <translation>Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="80" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="81" />
         <source>Proposed by</source>
         <translation>Vorgeschlagen von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="86" />
         <source>Proposed at</source>
         <translation>Vorgeschlagen am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="90" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="91" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="92" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="93" />
         <source>waiting for confirmation</source>
         <translation>wartet auf Bestätigung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="93" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="94" />
         <source>deleted</source>
         <translation>gelöscht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="94" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="95" />
         <source>cancelled</source>
         <translation>verworfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="99" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="100" />
         <source>Decided by</source>
         <translation>Entschieden von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="115" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="116" />
         <source>Audit log</source>
         <translation>Protokoll</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="116" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="117" />
         <source>Retention and deletion</source>
         <translation>Aufbewahrung und Löschung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="139" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="140" />
         <source>User:</source>
         <translation>Benutzer*in:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="141" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="142" />
         <source>Action:</source>
         <translation>Aktion:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="144" />
         <source>From:</source>
         <translation>Von:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="145" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="146" />
         <source>To:</source>
         <translation>Bis:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="147" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="148" />
         <source>Show</source>
         <translation>Anzeigen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="148" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="149" />
         <source>Check chain</source>
         <translation>Kette prüfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="162" />
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="167" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="163" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="168" />
         <source>all</source>
         <translation>alle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="190" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="191" />
         <source>The audit log was changed: {count} problems, first at entry {seq}.</source>
         <translation>Das Protokoll wurde verändert: {count} Auffälligkeiten, die erste bei Eintrag {seq}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="196" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="197" />
         <source>The audit log is complete and unchanged.</source>
         <translation>Das Protokoll ist vollständig und unverändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="203" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="204" />
         <source>Closed files are due for deletion when the retention period set for their case type has passed after the last closure. Files on legal hold are never listed. A deletion run needs two people: one proposes it, an administrator or team lead of the other role confirms it. Deleted files cannot be restored, except from older backups.</source>
         <translation>Abgeschlossene Akten sind zur Löschung fällig, wenn die für ihre Fallart eingestellte Aufbewahrungsfrist nach dem letzten Abschluss abgelaufen ist. Akten mit Löschsperre erscheinen nie. Ein Löschlauf braucht zwei Personen: Eine schlägt ihn vor, eine Person der jeweils anderen Rolle (Administration oder Teamleitung) bestätigt ihn. Gelöschte Akten lassen sich nicht wiederherstellen, außer aus älteren Sicherungen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="215" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="216" />
         <source>Propose deleting all due files</source>
         <translation>Löschung aller fälligen Akten vorschlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="217" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="218" />
         <source>Confirm selected run…</source>
         <translation>Ausgewählten Lauf bestätigen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="218" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="219" />
         <source>Cancel selected run</source>
         <translation>Ausgewählten Lauf verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="222" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="223" />
         <source>Due for deletion:</source>
         <translation>Zur Löschung fällig:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="225" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="226" />
         <source>Deletion runs:</source>
         <translation>Löschläufe:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="249" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="250" />
         <source>Delete the files of run {run} for good? This cannot be undone.</source>
         <translation>Die Akten des Laufs {run} endgültig löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/data_protection_page.py" line="257" />
+        <location filename="../../jmd_desk/ui/data_protection_page.py" line="258" />
         <source>{count} files were deleted.</source>
         <translation>{count} Akten wurden gelöscht.</translation>
     </message>
@@ -1287,147 +1287,147 @@
 <context>
     <name>FileExtrasTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="46" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="176" />
         <source>When</source>
         <translation>Wann</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="52" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="182" />
         <source>Minutes</source>
         <translation>Minuten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="59" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="189" />
         <source>Mode</source>
         <translation>Kontaktart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="63" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="193" />
         <source>Place</source>
         <translation>Ort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="65" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="195" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="77" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="208" />
         <source>On</source>
         <translation>Am</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="83" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="214" />
         <source>Field</source>
         <translation>Merkmal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="88" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="219" />
         <source>Value</source>
         <translation>Wert</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="99" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="231" />
         <source>Group offer</source>
         <translation>Gruppenangebot</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="101" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="233" />
         <source>Kind</source>
         <translation>Art</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="106" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="238" />
         <source>From</source>
         <translation>Von</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="112" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="244" />
         <source>To</source>
         <translation>Bis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="155" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="76" />
         <source>Plan &amp;appointment…</source>
         <translation>Termin &amp;planen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="175" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="96" />
         <source>Phase and first re&amp;quest…</source>
         <translation>Phase und erste &amp;Anfrage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="180" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="101" />
         <source>Record pr&amp;ogress…</source>
         <translation>F&amp;ortschritt eintragen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="190" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="111" />
         <source>District and q&amp;ualification note…</source>
         <translation>Stadtteil und Anmerkung zu&amp;m Abschluss …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="160" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="81" />
         <source>Held → contact (Ctrl+Enter)</source>
         <translation>Stattgefunden → Kontakt (Strg+Enter)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="165" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="86" />
         <source>Cancelled</source>
         <translation>Abgesagt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="170" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="91" />
         <source>Did not come</source>
         <translation>Nicht erschienen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="185" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="106" />
         <source>Delete entry</source>
         <translation>Eintrag löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="200" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="121" />
         <source>Appointments of this case</source>
         <translation>Termine dieses Falls</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="213" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="134" />
         <source>Progress (not corrections)</source>
         <translation>Fortschritt (keine Berichtigungen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="220" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="141" />
         <source>Group offers and district</source>
         <translation>Gruppenangebote und Stadtteil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="259" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="180" />
         <source>Phase: {phase} · first request: {requested}</source>
         <translation>Phase: {phase} · erste Anfrage: {requested}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="267" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="188" />
         <source>District: {district} · qualification note: {note}</source>
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="337" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="371" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="292" />
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="383" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="304" />
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="406" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="327" />
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1435,57 +1435,57 @@
 <context>
     <name>FilePage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="81" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="60" />
         <source>Choose the spreadsheet</source>
         <translation>Tabelle auswählen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="83" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="62" />
         <source>One client per row, headings in the first row (.xlsx, or .csv as saved by German Excel).</source>
         <translation>Eine Person pro Zeile, Spaltenüberschriften in der ersten Zeile (.xlsx oder .csv, wie Excel sie speichert).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="88" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="67" />
         <source>&amp;Choose file…</source>
         <translation>Datei &amp;auswählen…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="94" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="73" />
         <source>&amp;Load a saved mapping…</source>
         <translation>Gespeicherte &amp;Zuordnung laden…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="104" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="83" />
         <source>File:</source>
         <translation>Datei:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="105" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="84" />
         <source>Sheet:</source>
         <translation>Tabellenblatt:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="89" />
         <source>Spreadsheet</source>
         <translation>Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="110" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="89" />
         <source>Spreadsheets (*.xlsx *.csv)</source>
         <translation>Tabellen (*.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="115" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="94" />
         <source>Saved mapping</source>
         <translation>Gespeicherte Zuordnung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="148" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="127" />
         <source>{rows} rows below the headings.</source>
         <translation>{rows} Zeilen unter den Überschriften.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="159" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="138" />
         <source>Mapping loaded: {name}</source>
         <translation>Zuordnung geladen: {name}</translation>
     </message>
@@ -1668,12 +1668,12 @@
 <context>
     <name>HistoryTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="119" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="120" />
         <source>Who did what with this file (audit log):</source>
         <translation>Wer hat was mit dieser Akte getan (Protokoll):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="120" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="121" />
         <source>Corrections of master data:</source>
         <translation>Berichtigungen der Stammdaten:</translation>
     </message>
@@ -1929,62 +1929,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="60" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="62" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="62" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="64" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="99" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="109" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="115" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="120" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="125" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="124" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
         <source>on the office server</source>
         <translation>auf dem Büro-Server</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="127" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
@@ -2059,32 +2059,32 @@
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="204" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="206" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="213" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="274" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="276" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="282" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="284" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="293" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="295" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="319" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="321" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
@@ -2124,7 +2124,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="330" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="332" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2132,32 +2132,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>MasterDataTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="32" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="33" />
         <source>&amp;Save master data</source>
         <translation>Stammdaten &amp;speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="34" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="35" />
         <source>Discard changes</source>
         <translation>Änderungen verwerfen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="70" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="71" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="79" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="80" />
         <source>Saved.</source>
         <translation>Gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="95" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="96" />
         <source>The colleague's version is shown.</source>
         <translation>Der gespeicherte Stand der Kollegin / des Kollegen wird angezeigt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/master_tab.py" line="98" />
+        <location filename="../../jmd_desk/ui/master_tab.py" line="99" />
         <source>Your input is kept. Saving replaces the colleague's version.</source>
         <translation>Ihre Eingaben sind geblieben. Speichern ersetzt den Stand der Kollegin / des Kollegen.</translation>
     </message>
@@ -2165,105 +2165,105 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>Models</name>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="184" />
-        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="135" />
+        <location filename="../../jmd_desk/ui/models.py" line="174" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="207" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="41" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="215" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="49" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="220" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="54" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="247" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="81" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="252" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="86" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="262" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="96" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="343" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="102" />
         <source>valid</source>
         <translation>gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="345" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="104" />
         <source>not valid</source>
         <translation>nicht gültig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="358" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="117" />
         <source>Today</source>
         <translation>Heute</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="367" />
-        <location filename="../../jmd_desk/ui/models.py" line="440" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="155" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="20" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="372" />
-        <location filename="../../jmd_desk/ui/models.py" line="444" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="159" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="25" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="374" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="27" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="379" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="32" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="383" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="36" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="396" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="49" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="420" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="135" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="445" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="160" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="447" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="162" />
         <source>Before</source>
         <translation>Vorher</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/models.py" line="450" />
+        <location filename="../../jmd_desk/ui/file_models.py" line="165" />
         <source>After</source>
         <translation>Nachher</translation>
     </message>
@@ -2271,17 +2271,17 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="269" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="31" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="285" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="47" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="312" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="74" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -2320,32 +2320,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="333" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="35" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="341" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="43" />
         <source>&amp;New partner…</source>
         <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="342" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="44" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="344" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="46" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="395" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="97" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="395" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="97" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
@@ -2361,47 +2361,47 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PreviewPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="321" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="56" />
         <source>Check and import</source>
         <translation>Prüfen und übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="332" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="67" />
         <source>&amp;Read the file again</source>
         <translation>Datei &amp;neu einlesen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="334" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="69" />
         <source>After correcting the spreadsheet in Excel: check it again.</source>
         <translation>Nach dem Korrigieren der Tabelle in Excel: erneut prüfen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="336" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="71" />
         <source>&amp;Save mapping…</source>
         <translation>Zuordnung &amp;speichern…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="346" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="81" />
         <source>Problems (nothing is imported while one remains):</source>
         <translation>Probleme (solange eines besteht, wird nichts übernommen):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="349" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="84" />
         <source>Counsellor of the imported clients:</source>
         <translation>Zuständige Fachkraft der übernommenen Personen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="391" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="126" />
         <source>{clients} clients found; {problems} problems.</source>
         <translation>{clients} Klient*innen gefunden; {problems} Probleme.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="395" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="130" />
         <source>{clients} clients ready to import.</source>
         <translation>{clients} Klient*innen können übernommen werden.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="424" />
+        <location filename="../../jmd_desk/ui/sheet_import_preview.py" line="159" />
         <source>Save mapping</source>
         <translation>Zuordnung speichern</translation>
     </message>
@@ -2685,12 +2685,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>SheetImportWizard</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="438" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="30" />
         <source>Take over clients from a spreadsheet</source>
         <translation>Klient*innen aus einer Tabelle übernehmen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="450" />
+        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="42" />
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
     </message>
@@ -2840,27 +2840,27 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>ValuesPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="273" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="252" />
         <source>Assign the values</source>
         <translation>Werte zuordnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="274" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="253" />
         <source>Texts the program recognises are preset; please check them and fill the rest.</source>
         <translation>Erkannte Angaben sind vorbelegt; bitte prüfen und die übrigen ergänzen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="256" />
         <source>Field</source>
         <translation>Feld</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="256" />
         <source>Text in the spreadsheet</source>
         <translation>Angabe in der Tabelle</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="277" />
+        <location filename="../../jmd_desk/ui/sheet_import_pages.py" line="256" />
         <source>Means</source>
         <translation>Bedeutet</translation>
     </message>

@@ -35,7 +35,7 @@ from jmd_desk.ui.group_offer_dialog import group_offer_dialog, group_session_dia
 from jmd_desk.ui.help import AboutDialog
 from jmd_desk.ui.login_dialog import LoginDialog
 from jmd_desk.ui.main_window import MainWindow
-from jmd_desk.ui.pages import NewClientDialog
+from jmd_desk.ui.new_client_dialog import NewClientDialog
 from jmd_desk.ui.record_editors import (
     case_dialog,
     close_case_dialog,

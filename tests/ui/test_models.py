@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from jmd_desk.services import accounts, audit, clients, interchange, partners
 from jmd_desk.services.dashboard import dashboard
 from jmd_desk.services.synthetic import generate_document
-from jmd_desk.ui import models
+from jmd_desk.ui import file_models, models, office_models, overview_models
 from tests.conftest import TODAY, sign_in
 
 
@@ -54,27 +54,27 @@ def test_all_models(qtmodeltester, filled) -> None:
     today = TODAY.date
     names = {p.id: p.value.name for p in filled["partners"]}
     case = filled["case"]
-    check(qtmodeltester, models.client_table_model(today), filled["summaries"])
-    check(qtmodeltester, models.partner_table_model(), filled["partners"])
+    check(qtmodeltester, overview_models.client_table_model(today), filled["summaries"])
+    check(qtmodeltester, overview_models.partner_table_model(), filled["partners"])
     check(
         qtmodeltester,
-        models.due_item_model("Fällig"),
+        overview_models.due_item_model("Fällig"),
         list(filled["board"].goals_due) + list(filled["board"].referrals_waiting),
     )
-    check(qtmodeltester, models.case_count_model(), list(filled["board"].open_cases_by_type.items()))
-    check(qtmodeltester, models.goal_table_model(), case.goals)
-    check(qtmodeltester, models.contact_table_model(), case.contacts)
-    check(qtmodeltester, models.referral_table_model(lambda: names), case.referrals)
-    check(qtmodeltester, models.follow_up_table_model(), case.follow_ups)
+    check(qtmodeltester, overview_models.case_count_model(), list(filled["board"].open_cases_by_type.items()))
+    check(qtmodeltester, file_models.goal_table_model(), case.goals)
+    check(qtmodeltester, file_models.contact_table_model(), case.contacts)
+    check(qtmodeltester, file_models.referral_table_model(lambda: names), case.referrals)
+    check(qtmodeltester, file_models.follow_up_table_model(), case.follow_ups)
     consents = filled["file"].consents
-    check(qtmodeltester, models.consent_table_model(lambda: frozenset(c.id for c in consents[:1])), consents)
-    check(qtmodeltester, models.audit_table_model(), filled["history"])
-    check(qtmodeltester, models.user_table_model(), filled["users"])
-    check(qtmodeltester, models.change_table_model(), [])
+    check(qtmodeltester, file_models.consent_table_model(lambda: frozenset(c.id for c in consents[:1])), consents)
+    check(qtmodeltester, office_models.audit_table_model(), filled["history"])
+    check(qtmodeltester, office_models.user_table_model(), filled["users"])
+    check(qtmodeltester, file_models.change_table_model(), [])
 
 
 def test_sorting_uses_values_not_text(qtmodeltester, filled) -> None:
-    model = models.client_table_model(TODAY.date)
+    model = overview_models.client_table_model(TODAY.date)
     model.set_rows(filled["summaries"])
     model.sort(3)  # date of birth, shown as dd.mm.yyyy
     births = [model.row_at(r).date_of_birth for r in range(model.rowCount())]
@@ -100,7 +100,7 @@ def test_overdue_goals_are_marked() -> None:
         Saved(2, Goal(area="school", title="done", agreed_on=today, due_on=date(2026, 11, 1), status="achieved")),
         Saved(3, Goal(area="school", title="later", agreed_on=today, due_on=today)),
     ]
-    model = models.goal_table_model(lambda: today)
+    model = file_models.goal_table_model(lambda: today)
     model.set_rows(goals)
     marked = [model.row_at(r).value.title for r in range(3) if model.warns(r)]
     assert marked == ["late"]
@@ -109,8 +109,8 @@ def test_overdue_goals_are_marked() -> None:
 
 
 def test_history_values_shown_as_in_the_form() -> None:
-    assert models.change_value_text("nationalities", "('SY', 'TR')") == "Syrien, Türkei"
-    assert models.change_value_text("country_of_birth", "SY") == "Syrien"
-    assert models.change_value_text("date_of_birth", "2008-03-05") == "05.03.2008"
-    assert models.change_value_text("phone", "0151 2345678") == "0151 2345678"
-    assert models.change_value_text("languages", None) == ""
+    assert file_models.change_value_text("nationalities", "('SY', 'TR')") == "Syrien, Türkei"
+    assert file_models.change_value_text("country_of_birth", "SY") == "Syrien"
+    assert file_models.change_value_text("date_of_birth", "2008-03-05") == "05.03.2008"
+    assert file_models.change_value_text("phone", "0151 2345678") == "0151 2345678"
+    assert file_models.change_value_text("languages", None) == ""

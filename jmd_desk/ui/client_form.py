@@ -48,6 +48,13 @@ class ClientForm(QWidget):
     def __init__(self, counsellors: Sequence[tuple[str, str]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("client_form")
+        self._editors(counsellors)
+        self._layout()
+        self._loaded: Client | None = None
+        self._connect_changes()
+
+    def _editors(self, counsellors: Sequence[tuple[str, str]]) -> None:
+        """One editor per field, named like the field."""
         self.first_name = QLineEdit()
         self.last_name = QLineEdit()
         self.client_number = QLineEdit()
@@ -80,6 +87,8 @@ class ClientForm(QWidget):
         self.eligibility_note = QLineEdit()
         self.eligibility_note.setPlaceholderText(self.tr("only for ages below 12 or above 27"))
 
+    def _layout(self) -> None:
+        """Two columns: the person and her origin on the left, situation and contact on the right."""
         dob_row = QWidget()
         dob_layout = QHBoxLayout(dob_row)
         dob_layout.setContentsMargins(0, 0, 0, 0)
@@ -119,8 +128,6 @@ class ClientForm(QWidget):
         layout.addLayout(self.left, 1)
         layout.addSpacing(16)
         layout.addLayout(self.right, 1)
-        self._loaded: Client | None = None
-        self._connect_changes()
 
     def _connect_changes(self) -> None:
         for widget in self.findChildren(QLineEdit):

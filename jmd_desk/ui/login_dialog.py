@@ -105,6 +105,24 @@ class LoginDialog(QDialog):
         self.place = store if isinstance(store, Place) else Place(STORE, store)
         self.recent = [p for p in recent if p != self.place]
 
+        title, store_row, choices = self._store_rows()
+        form = self._credentials(last_user, hint)
+        buttons = self._buttons()
+        layout = QVBoxLayout(self)
+        layout.addWidget(title)
+        layout.addLayout(store_row)
+        layout.addLayout(choices)
+        layout.addWidget(self.network_label)
+        layout.addLayout(form)
+        layout.addWidget(self.hint_label)
+        layout.addWidget(self.error_label)
+        layout.addLayout(buttons)
+        self.setMinimumWidth(460)
+        self._show_store()
+        (self.password_edit if last_user else self.username_edit).setFocus()
+
+    def _store_rows(self) -> tuple[QLabel, QHBoxLayout, QHBoxLayout]:
+        """The title, where the store is, and the choice of another (recent, file, office server)."""
         title = QLabel(self.tr("JMD Desk"))
         font = QFont(title.font())
         font.setPointSizeF(font.pointSizeF() * 1.6)
@@ -121,7 +139,16 @@ class LoginDialog(QDialog):
         choose_server.setObjectName("choose_server_button")
         choose_server.clicked.connect(self._choose_server)
         self.recent_combo = recent_combo(self.recent, self._pick_recent)
+        store_row = QHBoxLayout()
+        store_row.addWidget(self.store_label, 1)
+        choices = QHBoxLayout()
+        choices.addWidget(self.recent_combo, 1)
+        choices.addWidget(choose)
+        choices.addWidget(choose_server)
+        return title, store_row, choices
 
+    def _credentials(self, last_user: str, hint: str) -> QFormLayout:
+        """User name and password, and the labels for errors, network warnings and hints."""
         self.username_edit = QLineEdit(last_user)
         self.username_edit.setObjectName("username_edit")
         self.username_edit.setAccessibleName(self.tr("User name"))
@@ -132,11 +159,12 @@ class LoginDialog(QDialog):
         self.hint_label = QLabel(hint)
         self.hint_label.setObjectName("login_hint_label")
         self.hint_label.setVisible(bool(hint))
-
         form = QFormLayout()
         form.addRow(self.tr("&User name:"), self.username_edit)
         form.addRow(self.tr("&Password:"), self.password_edit)
+        return form
 
+    def _buttons(self) -> QHBoxLayout:
         self.sign_in_button = QPushButton(self.tr("&Sign in"))
         self.sign_in_button.setObjectName("sign_in_button")
         self.sign_in_button.setDefault(True)
@@ -148,25 +176,7 @@ class LoginDialog(QDialog):
         buttons.addWidget(self.forgot_button)
         buttons.addStretch(1)
         buttons.addWidget(self.sign_in_button)
-
-        store_row = QHBoxLayout()
-        store_row.addWidget(self.store_label, 1)
-        choices = QHBoxLayout()
-        choices.addWidget(self.recent_combo, 1)
-        choices.addWidget(choose)
-        choices.addWidget(choose_server)
-        layout = QVBoxLayout(self)
-        layout.addWidget(title)
-        layout.addLayout(store_row)
-        layout.addLayout(choices)
-        layout.addWidget(self.network_label)
-        layout.addLayout(form)
-        layout.addWidget(self.hint_label)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        self.setMinimumWidth(460)
-        self._show_store()
-        (self.password_edit if last_user else self.username_edit).setFocus()
+        return buttons
 
     @property
     def store(self) -> Path:

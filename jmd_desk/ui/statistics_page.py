@@ -99,8 +99,21 @@ class StatisticsPage(QWidget):
         self.session = session
         self.runner = runner
         self.shown: ReportView | None = None
-        today = session.clock.today()
+        # two short rows rather than one long one: the page must fit beside the navigation at 1366 px
+        period_row = self._period_row(session.clock.today())
+        method_row = self._method_row(office.office_settings(session).statistics_k)
+        splitter = self._result_views()
+        actions, merge_actions = self._action_rows()
+        layout = QVBoxLayout(self)
+        layout.addLayout(period_row)
+        layout.addLayout(method_row)
+        layout.addWidget(self.summary)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(actions)
+        layout.addLayout(merge_actions)
 
+    def _period_row(self, today: date) -> QHBoxLayout:
+        """A quarter (the last twelve) or a date range (this year so far by default)."""
         self.quarter_radio = QRadioButton(self.tr("&Quarter"))
         self.quarter_radio.setObjectName("quarter_radio")
         self.range_radio = QRadioButton(self.tr("&Date range"))
@@ -123,10 +136,20 @@ class StatisticsPage(QWidget):
         self.to_edit = DateField()
         self.to_edit.setObjectName("to_date_edit")
         self.to_edit.set_value(today)
+        row = QHBoxLayout()
+        widget: QWidget
+        for widget in (self.quarter_radio, self.quarter_combo, self.range_radio, self.from_edit, QLabel("–")):
+            row.addWidget(widget)
+        row.addWidget(self.to_edit)
+        row.addStretch(1)
+        return row
+
+    def _method_row(self, k: int) -> QHBoxLayout:
+        """Disclosure method, minimum cell size and the Compute button."""
         self.k_spin = QSpinBox()
         self.k_spin.setObjectName("k_spin")
         self.k_spin.setRange(3, 10)
-        self.k_spin.setValue(office.office_settings(session).statistics_k)
+        self.k_spin.setValue(k)
         self.method_combo = QComboBox()
         self.method_combo.setObjectName("method_combo")
         self.method_combo.addItem(self.tr("Cell key (for release)"), "cell_key")
@@ -135,14 +158,8 @@ class StatisticsPage(QWidget):
         self.method_combo.currentIndexChanged.connect(self._method_changed)
         self._method_changed()
         self.compute_button = button("compute_statistics_button", self.tr("&Compute"), self.compute)
-
-        # two short rows rather than one long one: the page must fit beside the navigation at 1366 px
-        period_row, method_row = QHBoxLayout(), QHBoxLayout()
+        row = QHBoxLayout()
         widget: QWidget
-        for widget in (self.quarter_radio, self.quarter_combo, self.range_radio, self.from_edit, QLabel("–")):
-            period_row.addWidget(widget)
-        period_row.addWidget(self.to_edit)
-        period_row.addStretch(1)
         for widget in (
             QLabel(self.tr("Method:")),
             self.method_combo,
@@ -150,9 +167,12 @@ class StatisticsPage(QWidget):
             self.k_spin,
             self.compute_button,
         ):
-            method_row.addWidget(widget)
-        method_row.addStretch(1)
+            row.addWidget(widget)
+        row.addStretch(1)
+        return row
 
+    def _result_views(self) -> QSplitter:
+        """The summary line, the list of tables and the table chosen."""
         self.summary = QLabel()
         self.summary.setObjectName("statistics_summary_label")
         self.summary.setWordWrap(True)
@@ -170,7 +190,10 @@ class StatisticsPage(QWidget):
         splitter.addWidget(self.table_list)
         splitter.addWidget(self.view)
         splitter.setSizes([300, 800])
+        return splitter
 
+    def _action_rows(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        """Export and print (enabled once a report is shown); bundles and the publication register."""
         self.export_buttons = [
             button("export_json_button", self.tr("Save as JSON…"), lambda: self._export("json")),
             button("export_csv_button", self.tr("Save as CSV (Excel)…"), lambda: self._export("csv")),
@@ -190,14 +213,7 @@ class StatisticsPage(QWidget):
         for b in merge_row:
             merge_actions.addWidget(b)
         merge_actions.addStretch(1)
-
-        layout = QVBoxLayout(self)
-        layout.addLayout(period_row)
-        layout.addLayout(method_row)
-        layout.addWidget(self.summary)
-        layout.addWidget(splitter, 1)
-        layout.addLayout(actions)
-        layout.addLayout(merge_actions)
+        return actions, merge_actions
 
     # ---------------------------------------------------------------- period
     def period(self) -> Period:

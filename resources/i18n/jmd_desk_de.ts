@@ -618,37 +618,37 @@
 <context>
     <name>ClientForm</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="54" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="61" />
         <source>assigned automatically</source>
         <translation>wird automatisch vergeben</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="56" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="63" />
         <source>estimated</source>
         <translation>geschätzt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
         <source>not stated</source>
         <translation>keine Angabe</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
         <source>yes</source>
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="70" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
         <source>no</source>
         <translation>nein</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="81" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="88" />
         <source>only for ages below 12 or above 27</source>
         <translation>nur bei Alter unter 12 oder über 27</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_form.py" line="77" />
+        <location filename="../../jmd_desk/ui/client_form.py" line="84" />
         <source>(nobody)</source>
         <translation>(niemand)</translation>
     </message>
@@ -1786,53 +1786,53 @@
         <translation>JMD Desk – Anmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="108" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="126" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="117" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="135" />
         <source>Other store…</source>
         <translation>Andere Datenablage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="120" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="138" />
         <source>Office server…</source>
         <translation>Büro-Server…</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="127" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="154" />
         <source>User name</source>
         <translation>Benutzername</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="129" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="156" />
         <source>Password</source>
         <translation>Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="137" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="163" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="138" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="164" />
         <source>&amp;Password:</source>
         <translation>&amp;Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="140" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="168" />
         <source>&amp;Sign in</source>
         <translation>&amp;Anmelden</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="144" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="172" />
         <source>Forgot password…</source>
         <translation>Passwort vergessen …</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/login_dialog.py" line="66" />
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="180" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="190" />
         <source>Store: {path}</source>
         <translation>Datenablage: {path}</translation>
     </message>
@@ -1848,42 +1848,42 @@
     </message>
     <message>
         <location filename="../../jmd_desk/ui/login_dialog.py" line="65" />
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="178" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="188" />
         <source>Office server: {path}</source>
         <translation>Büro-Server: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
         <source>Open store</source>
         <translation>Datenablage öffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="196" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
         <source>JMD Desk store (*.jmd)</source>
         <translation>JMD-Desk-Datenablage (*.jmd)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="204" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="214" />
         <source>Office server profile</source>
         <translation>Büro-Server-Profil</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="206" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="216" />
         <source>Office server profile (*.jmd-server)</source>
         <translation>Büro-Server-Profil (*.jmd-server)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="222" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="232" />
         <source>Please enter user name and password.</source>
         <translation>Bitte Benutzername und Passwort eingeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="248" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="258" />
         <source>Set your own password</source>
         <translation>Eigenes Passwort festlegen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="249" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="259" />
         <source>You signed in with a one-time password. Your new password:</source>
         <translation>Sie haben sich mit einem Einmal-Passwort angemeldet. Ihr neues Passwort:</translation>
     </message>
@@ -2487,32 +2487,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RecoveryDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="277" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="287" />
         <source>Recover access</source>
         <translation>Zugang wiederherstellen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="281" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="291" />
         <source>Enter the recovery key that was printed when the store was created, the user name and a new password for that user.</source>
         <translation>Geben Sie den Wiederherstellungsschlüssel ein, der beim Anlegen der Datenablage ausgedruckt wurde, den Benutzernamen und ein neues Passwort für dieses Konto.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="294" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="304" />
         <source>Recovery &amp;key:</source>
         <translation>Wiederherstellungs&amp;schlüssel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="295" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="305" />
         <source>&amp;User name:</source>
         <translation>&amp;Benutzername:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="306" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/login_dialog.py" line="296" />
+        <location filename="../../jmd_desk/ui/login_dialog.py" line="306" />
         <source>&amp;Repeat password:</source>
         <translation>Passwort &amp;wiederholen:</translation>
     </message>
@@ -2698,133 +2698,133 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="104" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="117" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="106" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="119" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="119" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="132" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="132" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
         <source>Cell key (for release)</source>
         <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="133" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="156" />
         <source>Suppression (quarters, half-years, years)</source>
         <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="134" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
         <source>Internal (exact, not for release)</source>
         <translation>Intern (exakt, nicht zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="137" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="160" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="147" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="164" />
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="149" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="166" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="176" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="199" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="177" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="178" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="201" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="181" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="204" />
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="182" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="205" />
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="183" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="206" />
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="221" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="237" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="252" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="268" />
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="284" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="300" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="292" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="308" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="321" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="337" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="331" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="336" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="352" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="348" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="364" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="360" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="376" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="364" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="380" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

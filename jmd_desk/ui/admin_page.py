@@ -1,4 +1,4 @@
-"""Verwaltung: user accounts and roles, office settings; and the own-password dialog."""
+"""Verwaltung: user accounts and roles, office settings; backups and districts have their own tabs."""
 
 from __future__ import annotations
 
@@ -9,16 +9,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSpinBox,
     QTabWidget,
@@ -31,83 +27,22 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import User
 from jmd_desk.domain.errors import JmdError, ValidationError
 from jmd_desk.domain.settings import AUTOLOCK_RANGE, K_RANGE, RETENTION_YEARS_RANGE
-from jmd_desk.services import accounts, backups, capabilities
+from jmd_desk.services import accounts, capabilities
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.texts.labels import code_label
 from jmd_desk.ui import notify
+from jmd_desk.ui.account_dialogs import RekeyResultDialog, RoleChecks
+from jmd_desk.ui.backup_tab import BackupTab
 from jmd_desk.ui.districts_tab import DistrictsTab
 from jmd_desk.ui.fields_editor import FieldsEditor
 from jmd_desk.ui.i18n import language
-from jmd_desk.ui.login_dialog import error_label
 from jmd_desk.ui.office_models import user_table_model
 from jmd_desk.ui.paperwork_dialogs import LogoSetting
-from jmd_desk.ui.password_pair import PasswordWithRepeat, password_edit
+from jmd_desk.ui.password_pair import password_edit
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.ui_settings import UiSettings
 from jmd_desk.ui.views import button, table
-
-
-class RoleChecks(QWidget):
-    """The three roles as check boxes."""
-
-    def __init__(self, roles: frozenset[Role]) -> None:
-        super().__init__()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.boxes = {}
-        for role in Role:
-            box = QCheckBox(code_label("role", role.value, language()))
-            box.setObjectName(f"role_{role.value}_check")
-            box.setChecked(role in roles)
-            layout.addWidget(box)
-            self.boxes[role] = box
-        layout.addStretch(1)
-
-    def roles(self) -> frozenset[Role]:
-        """The ticked roles."""
-        return frozenset(role for role, box in self.boxes.items() if box.isChecked())
-
-
-class ChangePasswordDialog(QDialog):
-    """Change the signed-in user's own password (rewrites only that key slot)."""
-
-    def __init__(self, session: UserSession, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("change_password_dialog")
-        self.setWindowTitle(self.tr("Change password"))
-        self.session = session
-        self.old_edit = password_edit("old_password_edit")
-        self.new_password = PasswordWithRepeat("new_password_edit", "new_password_repeat_edit", self)
-        self.error_label = error_label("change_password_error_label")
-        form = QFormLayout()
-        form.addRow(self.tr("&Current password:"), self.old_edit)
-        self.new_password.add_rows(form, self.tr("&New password:"), self.tr("&Repeat new password:"))
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.setObjectName("change_password_buttons")
-        buttons.accepted.connect(self.submit)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.error_label)
-        layout.addWidget(buttons)
-
-    def submit(self) -> None:
-        """Check and change the password."""
-        mismatch = self.new_password.mismatch()
-        if mismatch:
-            self._show(mismatch)
-            return
-        try:
-            accounts.change_own_password(self.session, self.old_edit.text(), self.new_password.password())
-        except JmdError as exc:
-            self._show(notify.error_text(exc))
-            return
-        self.accept()
-
-    def _show(self, text: str) -> None:
-        self.error_label.setText(text)
-        self.error_label.show()
 
 
 class AdminPage(QWidget):
@@ -126,8 +61,11 @@ class AdminPage(QWidget):
         self.tabs.setObjectName("admin_tabs")
         self.tabs.addTab(self._users_tab(), self.tr("User accounts"))
         self.tabs.addTab(self._settings_tab(), self.tr("Settings"))
+        self.backup_tab: BackupTab | None = None
         if self.local_store:  # on the office server backups are the IT's job (pg_dump)
-            self.tabs.addTab(self._backup_tab(), self.tr("Backup"))
+            self.backup_tab = BackupTab(session)
+            self.backup_tab.restore_requested.connect(self.restore_requested)
+            self.tabs.addTab(self.backup_tab, self.tr("Backup"))
         self.districts = DistrictsTab(session)
         self.tabs.addTab(self.districts, self.tr("Districts"))
         layout = QVBoxLayout(self)
@@ -347,77 +285,6 @@ class AdminPage(QWidget):
         self.settings_message.setText(text)
         self.settings_changed.emit()
 
-    # ---------------------------------------------------------------- backup
-    def _backup_tab(self) -> QWidget:
-        info = QLabel(
-            self.tr(
-                "Backups are encrypted copies of the store together with its key file. An automatic backup is "
-                "made when the program closes, at most once a day. Keep copies on a second medium as well. A "
-                "backup is checked completely before it replaces anything; the replaced store is kept."
-            )
-        )
-        info.setWordWrap(True)
-        self.backup_folder_label = QLabel()
-        self.backup_folder_label.setObjectName("backup_folder_label")
-        self.backup_folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.auto_backups = QListWidget()
-        self.auto_backups.setObjectName("auto_backups_list")
-        row = QHBoxLayout()
-        row.addWidget(button("backup_now_button", self.tr("Back up now…"), self._backup_now))
-        row.addWidget(button("restore_button", self.tr("Restore a backup…"), self._restore))
-        row.addStretch(1)
-        page = QWidget()
-        layout = QVBoxLayout(page)
-        layout.addWidget(info)
-        layout.addLayout(row)
-        layout.addWidget(self.backup_folder_label)
-        layout.addWidget(self.auto_backups, 1)
-        return page
-
-    def _list_backups(self) -> None:
-        folder = backups.backup_folder(self.session)
-        self.backup_folder_label.setText(self.tr("Automatic backups in {folder}:").format(folder=folder))
-        self.auto_backups.clear()
-        for path in sorted(folder.glob("*" + backups.SUFFIX), reverse=True):
-            self.auto_backups.addItem(path.name)
-
-    def backup_to(self, target: Path) -> None:
-        """Make a backup at ``target``."""
-        try:
-            backups.create_backup(self.session, target)
-        except JmdError as exc:
-            notify.show_error(self, exc)
-            return
-        notify.show_info(self, self.tr("Backup saved: {path}").format(path=target))
-        self._list_backups()
-
-    def _backup_now(self) -> None:
-        stamp = self.session.clock.now().strftime("%Y%m%d-%H%M")
-        path, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Save backup"),
-            str(notify.documents_folder() / f"jmd-sicherung-{stamp}{backups.SUFFIX}"),
-            f"JMD Desk (*{backups.SUFFIX})",
-        )
-        if path:
-            self.backup_to(Path(path))
-
-    def _restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            self.tr("Restore backup"),
-            str(backups.backup_folder(self.session)),
-            f"JMD Desk (*{backups.SUFFIX})",
-        )
-        if path and notify.confirm(
-            self,
-            self.tr(
-                "Restore this backup? You will be signed out; the backup is checked first and the current store "
-                "is kept as a backup."
-            ),
-        ):
-            self.restore_requested.emit(Path(path))
-
     def refresh(self) -> None:
         """Load accounts and settings."""
         self.user_model.set_rows(accounts.list_users(self.session))
@@ -430,31 +297,15 @@ class AdminPage(QWidget):
         for case_type, spin in self.retention_spins.items():
             spin.setValue(s.retention_years.get(case_type, 3))
         self.backups_kept_spin.setValue(s.backups_kept)
-        if self.local_store:
-            self._list_backups()
+        if self.backup_tab is not None:
+            self.backup_tab.refresh()
         self.language_combo.setCurrentIndex(max(self.language_combo.findData(self.ui_settings.language), 0))
+
+    def backup_to(self, target: Path) -> None:
+        """Make a backup at ``target`` (as "Back up now…" on the Backup tab does)."""
+        if self.backup_tab is not None:
+            self.backup_tab.backup_to(target)
 
     def clear(self) -> None:
         """Forget the shown data (lock)."""
         self.user_model.clear()
-
-
-class RekeyResultDialog(QDialog):
-    """Shows the one-time passwords and the new recovery key once, to print or write down."""
-
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("rekey_result_dialog")
-        self.setWindowTitle(self.tr("Store re-keyed"))
-        note = QLabel(self.tr("Shown only now. Print it or write it down, then hand each password over in person."))
-        note.setWordWrap(True)
-        self.result_text = QPlainTextEdit(text)
-        self.result_text.setObjectName("rekey_result")
-        self.result_text.setReadOnly(True)
-        self.result_text.setMinimumSize(520, 220)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.accepted.connect(self.accept)
-        layout = QVBoxLayout(self)
-        layout.addWidget(note)
-        layout.addWidget(self.result_text)
-        layout.addWidget(buttons)

@@ -15,7 +15,8 @@ from jmd_desk.services import backups, capabilities
 from jmd_desk.services import settings as office
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import notify
-from jmd_desk.ui.admin_page import AdminPage, ChangePasswordDialog
+from jmd_desk.ui.account_dialogs import ChangePasswordDialog
+from jmd_desk.ui.admin_page import AdminPage
 from jmd_desk.ui.client_file_window import ClientFileWindow
 from jmd_desk.ui.data_protection_page import DataProtectionPage
 from jmd_desk.ui.group_offers_page import GroupOffersPage

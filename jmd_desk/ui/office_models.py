@@ -6,10 +6,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from jmd_desk.domain.entities import (
-    AuditEvent,
-    User,
-)
+from jmd_desk.domain.entities import AuditEvent, User
 from jmd_desk.ui.models import Column, RowTableModel, code_text, field_header, yes_text
 
 

@@ -9,10 +9,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 
 from jmd_desk.domain import rules
-from jmd_desk.domain.entities import (
-    Partner,
-    Saved,
-)
+from jmd_desk.domain.entities import Partner, Saved
 from jmd_desk.domain.readmodels import ClientSummary, DueItem
 from jmd_desk.ui.models import Column, RowTableModel, code_text, field_header, yes_text
 from jmd_desk.ui.widgets import format_date

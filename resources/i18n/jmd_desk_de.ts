@@ -127,199 +127,159 @@
 <context>
     <name>AdminPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="127" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="62" />
         <source>User accounts</source>
         <translation>Benutzerkonten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="128" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="63" />
         <source>Settings</source>
         <translation>Einstellungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="130" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="68" />
         <source>Backup</source>
         <translation>Sicherung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="132" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="70" />
         <source>Districts</source>
         <translation>Stadtteile</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="80" />
         <source>New account…</source>
         <translation>Neues Konto …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="143" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="81" />
         <source>Roles and name…</source>
         <translation>Rollen und Name …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="144" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="82" />
         <source>Set password…</source>
         <translation>Passwort setzen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="145" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="83" />
         <source>Deputies…</source>
         <translation>Vertretung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="146" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
         <source>&amp;Re-key…</source>
         <translation>Neu &amp;verschlüsseln …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="175" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="113" />
         <source>New account</source>
         <translation>Neues Konto</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="184" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="122" />
         <source>account active</source>
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="208" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="146" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="220" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="158" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="222" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="160" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="232" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="170" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="238" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="176" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="264" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="202" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="278" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="287" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="225" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="299" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="237" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="301" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="239" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="302" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="240" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="303" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="241" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="304" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="242" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="307" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="245" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="312" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="250" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="313" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="251" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="314" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="252" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="344" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="282" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="346" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="284" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="354" />
-        <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
-        <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="366" />
-        <source>Back up now…</source>
-        <translation>Jetzt sichern …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="367" />
-        <source>Restore a backup…</source>
-        <translation>Sicherung zurückspielen …</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="379" />
-        <source>Automatic backups in {folder}:</source>
-        <translation>Automatische Sicherungen in {folder}:</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="391" />
-        <source>Backup saved: {path}</source>
-        <translation>Sicherung gespeichert: {path}</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="398" />
-        <source>Save backup</source>
-        <translation>Sicherung speichern</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="408" />
-        <source>Restore backup</source>
-        <translation>Sicherung zurückspielen</translation>
-    </message>
-    <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="415" />
-        <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
-        <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
     </message>
 </context>
 <context>
@@ -460,24 +420,67 @@
     </message>
 </context>
 <context>
+    <name>BackupTab</name>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="27" />
+        <source>Backups are encrypted copies of the store together with its key file. An automatic backup is made when the program closes, at most once a day. Keep copies on a second medium as well. A backup is checked completely before it replaces anything; the replaced store is kept.</source>
+        <translation>Sicherungen sind verschlüsselte Kopien der Datenablage mit ihrer Schlüsseldatei. Beim Beenden des Programms wird höchstens einmal am Tag automatisch gesichert. Bewahren Sie Kopien auch auf einem zweiten Datenträger auf. Eine Sicherung wird vollständig geprüft, bevor sie etwas ersetzt; die ersetzte Datenablage bleibt erhalten.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="39" />
+        <source>Back up now…</source>
+        <translation>Jetzt sichern …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="40" />
+        <source>Restore a backup…</source>
+        <translation>Sicherung zurückspielen …</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="51" />
+        <source>Automatic backups in {folder}:</source>
+        <translation>Automatische Sicherungen in {folder}:</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="63" />
+        <source>Backup saved: {path}</source>
+        <translation>Sicherung gespeichert: {path}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="70" />
+        <source>Save backup</source>
+        <translation>Sicherung speichern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="80" />
+        <source>Restore backup</source>
+        <translation>Sicherung zurückspielen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/backup_tab.py" line="87" />
+        <source>Restore this backup? You will be signed out; the backup is checked first and the current store is kept as a backup.</source>
+        <translation>Diese Sicherung zurückspielen? Sie werden abgemeldet; die Sicherung wird zuerst geprüft, und die jetzige Datenablage wird als Sicherung aufbewahrt.</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="78" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="55" />
         <source>Change password</source>
         <translation>Passwort ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="84" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="61" />
         <source>&amp;Current password:</source>
         <translation>&amp;Aktuelles Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="62" />
         <source>&amp;New password:</source>
         <translation>&amp;Neues Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="85" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="62" />
         <source>&amp;Repeat new password:</source>
         <translation>Neues Passwort &amp;wiederholen:</translation>
     </message>
@@ -656,52 +659,52 @@
 <context>
     <name>ClientsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="120" />
+        <location filename="../../jmd_desk/ui/pages.py" line="111" />
         <source>Search name or number (Ctrl+F)</source>
         <translation>Name oder Nummer suchen (Strg+F)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="121" />
+        <location filename="../../jmd_desk/ui/pages.py" line="112" />
         <source>Search clients</source>
         <translation>Klient*innen suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="154" />
+        <location filename="../../jmd_desk/ui/pages.py" line="145" />
         <source>all files</source>
         <translation>alle Akten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="155" />
+        <location filename="../../jmd_desk/ui/pages.py" line="146" />
         <source>open case</source>
         <translation>offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="156" />
+        <location filename="../../jmd_desk/ui/pages.py" line="147" />
         <source>no open case</source>
         <translation>kein offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="161" />
+        <location filename="../../jmd_desk/ui/pages.py" line="152" />
         <source>all counsellors</source>
         <translation>alle Fachkräfte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="166" />
+        <location filename="../../jmd_desk/ui/pages.py" line="157" />
         <source>all case types</source>
         <translation>alle Fallarten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="171" />
+        <location filename="../../jmd_desk/ui/pages.py" line="162" />
         <source>all ages</source>
         <translation>alle Altersgruppen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="124" />
+        <location filename="../../jmd_desk/ui/pages.py" line="115" />
         <source>&amp;New client…</source>
         <translation>&amp;Neue*r Klient*in …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="237" />
+        <location filename="../../jmd_desk/ui/pages.py" line="228" />
         <source>{count} files</source>
         <translation>{count} Akten</translation>
     </message>
@@ -910,58 +913,58 @@
 <context>
     <name>DashboardPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="48" />
+        <location filename="../../jmd_desk/ui/pages.py" line="39" />
         <source>Overdue follow-ups</source>
         <translation>Überfällige Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="48" />
-        <location filename="../../jmd_desk/ui/pages.py" line="49" />
+        <location filename="../../jmd_desk/ui/pages.py" line="39" />
+        <location filename="../../jmd_desk/ui/pages.py" line="40" />
         <source>Due</source>
         <translation>Fällig</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="49" />
+        <location filename="../../jmd_desk/ui/pages.py" line="40" />
         <source>Goals due within 14 days</source>
         <translation>Ziele, die in den nächsten 14 Tagen fällig sind</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="50" />
+        <location filename="../../jmd_desk/ui/pages.py" line="41" />
         <source>Referrals without answer for 14 days</source>
         <translation>Vermittlungen seit 14 Tagen ohne Rückmeldung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="50" />
+        <location filename="../../jmd_desk/ui/pages.py" line="41" />
         <source>Requested</source>
         <translation>Angefragt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="51" />
+        <location filename="../../jmd_desk/ui/pages.py" line="42" />
         <source>Turning 27 within 90 days (hand-over to MBE)</source>
         <translation>Werden in 90 Tagen 27 (Übergang zur MBE)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="51" />
+        <location filename="../../jmd_desk/ui/pages.py" line="42" />
         <source>27th birthday</source>
         <translation>27. Geburtstag</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="54" />
+        <location filename="../../jmd_desk/ui/pages.py" line="45" />
         <source>Open files without valid processing consent</source>
         <translation>Offene Akten ohne gültige Einwilligung zur Datenverarbeitung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="55" />
+        <location filename="../../jmd_desk/ui/pages.py" line="46" />
         <source>Case since</source>
         <translation>Fall seit</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="71" />
+        <location filename="../../jmd_desk/ui/pages.py" line="62" />
         <source>Open cases by type</source>
         <translation>Offene Fälle nach Fallart</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/pages.py" line="88" />
+        <location filename="../../jmd_desk/ui/pages.py" line="79" />
         <source>{total} open cases in all</source>
         <translation>{total} offene Fälle insgesamt</translation>
     </message>
@@ -1929,62 +1932,62 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="62" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="63" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="64" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="65" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="101" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="102" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="105" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="108" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="109" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="112" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="113" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="115" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="116" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="121" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="125" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="127" />
         <source>on the office server</source>
         <translation>auf dem Büro-Server</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="129" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="130" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
@@ -2059,32 +2062,32 @@
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="206" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="207" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="213" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="214" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="276" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="277" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="284" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="285" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="295" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="296" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="321" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="322" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
@@ -2124,7 +2127,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="332" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="333" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2171,32 +2174,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>ja</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="41" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="38" />
         <source>Age</source>
         <translation>Alter</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="49" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="46" />
         <source>Open case</source>
         <translation>Offener Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="54" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="51" />
         <source>Last contact</source>
         <translation>Letzter Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="81" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="78" />
         <source>Client</source>
         <translation>Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="86" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="83" />
         <source>Note</source>
         <translation>Hinweis</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/overview_models.py" line="96" />
+        <location filename="../../jmd_desk/ui/overview_models.py" line="93" />
         <source>Open cases</source>
         <translation>Offene Fälle</translation>
     </message>
@@ -2217,33 +2220,33 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_models.py" line="155" />
-        <location filename="../../jmd_desk/ui/office_models.py" line="20" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="17" />
         <source>Time</source>
         <translation>Zeit</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_models.py" line="159" />
-        <location filename="../../jmd_desk/ui/office_models.py" line="25" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="22" />
         <source>User</source>
         <translation>Benutzer*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/office_models.py" line="27" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="24" />
         <source>Action</source>
         <translation>Aktion</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/office_models.py" line="32" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="29" />
         <source>Record</source>
         <translation>Datensatz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/office_models.py" line="36" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="33" />
         <source>Id</source>
         <translation>Id</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/office_models.py" line="49" />
+        <location filename="../../jmd_desk/ui/office_models.py" line="46" />
         <source>Name</source>
         <translation>Name</translation>
     </message>
@@ -2271,17 +2274,17 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>NewClientDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="31" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="25" />
         <source>New client</source>
         <translation>Neue*r Klient*in</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="47" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="41" />
         <source>First case</source>
         <translation>Erster Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="74" />
+        <location filename="../../jmd_desk/ui/new_client_dialog.py" line="68" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
     </message>
@@ -2320,32 +2323,32 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>PartnersPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="35" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="28" />
         <source>Search name, contact person or type</source>
         <translation>Name, Ansprechperson oder Art suchen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="43" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="36" />
         <source>&amp;New partner…</source>
         <translation>Neuer &amp;Netzwerkpartner …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="44" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="37" />
         <source>Edit…</source>
         <translation>Bearbeiten …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="46" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="39" />
         <source>Deactivate / activate</source>
         <translation>Deaktivieren / aktivieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="97" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="90" />
         <source>Network partner</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/partners_page.py" line="97" />
+        <location filename="../../jmd_desk/ui/partners_page.py" line="90" />
         <source>New network partner</source>
         <translation>Neuer Netzwerkpartner</translation>
     </message>
@@ -2664,12 +2667,12 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>RekeyResultDialog</name>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="448" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="96" />
         <source>Store re-keyed</source>
         <translation>Datenablage neu verschlüsselt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="449" />
+        <location filename="../../jmd_desk/ui/account_dialogs.py" line="97" />
         <source>Shown only now. Print it or write it down, then hand each password over in person.</source>
         <translation>Wird nur jetzt angezeigt. Ausdrucken oder aufschreiben und jedes Passwort persönlich übergeben.</translation>
     </message>

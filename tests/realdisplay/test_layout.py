@@ -27,7 +27,7 @@ from jmd_desk.services import interchange, partners
 from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui import i18n
-from jmd_desk.ui.admin_page import ChangePasswordDialog, RekeyResultDialog
+from jmd_desk.ui.account_dialogs import ChangePasswordDialog, RekeyResultDialog
 from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog
 from jmd_desk.ui.appointment_dialog import appointment_dialog
 from jmd_desk.ui.documents_tab import AddDocumentDialog

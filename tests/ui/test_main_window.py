@@ -13,7 +13,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts, clients, interchange, partners
 from jmd_desk.services.settings import office_settings
 from jmd_desk.services.synthetic import generate_document
-from jmd_desk.ui.admin_page import ChangePasswordDialog
+from jmd_desk.ui.account_dialogs import ChangePasswordDialog
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.widgets import CodeCombo
 from tests.conftest import ADMIN_PASSWORD, PASSWORDS, TODAY, sign_in

@@ -1,5 +1,5 @@
-"""No function in the program is longer than 60 lines (issue 11, acceptance 4): short functions
-that do one thing are easier to read, test and change."""
+"""No function in the program is longer than 60 lines and no widget module longer than 400 (issue 11,
+acceptance 4): short functions and modules that do one thing are easier to read, test and change."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 
 PACKAGE = Path(__file__).resolve().parents[1] / "jmd_desk"
 MAX_LINES = 60
+MAX_UI_MODULE_LINES = 400
 
 
 def long_functions(root: Path, limit: int) -> list[tuple[str, str, int]]:
@@ -33,3 +34,9 @@ def test_the_check_finds_a_long_function(tmp_path: Path) -> None:
     body = "\n".join(f"    x{i} = {i}" for i in range(MAX_LINES))
     (tmp_path / "long.py").write_text(f"@staticmethod\ndef long():\n{body}\n\n\ndef short():\n    return 1\n")
     assert long_functions(tmp_path, MAX_LINES) == [("long.py", "long", MAX_LINES + 2)]
+
+
+def test_no_ui_module_is_longer_than_400_lines() -> None:
+    sizes = {p.name: len(p.read_text(encoding="utf-8").splitlines()) for p in (PACKAGE / "ui").rglob("*.py")}
+    too_long = sorted(f"ui/{name}: {lines} lines" for name, lines in sizes.items() if lines > MAX_UI_MODULE_LINES)
+    assert len(sizes) > 20 and not too_long, "ui modules over 400 lines:\n" + "\n".join(too_long)

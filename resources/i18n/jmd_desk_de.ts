@@ -2701,133 +2701,133 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>StatisticsPage</name>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="117" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="71" />
         <source>&amp;Quarter</source>
         <translation>&amp;Quartal</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="119" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="73" />
         <source>&amp;Date range</source>
         <translation>&amp;Zeitraum</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="132" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="86" />
         <source>Q{q} {year}</source>
         <translation>{q}. Quartal {year}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="109" />
         <source>Cell key (for release)</source>
         <translation>Cell-Key-Verfahren (zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="156" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="110" />
         <source>Suppression (quarters, half-years, years)</source>
         <translation>Sperrung kleiner Werte (Quartale, Halbjahre, Jahre)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="157" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="111" />
         <source>Internal (exact, not for release)</source>
         <translation>Intern (exakt, nicht zur Weitergabe)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="160" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="114" />
         <source>&amp;Compute</source>
         <translation>&amp;Berechnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="164" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="118" />
         <source>Method:</source>
         <translation>Verfahren:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="166" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="120" />
         <source>Minimum cell size k:</source>
         <translation>Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="198" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="152" />
         <source>Save as JSON…</source>
         <translation>Als JSON speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="199" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="153" />
         <source>Save as CSV (Excel)…</source>
         <translation>Als CSV (Excel) speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="200" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="154" />
         <source>Save as PDF…</source>
         <translation>Als PDF speichern …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="201" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="155" />
         <source>&amp;Print…</source>
         <translation>&amp;Drucken …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="204" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="158" />
         <source>Create &amp;bundle for the office merge…</source>
         <translation>Bündel für die Zusammenführung &amp;erstellen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="205" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="159" />
         <source>&amp;Merge bundles…</source>
         <translation>Bündel zusammen&amp;führen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="206" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="160" />
         <source>Publication &amp;register…</source>
         <translation>&amp;Veröffentlichungsregister …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="237" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="191" />
         <source>Computing…</source>
         <translation>Wird berechnet …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="268" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="222" />
         <source>Period {period} · method: {method} · basis: {basis} · persons left out: {left_out}.</source>
         <translation>Zeitraum {period} · Verfahren: {method} · Grundlage: {basis} · nicht berücksichtigt: {left_out}.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="300" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="254" />
         <source>Save statistics</source>
         <translation>Statistik speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="308" />
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="363" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="262" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="317" />
         <source>Saved: {path}</source>
         <translation>Gespeichert: {path}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="337" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="291" />
         <source>Statistics passphrase</source>
         <translation>Statistik-Passwort</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="347" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="301" />
         <source>Passphrase agreed in the office for statistics bundles:</source>
         <translation>In der Dienststelle vereinbartes Passwort für Statistik-Bündel:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="352" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="306" />
         <source>Save bundle</source>
         <translation>Bündel speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="364" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="318" />
         <source>The bundle was saved. It holds only counts, encrypted.</source>
         <translation>Das Bündel wurde gespeichert. Es enthält nur verschlüsselte Zahlen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="376" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="330" />
         <source>Bundles to merge</source>
         <translation>Zusammenzuführende Bündel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/statistics_page.py" line="380" />
+        <location filename="../../jmd_desk/ui/statistics_page.py" line="334" />
         <source>Statistics passphrase of the bundles:</source>
         <translation>Statistik-Passwort der Bündel:</translation>
     </message>

@@ -31,12 +31,12 @@ from PySide6.QtCore import QCoreApplication, QEvent, qInstallMessageHandler
 from PySide6.QtWidgets import QApplication
 
 from benchmarks.sql_floor import statistics_floor
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.entities import Contact
 from jmd_desk.domain.statistics import Period
 from jmd_desk.services import accounts, backups, casework, interchange, statistics
 from jmd_desk.services.environment import AppPaths
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.keyfile import KdfPolicy, KeyFile
 from jmd_desk.ui import i18n
 from jmd_desk.ui.application import make_application

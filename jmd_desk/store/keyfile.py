@@ -25,6 +25,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.domain.kdf import CEILING_PARAMS, DEFAULT_PARAMS, FLOOR_PARAMS, TEST_PARAMS, KdfParams, parse_kdf_params
+from jmd_desk.store.atomic import write_atomic
 from jmd_desk.store.roster import Roster, RosterUser, public_key_of, sign, signature_valid
 
 __all__ = ["CEILING_PARAMS", "DEFAULT_PARAMS", "FLOOR_PARAMS", "KdfParams", "parse_kdf_params"]
@@ -423,33 +424,6 @@ class KeyFile:
     def save(self, path: Path) -> None:
         """Write atomically, readable by the owner only."""
         write_atomic(path, self.to_bytes())
-
-
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file
-    (temp file, fsync, rename, fsync of the folder); a new file gets ``mode``."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StoreError("write_failed", path=str(path), reason=exc.strerror) from None
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def new_db_key() -> bytes:

@@ -7,12 +7,12 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from jmd_desk.demo.synthetic import generate_document
+from jmd_desk.demo.synthetic_v2 import add_version_2
 from jmd_desk.domain.clock import Clock
 from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts, interchange
 from jmd_desk.services.session import UserSession
-from jmd_desk.services.synthetic import generate_document
-from jmd_desk.services.synthetic_v2 import add_version_2
 from jmd_desk.store.keyfile import FLOOR_PARAMS, KdfPolicy
 
 DEMO_USER = "demo"

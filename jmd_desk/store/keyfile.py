@@ -15,6 +15,8 @@ import os
 import secrets
 import time
 import unicodedata
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -74,6 +76,21 @@ def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
         memory_cost=params.memory_kib,
     )
     return kdf.derive(secret)
+
+
+def _new_slot(
+    store_id: str, slot_id: str, secret: str, db_key: bytes, params: KdfParams, signing_key: bytes | None
+) -> Slot:
+    """A slot that wraps ``db_key`` (and the signing key, if given) under ``secret``."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = _derive(normalise_secret(secret), salt, params)
+    aad = _aad(store_id, slot_id, params, salt)
+    wrapped = AESGCM(kek).encrypt(nonce, db_key, aad)
+    signing = None
+    if signing_key is not None:
+        signing_nonce = os.urandom(12)
+        signing = (signing_nonce, AESGCM(kek).encrypt(signing_nonce, signing_key, aad + b"\x00signing"))
+    return Slot(slot_id, params, salt, nonce, wrapped, signing)
 
 
 def calibrate(target_seconds: float = 0.5, floor: KdfParams = FLOOR_PARAMS) -> KdfParams:
@@ -265,17 +282,26 @@ class KeyFile:
     ) -> KeyFile:
         """A copy in which ``slot_id`` wraps ``db_key`` (and, for admin and recovery slots, the
         office signing key) under ``secret``; added or replaced, a version 1 twin removed."""
-        salt, nonce = os.urandom(16), os.urandom(12)
-        kek = _derive(normalise_secret(secret), salt, params)
-        aad = _aad(self.store_id, slot_id, params, salt)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, aad)
-        signing = None
-        if signing_key is not None:
-            signing_nonce = os.urandom(12)
-            signing = (signing_nonce, AESGCM(kek).encrypt(signing_nonce, signing_key, aad + b"\x00signing"))
-        slot = Slot(slot_id, params, salt, nonce, wrapped, signing)
-        others = tuple(s for s in self.slots if self.canonical(s.slot_id) != self.canonical(slot_id))
-        return replace(self, slots=(*others, slot))
+        return self.with_slots([(slot_id, secret)], db_key, params, signing_key)
+
+    def with_slots(
+        self, pairs: Sequence[tuple[str, str]], db_key: bytes, params: KdfParams, signing_key: bytes | None = None
+    ) -> KeyFile:
+        """``with_slot`` for several (slot id, secret) pairs with the same keys and cost. The
+        derivations run side by side (Argon2id releases the interpreter lock) when together they
+        need no more memory than one derivation at the default cost, e.g. the demo's slots."""
+
+        def new_slot(pair: tuple[str, str]) -> Slot:
+            return _new_slot(self.store_id, pair[0], pair[1], db_key, params, signing_key)
+
+        if len(pairs) > 1 and params.memory_kib * len(pairs) <= DEFAULT_PARAMS.memory_kib:
+            with ThreadPoolExecutor(len(pairs), thread_name_prefix="kdf") as pool:
+                slots = list(pool.map(new_slot, pairs))
+        else:
+            slots = [new_slot(pair) for pair in pairs]
+        replaced = {self.canonical(slot.slot_id) for slot in slots}
+        others = tuple(s for s in self.slots if self.canonical(s.slot_id) not in replaced)
+        return replace(self, slots=(*others, *slots))
 
     def without_slot(self, slot_id: str) -> KeyFile:
         """A copy without ``slot_id``."""

@@ -11,6 +11,7 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
+from jmd_desk.domain.codes import Role
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import statistics_output as output
 from jmd_desk.reports.statistics import Report
@@ -66,8 +67,11 @@ def _view(report: Report, office_name: str, lang: str) -> ReportView:
 
 def computed(session: UserSession, period: Period, method: str, k: int | None, lang: str) -> ReportView:
     """This store's report for ``period`` (team lead), marked when it differs from an earlier one."""
-    report = publication.with_difference_note(session, statistics.report_for(session, period, method, k))
-    return _view(report, office.office_settings(session).office_name, lang)
+    statistics.check_method(method, period, k)
+    session.require(Role.TEAM_LEAD)
+    settings = office.office_settings(session)  # once for the whole computation
+    report = publication.with_difference_note(session, statistics.report_for(session, period, method, k, settings))
+    return _view(report, settings.office_name, lang)
 
 
 def merged(

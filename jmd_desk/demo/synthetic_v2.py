@@ -260,7 +260,7 @@ class _Additions:
 
 def add_version_2(document: dict[str, Any], *, today: date, seed: int = 1, anonymous: int = 40) -> dict[str, Any]:
     """A copy of a generated document with every addition of interchange version 2."""
-    result = json.loads(json.dumps(document))  # a plain JSON tree: ten times faster than deepcopy
+    result: dict[str, Any] = json.loads(json.dumps(document))  # a plain JSON tree: ten times faster than deepcopy
     additions = _Additions(seed, today)
     result["version"] = 2
     result["districts"] = [{"code": code, "label": label} for code, label in DISTRICTS.items()]

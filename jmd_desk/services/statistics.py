@@ -41,6 +41,12 @@ def publish_raw(raw: RawStatistics, method: str, k: int | None, allowed: tuple[s
     return publish(raw, method, (k or 3) if method == "suppression" else None)
 
 
+def computation_settings(session: UserSession) -> OfficeSettings:
+    """The office settings for one statistics computation (team lead): read once, passed down."""
+    session.require(Role.TEAM_LEAD)
+    return office.office_settings(session)
+
+
 def raw_for(session: UserSession, period: Period, settings: OfficeSettings | None = None) -> RawStatistics:
     """Unsuppressed counts of this store for ``period`` (team lead)."""
     return raws_for(session, [period], settings)[0]
@@ -55,7 +61,7 @@ def raws_for(
     computation reads them once and passes them down); read here when not given."""
     session.require(Role.TEAM_LEAD)
     if settings is None:
-        settings = office.office_settings(session)
+        settings = computation_settings(session)
     if isinstance(session.store, ServerStore):  # the whole office, through the server's gated views
         facts = ServerStatistics(session.store.engine).facts_many(periods, legal_basis=settings.statistics_legal_basis)
         return raws_of(facts, settings)
@@ -79,9 +85,8 @@ def report_for(
     """The report by ``method``; suppression uses ``k`` or the office's k (``settings`` as in
     ``raws_for``)."""
     check_method(method, period, k)
-    session.require(Role.TEAM_LEAD)
     if settings is None:
-        settings = office.office_settings(session)
+        settings = computation_settings(session)
     return published(settings, raw_for(session, period, settings), method, k)
 
 
@@ -124,9 +129,7 @@ def export_report(
     method: str = DEFAULT_METHOD,
 ) -> tuple[bytes, Report]:
     """Like ``export``; also returns the report (its ``differs_from`` says whether it differs)."""
-    check_method(method, period, k)
-    session.require(Role.TEAM_LEAD)
-    settings = office.office_settings(session)
+    settings = computation_settings(session)
     report = publication.with_difference_note(session, report_for(session, period, method, k, settings))
     return render_and_record(session, report, fmt, settings.office_name, lang), report
 
@@ -201,8 +204,7 @@ def trend_export(
     """The trend over consecutive quarters as JSON or PDF (audited like a report)."""
     periods = quarters(first, last)
     check_trend(fmt, method, periods)
-    session.require(Role.TEAM_LEAD)
-    settings = office.office_settings(session)
+    settings = computation_settings(session)
     raws = raws_for(session, periods, settings)
     reports = [publication.with_difference_note(session, published(settings, raw, method, None)) for raw in raws]
     if fmt == "json":

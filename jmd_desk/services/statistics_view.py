@@ -11,7 +11,6 @@ import html
 from dataclasses import dataclass
 from typing import Any
 
-from jmd_desk.domain.codes import Role
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import statistics_output as output
 from jmd_desk.reports.statistics import Report
@@ -67,9 +66,7 @@ def _view(report: Report, office_name: str, lang: str) -> ReportView:
 
 def computed(session: UserSession, period: Period, method: str, k: int | None, lang: str) -> ReportView:
     """This store's report for ``period`` (team lead), marked when it differs from an earlier one."""
-    statistics.check_method(method, period, k)
-    session.require(Role.TEAM_LEAD)
-    settings = office.office_settings(session)  # once for the whole computation
+    settings = statistics.computation_settings(session)
     report = publication.with_difference_note(session, statistics.report_for(session, period, method, k, settings))
     return _view(report, settings.office_name, lang)
 

@@ -288,13 +288,15 @@ class KeyFile:
         self, pairs: Sequence[tuple[str, str]], db_key: bytes, params: KdfParams, signing_key: bytes | None = None
     ) -> KeyFile:
         """``with_slot`` for several (slot id, secret) pairs with the same keys and cost. The
-        derivations run side by side (Argon2id releases the interpreter lock) when together they
-        need no more memory than one derivation at the default cost, e.g. the demo's slots."""
+        derivations run side by side (Argon2id releases the interpreter lock) when they use one
+        lane and together need no more memory than one derivation at the default cost, e.g. the
+        demo's slots. Never with several lanes: OpenSSL then runs each derivation on its own
+        thread pool, and two at once can wait for each other's threads for ever."""
 
         def new_slot(pair: tuple[str, str]) -> Slot:
             return _new_slot(self.store_id, pair[0], pair[1], db_key, params, signing_key)
 
-        if len(pairs) > 1 and params.memory_kib * len(pairs) <= DEFAULT_PARAMS.memory_kib:
+        if len(pairs) > 1 and params.lanes == 1 and params.memory_kib * len(pairs) <= DEFAULT_PARAMS.memory_kib:
             with ThreadPoolExecutor(len(pairs), thread_name_prefix="kdf") as pool:
                 slots = list(pool.map(new_slot, pairs))
         else:

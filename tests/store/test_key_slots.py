@@ -3,6 +3,9 @@ one by one, whether their derivations ran side by side or not."""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from jmd_desk.domain.errors import AuthError
@@ -24,3 +27,18 @@ def test_slots_made_together_each_open_with_their_own_secret_only() -> None:
         key_file.unlock("a", "old-secret-1", POLICY)
     with pytest.raises(AuthError):
         key_file.unlock("b", "alpha-secret", POLICY)
+
+
+def test_slots_with_several_lanes_are_made_one_after_another() -> None:
+    """Two multi-lane Argon2id derivations at once can deadlock in OpenSSL's thread pool (seen
+    with cryptography 50): such slots must never be derived side by side. Run in a child
+    process, so that a deadlock fails the test instead of hanging the suite."""
+    code = (
+        "from jmd_desk.domain.kdf import KdfParams\n"
+        "from jmd_desk.store.keyfile import KeyFile, new_db_key\n"
+        "params = KdfParams(8192, 1, 4)\n"
+        "for _ in range(40):\n"
+        "    KeyFile.new().with_slots([('a', 'alpha-secret'), ('b', 'beta-secret')], new_db_key(), params)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], timeout=60, check=False, capture_output=True)
+    assert done.returncode == 0, done.stderr

@@ -20,12 +20,12 @@ import sys
 import time
 from pathlib import Path
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.statistics import Period
 from jmd_desk.services import server_cases, server_statistics
 from jmd_desk.services.statistics import render
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile

@@ -22,15 +22,15 @@ from pathlib import Path
 
 from jmd_desk import __version__
 from jmd_desk.assets import resource
+from jmd_desk.demo.office import DEMO_POLICY
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import SystemClock
 from jmd_desk.domain.entities import Case, Client, Contact
 from jmd_desk.domain.readmodels import ClientQuery
 from jmd_desk.domain.statistics import Period
 from jmd_desk.services import accounts, casework, clients, interchange, statistics, verify
-from jmd_desk.services.demo import DEMO_POLICY
 from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.session import UserSession
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store import migrate
 
 log = logging.getLogger(__name__)

@@ -20,10 +20,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
+from jmd_desk.demo import office as demo
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.entities import ClientFile
 from jmd_desk.domain.statistics import Period
-from jmd_desk.services import clients, demo, settings, statistics
+from jmd_desk.services import clients, settings, statistics
 from jmd_desk.services.environment import AppPaths, Environment
 from jmd_desk.services.session import UserSession
 from jmd_desk.ui import i18n

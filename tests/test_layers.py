@@ -18,11 +18,13 @@ ALLOWED = {
     "store": {"domain", "texts"},
     "reports": {"domain", "texts"},
     "services": {"domain", "store", "reports", "texts"},
+    # the demo office sits beside the services: it creates and fills a store through them
+    "demo": {"domain", "store", "services", "texts"},
     "arguments": {"domain", "texts"},
     "cli": {"domain", "services", "reports", "arguments", "texts"},
-    "ui": {"domain", "services", "texts"},
-    "app": {"domain", "services", "reports", "cli", "ui", "store", "selftest", "arguments", "texts"},
-    "selftest": {"domain", "services", "reports", "store", "ui", "texts"},
+    "ui": {"domain", "services", "demo", "texts"},
+    "app": {"domain", "services", "reports", "cli", "ui", "store", "selftest", "arguments", "texts", "demo"},
+    "selftest": {"domain", "services", "reports", "store", "ui", "texts", "demo"},
 }
 QT = ("PySide6", "shiboken6")
 PERSISTENCE = ("sqlalchemy", "sqlcipher3", "alembic", "sqlite3", "psycopg")

@@ -160,13 +160,16 @@ def consent_errors(consent: Consent) -> list[FieldError]:
     return []
 
 
+def consent_covers(given_on: date, withdrawn_on: date | None, on: date) -> bool:
+    """A consent given on ``given_on`` holds on day ``on`` unless withdrawn by then (withdrawal
+    counts from its day on). The SQL of the overview and the statistics say the same
+    (tests/store/test_consent_rule.py checks that they agree)."""
+    return given_on <= on and (withdrawn_on is None or withdrawn_on > on)
+
+
 def consent_valid_on(consent: Consent, scope: str, on: date) -> bool:
-    """True if ``consent`` covers ``scope`` on day ``on`` (withdrawal counts from its day on)."""
-    return (
-        consent.scope == scope
-        and consent.given_on <= on
-        and (consent.withdrawn_on is None or consent.withdrawn_on > on)
-    )
+    """True if ``consent`` covers ``scope`` on day ``on``."""
+    return consent.scope == scope and consent_covers(consent.given_on, consent.withdrawn_on, on)
 
 
 def has_valid_consent(consents: Iterable[Consent], scope: str, on: date) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from jmd_desk.domain.errors import JmdError, StoreError
-from jmd_desk.store.keyfile import write_atomic
+from jmd_desk.store.atomic import write_atomic
 
 
 def read_file(path: Path, max_bytes: int | None = None) -> bytes:

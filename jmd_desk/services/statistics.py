@@ -41,15 +41,27 @@ def publish_raw(raw: RawStatistics, method: str, k: int | None, allowed: tuple[s
     return publish(raw, method, (k or 3) if method == "suppression" else None)
 
 
-def raw_for(session: UserSession, period: Period) -> RawStatistics:
-    """Unsuppressed counts of this store for ``period`` (team lead)."""
-    return raws_for(session, [period])[0]
-
-
-def raws_for(session: UserSession, periods: list[Period]) -> list[RawStatistics]:
-    """Unsuppressed counts for several periods, from one load of the rows (team lead)."""
+def computation_settings(session: UserSession) -> OfficeSettings:
+    """The office settings for one statistics computation (team lead): read once, passed down."""
     session.require(Role.TEAM_LEAD)
-    settings = office.office_settings(session)
+    return office.office_settings(session)
+
+
+def raw_for(session: UserSession, period: Period, settings: OfficeSettings | None = None) -> RawStatistics:
+    """Unsuppressed counts of this store for ``period`` (team lead)."""
+    return raws_for(session, [period], settings)[0]
+
+
+def raws_for(
+    session: UserSession, periods: list[Period], settings: OfficeSettings | None = None
+) -> list[RawStatistics]:
+    """Unsuppressed counts for several periods, from one load of the rows (team lead).
+
+    ``settings``: the office settings as the caller read them for this computation (each
+    computation reads them once and passes them down); read here when not given."""
+    session.require(Role.TEAM_LEAD)
+    if settings is None:
+        settings = computation_settings(session)
     if isinstance(session.store, ServerStore):  # the whole office, through the server's gated views
         facts = ServerStatistics(session.store.engine).facts_many(periods, legal_basis=settings.statistics_legal_basis)
         return raws_of(facts, settings)
@@ -63,14 +75,19 @@ def raws_of(facts: list[StatisticsFacts], settings: OfficeSettings) -> list[RawS
     return [raw_statistics(f, settings.statistics_fields) for f in facts]
 
 
-def report_for(session: UserSession, period: Period, method: str = DEFAULT_METHOD, k: int | None = None) -> Report:
-    """The report by ``method``; suppression uses ``k`` or the office's k."""
+def report_for(
+    session: UserSession,
+    period: Period,
+    method: str = DEFAULT_METHOD,
+    k: int | None = None,
+    settings: OfficeSettings | None = None,
+) -> Report:
+    """The report by ``method``; suppression uses ``k`` or the office's k (``settings`` as in
+    ``raws_for``)."""
     check_method(method, period, k)
-    return _published(session, raw_for(session, period), method, k)
-
-
-def _published(session: UserSession, raw: RawStatistics, method: str, k: int | None) -> Report:
-    return published(office.office_settings(session), raw, method, k)
+    if settings is None:
+        settings = computation_settings(session)
+    return published(settings, raw_for(session, period, settings), method, k)
 
 
 def published(settings: OfficeSettings, raw: RawStatistics, method: str, k: int | None) -> Report:
@@ -112,8 +129,9 @@ def export_report(
     method: str = DEFAULT_METHOD,
 ) -> tuple[bytes, Report]:
     """Like ``export``; also returns the report (its ``differs_from`` says whether it differs)."""
-    report = publication.with_difference_note(session, report_for(session, period, method, k))
-    return render_and_record(session, report, fmt, office.office_settings(session).office_name, lang), report
+    settings = computation_settings(session)
+    report = publication.with_difference_note(session, report_for(session, period, method, k, settings))
+    return render_and_record(session, report, fmt, settings.office_name, lang), report
 
 
 def render_and_record(session: UserSession, report: Report, fmt: str, office_name: str, lang: str) -> bytes:
@@ -186,13 +204,13 @@ def trend_export(
     """The trend over consecutive quarters as JSON or PDF (audited like a report)."""
     periods = quarters(first, last)
     check_trend(fmt, method, periods)
-    raws = raws_for(session, periods)
-    reports = [publication.with_difference_note(session, _published(session, raw, method, None)) for raw in raws]
+    settings = computation_settings(session)
+    raws = raws_for(session, periods, settings)
+    reports = [publication.with_difference_note(session, published(settings, raw, method, None)) for raw in raws]
     if fmt == "json":
         data = statistics_trend.trend_json(reports)
     else:
-        name = office.office_settings(session).office_name
-        data = statistics_trend.trend_pdf(reports, name, lang, session.clock.today())
+        data = statistics_trend.trend_pdf(reports, settings.office_name, lang, session.clock.today())
     with session.uow(write=True) as uow:
         for report in reports:
             digest = publication.cells_hash(report)

@@ -66,8 +66,9 @@ def _view(report: Report, office_name: str, lang: str) -> ReportView:
 
 def computed(session: UserSession, period: Period, method: str, k: int | None, lang: str) -> ReportView:
     """This store's report for ``period`` (team lead), marked when it differs from an earlier one."""
-    report = publication.with_difference_note(session, statistics.report_for(session, period, method, k))
-    return _view(report, office.office_settings(session).office_name, lang)
+    settings = statistics.computation_settings(session)
+    report = publication.with_difference_note(session, statistics.report_for(session, period, method, k, settings))
+    return _view(report, settings.office_name, lang)
 
 
 def merged(

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from jmd_desk.domain.errors import AuthError
-from jmd_desk.store.keyfile import write_atomic
+from jmd_desk.store.atomic import write_atomic
 
 log = logging.getLogger("jmd_desk.services.throttle")  # codes and ids only, never names or notes
 

@@ -22,7 +22,8 @@ from typing import Any
 
 from jmd_desk.domain.errors import StoreError
 from jmd_desk.store import migrate
-from jmd_desk.store.keyfile import KeyFile, write_atomic
+from jmd_desk.store.atomic import replacing, write_atomic
+from jmd_desk.store.keyfile import KeyFile
 from jmd_desk.store.lockfile import StoreLock
 from jmd_desk.store.store import Store, StorePaths
 
@@ -49,20 +50,14 @@ def _sha256(path: Path) -> str:
 
 
 def _pack(target: Path, members: dict[str, Path], manifest: dict[str, object]) -> None:
-    """Write the backup file atomically (temporary file, fsync, rename)."""
+    """Write the backup file atomically (the one helper: temporary file, fsync, rename, folder fsync)."""
     manifest = {**manifest, "sha256": {name: _sha256(path) for name, path in members.items()}}
-    tmp = target.with_name(f".{target.name}.{secrets.token_hex(4)}.part")
     try:
-        with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as archive:
+        with replacing(target, 0o600) as tmp, zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_STORED) as archive:
             archive.writestr(MANIFEST, json.dumps(manifest, indent=1))
             for name, path in members.items():
                 archive.write(path, name)
-        os.chmod(tmp, 0o600)
-        with tmp.open("rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise StoreError("backup_failed", reason=exc.strerror or str(exc)) from None
 
 

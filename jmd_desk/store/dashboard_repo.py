@@ -176,6 +176,7 @@ def _turning_27(visible: ColumnElement[bool], today: date) -> Select[*tuple[Any,
 
 
 def _missing_processing_consent(visible: ColumnElement[bool], today: date) -> Select[*tuple[Any, ...]]:
+    # rules.consent_covers in SQL (tests/store/test_consent_rule.py checks that they agree)
     valid_processing = exists().where(
         ConsentRecord.client_id == ClientRecord.id,
         ConsentRecord.scope == "processing",

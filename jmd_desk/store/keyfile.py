@@ -15,6 +15,8 @@ import os
 import secrets
 import time
 import unicodedata
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
@@ -25,6 +27,7 @@ from cryptography.hazmat.primitives.kdf.argon2 import Argon2id
 
 from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.domain.kdf import CEILING_PARAMS, DEFAULT_PARAMS, FLOOR_PARAMS, TEST_PARAMS, KdfParams, parse_kdf_params
+from jmd_desk.store.atomic import write_atomic
 from jmd_desk.store.roster import Roster, RosterUser, public_key_of, sign, signature_valid
 
 __all__ = ["CEILING_PARAMS", "DEFAULT_PARAMS", "FLOOR_PARAMS", "KdfParams", "parse_kdf_params"]
@@ -73,6 +76,21 @@ def _derive(secret: bytes, salt: bytes, params: KdfParams) -> bytes:
         memory_cost=params.memory_kib,
     )
     return kdf.derive(secret)
+
+
+def _new_slot(
+    store_id: str, slot_id: str, secret: str, db_key: bytes, params: KdfParams, signing_key: bytes | None
+) -> Slot:
+    """A slot that wraps ``db_key`` (and the signing key, if given) under ``secret``."""
+    salt, nonce = os.urandom(16), os.urandom(12)
+    kek = _derive(normalise_secret(secret), salt, params)
+    aad = _aad(store_id, slot_id, params, salt)
+    wrapped = AESGCM(kek).encrypt(nonce, db_key, aad)
+    signing = None
+    if signing_key is not None:
+        signing_nonce = os.urandom(12)
+        signing = (signing_nonce, AESGCM(kek).encrypt(signing_nonce, signing_key, aad + b"\x00signing"))
+    return Slot(slot_id, params, salt, nonce, wrapped, signing)
 
 
 def calibrate(target_seconds: float = 0.5, floor: KdfParams = FLOOR_PARAMS) -> KdfParams:
@@ -264,17 +282,28 @@ class KeyFile:
     ) -> KeyFile:
         """A copy in which ``slot_id`` wraps ``db_key`` (and, for admin and recovery slots, the
         office signing key) under ``secret``; added or replaced, a version 1 twin removed."""
-        salt, nonce = os.urandom(16), os.urandom(12)
-        kek = _derive(normalise_secret(secret), salt, params)
-        aad = _aad(self.store_id, slot_id, params, salt)
-        wrapped = AESGCM(kek).encrypt(nonce, db_key, aad)
-        signing = None
-        if signing_key is not None:
-            signing_nonce = os.urandom(12)
-            signing = (signing_nonce, AESGCM(kek).encrypt(signing_nonce, signing_key, aad + b"\x00signing"))
-        slot = Slot(slot_id, params, salt, nonce, wrapped, signing)
-        others = tuple(s for s in self.slots if self.canonical(s.slot_id) != self.canonical(slot_id))
-        return replace(self, slots=(*others, slot))
+        return self.with_slots([(slot_id, secret)], db_key, params, signing_key)
+
+    def with_slots(
+        self, pairs: Sequence[tuple[str, str]], db_key: bytes, params: KdfParams, signing_key: bytes | None = None
+    ) -> KeyFile:
+        """``with_slot`` for several (slot id, secret) pairs with the same keys and cost. The
+        derivations run side by side (Argon2id releases the interpreter lock) when they use one
+        lane and together need no more memory than one derivation at the default cost, e.g. the
+        demo's slots. Never with several lanes: OpenSSL then runs each derivation on its own
+        thread pool, and two at once can wait for each other's threads for ever."""
+
+        def new_slot(pair: tuple[str, str]) -> Slot:
+            return _new_slot(self.store_id, pair[0], pair[1], db_key, params, signing_key)
+
+        if len(pairs) > 1 and params.lanes == 1 and params.memory_kib * len(pairs) <= DEFAULT_PARAMS.memory_kib:
+            with ThreadPoolExecutor(len(pairs), thread_name_prefix="kdf") as pool:
+                slots = list(pool.map(new_slot, pairs))
+        else:
+            slots = [new_slot(pair) for pair in pairs]
+        replaced = {self.canonical(slot.slot_id) for slot in slots}
+        others = tuple(s for s in self.slots if self.canonical(s.slot_id) not in replaced)
+        return replace(self, slots=(*others, *slots))
 
     def without_slot(self, slot_id: str) -> KeyFile:
         """A copy without ``slot_id``."""
@@ -423,33 +452,6 @@ class KeyFile:
     def save(self, path: Path) -> None:
         """Write atomically, readable by the owner only."""
         write_atomic(path, self.to_bytes())
-
-
-def write_atomic(path: Path, data: bytes, mode: int = 0o600) -> None:
-    """Replace ``path`` by ``data`` so that a crash leaves either the old or the new file
-    (temp file, fsync, rename, fsync of the folder); a new file gets ``mode``."""
-    tmp = path.with_name(f".{path.name}.{secrets.token_hex(4)}.tmp")
-    try:
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, mode)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise StoreError("write_failed", path=str(path), reason=exc.strerror) from None
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def new_db_key() -> bytes:

@@ -20,6 +20,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine
 
 from jmd_desk.domain.errors import StoreError
+from jmd_desk.store.schema import Base
 
 log = logging.getLogger("jmd_desk.store.migrate")  # codes and ids only, never names or notes
 
@@ -105,6 +106,20 @@ def _run(engine: Engine, target: str, upgrade: bool) -> None:
 def upgrade(engine: Engine, target: str = "head") -> None:
     """Upgrade to ``target`` in one transaction (all revisions or none)."""
     _run(engine, target, upgrade=True)
+
+
+def create_schema(engine: Engine) -> None:
+    """The schema of a new, empty store: the tables as the models declare them, stamped with
+    the newest revision (Alembic's "building an up-to-date database from scratch").
+
+    Gives the same schema as running every revision (tests/store/test_migrations.py compares
+    both) at a tenth of the cost: the chain rebuilds tables in batch mode, and every DDL
+    statement re-reads the encrypted schema. Stores that exist are always migrated.
+    """
+    with engine.begin() as conn:
+        Base.metadata.create_all(conn)
+        MigrationContext.configure(conn).stamp(_script(), "head")
+    log.info("new schema at %s", head_revision())
 
 
 def downgrade(engine: Engine, target: str) -> None:

@@ -26,7 +26,7 @@ from sqlalchemy import ColumnElement, Row, Select, String, case, func, or_, sele
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.rules import age_group
+from jmd_desk.domain.rules import age_group, consent_covers
 from jmd_desk.domain.statistics import (
     BASIS_CONSENT,
     BASIS_LEGAL,
@@ -443,8 +443,8 @@ def _group_offers(offers: list[_Offer], period: Period) -> Iterable[GroupOfferFa
 
 
 def _consents(consents: Iterable[tuple[date, date | None]], period: Period) -> bool:
-    """A statistics consent given by the last day and not withdrawn by then."""
-    return any(given <= period.end and (withdrawn is None or withdrawn > period.end) for given, withdrawn in consents)
+    """A statistics consent that holds on the period's last day (the domain's rule)."""
+    return any(consent_covers(given, withdrawn, period.end) for given, withdrawn in consents)
 
 
 def _closure(c: CaseRow, snap: _Snapshot, period: Period) -> ClosureFact:

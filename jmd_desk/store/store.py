@@ -139,7 +139,7 @@ class Store:
             key_file = KeyFile.new()
             engine = make_engine(paths.db, db_key)
             try:
-                migrate.upgrade(engine)
+                migrate.create_schema(engine)
                 with engine.begin() as conn:
                     conn.execute(
                         MetaRecord.__table__.insert(),
@@ -153,8 +153,8 @@ class Store:
             recovery_key = new_recovery_key()
             params = policy.params_for_new_slot()
             signing_key = new_signing_key()
-            key_file = key_file.with_slot(key_file.slot_id_for(username), password, db_key, params, signing_key)
-            key_file = key_file.with_slot(RECOVERY_SLOT, recovery_key, db_key, params, signing_key)
+            pairs = [(key_file.slot_id_for(username), password), (RECOVERY_SLOT, recovery_key)]
+            key_file = key_file.with_slots(pairs, db_key, params, signing_key)
             created.append(paths.keys)
             key_file.save(paths.keys)
         except BaseException:

@@ -102,7 +102,7 @@ class AppController(QObject):
 
     def start_demo(self, clients: int) -> None:
         """Create a throw-away demo store and sign in as the demo counsellor."""
-        from jmd_desk.services import demo  # noqa: PLC0415
+        from jmd_desk.demo import office as demo  # noqa: PLC0415
 
         session, folder = demo.create_demo_store(clients, self.env.clock)
         self.demo_folder = folder
@@ -116,7 +116,7 @@ class AppController(QObject):
         """The login dialog for the current store."""
         hint = ""
         if self.demo_folder is not None:
-            from jmd_desk.services import demo  # noqa: PLC0415
+            from jmd_desk.demo import office as demo  # noqa: PLC0415
 
             hint = QApplication.translate("AppController", "Demo: user {user}, password {password}").format(
                 user=demo.DEMO_USER, password=demo.DEMO_PASSWORD

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from jmd_desk.services.synthetic import generate_document
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.store.store import Store
 from tests.conftest import ADMIN_PASSWORD, POLICY, TODAY
 

@@ -17,11 +17,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtWidgets import QApplication
 
 from jmd_desk.app import setup_logging
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import SystemClock
 from jmd_desk.domain.entities import Contact, Goal
 from jmd_desk.services import casework, interchange
 from jmd_desk.services.environment import AppPaths, Environment
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.keyfile import KdfPolicy
 from jmd_desk.ui import i18n, notify
 from jmd_desk.ui.application import make_application

@@ -22,10 +22,10 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.services import interchange
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.services.verify import verify_store
 from tests.conftest import ADMIN_PASSWORD, copy_store, sign_in
 from tests.faults.worker import BATCH, CONTACTS

@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.entities import Appointment, Contact, Goal, GroupSession
 from jmd_desk.services import interchange, partners
 from jmd_desk.services.environment import AppPaths, Environment
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui import i18n
 from jmd_desk.ui.account_dialogs import ChangePasswordDialog, RekeyResultDialog
 from jmd_desk.ui.anonymous_contact_dialog import anonymous_contact_dialog

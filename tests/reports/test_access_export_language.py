@@ -8,6 +8,7 @@ from datetime import date, datetime
 
 import pypdf
 
+from jmd_desk.demo.synthetic_v2 import sample_files
 from jmd_desk.domain.entities import (
     Appointment,
     Case,
@@ -23,7 +24,6 @@ from jmd_desk.domain.entities import (
     Referral,
 )
 from jmd_desk.services import appointments, casework, clients, documents, groups, partners, progress
-from jmd_desk.services.synthetic_v2 import sample_files
 from jmd_desk.texts import access_export, labels
 
 # Words only a German page has; every user-entered text below is neutral.

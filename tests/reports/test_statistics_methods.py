@@ -9,13 +9,13 @@ from datetime import date
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import BASIS_CONSENT, Period, PersonFact, StatisticsFacts
 from jmd_desk.reports.cell_key import shipped_table
 from jmd_desk.reports.statistics import TOTAL, Report, publish, raw_statistics
 from jmd_desk.reports.statistics_output import to_json
 from jmd_desk.services import interchange, statistics
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import TODAY, sign_in
 
 QUARTER = Period.quarter("2026-Q2")

@@ -12,13 +12,13 @@ from pathlib import Path
 import pypdf
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import bundle
 from jmd_desk.reports.statistics import TABLES, protect
 from jmd_desk.reports.statistics_output import to_json
 from jmd_desk.services import accounts, interchange, statistics
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import ADMIN_PASSWORD, POLICY, TODAY, sign_in
 
 PERIOD = Period.quarter("2026-Q2")

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.reports.statistics_output import table_rows
 from jmd_desk.services import interchange, statistics
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import TODAY, sign_in
 from tests.reports.test_statistics_methods import QUARTER
 

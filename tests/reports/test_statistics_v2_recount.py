@@ -9,12 +9,12 @@ import random
 from collections import Counter
 from pathlib import Path
 
+from jmd_desk.demo.synthetic import generate_document
+from jmd_desk.demo.synthetic_v2 import add_version_2
 from jmd_desk.domain.statistics import Period
 from jmd_desk.reports.statistics_output import to_json
 from jmd_desk.services import accounts, interchange, statistics
 from jmd_desk.services import settings as office
-from jmd_desk.services.synthetic import generate_document
-from jmd_desk.services.synthetic_v2 import add_version_2
 from tests.conftest import ADMIN_PASSWORD, POLICY, TODAY, sign_in
 
 Q = Period.quarter("2026-Q2")

@@ -8,10 +8,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.services import server_cases
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile
 from jmd_desk.store.server.server_store import ServerStore, StaffFunctions

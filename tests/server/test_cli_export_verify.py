@@ -8,7 +8,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
-from jmd_desk.services.synthetic import generate_document
+from jmd_desk.demo.synthetic import generate_document
 from tests.cli.test_cli import run
 from tests.conftest import TODAY
 from tests.pg_cluster import PgCluster

@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import StoreError, ValidationError
 from jmd_desk.services import server_cases
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile
 from jmd_desk.store.server.server_store import ServerStore

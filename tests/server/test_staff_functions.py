@@ -9,11 +9,11 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services import server_cases
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import ServerProfile, load_profile
 from jmd_desk.store.server.server_store import ServerStore, StaffFunctions

@@ -11,6 +11,7 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError
@@ -27,7 +28,6 @@ from jmd_desk.services import (
     statistics,
 )
 from jmd_desk.services.server_cases import sign_in_server
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
 from jmd_desk.store.server.profile import load_profile

@@ -5,7 +5,8 @@ from __future__ import annotations
 import shutil
 from datetime import timedelta
 
-from jmd_desk.services import anonymous, appointments, clients, demo, groups, progress
+from jmd_desk.demo import office as demo
+from jmd_desk.services import anonymous, appointments, clients, groups, progress
 
 
 def test_demo_store_has_groups_anonymous_contacts_appointments_progress_and_districts(clock) -> None:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, clients, interchange, retention
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import ADMIN_PASSWORD, POLICY, TODAY, set_own_password, sign_in
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError, ValidationError
@@ -25,7 +26,6 @@ from jmd_desk.domain.statistics import Period
 from jmd_desk.reports import bundle
 from jmd_desk.services import accounts, audit, interchange, settings, statistics
 from jmd_desk.services.environment import kdf_policy_from_env
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store import keyfile
 from tests.conftest import ADMIN_PASSWORD, PASSWORDS, POLICY, TODAY, sign_in
 

@@ -10,10 +10,10 @@ from typing import Any
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain import codes
 from jmd_desk.domain.errors import AuthError, ValidationError
 from jmd_desk.services import interchange
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import TODAY, copy_store, sign_in
 
 TODAY_DATE = TODAY.date()

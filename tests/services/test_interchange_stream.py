@@ -13,10 +13,10 @@ from typing import Any
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.errors import ValidationError
 from jmd_desk.domain.interchange import parse_document
 from jmd_desk.services import interchange
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import TODAY, copy_store, sign_in
 
 

@@ -10,12 +10,12 @@ from typing import Any
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
+from jmd_desk.demo.synthetic_v2 import add_version_2
 from jmd_desk.domain import codes
 from jmd_desk.domain.entities import District
 from jmd_desk.domain.errors import ValidationError
 from jmd_desk.services import clients, interchange, progress
-from jmd_desk.services.synthetic import generate_document
-from jmd_desk.services.synthetic_v2 import add_version_2
 from tests.conftest import TODAY, copy_store, sign_in
 
 TODAY_DATE = TODAY.date()

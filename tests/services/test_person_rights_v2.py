@@ -11,6 +11,7 @@ from datetime import date, datetime
 import pypdf
 from sqlalchemy import inspect, text
 
+from jmd_desk.demo.synthetic_v2 import sample_files
 from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import AnonymousContact, Appointment, Case, Client, DocumentInfo, GroupOffer, Progress
 from jmd_desk.domain.retention import REASON_REQUEST
@@ -25,7 +26,6 @@ from jmd_desk.services import (
     progress,
     retention,
 )
-from jmd_desk.services.synthetic_v2 import sample_files
 from jmd_desk.store.store import Store
 from tests.conftest import ADMIN_PASSWORD, POLICY, set_own_password, sign_in
 

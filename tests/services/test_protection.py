@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.errors import AuthError, JmdError, StoreError
 from jmd_desk.services import accounts, backups, interchange
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.services.verify import verify_store
 from jmd_desk.store.store import Store
 from jmd_desk.store.uow import UnitOfWork

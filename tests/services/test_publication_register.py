@@ -8,9 +8,9 @@ import json
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services import interchange, publication, statistics
-from jmd_desk.services.synthetic import generate_document
 from tests.conftest import TODAY, sign_in
 from tests.reports.test_statistics_methods import QUARTER
 

@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.errors import AuthError, JmdError
 from jmd_desk.services import accounts, backups, clients, interchange
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.services.verify import verify_store
 from jmd_desk.store.engine import connect
 from jmd_desk.store.keyfile import KeyFile

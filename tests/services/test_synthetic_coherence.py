@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+from jmd_desk.demo.synthetic import GOAL_TITLES, PARTNER_AREAS, generate_document
 from jmd_desk.domain.rules import age_on
-from jmd_desk.services.synthetic import GOAL_TITLES, PARTNER_AREAS, generate_document
 
 TODAY = date(2026, 11, 20)
 

@@ -17,6 +17,7 @@ from tests.conftest import ADMIN_PASSWORD, POLICY
 
 
 def _empty_engine(tmp_path: Path):
+    tmp_path.mkdir(parents=True, exist_ok=True)
     path = tmp_path / "m.jmd"
     path.touch()
     return make_engine(path, new_db_key())
@@ -75,3 +76,32 @@ def test_opening_an_older_store_backs_up_then_upgrades(store_path: Path) -> None
         backups[0], username="admin", password=ADMIN_PASSWORD, policy=POLICY, backup_before_migration=False
     )
     old.close()
+
+
+def _shape(engine) -> dict[str, object]:
+    """Everything SQLite knows about each table: columns (name, type, not null, default, key),
+    indexes with their columns and uniqueness, foreign keys with their actions; order-free."""
+    shape: dict[str, object] = {}
+    with engine.connect() as conn:
+        tables = [r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        for table in tables:
+            columns = {tuple(r[1:]) for r in conn.exec_driver_sql(f"PRAGMA table_info('{table}')")}
+            indexes = {
+                (r[1], r[2], tuple(c[2] for c in conn.exec_driver_sql(f"PRAGMA index_info('{r[1]}')")))
+                for r in conn.exec_driver_sql(f"PRAGMA index_list('{table}')")
+            }
+            keys = {tuple(r[2:]) for r in conn.exec_driver_sql(f"PRAGMA foreign_key_list('{table}')")}
+            shape[table] = (columns, indexes, keys)
+        shape["revision"] = migrate.current_revision(conn)
+    return shape
+
+
+def test_a_new_store_gets_exactly_the_schema_of_the_migration_chain(tmp_path: Path) -> None:
+    chain, fresh = _empty_engine(tmp_path / "chain"), _empty_engine(tmp_path / "fresh")
+    try:
+        migrate.upgrade(chain)
+        migrate.create_schema(fresh)
+        assert _shape(fresh) == _shape(chain)
+    finally:
+        chain.dispose()
+        fresh.dispose()

@@ -8,8 +8,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QTableView
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.services import interchange, retention
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui.main_window import MainWindow
 from tests.conftest import TODAY, sign_in
 from tests.ui.conftest import child

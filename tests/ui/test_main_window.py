@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QSpinBox, QStackedWidget, QTableView, QTableWidget
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.codes import Role
 from jmd_desk.services import accounts, clients, interchange, partners
 from jmd_desk.services.settings import office_settings
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui.account_dialogs import ChangePasswordDialog
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.widgets import CodeCombo

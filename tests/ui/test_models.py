@@ -7,9 +7,9 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.services import accounts, audit, clients, interchange, partners
 from jmd_desk.services.dashboard import dashboard
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui import file_models, models, office_models, overview_models
 from tests.conftest import TODAY, sign_in
 

@@ -18,9 +18,9 @@ from PySide6.QtWidgets import (
     QTableWidget,
 )
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.reports.statistics import TABLES
 from jmd_desk.services import interchange, statistics
-from jmd_desk.services.synthetic import generate_document
 from jmd_desk.ui.statistics_page import StatisticsPage
 from jmd_desk.ui.widgets import DateField
 from tests.conftest import TODAY, sign_in

@@ -18,12 +18,29 @@ import random
 import statistics as stats
 import sys
 import time
+from dataclasses import replace
 from pathlib import Path
 
+from jmd_desk.domain import client_list
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
+from jmd_desk.domain.entities import ClientFile, Contact, Saved
+from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.readmodels import ClientQuery
 from jmd_desk.domain.statistics import Period
-from jmd_desk.services import server_cases, server_statistics
+from jmd_desk.services import (
+    accounts,
+    audit,
+    capabilities,
+    casework,
+    clients,
+    partners,
+    progress,
+    retention,
+    server_cases,
+    server_statistics,
+)
+from jmd_desk.services.session import UserSession
 from jmd_desk.services.statistics import render
 from jmd_desk.services.synthetic import generate_document
 from jmd_desk.store.keyfile import KdfPolicy
@@ -64,72 +81,80 @@ def build(profile_path: Path, per_counsellor: int) -> float:
     return time.perf_counter() - start
 
 
-def counsellor(args: tuple[str, str, float, int]) -> dict:
+def open_file(session: UserSession, client_id: int) -> ClientFile:
+    """What the file window loads when it opens (ClientFileWindow.__init__ and reload, the
+    master tab's form and history): the same service calls in the same order."""
+    clients.can_edit(session, client_id)
+    accounts.counsellor_names(session)  # the master tab's counsellor choice
+    file = clients.client_file(session, client_id, opening=True)  # audited
+    capabilities.file_capabilities(session, client_id, file)
+    partners.list_partners(session)
+    accounts.counsellor_names(session)
+    retention.legal_hold(session, client_id)
+    if file.client.district:
+        progress.list_districts(session)
+    audit.client_history(session, client_id)
+    clients.correction_history(session, client_id)
+    return file
+
+
+def save_contact(session: UserSession, shown: Saved[Contact], note: str) -> int:
+    """The contact dialog's save: the contact as the file showed it, with its version."""
+    casework.update_record(session, shown.id, replace(shown.value, notes=note), seen_version=shown.version)
+    return shown.id
+
+
+def counsellor(args: tuple[str, str, float, int]) -> dict:  # type: ignore[type-arg]
     """One counsellor's session: list, then an operation every 2 s; durations per operation."""
     profile_path, name, seconds, seed = args
     rng = random.Random(seed)
-    store = ServerStore.open(load_profile(Path(profile_path)), name, PASSWORD, POLICY)
+    session = server_cases.sign_in_server(Path(profile_path), name, PASSWORD, clock=FixedClock(TODAY), policy=POLICY)
     timings: dict[str, list[float]] = {"first_list": [], "list": [], "search": [], "open": [], "save": []}
-    saved: list[tuple[int, str]] = []
+    saved: dict[int, str] = {}
     conflicts = 0
     try:
-        start = time.perf_counter()
-        names = store.client_names()  # opens the first connection (TLS, SCRAM)
-        timings["first_list"].append(time.perf_counter() - start)
-        for _ in range(3):  # the list again, as on a refresh
+        for key in ("first_list", "list", "list", "list"):  # the list again, as on a refresh
             start = time.perf_counter()
-            names = store.client_names()
-            timings["list"].append(time.perf_counter() - start)
-        ids = list(names)
+            rows = clients.client_rows(session)
+            timings[key].append(time.perf_counter() - start)
+        today = TODAY.date()
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             tick = time.monotonic()
             operation = rng.choice(OPERATIONS)
             if operation == "search":
-                needle = rng.choice(list(names.values()))[1][:3].casefold()
+                text = rng.choice(rows).last_name[:3]
                 start = time.perf_counter()
-                hits = [cid for cid, (first, last) in names.items() if needle in f"{first} {last}".casefold()]
+                hits = client_list.filter_clients(rows, ClientQuery(text=text), today)
                 timings["search"].append(time.perf_counter() - start)
                 assert hits
             elif operation == "open":
                 start = time.perf_counter()
-                rows = store.file_rows(rng.choice(ids))
+                open_file(session, rng.choice(rows).id)
                 timings["open"].append(time.perf_counter() - start)
-                assert rows["clients"]
             else:
-                rows = store.file_rows(rng.choice(ids))
-                contact = rng.choice(rows["contacts"])
-                seen = store.version_of("contacts", contact["id"]).version
+                file = clients.client_file(session, rng.choice(rows).id, opening=False)
+                shown = [c for case in file.cases for c in case.contacts]
+                if not shown:
+                    continue
                 note = f"{name} {len(saved)} {rng.random()}"
                 start = time.perf_counter()
                 try:
-                    store.save_fields("contacts", contact["id"], seen, {"notes": note})
-                    saved.append((contact["id"], note))
-                except Exception:  # noqa: BLE001 - counted, checked below
+                    saved[save_contact(session, rng.choice(shown), note)] = note
+                except JmdError:  # counted, checked below
                     conflicts += 1
                 timings["save"].append(time.perf_counter() - start)
             time.sleep(max(0.0, 2.0 - (time.monotonic() - tick)))
-        latest = dict(saved)  # a contact saved twice keeps its last note
-        lost = sum(1 for cid, note in latest.items() if _note(store, cid) != note)
+        lost = sum(1 for contact_id, note in saved.items() if _note(session, contact_id) != note)
     finally:
-        store.close()
+        session.close()
     return {"timings": timings, "saves": len(saved), "lost": lost, "conflicts": conflicts}
 
 
-def _note(store: ServerStore, contact_id: int) -> str | None:
-    for table_rows in (store.file_rows(cid) for cid in [_client_of(store, contact_id)]):
-        for row in table_rows.get("contacts", []):
-            if row["id"] == contact_id:
-                return row["notes"]  # type: ignore[return-value]
-    return None
-
-
-def _client_of(store: ServerStore, contact_id: int) -> int:
-    from sqlalchemy import text  # noqa: PLC0415
-
-    with store.engine.connect() as conn:
-        return int(conn.execute(text("SELECT c.client_id FROM contacts k JOIN cases c ON c.id = k.case_id "
-                                     "WHERE k.id = :id"), {"id": contact_id}).scalar_one())  # fmt: skip
+def _note(session: UserSession, contact_id: int) -> str | None:
+    """The contact's note as stored now (a contact saved twice keeps its last note)."""
+    with session.uow() as uow:
+        return uow.contacts.get(contact_id).value.notes
 
 
 def team_lead_list(profile_path: Path) -> list[float]:

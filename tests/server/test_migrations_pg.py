@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from alembic import command
-from sqlalchemy import inspect
+from sqlalchemy import Engine, inspect
 
 from jmd_desk.store import migrate
 from jmd_desk.store.schema import Base
@@ -27,13 +27,22 @@ def test_round_trip_on_postgresql(pg_cluster: PgCluster, tmp_path: Path) -> None
             policies = conn.exec_driver_sql("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'").scalar()
         assert tables == {*Base.metadata.tables, "alembic_version", "office_key_slots"}
         assert policies and policies > 10
+        assert _jit(engine) == "off"  # 0012: for every new connection to the office database
         with engine.connect() as conn, conn.begin():
             command.downgrade(migrate.alembic_config(conn), "0008")  # the server revisions only
         with engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) == {*Base.metadata.tables, "alembic_version"}
             assert conn.exec_driver_sql("SELECT count(*) FROM pg_policies").scalar() == 0
+        assert _jit(engine) == "on"
         database.upgrade(engine)
         with engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) == tables
     finally:
         engine.dispose()
+
+
+def _jit(engine: Engine) -> str:
+    """JIT as a new connection finds it (database settings apply when a connection starts)."""
+    engine.dispose()
+    with engine.connect() as conn:
+        return str(conn.exec_driver_sql("SHOW jit").scalar())

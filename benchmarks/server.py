@@ -138,17 +138,20 @@ class Timings:
 
 def counsellor(args: tuple[str, str, float, int, Any]) -> dict:  # type: ignore[type-arg]
     """One counsellor's session: list, then an operation every 2 s; durations per operation.
-    Everyone signs in first (an Argon2id derivation each, not an operation of the test)."""
+    Everyone signs in first (an Argon2id derivation each, not an operation of the test), then
+    starts at her own moment within 2 s: ten people do not click in step."""
     profile_path, name, seconds, seed, signed_in = args
     rng = random.Random(seed)
     session = server_cases.sign_in_server(Path(profile_path), name, PASSWORD, clock=FixedClock(TODAY), policy=POLICY)
     signed_in.wait()
+    time.sleep(rng.uniform(0.0, 2.0))
     timings, conflicts = Timings(), 0
     saved: dict[int, str] = {}
     try:
         for key in ("first_list", "list", "list", "list"):  # the list again, as on a refresh
             with timings.measure(key):
                 rows = clients.client_rows(session)
+            time.sleep(rng.uniform(0.0, 0.5))
         end = time.monotonic() + seconds
         while time.monotonic() < end:
             tick = time.monotonic()

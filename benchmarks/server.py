@@ -89,7 +89,7 @@ def build(profile_path: Path, per_counsellor: int) -> float:
 
 # timing key -> (what, target in ms for the p95, or None)
 TARGETS = {
-    "first_list": ("counsellor's list incl. sign-in's first connection", None),
+    "first_list": ("counsellor's first list after signing in", None),
     "list": ("counsellor's client list (her names decrypted)", 300.0),
     "search": ("search keystroke (in memory on the workstation)", None),
     "open": ("open a file (everything the file window loads)", 150.0),

@@ -27,13 +27,13 @@ def test_round_trip_on_postgresql(pg_cluster: PgCluster, tmp_path: Path) -> None
             policies = conn.exec_driver_sql("SELECT count(*) FROM pg_policies WHERE schemaname = 'public'").scalar()
         assert tables == {*Base.metadata.tables, "alembic_version", "office_key_slots"}
         assert policies and policies > 10
-        assert _jit(engine) == "off"  # 0012: for every new connection to the office database
+        assert _database_settings(engine) == ["jit=off"]  # 0012: for every login of the database
         with engine.connect() as conn, conn.begin():
             command.downgrade(migrate.alembic_config(conn), "0008")  # the server revisions only
         with engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) == {*Base.metadata.tables, "alembic_version"}
             assert conn.exec_driver_sql("SELECT count(*) FROM pg_policies").scalar() == 0
-        assert _jit(engine) == "on"
+        assert _database_settings(engine) == []
         database.upgrade(engine)
         with engine.connect() as conn:
             assert set(inspect(conn).get_table_names()) == tables
@@ -41,8 +41,24 @@ def test_round_trip_on_postgresql(pg_cluster: PgCluster, tmp_path: Path) -> None
         engine.dispose()
 
 
-def _jit(engine: Engine) -> str:
-    """JIT as a new connection finds it (database settings apply when a connection starts)."""
-    engine.dispose()
+def _database_settings(engine: Engine) -> list[str]:
+    """What ALTER DATABASE … SET stored for the office database (for every role)."""
     with engine.connect() as conn:
-        return str(conn.exec_driver_sql("SHOW jit").scalar())
+        rows = conn.exec_driver_sql(
+            "SELECT unnest(setconfig) FROM pg_db_role_setting WHERE setrole = 0 AND setdatabase = "
+            "(SELECT oid FROM pg_database WHERE datname = current_database())"
+        )
+        return [str(r[0]) for r in rows]
+
+
+def test_program_connections_run_without_jit(pg_cluster: PgCluster, tmp_path: Path) -> None:
+    """Even on a database restored without its settings (pg_dump without --create)."""
+    create_office_database(pg_cluster, "without_jit")
+    engine = database.make_engine(
+        load_profile(write_profile(tmp_path, pg_cluster, "without_jit")), OWNER, OWNER_PASSWORD
+    )
+    try:
+        with engine.connect() as conn:
+            assert conn.exec_driver_sql("SHOW jit").scalar() == "off"
+    finally:
+        engine.dispose()

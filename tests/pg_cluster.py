@@ -172,18 +172,19 @@ def _write_certificates(root: Path) -> None:
     os.chmod(root / "server.key", 0o600)
 
 
-def _configure(cluster: PgCluster) -> None:
+def _configure(cluster: PgCluster, like_debian: bool) -> None:
     settings = [
         "listen_addresses = '127.0.0.1'",
         f"port = {cluster.port}",
         "unix_socket_directories = ''",
         "password_encryption = 'scram-sha-256'",
-        "log_statement = 'all'",
         "log_min_messages = 'info'",
-        "fsync = off",
         "max_connections = 60",
-        "shared_buffers = '32MB'",
     ]
+    if like_debian:  # a benchmark: Debian's defaults (no statement log, 128 MB cache, fsync)
+        settings += ["shared_buffers = '128MB'"]
+    else:  # tests: every statement in the log (searched for personal data), no fsync
+        settings += ["log_statement = 'all'", "fsync = off", "shared_buffers = '32MB'"]
     if cluster.tls:
         settings += [
             "ssl = on",
@@ -196,8 +197,10 @@ def _configure(cluster: PgCluster) -> None:
     (cluster.data_dir / "pg_hba.conf").write_text(f"{kind} all all 127.0.0.1/32 scram-sha-256\n")
 
 
-def start_cluster(tls: bool = True) -> PgCluster:
-    """initdb, configure and start a cluster; raise RuntimeError with the tool's output on failure."""
+def start_cluster(tls: bool = True, like_debian: bool = False) -> PgCluster:
+    """initdb, configure and start a cluster; raise RuntimeError with the tool's output on failure.
+
+    ``like_debian``: the settings of a freshly installed Debian server, for benchmarks."""
     bin_dir = find_bin_dir()
     if bin_dir is None:
         raise RuntimeError("PostgreSQL server binaries not found")
@@ -213,7 +216,7 @@ def start_cluster(tls: bool = True) -> PgCluster:
     initdb = [str(bin_dir / "initdb"), "-D", str(cluster.data_dir), "-U", SUPERUSER, "--pwfile", str(root / "pwfile")]
     try:
         _as_owner(cluster, [*initdb, "-A", "scram-sha-256", "-E", "UTF8", "--no-sync"])
-        _configure(cluster)
+        _configure(cluster, like_debian)
         pg_ctl = [str(bin_dir / "pg_ctl"), "-D", str(cluster.data_dir), "-l", str(cluster.log_file), "-w", "start"]
         _as_owner(cluster, pg_ctl)
     except subprocess.CalledProcessError as exc:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
@@ -77,6 +77,17 @@ def _opened_summary_row(cipher: FieldCipher, row: Any) -> tuple[Any, ...]:
 def client_search_key(client: Client) -> str:
     """What the name search looks in: names and client number, folded."""
     return search_key(client.first_name, client.last_name, client.client_number)
+
+
+def _merged_cases(rows: Iterable[Any]) -> dict[int, _ClientCases]:
+    """Rows (case id, client id, type, opened, is open, last contact) merged per client."""
+    result: dict[int, _ClientCases] = {}
+    for case_id, client_id, case_type, opened, is_open, last_contact in rows:
+        facts = result.get(client_id)
+        if facts is None:
+            facts = result[client_id] = _ClientCases()
+        facts.add(case_id, case_type, opened, bool(is_open), last_contact)
+    return result
 
 
 class ClientRepository:
@@ -306,20 +317,25 @@ class ClientRepository:
             _iso(self._s, CaseRecord.opened_on),
             CaseRecord.closed_on.is_(None),
         )
+        few = len(client_ids) <= 500  # a few clients: look them up instead of scanning everything
+        if few:
+            case_query = case_query.where(CaseRecord.client_id.in_(client_ids))
+        connection = self._s.connection()  # Core, not ORM: plain rows are all we need
+        if connection.dialect.name == "postgresql":
+            return _merged_cases(connection.execute(case_query.add_columns(self._last_contact())))
         contact_query = select(ContactRecord.case_id, _iso(self._s, func.max(ContactRecord.date))).group_by(
             ContactRecord.case_id
         )
-        if len(client_ids) <= 500:  # a few clients: look them up instead of scanning everything
-            case_query = case_query.where(CaseRecord.client_id.in_(client_ids))
+        if few:
             contact_query = contact_query.join(CaseRecord, CaseRecord.id == ContactRecord.case_id).where(
                 CaseRecord.client_id.in_(client_ids)
             )
-        connection = self._s.connection()  # Core, not ORM: plain rows are all we need
         last_contact: dict[int, str] = dict(connection.execute(contact_query).all())
-        result: dict[int, _ClientCases] = {}
-        for case_id, client_id, case_type, opened, is_open in connection.execute(case_query):
-            facts = result.get(client_id)
-            if facts is None:
-                facts = result[client_id] = _ClientCases()
-            facts.add(case_id, case_type, opened, bool(is_open), last_contact.get(case_id))
-        return result
+        return _merged_cases((*row, last_contact.get(row[0])) for row in connection.execute(case_query))
+
+    def _last_contact(self) -> Any:
+        """The office server: a case's last contact from the index, one probe per visible case.
+        Grouping all contacts instead reads every contact of the office, as row-level security
+        hides the others only row by row (18 ms against 57 ms for a counsellor's 1,300 cases)."""
+        last = select(func.max(ContactRecord.date)).where(ContactRecord.case_id == CaseRecord.id)
+        return _iso(self._s, last.scalar_subquery())

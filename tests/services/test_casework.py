@@ -162,6 +162,24 @@ def test_close_and_reopen_case(session_for) -> None:
     assert summary.open_case_type == "counselling"
 
 
+def test_client_list_shows_the_last_contact_of_all_cases(session_for) -> None:
+    berta = session_for("berta")
+    cid = clients.create_client(berta, new_client(), first_case())
+    quiet = clients.create_client(berta, new_client(first_name="Lina"), first_case())
+    first = clients.client_file(berta, cid).cases[0].id
+    casework.add_record(berta, first, Contact(date=date(2026, 6, 3), minutes=30, mode="phone"))
+    casework.add_record(berta, first, Contact(date=date(2026, 4, 1), minutes=30, mode="phone"))
+    casework.close_case(berta, first, date(2026, 7, 1), "goals_achieved", "school")
+    second = casework.open_case(berta, cid, Case(case_type="counselling", opened_on=date(2026, 9, 1)))
+    casework.add_record(berta, second, Contact(date=date(2026, 10, 5), minutes=30, mode="phone"))
+    casework.add_record(berta, second, Contact(date=date(2026, 9, 2), minutes=30, mode="phone"))
+    rows = {r.id: r for r in clients.client_rows(berta)}
+    assert rows[cid].last_contact_on == date(2026, 10, 5)
+    assert rows[cid].case_types == ("case_management", "counselling")
+    assert rows[cid].open_case_type == "counselling"
+    assert rows[quiet].last_contact_on is None
+
+
 def test_goals_contacts_follow_ups(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(berta, new_client(), first_case())

@@ -68,7 +68,7 @@ def conninfo(profile: ServerProfile, user: str, secret: str, application: str = 
         connect_timeout=str(CONNECT_TIMEOUT_S),
         application_name=application,
         client_encoding="UTF8",
-        options="-c search_path=public",
+        options="-c search_path=public -c jit=off",  # JIT: see planner_sql (also set on the database)
         sslcert="",  # no client certificate: the login is the person's SCRAM secret
         sslkey="",
         gssencmode="disable",

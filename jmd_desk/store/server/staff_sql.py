@@ -85,3 +85,77 @@ STAFF_DOWNGRADE = r"""
 DROP FUNCTION IF EXISTS jmd_team_overview(), jmd_reassign_client(integer, text),
     jmd_set_login_password(text, text, text), jmd_take_password_resets();
 """
+
+# Revision 0013: user administration in Verwaltung on the server. An admin changes a person's
+# name, roles and active flag; deactivating makes the login NOLOGIN and removes its key slot, and
+# a reactivated login stays NOLOGIN until an admin sets a new password (which writes a new slot).
+LOGIN_ADMIN_FUNCTIONS = r"""
+CREATE FUNCTION jmd_update_login(p_user text, p_display text, p_counsellor boolean, p_team_lead boolean,
+        p_admin boolean, p_active boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE old users%ROWTYPE;
+BEGIN
+    IF NOT jmd_caller_is('admin') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    SELECT * INTO old FROM users WHERE username = p_user FOR UPDATE;
+    IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_user' USING ERRCODE = '22023'; END IF;
+    IF NOT (p_counsellor OR p_team_lead OR p_admin) OR length(p_display) NOT BETWEEN 1 AND 200 THEN
+        RAISE EXCEPTION 'jmd:invalid_login' USING ERRCODE = '22023';
+    END IF;
+    -- Nobody locks herself out or widens her own roles (an admin must not open case files to herself).
+    IF p_user = session_user AND (NOT p_active OR (p_counsellor, p_team_lead, p_admin)
+            IS DISTINCT FROM (old.is_counsellor, old.is_team_lead, old.is_admin)) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    UPDATE users SET display_name = p_display, is_counsellor = p_counsellor, is_team_lead = p_team_lead,
+                     is_admin = p_admin, active = p_active
+        WHERE username = p_user;
+    IF old.active AND NOT p_active THEN
+        EXECUTE format('ALTER ROLE %I NOLOGIN', p_user);
+        DELETE FROM office_key_slots WHERE login = p_user::name;
+    END IF;
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, CASE WHEN old.active AND NOT p_active THEN 'login_disabled' ELSE 'login_updated' END,
+                p_user);
+END $$;
+"""
+
+# The same function as in revision 0009, but a (re)set password also re-opens a login that was
+# reactivated and writes its key slot when it has none.
+_SET_PASSWORD_0009 = STAFF_FUNCTIONS[
+    STAFF_FUNCTIONS.index("CREATE FUNCTION jmd_set_login_password") : STAFF_FUNCTIONS.index(
+        "-- Resets of the caller's password"
+    )
+].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
+_SET_PASSWORD_0013 = _SET_PASSWORD_0009.replace(
+    "EXECUTE format('ALTER ROLE %I PASSWORD %L', p_user, p_verifier);\n"
+    "    UPDATE office_key_slots SET slot = p_slot WHERE slot_id = 'user:' || p_user;",
+    "EXECUTE format('ALTER ROLE %I LOGIN PASSWORD %L', p_user, p_verifier);\n"
+    "    INSERT INTO office_key_slots (slot_id, login, slot) VALUES ('user:' || p_user, p_user::name, p_slot)\n"
+    "        ON CONFLICT (slot_id) DO UPDATE SET slot = EXCLUDED.slot;",
+)
+assert _SET_PASSWORD_0013 != _SET_PASSWORD_0009, "revision 0013 must change jmd_set_login_password"
+
+LOGIN_ADMIN_SIGNATURES = ("jmd_update_login(text, text, boolean, boolean, boolean, boolean)",)
+
+
+def execute_grants(signatures: tuple[str, ...]) -> list[str]:
+    """Only the application role may call these functions."""
+    statements = []
+    for signature in signatures:
+        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
+        statements.append(
+            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
+        )
+    return statements
+
+
+def login_admin_upgrade() -> list[str]:
+    """What revision 0013 runs for user administration (PostgreSQL only)."""
+    return [LOGIN_ADMIN_FUNCTIONS, _SET_PASSWORD_0013, *execute_grants(LOGIN_ADMIN_SIGNATURES)]
+
+
+def login_admin_downgrade() -> list[str]:
+    """Undo ``login_admin_upgrade``."""
+    return [f"DROP FUNCTION IF EXISTS {s}" for s in LOGIN_ADMIN_SIGNATURES] + [_SET_PASSWORD_0009]

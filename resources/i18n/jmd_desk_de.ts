@@ -2693,6 +2693,19 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
 </context>
 <context>
+    <name>SignInNotices</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sign_in_notices.py" line="21" />
+        <source>The administrator {admin} set a new password for your account on {at}. Since then, {count} files were opened with your account.</source>
+        <translation>Die Administration ({admin}) hat am {at} ein neues Passwort für Ihr Konto gesetzt. Seitdem wurden mit Ihrem Konto {count} Akten geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sign_in_notices.py" line="29" />
+        <source>If you did not ask for it, or did not open these files yourself, tell your team lead. Please set a password of your own now (File → Change password).</source>
+        <translation>Wenn Sie das nicht veranlasst oder diese Akten nicht selbst geöffnet haben, sagen Sie es Ihrer Teamleitung. Bitte setzen Sie jetzt ein eigenes Passwort (Datei → Passwort ändern).</translation>
+    </message>
+</context>
+<context>
     <name>StatisticsPage</name>
     <message>
         <location filename="../../jmd_desk/ui/statistics_page.py" line="104" />

@@ -320,7 +320,7 @@ class FileExtrasTab(QWidget):
         """Phase of case management and the day of the first request."""
         if self.case is None:
             return
-        case_id, case = self.case.id, self.case.case
+        case_id, case, seen = self.case.id, self.case.case, self.case.version
         phase = CodeCombo("phase", codes.CASE_PHASES, allow_empty=True)
         phase.set_code(case.phase)
         requested = DateField(optional=True)
@@ -329,7 +329,7 @@ class FileExtrasTab(QWidget):
         def build() -> Any:
             return replace(case, phase=phase.code(), requested_on=requested.value())
 
-        save = lambda c: casework.update_case(self.session, case_id, c)  # noqa: E731
+        save = lambda c: casework.update_case(self.session, case_id, c, seen_version=seen)  # noqa: E731
         fields = [("requested_on", requested), ("phase", phase)]
         self._dialog(
             RecordDialog(

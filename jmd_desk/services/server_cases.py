@@ -15,7 +15,7 @@ from jmd_desk.domain.codes import Role
 from jmd_desk.domain.errors import AuthError
 from jmd_desk.domain.interchange import Document, parse_document
 from jmd_desk.services.accounts import normalise_username
-from jmd_desk.services.interchange import ImportSummary, only_own_clients, with_numbers
+from jmd_desk.services.interchange import ImportSummary, only_own_clients, store_document, with_numbers
 from jmd_desk.services.server_admin import open_profile
 from jmd_desk.services.session import PasswordResetNotice, UserSession
 from jmd_desk.store.keyfile import KdfPolicy
@@ -50,6 +50,19 @@ def import_own_document(
         cases=sum(len(b.cases) for b in document.clients),
         contacts=sum(len(cb.contacts) for b in document.clients for cb in b.cases),
     )
+
+
+def import_for_counsellor(
+    profile_path: Path, username: str, password: str, data: bytes, counsellor: str, *, clock: Clock, policy: KdfPolicy
+) -> ImportSummary:
+    """An admin imports an interchange file for the counsellor she names, all or nothing, through
+    the server's audited function (clients without a counsellor go to her; others are refused)."""
+    document = parse_document(data, clock.today())
+    session = sign_in_server(profile_path, username, password, clock=clock, policy=policy)
+    try:
+        return store_document(session, document, normalise_username(counsellor))
+    finally:
+        session.close()
 
 
 def sign_in_server(profile_path: Path, username: str, password: str, *, clock: Clock, policy: KdfPolicy) -> UserSession:

@@ -39,6 +39,7 @@ from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
 from jmd_desk.store.server.logins import ServerLogins
 from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
+from jmd_desk.store.server.narrow import NarrowFunctions
 from jmd_desk.store.server.server_store import ServerStore, classify_server_error
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
@@ -112,6 +113,13 @@ class UnitOfWork:
         if not isinstance(self._store, ServerStore):
             raise StoreError("server_only_command")
         return ServerLogins(self._session, self._store)
+
+    def narrow(self) -> NarrowFunctions:
+        """The office server's audited functions that cross the rows (StoreError locally)."""
+        assert self._session is not None
+        if not isinstance(self._store, ServerStore):
+            raise StoreError("server_only_command")
+        return NarrowFunctions(self._session)
 
     def read_every_file(self) -> None:
         """The full export reads every file: on the office server through its audited function

@@ -29,6 +29,7 @@ _SQL_ERRORS = {
     "jmd:unknown_user": "unknown_user",
     "jmd:deputy_not_counsellor": "deputy_not_counsellor",
     "jmd:unknown_client": "unknown_client",
+    "jmd:import_for_other_counsellor": "import_for_refused",
 }
 
 

@@ -137,6 +137,75 @@ _SET_PASSWORD_0013 = _SET_PASSWORD_0009.replace(
 )
 assert _SET_PASSWORD_0013 != _SET_PASSWORD_0009, "revision 0013 must change jmd_set_login_password"
 
+# Revision 0013: an admin imports files on behalf of one named counsellor (§3b). The
+# crossing (security_sql.CROSSING) is opened for this transaction with that counsellor's name,
+# and every client row inserted meanwhile must be hers (checked by the trigger below).
+IMPORT_FOR = r"""
+CREATE FUNCTION jmd_open_import_for(p_counsellor text) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT jmd_caller_is('admin') THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM users WHERE username = p_counsellor AND active AND is_counsellor) THEN
+        RAISE EXCEPTION 'jmd:deputy_not_counsellor' USING ERRCODE = '22023';
+    END IF;
+    DELETE FROM jmd_private.crossing WHERE pid = pg_backend_pid();
+    INSERT INTO jmd_private.crossing (pid, xact, purpose)
+        VALUES (pg_backend_pid(), pg_current_xact_id(), 'import_for:' || p_counsellor);
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, 'open_crossing:import_for', p_counsellor);
+END $$;
+
+CREATE FUNCTION jmd_check_import_for() RETURNS trigger
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE opened text;
+BEGIN
+    SELECT purpose INTO opened FROM jmd_private.crossing
+        WHERE pid = pg_backend_pid() AND xact = pg_current_xact_id();
+    IF opened LIKE 'import_for:%' AND NEW.counsellor IS DISTINCT FROM substr(opened, 12) THEN
+        RAISE EXCEPTION 'jmd:import_for_other_counsellor' USING ERRCODE = '42501';
+    END IF;
+    RETURN NEW;
+END $$;
+CREATE TRIGGER jmd_check_import_for BEFORE INSERT ON clients
+    FOR EACH ROW EXECUTE FUNCTION jmd_check_import_for();
+"""
+
+# Revision 0013: the team lead's (or an admin's) legal hold on any file: set, clear and read
+# through one audited function each; she reads no other column of the file.
+LEGAL_HOLD = r"""
+CREATE FUNCTION jmd_set_legal_hold(p_client integer, p_held boolean) RETURNS void
+    LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+BEGIN
+    IF NOT (jmd_caller_is('team_lead') OR jmd_caller_is('admin')) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    UPDATE clients SET legal_hold = p_held WHERE id = p_client;
+    IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_client' USING ERRCODE = '22023'; END IF;
+    INSERT INTO jmd_private.privileged_log (login, action, subject)
+        VALUES (session_user, CASE WHEN p_held THEN 'legal_hold_set' ELSE 'legal_hold_cleared' END, p_client::text);
+END $$;
+
+CREATE FUNCTION jmd_legal_hold(p_client integer) RETURNS boolean
+    LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = pg_catalog, public AS $$
+DECLARE held boolean;
+BEGIN
+    IF NOT (jmd_caller_is('team_lead') OR jmd_caller_is('admin')) THEN
+        RAISE EXCEPTION 'jmd:not_allowed' USING ERRCODE = '42501';
+    END IF;
+    SELECT legal_hold INTO held FROM clients WHERE id = p_client;
+    IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_client' USING ERRCODE = '22023'; END IF;
+    RETURN held;
+END $$;
+"""
+
+NARROW_SIGNATURES = (
+    "jmd_open_import_for(text)",
+    "jmd_set_legal_hold(integer, boolean)",
+    "jmd_legal_hold(integer)",
+)
+
 LOGIN_ADMIN_SIGNATURES = ("jmd_update_login(text, text, boolean, boolean, boolean, boolean)",)
 
 
@@ -152,10 +221,22 @@ def execute_grants(signatures: tuple[str, ...]) -> list[str]:
 
 
 def login_admin_upgrade() -> list[str]:
-    """What revision 0013 runs for user administration (PostgreSQL only)."""
-    return [LOGIN_ADMIN_FUNCTIONS, _SET_PASSWORD_0013, *execute_grants(LOGIN_ADMIN_SIGNATURES)]
+    """What revision 0013 runs: user administration, import on behalf, legal hold (PostgreSQL only)."""
+    return [
+        LOGIN_ADMIN_FUNCTIONS,
+        _SET_PASSWORD_0013,
+        IMPORT_FOR,
+        LEGAL_HOLD,
+        *execute_grants(LOGIN_ADMIN_SIGNATURES + NARROW_SIGNATURES),
+        "REVOKE ALL ON FUNCTION jmd_check_import_for() FROM PUBLIC",
+    ]
 
 
 def login_admin_downgrade() -> list[str]:
     """Undo ``login_admin_upgrade``."""
-    return [f"DROP FUNCTION IF EXISTS {s}" for s in LOGIN_ADMIN_SIGNATURES] + [_SET_PASSWORD_0009]
+    return [
+        "DROP TRIGGER IF EXISTS jmd_check_import_for ON clients",
+        "DROP FUNCTION IF EXISTS jmd_check_import_for()",
+        *(f"DROP FUNCTION IF EXISTS {s}" for s in LOGIN_ADMIN_SIGNATURES + NARROW_SIGNATURES),
+        _SET_PASSWORD_0009,
+    ]

@@ -308,3 +308,4 @@ class GroupOfferFile:
     sessions: tuple[Saved[GroupSession], ...] = ()
     appointments: tuple[Saved[Appointment], ...] = ()
     client_ids: tuple[int, ...] = ()
+    version: int | None = field(default=None, compare=False)  # of the offer row, on the server

@@ -313,8 +313,9 @@ class FileExtrasTab(QWidget):
     def set_status(self, status: str) -> None:
         """Mark the selected appointment cancelled or missed."""
         item_id = selected_id(self.appointment_table)
-        if item_id is not None:
-            self._run(lambda: appointments.set_status(self.session, item_id, status))
+        if item_id is not None:  # office server: refused if a colleague changed it since it was shown
+            seen = next((a.version for a in self.appointment_model.rows() if a.id == item_id), None)
+            self._run(lambda: appointments.set_status(self.session, item_id, status, seen_version=seen))
 
     def edit_phase(self) -> None:
         """Phase of case management and the day of the first request."""

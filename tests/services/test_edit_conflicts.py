@@ -1,6 +1,6 @@
 """Optimistic concurrency on the office server for the records the master-data, goal, contact
 and referral tests do not cover: follow-ups, consents, goal status, case corrections and
-closing, network partners. Two sessions (two workstations, own connections) read the same
+closing, network partners, appointments and group offers. Two sessions (two workstations, own connections) read the same
 record; the first save wins, the second is refused with ``edit_conflict`` naming who saved
 when, and the first one's values stay. On a local store the same calls simply save."""
 
@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 
 import pytest
 
-from jmd_desk.domain.entities import Consent, FollowUp, Goal, Partner
+from jmd_desk.domain.entities import Appointment, Consent, FollowUp, Goal, Partner
 from jmd_desk.domain.errors import StoreError
-from jmd_desk.services import casework, clients, partners
+from jmd_desk.services import appointments, casework, clients, groups, partners
 from jmd_desk.services.session import UserSession
+from tests.services.test_additions import offer
 from tests.services.test_casework import first_case, new_client
 
 SessionFor = Callable[[str], UserSession]
@@ -116,3 +117,29 @@ def test_partner_edits_are_version_checked(session_for, on_server: bool) -> None
     now = next(p for p in partners.list_partners(one) if p.id == partner_id)
     assert now.value.phone == ("030 1234" if on_server else "030 9999")
     assert now.value.active is on_server
+
+
+def test_appointments_and_group_offers_are_version_checked(session_for, on_server: bool) -> None:
+    one, two = _two_sessions(session_for, on_server)
+    client_id, case_id = _file_with_records(one)
+    planned = Appointment(datetime(2026, 11, 25, 10, 0), 45, "in_person")
+    appointment_id = appointments.add_case_appointment(one, case_id, planned)
+    seen_one = clients.client_file(one, client_id).cases[0].appointments[0]
+    seen_two = clients.client_file(two, client_id).cases[0].appointments[0]
+    assert (seen_one.version is not None) == on_server
+    moved = replace(seen_one.value, starts_at=datetime(2026, 11, 26, 10, 0))
+    appointments.update_appointment(one, appointment_id, moved, seen_version=seen_one.version)
+    with _conflict(on_server):
+        appointments.set_status(two, appointment_id, "cancelled", seen_version=seen_two.version)
+    now = clients.client_file(one, client_id).cases[0].appointments[0].value
+    assert now.status == ("planned" if on_server else "cancelled")
+
+    offer_id = groups.create_offer(one, offer())
+    offer_one, offer_two = groups.offer_file(one, offer_id), groups.offer_file(two, offer_id)
+    assert (offer_one.version is not None) == on_server
+    groups.update_offer(one, offer_id, replace(offer_one.offer, title="Bewerbung 1"), seen_version=offer_one.version)
+    with _conflict(on_server):
+        groups.update_offer(
+            two, offer_id, replace(offer_two.offer, title="Bewerbung 2"), seen_version=offer_two.version
+        )
+    assert groups.offer_file(one, offer_id).offer.title == ("Bewerbung 1" if on_server else "Bewerbung 2")

@@ -100,7 +100,7 @@ BEGIN
     END IF;
     SELECT * INTO old FROM users WHERE username = p_user FOR UPDATE;
     IF NOT FOUND THEN RAISE EXCEPTION 'jmd:unknown_user' USING ERRCODE = '22023'; END IF;
-    IF NOT (p_counsellor OR p_team_lead OR p_admin) OR length(p_display) NOT BETWEEN 1 AND 200 THEN
+    IF NOT (p_counsellor OR p_team_lead OR p_admin) OR length(p_display) > 200 THEN
         RAISE EXCEPTION 'jmd:invalid_login' USING ERRCODE = '22023';
     END IF;
     -- Nobody locks herself out or widens her own roles (an admin must not open case files to herself).

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-from jmd_desk.store.server import staff_sql
+from jmd_desk.store.server import security_sql, staff_sql
 
 revision: str = "0013"
 down_revision: str | None = "0011"
@@ -24,10 +24,12 @@ def upgrade() -> None:
         return
     for statement in staff_sql.login_admin_upgrade():
         op.execute(statement)
+    op.execute(staff_sql.deputy_function_0013(security_sql.FUNCTIONS)[0])
 
 
 def downgrade() -> None:
     if op.get_bind().dialect.name != "postgresql":
         return
+    op.execute(staff_sql.deputy_function_0013(security_sql.FUNCTIONS)[1])
     for statement in staff_sql.login_admin_downgrade():
         op.execute(statement)

@@ -222,3 +222,22 @@ def test_user_administration_functions_refuse_a_counsellor_calling_them_directly
     with _connect(server_profile, "admin", PASSWORDS["admin"]) as conn, pytest.raises(psycopg.Error):
         conn.execute("SELECT jmd_update_login('admin', 'Ada', false, false, true, true)")  # her own roles
     assert _role(services_cluster, "cem") is not None
+
+
+def test_an_admin_names_deputies_but_nobody_deputises_herself(
+    server_profile: Path, services_cluster: PgCluster, clock
+) -> None:
+    it = sign_in_server(server_profile, "it", PASSWORDS["it"], clock=clock, policy=POLICY)  # admin only
+    try:
+        accounts.set_deputies(it, "berta", ["cem"])
+        assert accounts.deputies_of(it, "berta") == ["cem"]
+    finally:
+        it.close()
+    for user in ("admin", "cem"):  # admin holds every role; cem is a counsellor
+        with (
+            _connect(server_profile, user, PASSWORDS[user]) as conn,
+            pytest.raises(psycopg.errors.InsufficientPrivilege),
+        ):
+            conn.execute("SELECT jmd_set_deputy('berta', %s, true)", (user,))
+    with psycopg.connect(services_cluster.superuser_conninfo(SERVER_DB)) as su:
+        assert su.execute("SELECT deputy FROM deputies WHERE username = 'berta'").fetchall() == [("cem",)]

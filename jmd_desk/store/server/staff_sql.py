@@ -206,6 +206,26 @@ NARROW_SIGNATURES = (
     "jmd_legal_hold(integer)",
 )
 
+# Revision 0013: deputies are named in Verwaltung by an admin too (as on a local store), and
+# nobody names herself a deputy, which would open files her role does not (DESIGN §3).
+def _deputy_function(functions: str) -> str:
+    start = functions.index("CREATE FUNCTION jmd_set_deputy")
+    end = functions.index("END $$;", start) + len("END $$;")
+    return functions[start:end].replace("CREATE FUNCTION", "CREATE OR REPLACE FUNCTION")
+
+
+def deputy_function_0013(functions_0009: str) -> tuple[str, str]:
+    """(new, old) text of ``jmd_set_deputy`` from revision 0009's ``FUNCTIONS``."""
+    old = _deputy_function(functions_0009)
+    new = old.replace(
+        "IF NOT (jmd_caller_is('team_lead') OR (p_for = session_user AND jmd_caller_is('counsellor'))) THEN",
+        "IF NOT (jmd_caller_is('team_lead') OR jmd_caller_is('admin')\n"
+        "            OR (p_for = session_user AND jmd_caller_is('counsellor'))) OR p_deputy = session_user THEN",
+    )
+    assert new != old, "revision 0013 must change jmd_set_deputy"
+    return new, old
+
+
 LOGIN_ADMIN_SIGNATURES = ("jmd_update_login(text, text, boolean, boolean, boolean, boolean)",)
 
 

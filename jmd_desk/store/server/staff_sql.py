@@ -206,6 +206,7 @@ NARROW_SIGNATURES = (
     "jmd_legal_hold(integer)",
 )
 
+
 # Revision 0013: deputies are named in Verwaltung by an admin too (as on a local store), and
 # nobody names herself a deputy, which would open files her role does not (DESIGN §3).
 def _deputy_function(functions: str) -> str:

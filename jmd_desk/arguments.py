@@ -68,6 +68,7 @@ def _add_data_commands(sub: Any) -> None:
     """import, import-sheet and export."""
     imp = _with_user(sub.add_parser("import", help="Austauschdatei (JSON) importieren"))
     imp.add_argument("file", type=Path)
+    imp.add_argument("--counsellor", help="zuständige Fachkraft der Klient*innen ohne Fachkraft")
     sheet = _with_user(sub.add_parser("import-sheet", help="Klient*innen aus einer Tabelle (.xlsx/.csv) übernehmen"))
     sheet.add_argument("file", type=Path)
     sheet.add_argument("--mapping", type=Path, required=True, help="Zuordnungsdatei (JSON)")

@@ -164,7 +164,7 @@ class Cli:
             return self._server_import(args)
 
         def run(session: UserSession) -> int:
-            summary = interchange.import_file(session, args.file)
+            summary = interchange.import_file(session, args.file, args.counsellor)
             self.say(
                 f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
                 f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",
@@ -176,11 +176,16 @@ class Cli:
         return self.with_session(args, run)
 
     def _server_import(self, args: argparse.Namespace) -> int:
-        """On the server a counsellor imports her own files (fields sealed on this computer)."""
+        """On the server a counsellor imports her own files, an admin those of the counsellor she
+        names (fields sealed on this computer)."""
         password = read_password(args.password_stdin, self.stdin)
-        summary = server_cases.import_own_files(
-            args.server, args.user, password, read_file(args.file), clock=self.env.clock, policy=self.env.policy
-        )
+        data, clock, policy = read_file(args.file), self.env.clock, self.env.policy
+        if args.counsellor:
+            summary = server_cases.import_for_counsellor(
+                args.server, args.user, password, data, args.counsellor, clock=clock, policy=policy
+            )
+        else:
+            summary = server_cases.import_own_files(args.server, args.user, password, data, clock=clock, policy=policy)
         self.say(
             f"Importiert: {summary.clients} Klient*innen, {summary.cases} Fälle, "
             f"{summary.contacts} Kontakte, {summary.partners} Netzwerkpartner.",

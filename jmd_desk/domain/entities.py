@@ -281,6 +281,7 @@ class CaseFile:
     referrals: tuple[Saved[Referral], ...] = ()
     follow_ups: tuple[Saved[FollowUp], ...] = ()
     appointments: tuple[Saved[Appointment], ...] = ()
+    version: int | None = field(default=None, compare=False)  # of the case row, on the server
 
 
 @dataclass(frozen=True)
@@ -307,3 +308,4 @@ class GroupOfferFile:
     sessions: tuple[Saved[GroupSession], ...] = ()
     appointments: tuple[Saved[Appointment], ...] = ()
     client_ids: tuple[int, ...] = ()
+    version: int | None = field(default=None, compare=False)  # of the offer row, on the server

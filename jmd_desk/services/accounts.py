@@ -244,19 +244,33 @@ def recover_access(
 
 def verify_password(session: UserSession, password: str) -> None:
     """Raise ``wrong_credentials`` unless ``password`` opens the signed-in user's slot."""
+    if session.on_server:
+        with session.uow() as uow:
+            uow.server_logins().check_password(password, session.policy)
+        return
     session.local_store.check_password(session.username, password, session.policy)
 
 
 def change_own_password(session: UserSession, old_password: str, new_password: str) -> None:
-    """Rewrite the user's own key slot; the database file stays untouched."""
+    """Rewrite the user's own key slot (on the server also her login); the data stay untouched."""
     verify_password(session, old_password)
     _check_password(new_password, session.username)
     with session.uow(write=True) as uow:
         session.audit(uow, "password_changed", "user", uow.users.id_of(session.username))
-        uow.users.set_must_change_password(uow.users.must_change_password() - {session.username})
-        users = roster_users(session.local_store, uow)
-        admin = session.user.has(Role.ADMIN)
-        session.local_store.set_password(session.username, new_password, session.policy, admin=admin, users=users)
+        _store_password(session, uow, session.username, new_password, admin=session.user.has(Role.ADMIN))
+        if not session.on_server:  # one-time passwords come from a local re-key only
+            uow.users.set_must_change_password(uow.users.must_change_password() - {session.username})
+    if session.on_server:
+        session.renew_login(new_password)
+
+
+def _store_password(session: UserSession, uow: UnitOfWork, username: str, password: str, *, admin: bool) -> None:
+    """The account's key slot for ``password`` (on the server with its login secret), in ``uow``."""
+    if session.on_server:
+        uow.server_logins().set_password(username, password, session.policy)
+        return
+    users = roster_users(session.local_store, uow)
+    session.local_store.set_password(username, password, session.policy, admin=admin, users=users)
 
 
 # ------------------------------------------------------------------ user admin
@@ -280,11 +294,14 @@ def create_user(session: UserSession, username: str, display_name: str, roles: f
     with session.uow(write=True) as uow:
         if uow.users.get(username) is not None:
             raise ValidationError([FieldError("username", "username_taken")])
-        user_id = uow.users.add(user, session.clock.now())
+        if session.on_server:  # login, users row and key slot at once
+            user_id = uow.server_logins().create(user, password, session.policy)
+        else:
+            user_id = uow.users.add(user, session.clock.now())
         session.audit(uow, "user_created", "user", user_id)
-        # Inside the transaction: if the key file cannot be written, the account is not created.
-        users = roster_users(session.local_store, uow)
-        session.local_store.set_password(username, password, session.policy, admin=Role.ADMIN in roles, users=users)
+        if not session.on_server:
+            # Inside the transaction: if the key file cannot be written, the account is not created.
+            _store_password(session, uow, username, password, admin=Role.ADMIN in roles)
     return user
 
 
@@ -303,8 +320,11 @@ def update_user(session: UserSession, user: User) -> None:
         if user.username == session.username and user.roles != old.roles:
             # An admin without case access must not give herself the counsellor role (DESIGN §3).
             raise ValidationError([FieldError("roles", "cannot_change_own_roles")])
-        uow.users.update(user)
         session.audit(uow, "user_updated", "user", uow.users.id_of(user.username))
+        if session.on_server:  # the login follows: disabled with its key slot removed
+            uow.server_logins().update(user)
+            return
+        uow.users.update(user)
         users = roster_users(session.local_store, uow)
         if old.active and not user.active:
             session.local_store.remove_user_slot(user.username, users)
@@ -324,9 +344,9 @@ def reset_password(session: UserSession, username: str, new_password: str) -> No
             # A deactivated account gets no working slot; reactivate it first.
             raise JmdError("user_inactive", user=username)
         session.audit(uow, "password_reset", "user", uow.users.id_of(username))
-        users = roster_users(session.local_store, uow)
-        admin = user.has(Role.ADMIN)
-        session.local_store.set_password(username, new_password, session.policy, admin=admin, users=users)
+        _store_password(session, uow, username, new_password, admin=user.has(Role.ADMIN))
+    if username == session.username:
+        session.renew_login(new_password)
 
 
 def set_deputies(session: UserSession, username: str, deputies: list[str]) -> None:

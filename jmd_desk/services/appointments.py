@@ -75,8 +75,11 @@ def add_offer_appointment(session: UserSession, offer_id: int, appointment: Appo
     return item_id
 
 
-def update_appointment(session: UserSession, appointment_id: int, appointment: Appointment) -> None:
-    """Move or change a planned appointment (a held one is corrected in its contact)."""
+def update_appointment(
+    session: UserSession, appointment_id: int, appointment: Appointment, *, seen_version: int | None = None
+) -> None:
+    """Move or change a planned appointment (a held one is corrected in its contact). On the
+    office server ``seen_version`` (``Saved.version`` as read) refuses a save over a newer one."""
     appointment = tidy(appointment)
     with session.uow(write=True) as uow:
         _, client_id = _require_parent(session, uow, appointment_id)
@@ -84,17 +87,19 @@ def update_appointment(session: UserSession, appointment_id: int, appointment: A
         if old.status == "held":
             raise JmdError("appointment_already_held")
         _raise_if(_problems(appointment))
+        uow.appointments.check_version(appointment_id, seen_version)
         uow.appointments.update(appointment_id, appointment)
         session.audit(uow, "appointment_updated", "appointment", appointment_id, client_id)
 
 
-def set_status(session: UserSession, appointment_id: int, status: str) -> None:
-    """Mark an appointment cancelled, missed (no-show) or planned again."""
+def set_status(session: UserSession, appointment_id: int, status: str, *, seen_version: int | None = None) -> None:
+    """Mark an appointment cancelled, missed (no-show) or planned again (refused on the office
+    server if it changed since ``seen_version``)."""
     if status not in ("planned", "cancelled", "no_show"):
         raise ValidationError([FieldError("status", "use_mark_held" if status == "held" else "unknown_code")])
     with session.uow() as uow:
         old = uow.appointments.get(appointment_id).value
-    update_appointment(session, appointment_id, replace(old, status=status))
+    update_appointment(session, appointment_id, replace(old, status=status), seen_version=seen_version)
 
 
 def mark_held(session: UserSession, appointment_id: int, attendance: int = 0) -> int:

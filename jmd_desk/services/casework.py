@@ -76,8 +76,9 @@ def open_case(session: UserSession, client_id: int, case: Case) -> int:
     return case_id
 
 
-def update_case(session: UserSession, case_id: int, case: Case) -> None:
-    """Correct a case's type, dates or closure."""
+def update_case(session: UserSession, case_id: int, case: Case, *, seen_version: int | None = None) -> None:
+    """Correct a case's type, dates or closure. On the office server ``seen_version``
+    (``CaseFile.version`` as read) refuses a save over a colleague's newer one."""
     case = tidy(case)
     with session.uow(write=True) as uow:
         client_id = uow.cases.client_of(case_id)
@@ -87,14 +88,22 @@ def update_case(session: UserSession, case_id: int, case: Case) -> None:
             check_entity(case, session.clock.today())
             or rules.case_errors(case, client.date_of_birth) + rules.intake_errors(client, case)
         )
+        uow.cases.check_version(case_id, seen_version)
         uow.cases.update(case_id, case)
         session.audit(uow, "case_updated", "case", case_id, client_id)
 
 
 def close_case(
-    session: UserSession, case_id: int, closed_on: date, reason: str, destination: str = codes.UNKNOWN
+    session: UserSession,
+    case_id: int,
+    closed_on: date,
+    reason: str,
+    destination: str = codes.UNKNOWN,
+    *,
+    seen_version: int | None = None,
 ) -> None:
-    """Close a case with date, reason and where the young person went."""
+    """Close a case with date, reason and where the young person went (refused on the office
+    server if the case changed since ``seen_version``)."""
     with session.uow(write=True) as uow:
         client_id = uow.cases.client_of(case_id)
         require_client(session, uow, client_id, write=True)
@@ -103,6 +112,7 @@ def close_case(
             raise JmdError("case_already_closed")
         closed = replace(case, closed_on=closed_on, closure_reason=reason, destination=destination)
         _raise_if(check_entity(closed, session.clock.today()) or rules.case_errors(closed))
+        uow.cases.check_version(case_id, seen_version)
         uow.cases.update(case_id, closed)
         session.audit(uow, "case_closed", "case", case_id, client_id)
 
@@ -155,11 +165,14 @@ def delete_record(session: UserSession, kind: str, item_id: int) -> None:
         session.audit(uow, f"{kind}_deleted", kind, item_id, client_id)
 
 
-def set_goal_status(session: UserSession, goal_id: int, status: str, on: date) -> None:
-    """Record a new status of a goal from ``on``."""
+def set_goal_status(
+    session: UserSession, goal_id: int, status: str, on: date, *, seen_version: int | None = None
+) -> None:
+    """Record a new status of a goal from ``on`` (refused on the office server if the goal changed
+    since ``seen_version``)."""
     with session.uow() as uow:
         goal = uow.goals.get(goal_id).value
-    update_record(session, goal_id, replace(goal, status=status, status_changed_on=on))
+    update_record(session, goal_id, replace(goal, status=status, status_changed_on=on), seen_version=seen_version)
 
 
 def set_referral_status(session: UserSession, referral_id: int, status: str, outcome: str | None) -> None:
@@ -169,17 +182,21 @@ def set_referral_status(session: UserSession, referral_id: int, status: str, out
     update_record(session, referral_id, replace(referral, status=status, outcome=outcome))
 
 
-def withdraw_consent(session: UserSession, consent_id: int, on: date) -> None:
-    """Withdraw a consent from ``on``; what depended on it is blocked from that day."""
+def withdraw_consent(session: UserSession, consent_id: int, on: date, *, seen_version: int | None = None) -> None:
+    """Withdraw a consent from ``on``; what depended on it is blocked from that day (refused on
+    the office server if it changed since ``seen_version``)."""
     with session.uow() as uow:
         consent = uow.consents.get(consent_id).value
     if consent.withdrawn_on is not None:
         raise JmdError("consent_already_withdrawn")
-    update_record(session, consent_id, replace(consent, withdrawn_on=on))
+    update_record(session, consent_id, replace(consent, withdrawn_on=on), seen_version=seen_version)
 
 
-def set_follow_up_done(session: UserSession, follow_up_id: int, done: bool = True) -> None:
-    """Tick off (or reopen) a follow-up."""
+def set_follow_up_done(
+    session: UserSession, follow_up_id: int, done: bool = True, *, seen_version: int | None = None
+) -> None:
+    """Tick off (or reopen) a follow-up (refused on the office server if it changed since
+    ``seen_version``)."""
     with session.uow() as uow:
         follow_up = uow.follow_ups.get(follow_up_id).value
-    update_record(session, follow_up_id, replace(follow_up, done=done))
+    update_record(session, follow_up_id, replace(follow_up, done=done), seen_version=seen_version)

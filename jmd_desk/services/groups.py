@@ -46,8 +46,9 @@ def create_offer(session: UserSession, offer: GroupOffer) -> int:
     return offer_id
 
 
-def update_offer(session: UserSession, offer_id: int, offer: GroupOffer) -> None:
-    """Change an offer; its recorded sessions must still fit its period and headcount."""
+def update_offer(session: UserSession, offer_id: int, offer: GroupOffer, *, seen_version: int | None = None) -> None:
+    """Change an offer; its recorded sessions must still fit its period and headcount. On the
+    office server ``seen_version`` (``GroupOfferFile.version``) refuses a save over a newer one."""
     offer = tidy(offer)
     with session.uow(write=True) as uow:
         require_offer(session, uow, offer_id, write=True)
@@ -55,6 +56,7 @@ def update_offer(session: UserSession, offer_id: int, offer: GroupOffer) -> None
         for s in uow.group_offers.sessions.for_parents([offer_id])[offer_id]:
             problems += [e.at(f"sessions[{s.id}]") for e in rules.group_session_errors(offer, s.value)]
         _raise_if(problems)
+        uow.group_offers.check_version(offer_id, seen_version)
         uow.group_offers.update(offer_id, offer)
         session.audit(uow, "group_offer_updated", "group_offer", offer_id)
 

@@ -84,11 +84,12 @@ def _next_number(numbers: ClientNumbers, year: int, next_free: dict[int, int], t
             return number
 
 
-def only_own_clients(document: Document, username: str) -> None:
-    """On the office server a person imports only files of her own (the server refuses others;
-    an import on behalf of a colleague needs the audited privileged function of §3b)."""
+def only_own_clients(document: Document, username: str, *, on_behalf: bool = False) -> None:
+    """On the office server a person imports only files of her own, or (``on_behalf``) only files
+    of the one counsellor she names; the server refuses others either way (§3b)."""
+    code = "import_for_other_counsellor" if on_behalf else "server_import_other_counsellor"
     errors = [
-        FieldError(f"$.clients[{i}].counsellor", "server_import_other_counsellor", {"value": b.client.counsellor})
+        FieldError(f"$.clients[{i}].counsellor", code, {"value": b.client.counsellor, "counsellor": username})
         for i, b in enumerate(document.clients)
         if b.client.counsellor != username
     ]
@@ -101,12 +102,13 @@ def import_data(session: UserSession, data: bytes) -> ImportSummary:
     return import_source(session, JsonSource(data=data))
 
 
-def import_file(session: UserSession, path: Path) -> ImportSummary:
-    """Import the interchange file at ``path``, read as a stream."""
-    return import_source(session, JsonSource(path=path))
+def import_file(session: UserSession, path: Path, counsellor: str | None = None) -> ImportSummary:
+    """Import the interchange file at ``path``, read as a stream; clients without a counsellor
+    go to ``counsellor`` (else to the importing user if she is a counsellor)."""
+    return import_source(session, JsonSource(path=path), counsellor)
 
 
-def import_source(session: UserSession, source: JsonSource) -> ImportSummary:
+def import_source(session: UserSession, source: JsonSource, counsellor: str | None = None) -> ImportSummary:
     """Import an interchange file, all or nothing, with memory bounded whatever its size.
 
     The file is read twice as a stream: first all but the clients, then each client, which is
@@ -117,7 +119,7 @@ def import_source(session: UserSession, source: JsonSource) -> ImportSummary:
     header = json_stream.read_header(source)
     reader = DocumentReader(session.clock.today(), office_districts(session))
     reader.begin(header.raw)
-    default_counsellor = session.username if session.user.has(Role.COUNSELLOR) else None
+    default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         writer = _StreamWriter(uow, session, header, default_counsellor)
         writer.begin(reader)
@@ -216,12 +218,15 @@ def office_districts(session: UserSession) -> frozenset[str]:
 def store_document(session: UserSession, document: Document, counsellor: str | None = None) -> ImportSummary:
     """Write a validated document in one unit of work; clients without a counsellor go to
     ``counsellor``, else to the importing user if she is a counsellor."""
-    session.require(Role.COUNSELLOR, Role.ADMIN)
+    on_behalf = session.on_server and counsellor is not None and counsellor != session.username
+    session.require(Role.ADMIN) if on_behalf else session.require(Role.COUNSELLOR, Role.ADMIN)
     default_counsellor = counsellor or (session.username if session.user.has(Role.COUNSELLOR) else None)
     with session.uow(write=True) as uow:
         document = with_numbers(uow.clients, document, default_counsellor, session.clock.today().year)
         if session.on_server:
-            only_own_clients(document, session.username)
+            only_own_clients(document, default_counsellor or session.username, on_behalf=on_behalf)
+        if on_behalf:  # the audited function that lets this transaction write her files only
+            uow.narrow().open_import_for(str(counsellor))
         client_ids = uow.write_document(document, session.clock.now(), default_counsellor)
         now, user = session.clock.now(), session.username
         events = [AuditEntry(now, user, "data_imported")]

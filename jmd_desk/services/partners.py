@@ -22,8 +22,9 @@ def create_partner(session: UserSession, partner: Partner) -> int:
     return partner_id
 
 
-def update_partner(session: UserSession, partner_id: int, partner: Partner) -> None:
-    """Change a partner's data, or (de)activate it; old referrals keep pointing to it."""
+def update_partner(session: UserSession, partner_id: int, partner: Partner, *, seen_version: int | None = None) -> None:
+    """Change a partner's data, or (de)activate it; old referrals keep pointing to it. On the
+    office server ``seen_version`` (``Saved.version`` as listed) refuses a save over a newer one."""
     partner = tidy(partner)
     errors = check_entity(partner, session.clock.today())
     if errors:
@@ -31,15 +32,17 @@ def update_partner(session: UserSession, partner_id: int, partner: Partner) -> N
     with session.uow(write=True) as uow:
         if uow.partners.get(partner_id).value == partner:
             return
+        uow.partners.check_version(partner_id, seen_version)
         uow.partners.update(partner_id, partner)
         session.audit(uow, "partner_updated", "partner", partner_id)
 
 
-def set_partner_active(session: UserSession, partner_id: int, active: bool) -> None:
+def set_partner_active(session: UserSession, partner_id: int, active: bool, *, seen_version: int | None = None) -> None:
     """Deactivate a partner (no new referrals) or activate it again."""
     with session.uow() as uow:
-        partner = uow.partners.get(partner_id).value
-    update_partner(session, partner_id, replace(partner, active=active))
+        saved = uow.partners.get(partner_id)
+    seen = saved.version if seen_version is None else seen_version
+    update_partner(session, partner_id, replace(saved.value, active=active), seen_version=seen)
 
 
 def list_partners(session: UserSession, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:

@@ -55,6 +55,10 @@ def due_files(session: UserSession) -> list[DueFile]:
 def set_legal_hold(session: UserSession, client_id: int, held: bool) -> None:
     """Protect a file from deletion (or lift the protection): team lead, admin, or its counsellor."""
     with session.uow(write=True) as uow:
+        if session.on_server and oversees_files(session):  # she reads no case row: the audited function
+            uow.narrow().set_legal_hold(client_id, held)
+            session.audit(uow, "legal_hold_changed", "client", client_id, client_id)
+            return
         if not oversees_files(session):
             require_client(session, uow, client_id, write=True)
         uow.clients.get(client_id)
@@ -65,6 +69,8 @@ def set_legal_hold(session: UserSession, client_id: int, held: bool) -> None:
 def legal_hold(session: UserSession, client_id: int) -> bool:
     """True if the file is on legal hold."""
     with session.uow() as uow:
+        if session.on_server and oversees_files(session):
+            return uow.narrow().legal_hold(client_id)
         return uow.clients.legal_hold(client_id)
 
 

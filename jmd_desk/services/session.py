@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import dataclass
 from datetime import datetime
 
 from jmd_desk.domain.audit_chain import AuditEntry
@@ -20,6 +21,16 @@ from jmd_desk.store.uow import UnitOfWork
 log = logging.getLogger("jmd_desk.services.session")  # codes and ids only, never names or notes
 
 
+@dataclass(frozen=True)
+class PasswordResetNotice:
+    """An admin set this person's password: who, when, and how many files were opened with her
+    account since then (she is told at her next sign-in)."""
+
+    reset_by: str
+    at: datetime
+    files_opened: int
+
+
 class UserSession:
     """Everything a use case needs to act on behalf of one signed-in user."""
 
@@ -28,6 +39,13 @@ class UserSession:
         self.user = user
         self.clock = clock
         self.policy = policy
+        # Office server: an admin's resets of this person's password since she last signed in.
+        self.password_resets: tuple[PasswordResetNotice, ...] = ()
+
+    def renew_login(self, password: str) -> None:
+        """Office server: the person changed her own password, so her login secret changed too."""
+        if isinstance(self.store, ServerStore):
+            self.store.renew_login(password)
 
     @property
     def on_server(self) -> bool:

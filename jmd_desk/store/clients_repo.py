@@ -236,6 +236,7 @@ class ClientRepository:
                     tuple(referrals.get(c.id, ())),
                     tuple(follow_ups.get(c.id, ())),
                     tuple(appointments.get(c.id, ())),
+                    c.version,
                 )
                 for c in cases.get(cid, ())
             )

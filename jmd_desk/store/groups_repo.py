@@ -14,6 +14,7 @@ from jmd_desk.domain import codes
 from jmd_desk.domain.entities import GroupOffer, GroupOfferFile, GroupSession, Saved
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.store.records_repo import ChildRepository, offer_appointment_repository
+from jmd_desk.store.row_versions import check_version, versions_of
 from jmd_desk.store.schema import GroupOfferClientRecord, GroupOfferRecord, GroupSessionRecord
 
 _HEADCOUNTS = {"participants_by_gender": codes.GENDERS, "participants_by_age_group": codes.AGE_GROUP_CODES}
@@ -78,6 +79,10 @@ class GroupOfferRepository:
         """One offer."""
         return Saved(offer_id, _offer(self._get(offer_id)))
 
+    def check_version(self, offer_id: int, seen: int | None) -> None:
+        """Refuse a save over a newer one (office server; see ``row_versions``)."""
+        check_version(self._s, "group_offers", offer_id, seen)
+
     def counsellor_of(self, offer_id: int) -> str | None:
         """User name of the counsellor who runs the offer."""
         return self._get(offer_id).counsellor
@@ -141,6 +146,7 @@ class GroupOfferRepository:
         sessions = self.sessions.for_parents(offer_ids)
         appointments = self.appointments.for_parents(offer_ids)
         clients = self.client_ids(offer_ids)
+        versions = versions_of(self._s, "group_offers", offer_ids)
         return [
             GroupOfferFile(
                 i,
@@ -149,6 +155,7 @@ class GroupOfferRepository:
                 tuple(sessions.get(i, ())),
                 tuple(appointments.get(i, ())),
                 tuple(clients.get(i, ())),
+                versions.get(i),
             )
             for i in offer_ids
         ]

@@ -9,6 +9,7 @@ from jmd_desk.domain.entities import Partner, Saved
 from jmd_desk.domain.errors import JmdError
 from jmd_desk.domain.text import fold, search_key
 from jmd_desk.store.mapping import from_row, to_row
+from jmd_desk.store.row_versions import check_version, versions_of
 from jmd_desk.store.schema import PartnerRecord
 from jmd_desk.store.server.fields import field_cipher
 
@@ -40,8 +41,13 @@ class PartnerRepository:
         return record
 
     def get(self, partner_id: int) -> Saved[Partner]:
-        """One partner."""
-        return Saved(partner_id, from_row(Partner, self._get(partner_id)))
+        """One partner (with its version on the office server)."""
+        version = versions_of(self._s, "partners", [partner_id]).get(partner_id)
+        return Saved(partner_id, from_row(Partner, self._get(partner_id)), version)
+
+    def check_version(self, partner_id: int, seen: int | None) -> None:
+        """Refuse a save over a newer one (office server; see ``row_versions``)."""
+        check_version(self._s, "partners", partner_id, seen)
 
     def exists(self, partner_id: int) -> bool:
         """True if the partner exists."""
@@ -55,7 +61,8 @@ class PartnerRepository:
         words = fold(text).split()
         if field_cipher(self._s) is not None:  # sealed search keys: filter here, not in SQL
             records = [r for r in self._s.scalars(query) if all(w in r.search_key for w in words)]
-            return [Saved(r.id, from_row(Partner, r)) for r in records]
+            versions = versions_of(self._s, "partners", (r.id for r in records))
+            return [Saved(r.id, from_row(Partner, r), versions.get(r.id)) for r in records]
         for word in words:
             query = query.where(PartnerRecord.search_key.contains(word, autoescape=True))
         return [Saved(r.id, from_row(Partner, r)) for r in self._s.scalars(query)]

@@ -37,7 +37,9 @@ from jmd_desk.store.records_repo import (
 )
 from jmd_desk.store.register_repo import RegisterRepository
 from jmd_desk.store.retention_repo import RetentionRepository
+from jmd_desk.store.server.logins import ServerLogins
 from jmd_desk.store.server.move_in import LocalSnapshot, take_snapshot
+from jmd_desk.store.server.narrow import NarrowFunctions
 from jmd_desk.store.server.server_store import ServerStore, classify_server_error
 from jmd_desk.store.settings_repo import SettingsRepository
 from jmd_desk.store.statistics_repo import StatisticsRepository
@@ -104,6 +106,20 @@ class UnitOfWork:
         """Insert a whole interchange document; returns the new client ids in order."""
         assert self._session is not None
         return write_document(self._session, document, now, counsellor, seal=self._seal)
+
+    def server_logins(self) -> ServerLogins:
+        """User administration on the office server, in this transaction (StoreError locally)."""
+        assert self._session is not None
+        if not isinstance(self._store, ServerStore):
+            raise StoreError("server_only_command")
+        return ServerLogins(self._session, self._store)
+
+    def narrow(self) -> NarrowFunctions:
+        """The office server's audited functions that cross the rows (StoreError locally)."""
+        assert self._session is not None
+        if not isinstance(self._store, ServerStore):
+            raise StoreError("server_only_command")
+        return NarrowFunctions(self._session)
 
     def read_every_file(self) -> None:
         """The full export reads every file: on the office server through its audited function

@@ -132,6 +132,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
         "Beim Übertragen stimmte die Anzahl der Einträge nicht ({table}). Es wurde nichts übernommen.",
         "The number of entries did not match after the transfer ({table}). Nothing was moved.",
     ),
+    "import_for_refused": (
+        "Der Server hat eine Akte abgelehnt, die nicht der genannten Fachkraft gehört. Es wurde nichts importiert.",
+        "The server refused a file that does not belong to the named counsellor. Nothing was imported.",
+    ),
     "edit_conflict": (
         "{by} hat diesen Eintrag am {at} geändert, nachdem Sie ihn geöffnet haben. Ihre Eingaben sind "
         "nicht gespeichert, aber noch da: bitte mit dem neuen Stand vergleichen und erneut speichern.",
@@ -153,6 +157,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 SERVER_FIELD_MESSAGES: dict[str, tuple[str, str]] = {
+    "import_for_other_counsellor": (
+        "gehört zu {value!r}; dieser Import ist nur für Akten von {counsellor!r}",
+        "belongs to {value!r}; this import is for files of {counsellor!r} only",
+    ),
     "server_import_other_counsellor": (
         "gehört zu {value!r}; auf dem Server importiert jede Fachkraft nur eigene Akten",
         "belongs to {value!r}; on the server each counsellor imports only her own files",

@@ -122,15 +122,19 @@ class AdminPage(QWidget):
         active = QCheckBox(self.tr("account active"))
         active.setChecked(user.active)
 
+        saved: list[User] = []  # what was saved: the dialog's widgets may be gone after it closed
+
+        def save(changed: User) -> None:
+            accounts.update_user(self.session, changed)
+            saved.append(changed)
+
         def build() -> User:
             return replace(user, display_name=display.text(), roles=roles.roles(), active=active.isChecked())
 
         fields = [("name", display), ("roles", roles), ("active", active)]
-        if RecordDialog(
-            "user_dialog", user.username, fields, build, lambda u: accounts.update_user(self.session, u), self
-        ).exec():
+        if RecordDialog("user_dialog", user.username, fields, build, save, self).exec():
             self.refresh()
-            if user.active and not active.isChecked() and self.local_store:
+            if user.active and saved and not saved[-1].active and self.local_store:
                 self._offer_rekey()
 
     def _offer_rekey(self) -> None:

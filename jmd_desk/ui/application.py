@@ -149,6 +149,7 @@ class AppController(QObject):
 
     def _open_main(self, session: UserSession, hint: str) -> None:
         from jmd_desk.ui.main_window import MainWindow  # noqa: PLC0415
+        from jmd_desk.ui.sign_in_notices import tell_password_resets  # noqa: PLC0415
 
         try:
             window = MainWindow(session, self.runner, self.ui_settings, demo_hint=hint)
@@ -160,6 +161,8 @@ class AppController(QObject):
         window.signed_out.connect(self._signed_out)
         self.window = window
         window.show()
+        if session.password_resets:
+            QTimer.singleShot(0, lambda: tell_password_resets(window, session.password_resets))
         QTimer.singleShot(0, lambda: self._report_ready("main"))
 
     def _report_ready(self, stage: str) -> None:

@@ -294,12 +294,15 @@ class ClientFileWindow(QWidget):
             self.after_change()
 
     def _close_case(self) -> None:
-        case_id = self.case_id
-        if case_id is None:
+        cf = self.current_case()
+        if cf is None:
             return
+        case_id, seen = cf.id, cf.version  # office server: refuse a save over a colleague's newer one
         self.open_dialog(
             close_case_dialog(
-                self, self.session.clock.today(), lambda v: casework.close_case(self.session, case_id, *v)
+                self,
+                self.session.clock.today(),
+                lambda v: casework.close_case(self.session, case_id, *v, seen_version=seen),
             )
         )
 
@@ -307,8 +310,10 @@ class ClientFileWindow(QWidget):
         cf = self.current_case()
         if cf is None or not self.editable:
             return
-        case_id = cf.id
-        self.open_dialog(case_dialog(self, cf.case, lambda c: casework.update_case(self.session, case_id, c)))
+        case_id, seen = cf.id, cf.version
+        self.open_dialog(
+            case_dialog(self, cf.case, lambda c: casework.update_case(self.session, case_id, c, seen_version=seen))
+        )
 
     def _open_case(self) -> None:
         def save(case: Any) -> None:

@@ -234,14 +234,15 @@ class FileExtrasTab(QWidget):
     def set_status(self, status: str) -> None:
         """Mark the selected appointment cancelled or missed."""
         item_id = selected_id(self.appointment_table)
-        if item_id is not None:
-            self._run(lambda: appointments.set_status(self.session, item_id, status))
+        if item_id is not None:  # office server: refused if a colleague changed it since it was shown
+            seen = next((a.version for a in self.appointment_model.rows() if a.id == item_id), None)
+            self._run(lambda: appointments.set_status(self.session, item_id, status, seen_version=seen))
 
     def edit_phase(self) -> None:
         """Phase of case management and the day of the first request."""
         if self.case is None:
             return
-        case_id, case = self.case.id, self.case.case
+        case_id, case, seen = self.case.id, self.case.case, self.case.version
         phase = CodeCombo("phase", codes.CASE_PHASES, allow_empty=True)
         phase.set_code(case.phase)
         requested = DateField(optional=True)
@@ -250,7 +251,7 @@ class FileExtrasTab(QWidget):
         def build() -> Any:
             return replace(case, phase=phase.code(), requested_on=requested.value())
 
-        save = lambda c: casework.update_case(self.session, case_id, c)  # noqa: E731
+        save = lambda c: casework.update_case(self.session, case_id, c, seen_version=seen)  # noqa: E731
         fields = [("requested_on", requested), ("phase", phase)]
         self._dialog(
             RecordDialog(

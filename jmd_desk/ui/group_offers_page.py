@@ -190,7 +190,7 @@ class GroupOffersPage(QWidget):
             return
         known = partners.list_partners(self.session)
         today = self.session.clock.today()
-        save = lambda o: groups.update_offer(self.session, chosen.id, o)  # noqa: E731
+        save = lambda o: groups.update_offer(self.session, chosen.id, o, seen_version=chosen.version)  # noqa: E731
         self._dialog(group_offer_dialog(self, chosen.offer, known, today, save))
 
     def add_session(self) -> None:

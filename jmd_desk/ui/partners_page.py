@@ -77,7 +77,7 @@ class PartnersPage(QWidget):
             if partner is None:
                 partners.create_partner(self.session, value)
             else:
-                partners.update_partner(self.session, partner.id, value)
+                partners.update_partner(self.session, partner.id, value, seen_version=partner.version)
 
         fields = [
             ("name", name),
@@ -104,7 +104,9 @@ class PartnersPage(QWidget):
         if partner is None:
             return
         try:
-            partners.set_partner_active(self.session, partner.id, not partner.value.active)
+            partners.set_partner_active(
+                self.session, partner.id, not partner.value.active, seen_version=partner.version
+            )
         except JmdError as exc:
             notify.show_error(self, exc)
         self.refresh()

@@ -68,7 +68,9 @@ class GoalsTab(TableTab):
         found, session = self._selected(), self.host.session
         if found:
             goal_id, goal = found
-            save = lambda v: casework.set_goal_status(session, goal_id, *v)  # noqa: E731
+            case_file = self.host.current_case()
+            seen = _version_of(list(case_file.goals) if case_file else [], goal_id)
+            save = lambda v: casework.set_goal_status(session, goal_id, *v, seen_version=seen)  # noqa: E731
             self.host.open_dialog(goal_status_dialog(self, goal, session.clock.today(), save))
 
 
@@ -159,7 +161,8 @@ class FollowUpsTab(TableTab):
     def _done(self) -> None:
         follow_up_id = selected_id(self.view)
         if follow_up_id is not None:
-            self.host.run(lambda: casework.set_follow_up_done(self.host.session, follow_up_id))
+            seen = _version_of(self.model.rows(), follow_up_id)  # office server: refuse a newer save
+            self.host.run(lambda: casework.set_follow_up_done(self.host.session, follow_up_id, seen_version=seen))
 
 
 class ConsentsTab(TableTab):
@@ -188,5 +191,11 @@ class ConsentsTab(TableTab):
     def _withdraw(self) -> None:
         consent_id, session = selected_id(self.view), self.host.session
         if consent_id is not None:
-            save = lambda day: casework.withdraw_consent(session, consent_id, day)  # noqa: E731
+            seen = _version_of(self.model.rows(), consent_id)
+            save = lambda day: casework.withdraw_consent(session, consent_id, day, seen_version=seen)  # noqa: E731
             self.host.open_dialog(withdraw_dialog(self, session.clock.today(), save))
+
+
+def _version_of(rows: list[Any], row_id: int) -> int | None:
+    """The version of the shown record ``row_id`` as read (None on a local store)."""
+    return next((r.version for r in rows if r.id == row_id), None)

@@ -182,102 +182,102 @@
         <translation>Konto aktiv</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="138" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="142" />
         <source>The account is deactivated. Whoever kept an old key file or backup still knows the old key. Re-key the store now? Everybody then gets a one-time password.</source>
         <translation>Das Konto ist deaktiviert. Wer eine alte Schlüsseldatei oder Sicherung aufbewahrt hat, kennt den alten Schlüssel noch. Die Datenablage jetzt neu verschlüsseln? Alle erhalten dann ein Einmal-Passwort.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="146" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="150" />
         <source>Re-key the store? Earlier key files and backups will no longer open it; every account gets a one-time password and there is a new recovery key.</source>
         <translation>Die Datenablage neu verschlüsseln? Frühere Schlüsseldateien und Sicherungen öffnen sie danach nicht mehr; jedes Konto erhält ein Einmal-Passwort, und es gibt einen neuen Wiederherstellungsschlüssel.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="158" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="162" />
         <source>One-time passwords (each person sets her own at the first sign-in):</source>
         <translation>Einmal-Passwörter (jede Person setzt bei der ersten Anmeldung ein eigenes):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="160" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="164" />
         <source>New recovery key (the old one no longer works):</source>
         <translation>Neuer Wiederherstellungsschlüssel (der alte gilt nicht mehr):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="170" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="174" />
         <source>New password for {user}</source>
         <translation>Neues Passwort für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="176" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="180" />
         <source>The password was set. Tell it to the person in a safe way.</source>
         <translation>Das Passwort wurde gesetzt. Teilen Sie es der Person auf sicherem Weg mit.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="202" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="206" />
         <source>Deputies of {user}</source>
         <translation>Vertretung für {user}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="216" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="220" />
         <source> min</source>
         <translation> Min.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="225" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="229" />
         <source> years</source>
         <translation> Jahre</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="237" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="241" />
         <source>Save settings</source>
         <translation>Einstellungen speichern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="239" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="243" />
         <source>Office name:</source>
         <translation>Name der Dienststelle:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="240" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="244" />
         <source>Lock after inactivity:</source>
         <translation>Sperren nach Inaktivität:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="241" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="245" />
         <source>Statistics: minimum cell size k:</source>
         <translation>Statistik: Mindestfallzahl k:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="242" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="246" />
         <source>Statistics: fields of action:</source>
         <translation>Statistik: Handlungsfelder:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="245" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="249" />
         <source>Keep closed files ({case_type}):</source>
         <translation>Aufbewahrung abgeschlossener Akten ({case_type}):</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="250" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="254" />
         <source>Automatic backups kept:</source>
         <translation>Aufbewahrte automatische Sicherungen:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="251" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="255" />
         <source>Language of this computer:</source>
         <translation>Sprache an diesem Rechner:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="252" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="256" />
         <source>Logo for printouts:</source>
         <translation>Logo auf Ausdrucken:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="282" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="286" />
         <source>Settings saved.</source>
         <translation>Einstellungen gespeichert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/admin_page.py" line="284" />
+        <location filename="../../jmd_desk/ui/admin_page.py" line="288" />
         <source>The new language applies from the next start.</source>
         <translation>Die neue Sprache gilt ab dem nächsten Start.</translation>
     </message>
@@ -613,7 +613,7 @@
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="342" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -816,12 +816,12 @@
 <context>
     <name>ConsentsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="174" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="177" />
         <source>Record &amp;consent…</source>
         <translation>Einwilligung e&amp;rfassen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="175" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="178" />
         <source>Withdraw…</source>
         <translation>Widerrufen …</translation>
     </message>
@@ -1415,22 +1415,22 @@
         <translation>Stadtteil: {district} · Anmerkung Schulabschluss: {note}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="258" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="259" />
         <source>Case phase</source>
         <translation>Fallphase</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="292" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="293" />
         <source>Record progress</source>
         <translation>Fortschritt eintragen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="304" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="305" />
         <source>Delete this progress entry?</source>
         <translation>Diesen Fortschrittseintrag löschen?</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="327" />
+        <location filename="../../jmd_desk/ui/file_extras_tab.py" line="328" />
         <source>District</source>
         <translation>Stadtteil</translation>
     </message>
@@ -1496,17 +1496,17 @@
 <context>
     <name>FollowUpsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="143" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="145" />
         <source>&amp;New follow-up…</source>
         <translation>&amp;Neue Wiedervorlage …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="144" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="146" />
         <source>Mark done</source>
         <translation>Als erledigt markieren</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="145" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="147" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
@@ -2591,27 +2591,27 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>ReferralsTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="82" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="84" />
         <source>&amp;New referral…</source>
         <translation>&amp;Neue Vermittlung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="86" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="88" />
         <source>Edit / answer…</source>
         <translation>Bearbeiten / Rückmeldung …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="87" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="89" />
         <source>Delete</source>
         <translation>Löschen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="107" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="109" />
         <source>Referrals are blocked: the consent to share data for referrals was withdrawn on {date}. Record a new consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Die Einwilligung zur Datenweitergabe wurde am {date} widerrufen. Bitte zuerst eine neue Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/plan_tabs.py" line="112" />
+        <location filename="../../jmd_desk/ui/plan_tabs.py" line="114" />
         <source>Referrals are blocked: there is no valid consent to share data for referrals. Record the consent first (tab Consents).</source>
         <translation>Vermittlungen sind gesperrt: Es liegt keine gültige Einwilligung zur Datenweitergabe vor. Bitte zuerst die Einwilligung erfassen (Reiter Einwilligungen).</translation>
     </message>
@@ -2696,6 +2696,19 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <location filename="../../jmd_desk/ui/sheet_import_wizard.py" line="42" />
         <source>&amp;Import</source>
         <translation>&amp;Übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>SignInNotices</name>
+    <message>
+        <location filename="../../jmd_desk/ui/sign_in_notices.py" line="21" />
+        <source>The administrator {admin} set a new password for your account on {at}. Since then, {count} files were opened with your account.</source>
+        <translation>Die Administration ({admin}) hat am {at} ein neues Passwort für Ihr Konto gesetzt. Seitdem wurden mit Ihrem Konto {count} Akten geöffnet.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/sign_in_notices.py" line="29" />
+        <source>If you did not ask for it, or did not open these files yourself, tell your team lead. Please set a password of your own now (File → Change password).</source>
+        <translation>Wenn Sie das nicht veranlasst oder diese Akten nicht selbst geöffnet haben, sagen Sie es Ihrer Teamleitung. Bitte setzen Sie jetzt ein eigenes Passwort (Datei → Passwort ändern).</translation>
     </message>
 </context>
 <context>

@@ -10,12 +10,14 @@ file (backups, key files, SQLCipher pages) carry ``@pytest.mark.local_only``.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import psycopg
 import pytest
+from psycopg import sql
 
 from jmd_desk.domain.clock import FixedClock
 from jmd_desk.domain.codes import Role
@@ -73,7 +75,30 @@ def server_template(services_cluster: PgCluster, tmp_path_factory: pytest.TempPa
         )
     with psycopg.connect(services_cluster.superuser_conninfo(), autocommit=True) as su:
         su.execute(f"ALTER DATABASE {SERVER_DB} RENAME TO {TEMPLATE_DB}")
+        logins = su.execute(_LOGINS, (APP_ROLE,)).fetchall()
+    (path.parent / "logins.json").write_text(json.dumps(logins))
     return path
+
+
+APP_ROLE = f"{SERVER_DB}_jmd_users"
+_LOGINS = (
+    "SELECT a.rolname::text, a.rolcanlogin, a.rolpassword FROM pg_authid a JOIN pg_auth_members m "
+    "ON m.member = a.oid JOIN pg_roles g ON g.oid = m.roleid WHERE g.rolname = %s"
+)
+
+
+def _restore_logins(su: psycopg.Connection, template: Path) -> None:
+    """Logins are cluster-wide: undo what an earlier test did to them (new accounts, changed
+    passwords, disabled logins), so that every test starts with the template's accounts."""
+    kept = {name: (can_login, verifier) for name, can_login, verifier in json.loads(
+        (template.parent / "logins.json").read_text())}  # fmt: skip
+    for name, can_login, verifier in su.execute(_LOGINS, (APP_ROLE,)).fetchall():
+        if name not in kept:
+            su.execute(sql.SQL("DROP ROLE {}").format(sql.Identifier(name)))
+        elif (can_login, verifier) != kept[name]:
+            login = sql.SQL("LOGIN" if kept[name][0] else "NOLOGIN")
+            su.execute(sql.SQL("ALTER ROLE {} {} PASSWORD {}").format(
+                sql.Identifier(name), login, sql.Literal(kept[name][1])))  # fmt: skip
 
 
 @pytest.fixture
@@ -82,6 +107,7 @@ def server_profile(server_template: Path, services_cluster: PgCluster) -> Path:
     with psycopg.connect(services_cluster.superuser_conninfo(), autocommit=True) as su:
         su.execute(f"DROP DATABASE IF EXISTS {SERVER_DB} WITH (FORCE)")
         su.execute(f"CREATE DATABASE {SERVER_DB} TEMPLATE {TEMPLATE_DB} OWNER {OWNER}")
+        _restore_logins(su, server_template)
     return server_template
 
 

@@ -11,7 +11,6 @@ import pypdf
 import pytest
 
 from jmd_desk.domain.audit_chain import AuditFilter
-from jmd_desk.domain.codes import Role
 from jmd_desk.domain.entities import Case, Client, Consent, Contact, FollowUp, Goal, Partner, Referral
 from jmd_desk.domain.errors import AuthError, JmdError, ValidationError
 from jmd_desk.domain.readmodels import ClientQuery
@@ -240,23 +239,6 @@ def test_every_write_is_audited_without_personal_data(session_for) -> None:
     text = " ".join(str(e) for e in events)
     for secret in ("Zyxwert", "Qumbrella", "Geheimnotiz"):
         assert secret not in text
-
-
-@pytest.mark.local_only  # accounts on the server: tests/server/test_setup.py, test_staff_functions.py
-def test_user_admin(session_for) -> None:
-    admin = session_for("admin")
-    with pytest.raises(ValidationError):
-        accounts.create_user(admin, "berta", "Doppelt", frozenset({Role.COUNSELLOR}), "Passwort-12345")
-    with pytest.raises(ValidationError):
-        accounts.create_user(admin, "neu", "Neu", frozenset({Role.COUNSELLOR}), "kurz")
-    user = accounts.create_user(admin, "Dora ", "Dora D.", frozenset({Role.COUNSELLOR}), "Dora-Passwort-1")
-    assert user.username == "dora"
-    accounts.update_user(admin, user.__class__("dora", "Dora D.", frozenset({Role.COUNSELLOR}), active=False))
-    with pytest.raises(ValidationError):
-        accounts.update_user(admin, user.__class__("admin", "A", frozenset({Role.COUNSELLOR})))
-    berta = session_for("berta")
-    with pytest.raises(AuthError):
-        accounts.create_user(berta, "x1", "X", frozenset({Role.ADMIN}), "Passwort-12345")
 
 
 def test_master_data_corrections_are_kept(session_for) -> None:

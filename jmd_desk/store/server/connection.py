@@ -29,6 +29,7 @@ _ERROR_CODES = (
     ("authentication method requirement", "server_auth_weak"),
     ("channel binding", "server_auth_weak"),
     ("password authentication failed", "wrong_credentials"),
+    ("not permitted to log in", "wrong_credentials"),  # a disabled login: no more than for a wrong password
     ("does not exist", "wrong_credentials"),  # unknown role or database: say no more than for a wrong password
     ("timeout expired", "server_unreachable"),
     ("connection refused", "server_unreachable"),

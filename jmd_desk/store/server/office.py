@@ -29,6 +29,7 @@ _SQL_ERRORS = {
     "jmd:unknown_user": "unknown_user",
     "jmd:deputy_not_counsellor": "deputy_not_counsellor",
     "jmd:unknown_client": "unknown_client",
+    "jmd:import_for_other_counsellor": "import_for_refused",
 }
 
 
@@ -60,7 +61,7 @@ def wrap_key(office_id: str, slot_id: str, secret: str, key: bytes, policy: KdfP
     return json.dumps(slot.to_json(), separators=(",", ":"))
 
 
-def _unwrap(office_id: str, slot_json: str, secret: str, policy: KdfPolicy) -> bytes:
+def unwrap(office_id: str, slot_json: str, secret: str, policy: KdfPolicy) -> bytes:
     try:
         slot = Slot.from_json(json.loads(slot_json))
     except (ValueError, KeyError, TypeError):
@@ -142,7 +143,7 @@ def sign_in(
         row = conn.execute("SELECT slot FROM office_key_slots WHERE slot_id = %s", (user_slot_id(username),)).fetchone()
         if row is None:
             raise StoreError("office_key_invalid")
-        key = _unwrap(office_id, row[0], password, policy)
+        key = unwrap(office_id, row[0], password, policy)
         conn.commit()
     except BaseException:
         conn.close()

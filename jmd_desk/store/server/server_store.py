@@ -91,6 +91,13 @@ class ServerStore:
         self.audit_key = fresh.audit_key
         self._open, self._locked = True, False
 
+    def renew_login(self, password: str) -> None:
+        """After the person changed her own password: new connections use the new login secret."""
+        secret = login_secret(password, self.profile.database, self.username)
+        self.engine.dispose()
+        self.engine = database.make_engine(self.profile, self.username, secret)
+        self._secret = secret
+
     def change_listener(self) -> ChangeListener:
         """Colleagues' changes as the server announces them (its own connection; ``close()`` it)."""
         if not self._open:

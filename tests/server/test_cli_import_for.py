@@ -8,8 +8,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from jmd_desk.services.synthetic import generate_document
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.codes import Role
 from jmd_desk.store.server import office
 from jmd_desk.store.server.profile import load_profile

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import psycopg
 import pytest
-from jmd_desk.services.synthetic import generate_document
 
+from jmd_desk.demo.synthetic import generate_document
 from jmd_desk.domain.audit_chain import AuditFilter
 from jmd_desk.domain.errors import AuthError, StoreError, ValidationError
 from jmd_desk.services import audit, clients, retention, server_cases

@@ -24,6 +24,15 @@ class ClientSummary:
 
 
 @dataclass(frozen=True)
+class PartnerChoice:
+    """A network partner as a form offers it: name only, none of the contact data."""
+
+    id: int
+    name: str
+    active: bool
+
+
+@dataclass(frozen=True)
 class ClientQuery:
     """Filters of the client list; None means "any"."""
 

@@ -7,6 +7,7 @@ from dataclasses import replace
 from jmd_desk.domain.entities import Partner, Saved
 from jmd_desk.domain.errors import ValidationError
 from jmd_desk.domain.fields import check_entity, tidy
+from jmd_desk.domain.readmodels import PartnerChoice
 from jmd_desk.services.session import UserSession
 
 
@@ -49,3 +50,9 @@ def list_partners(session: UserSession, text: str = "", *, active_only: bool = F
     """Partners matching ``text`` (name, contact person, type; case and accents ignored)."""
     with session.uow() as uow:
         return uow.partners.all(text, active_only=active_only)
+
+
+def partner_choices(session: UserSession) -> list[PartnerChoice]:
+    """Every partner's name for the referral form and table (the file window needs no contact data)."""
+    with session.uow() as uow:
+        return uow.partners.choices()

@@ -187,13 +187,21 @@ class ClientRepository:
         """Master data of one client."""
         return Saved(client_id, from_row(Client, self._get(client_id)))
 
+    def _column(self, column: Any, client_id: int) -> Any:
+        # one column, not the whole row: on the office server no sealed field needs opening
+        row = self._s.execute(select(column).where(ClientRecord.id == client_id)).one_or_none()
+        if row is None:
+            raise JmdError("not_found", kind="client", id=client_id)
+        return row[0]
+
     def counsellor_of(self, client_id: int) -> str | None:
         """User name of the responsible counsellor."""
-        return self._get(client_id).counsellor
+        counsellor: str | None = self._column(ClientRecord.counsellor, client_id)
+        return counsellor
 
     def legal_hold(self, client_id: int) -> bool:
         """True if the file is protected from deletion."""
-        return self._get(client_id).legal_hold
+        return bool(self._column(ClientRecord.legal_hold, client_id))
 
     def ids(self) -> list[int]:
         """All client ids by client number."""

@@ -7,6 +7,7 @@ from sqlalchemy.orm import Session
 
 from jmd_desk.domain.entities import Partner, Saved
 from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.readmodels import PartnerChoice
 from jmd_desk.domain.text import fold, search_key
 from jmd_desk.store.mapping import from_row, to_row
 from jmd_desk.store.row_versions import check_version, versions_of
@@ -52,6 +53,13 @@ class PartnerRepository:
     def exists(self, partner_id: int) -> bool:
         """True if the partner exists."""
         return self._s.get(PartnerRecord, partner_id) is not None
+
+    def choices(self) -> list[PartnerChoice]:
+        """Every partner's id, name and state by name: what a referral form offers (no sealed
+        contact data to open on the office server)."""
+        columns = (PartnerRecord.id, PartnerRecord.name, PartnerRecord.active)
+        rows = self._s.execute(select(*columns).order_by(PartnerRecord.name, PartnerRecord.id))
+        return [PartnerChoice(pid, name, bool(active)) for pid, name, active in rows]
 
     def all(self, text: str = "", *, active_only: bool = False) -> list[Saved[Partner]]:
         """Partners by name; ``text`` matches name, contact person and type, folded."""

@@ -46,6 +46,9 @@ class ChildRepository(Generic[E]):
         self._parent = parent
         self._order = order
         self.kind = kind
+        # The session's identity map holds loaded rows only weakly: keep the ones this unit of
+        # work looked up, so that checking, reading and changing one record loads it once.
+        self._held: dict[int, Any] = {}
 
     def add(self, parent_id: int, entity: E) -> int:
         """Insert below ``parent_id``; returns the new id."""
@@ -58,6 +61,7 @@ class ChildRepository(Generic[E]):
         record = self._s.get(self._record, item_id)
         if record is None:
             raise JmdError("not_found", kind=self.kind, id=item_id)
+        self._held[item_id] = record
         return record
 
     def update(self, item_id: int, entity: E) -> None:

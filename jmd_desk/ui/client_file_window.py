@@ -21,8 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from jmd_desk.domain import rules
-from jmd_desk.domain.entities import CaseFile, ClientFile, Partner, Saved
+from jmd_desk.domain.entities import CaseFile, ClientFile
 from jmd_desk.domain.errors import JmdError
+from jmd_desk.domain.readmodels import PartnerChoice
 from jmd_desk.domain.retention import REASON_REQUEST
 from jmd_desk.services import accounts, capabilities, casework, clients, partners, retention
 from jmd_desk.services.capabilities import FileCapabilities
@@ -59,7 +60,7 @@ class ClientFileWindow(QWidget):
         self.case_id: int | None = None
         self.editable = clients.can_edit(session, client_id)
         self.caps: FileCapabilities | None = None  # what the user may do, as of the last reload
-        self.partners: list[Saved[Partner]] = []
+        self.partners: list[PartnerChoice] = []
         fit_to_screen(self, 1180, 720)
 
         self.header = QLabel()
@@ -211,7 +212,7 @@ class ClientFileWindow(QWidget):
         self.erasure_button.setVisible(self.caps.propose_erasure)
         for tab in (self.goals, self.contacts, self.referrals, self.follow_ups, self.consents):
             tab.set_editable(self.editable)
-        self.partners = partners.list_partners(self.session)
+        self.partners = partners.partner_choices(self.session)
         c = self.file.client
         today = self.session.clock.today()
         self.setWindowTitle(self.tr("File {number} – {name}").format(number=c.client_number, name=c.full_name))

@@ -9,7 +9,8 @@ from typing import Any, Protocol
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from jmd_desk.domain.entities import CaseFile, ClientFile, Partner, Saved
+from jmd_desk.domain.entities import CaseFile, ClientFile
+from jmd_desk.domain.readmodels import PartnerChoice
 from jmd_desk.services import casework
 from jmd_desk.services.capabilities import FileCapabilities
 from jmd_desk.services.session import UserSession
@@ -25,7 +26,7 @@ class FileHost(Protocol):
     case_id: int | None
     file: ClientFile | None
     caps: FileCapabilities | None
-    partners: list[Saved[Partner]]
+    partners: list[PartnerChoice]
 
     @property
     def editable(self) -> bool:

@@ -79,7 +79,7 @@ class ReferralsTab(TableTab):
 
     def __init__(self, host: FileHost) -> None:
         super().__init__(host)
-        self.model = referral_table_model(lambda: {p.id: p.value.name for p in host.partners}, self)
+        self.model = referral_table_model(lambda: {p.id: p.name for p in host.partners}, self)
         self.set_view(table("referral_table", self.model, descending=True))
         self.add_button = button("add_referral_button", self.tr("&New referral…"), self._add)
         self.set_buttons(

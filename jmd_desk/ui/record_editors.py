@@ -10,7 +10,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from jmd_desk.domain import codes
-from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Partner, Referral, Saved
+from jmd_desk.domain.entities import Case, Consent, Contact, FollowUp, Goal, Referral
+from jmd_desk.domain.readmodels import PartnerChoice
 from jmd_desk.ui.contact_fields import ContactFields
 from jmd_desk.ui.record_dialog import RecordDialog
 from jmd_desk.ui.widgets import CodeChecks, CodeCombo, DateField
@@ -119,15 +120,15 @@ def contact_dialog(
 
 
 def referral_dialog(
-    parent: QWidget, partners: list[Saved[Partner]], referral: Referral | None, today: date, save: Save
+    parent: QWidget, partners: list[PartnerChoice], referral: Referral | None, today: date, save: Save
 ) -> RecordDialog:
     """Add a referral to a network partner (or edit one)."""
     r = referral or Referral(partner_id=0, date=today)
     partner = QComboBox()
     partner.setObjectName("partner_id_edit")
     for p in partners:
-        if p.value.active or p.id == r.partner_id:
-            partner.addItem(p.value.name, p.id)
+        if p.active or p.id == r.partner_id:
+            partner.addItem(p.name, p.id)
     partner.setCurrentIndex(max(partner.findData(r.partner_id), 0))
     day = _date(r.date)
     area = _combo("area", codes.AREAS, r.area)

@@ -231,7 +231,7 @@ def test_every_later_dialog_fits_1366x768(qtbot, main_window: MainWindow, tmp_pa
     sheet = tmp_path / "liste.csv"
     sheet.write_text("Vorname;Nachname\n", encoding="utf-8")
     dialogs = {
-        "referral": referral_dialog(file_window, partners.list_partners(session), None, today, lambda v: v),
+        "referral": referral_dialog(file_window, partners.partner_choices(session), None, today, lambda v: v),
         "group-offer": group_offer_dialog(main_window, None, [], today, lambda v: v),
         "group-session": group_session_dialog(main_window, GroupSession(date=today, minutes=90), lambda v: v),
         "anonymous": anonymous_contact_dialog(main_window, today, lambda v: v),

@@ -141,6 +141,18 @@ def test_referral_needs_referral_consent_and_stops_at_withdrawal(session_for) ->
         casework.add_record(berta, case_id, Referral(partner_id=pid, date=date(2026, 5, 30)))
 
 
+def test_partner_choices_offer_names_and_state_only(session_for) -> None:
+    berta = session_for("berta")
+    before = {p.id for p in partners.partner_choices(berta)}
+    zebra = partners.create_partner(berta, Partner(name="Zentrum Süd", partner_type="other", phone="0761 1234"))
+    amt = partners.create_partner(berta, Partner(name="Ausländerbehörde", partner_type="immigration_office"))
+    partners.set_partner_active(berta, zebra, False)
+    new = [p for p in partners.partner_choices(berta) if p.id not in before]
+    assert [(p.id, p.name, p.active) for p in new] == [(amt, "Ausländerbehörde", True), (zebra, "Zentrum Süd", False)]
+    listed = {p.id: p.value for p in partners.list_partners(berta)}
+    assert all(listed[p.id].name == p.name and listed[p.id].active == p.active for p in new)
+
+
 def test_close_and_reopen_case(session_for) -> None:
     berta = session_for("berta")
     cid = clients.create_client(berta, new_client(), first_case())

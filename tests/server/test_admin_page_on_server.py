@@ -22,23 +22,19 @@ from jmd_desk.ui.ui_settings import UiSettings
 from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.desktop_office import ADMIN_PW, BERTA_PW, Office, make_office
-from tests.ui.conftest import MessageRecorder, child, on_next_modal
+from tests.ui.conftest import MessageRecorder, child, on_next_modal, record_messages
 
 DB = "admpage"
+
+
+@pytest.fixture
+def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
+    return record_messages(monkeypatch)
 
 
 @pytest.fixture(scope="module")
 def office(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> Office:
     return make_office(pg_cluster, tmp_path_factory.mktemp("admpage"), DB)
-
-
-@pytest.fixture
-def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
-    recorder = MessageRecorder()
-    monkeypatch.setattr("jmd_desk.ui.notify.show_error", recorder.error)
-    monkeypatch.setattr("jmd_desk.ui.notify.show_info", recorder.info)
-    monkeypatch.setattr("jmd_desk.ui.notify.confirm", recorder.confirm)
-    return recorder
 
 
 def _sign_in(office: Office, user: str, password: str) -> UserSession:

@@ -98,11 +98,16 @@ class MessageRecorder:
         return self.answer
 
 
-@pytest.fixture(autouse=True)
-def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
-    """No real message box can block a test; tests assert on what was recorded."""
+def record_messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
+    """Message boxes recorded instead of shown."""
     recorder = MessageRecorder()
     monkeypatch.setattr("jmd_desk.ui.notify.show_error", recorder.error)
     monkeypatch.setattr("jmd_desk.ui.notify.show_info", recorder.info)
     monkeypatch.setattr("jmd_desk.ui.notify.confirm", recorder.confirm)
     return recorder
+
+
+@pytest.fixture(autouse=True)
+def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
+    """No real message box can block a test; tests assert on what was recorded."""
+    return record_messages(monkeypatch)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import psycopg
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from jmd_desk.domain.codes import Role
@@ -20,6 +19,7 @@ from jmd_desk.domain.errors import AuthError, StoreError
 from jmd_desk.store.keyfile import KdfPolicy, user_slot_id
 from jmd_desk.store.server import connection, office
 from jmd_desk.store.server.login import login_secret
+from jmd_desk.store.server.narrow import call_scalar
 from jmd_desk.store.server.server_store import ServerStore
 
 
@@ -36,11 +36,7 @@ class ServerLogins:
         return raw
 
     def _call(self, statement: str, params: dict[str, object]) -> object:
-        try:
-            return self._s.execute(text(statement), params).scalar()
-        except DBAPIError as exc:
-            office.raise_typed(exc.orig or exc)
-            raise  # pragma: no cover - raise_typed always raises
+        return call_scalar(self._s, statement, params)
 
     def _verifier_and_slot(self, username: str, password: str, policy: KdfPolicy) -> tuple[str, str]:
         """The SCRAM verifier of the derived login secret (computed here) and the wrapped office key."""

@@ -11,6 +11,15 @@ from sqlalchemy.orm import Session
 from jmd_desk.store.server import office
 
 
+def call_scalar(session: Session, statement: str, params: dict[str, object]) -> object:
+    """One server function's result in the unit of work's transaction; a refusal as a typed error."""
+    try:
+        return session.execute(text(statement), params).scalar()
+    except DBAPIError as exc:
+        office.raise_typed(exc.orig or exc)
+        raise  # pragma: no cover - raise_typed always raises
+
+
 class NarrowFunctions:
     """``uow.narrow()`` on the office server."""
 
@@ -18,11 +27,7 @@ class NarrowFunctions:
         self._s = session
 
     def _call(self, statement: str, params: dict[str, object]) -> object:
-        try:
-            return self._s.execute(text(statement), params).scalar()
-        except DBAPIError as exc:
-            office.raise_typed(exc.orig or exc)
-            raise  # pragma: no cover - raise_typed always raises
+        return call_scalar(self._s, statement, params)
 
     def open_import_for(self, counsellor: str) -> None:
         """Let this transaction insert files of ``counsellor`` (admin or team lead; only hers)."""

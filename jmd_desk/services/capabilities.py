@@ -28,6 +28,7 @@ class Capabilities:
     statistics: bool  # anonymised statistics (team lead)
     data_protection: bool  # retention, erasure, audit (team lead or admin)
     administration: bool  # accounts and office settings (admin)
+    office_files: bool  # every file's metadata, reassigning (team lead on the office server)
     local_store: bool  # backup, restore and re-key: a local store's tools (the office IT backs up the server)
 
 
@@ -57,6 +58,7 @@ def capabilities(session: UserSession) -> Capabilities:
         statistics=user.has(Role.TEAM_LEAD),
         data_protection=oversees_files(session),
         administration=user.has(Role.ADMIN),
+        office_files=session.on_server and user.has(Role.TEAM_LEAD),
         local_store=not session.on_server,
     )
 

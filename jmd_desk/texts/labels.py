@@ -254,6 +254,7 @@ AUDIT_ACTIONS: dict[str, Label] = {
     "backup_automatic": ("automatische Sicherung", "automatic backup"),
     "client_deleted": ("Akte gelöscht", "file deleted"),
     "legal_hold_changed": ("Löschsperre geändert", "legal hold changed"),
+    "client_reassigned": ("Zuständigkeit geändert", "file reassigned"),
     "letter_printed": ("Schreiben gedruckt", "letter printed"),
     "plan_printed": ("Förderplan gedruckt", "support plan printed"),
 }

@@ -95,6 +95,10 @@ SERVER_MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "unknown_client": ("Diese Akte gibt es nicht.", "This file does not exist."),
     "unknown_user": ("Dieses Benutzerkonto gibt es nicht.", "This user account does not exist."),
+    "reassign_not_counsellor": (
+        "»{user}« ist keine aktive Fachkraft (Beratung); die Akte kann ihr nicht übertragen werden.",
+        "'{user}' is not an active counsellor; the file cannot be given to this account.",
+    ),
     "deputy_not_counsellor": (
         "Vertretung kann nur eine aktive Fachkraft (Beratung) sein.",
         "Only an active counsellor can be a deputy.",

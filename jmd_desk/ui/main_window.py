@@ -25,6 +25,7 @@ from jmd_desk.ui.live_refresh import LiveRefresh
 from jmd_desk.ui.lock import IdleWatcher, LockScreen
 from jmd_desk.ui.main_menus import install_menus
 from jmd_desk.ui.new_client_dialog import NewClientDialog
+from jmd_desk.ui.office_files_page import OfficeFilesPage
 from jmd_desk.ui.page_host import PageHost
 from jmd_desk.ui.pages import ClientsPage, DashboardPage
 from jmd_desk.ui.partners_page import PartnersPage
@@ -108,6 +109,9 @@ class MainWindow(QMainWindow):
             add("group_offers", self.tr("Group offers"), self.group_offers)
         self.partners = PartnersPage(session)
         add("partners", self.tr("Network partners"), self.partners)
+        if self.caps.office_files:
+            self.office_files = OfficeFilesPage(session)
+            add("office_files", self.tr("Office files"), self.office_files)
         if self.caps.statistics:
             self.statistics = StatisticsPage(session, self.runner)
             add("statistics", self.tr("Statistics"), self.statistics)

@@ -488,132 +488,132 @@
 <context>
     <name>ClientFileWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="76" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="77" />
         <source>Case</source>
         <translation>Fall</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="78" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="79" />
         <source>Close case…</source>
         <translation>Fall abschließen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="79" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="80" />
         <source>Open new case…</source>
         <translation>Neuen Fall eröffnen …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="80" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="81" />
         <source>Correct &amp;case…</source>
         <translation>&amp;Fall korrigieren …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="82" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="83" />
         <source>Case:</source>
         <translation>Fall:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
         <source>&amp;Master data</source>
         <translation>&amp;Stammdaten</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="117" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
         <source>&amp;Integration plan</source>
         <translation>&amp;Integrationsförderplan</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="118" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
         <source>&amp;Contacts</source>
         <translation>&amp;Kontakte</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="119" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
         <source>&amp;Referrals</source>
         <translation>&amp;Vermittlungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="120" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
         <source>&amp;Follow-ups</source>
         <translation>&amp;Wiedervorlagen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="121" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
         <source>Co&amp;nsents</source>
         <translation>&amp;Einwilligungen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="122" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
         <source>&amp;Documents</source>
         <translation>&amp;Dokumente</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="123" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
         <source>Appoin&amp;tments &amp;&amp; progress</source>
         <translation>&amp;Termine und Fortschritt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="124" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="125" />
         <source>&amp;History</source>
         <translation>Ver&amp;lauf</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="138" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="139" />
         <source>Legal hold (never delete)</source>
         <translation>Löschsperre (nie löschen)</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="142" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="143" />
         <source>Access export (Art. 15)…</source>
         <translation>Auskunft (Art. 15) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="144" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="145" />
         <source>Propose erasure (Art. 17)…</source>
         <translation>Löschung beantragen (Art. 17) …</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="165" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="166" />
         <source>Folder for the access export</source>
         <translation>Ordner für die Auskunft</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="185" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="186" />
         <source>The access export was saved in {folder}. It contains personal data: hand it over in person or encrypted.</source>
         <translation>Die Auskunft wurde in {folder} gespeichert. Sie enthält personenbezogene Daten: persönlich oder verschlüsselt übergeben.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="196" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="197" />
         <source>Propose deleting this whole file on request (Art. 17)? A second person (administrator or team lead) must confirm it on the Data protection page before anything is deleted.</source>
         <translation>Die Löschung dieser ganzen Akte auf Antrag (Art. 17) vorschlagen? Eine zweite Person (Administration oder Teamleitung) muss sie auf der Seite Datenschutz bestätigen, bevor etwas gelöscht wird.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="202" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="203" />
         <source>The erasure was proposed and waits for confirmation.</source>
         <translation>Die Löschung wurde vorgeschlagen und wartet auf Bestätigung.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="217" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="218" />
         <source>File {number} – {name}</source>
         <translation>Akte {number} – {name}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="221" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="222" />
         <source>nobody</source>
         <translation>niemand</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="223" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="224" />
         <source>born {dob} ({age} years) · counsellor: {counsellor}</source>
         <translation>geboren {dob} ({age} Jahre) · Fachkraft: {counsellor}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="246" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="247" />
         <source>open</source>
         <translation>offen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/client_file_window.py" line="347" />
+        <location filename="../../jmd_desk/ui/client_file_window.py" line="348" />
         <source>There are unsaved changes in this file. Close it anyway and discard them?</source>
         <translation>In dieser Akte gibt es ungespeicherte Änderungen. Trotzdem schließen und die Änderungen verwerfen?</translation>
     </message>
@@ -1932,62 +1932,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="63" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="64" />
         <source>JMD Desk</source>
         <translation>JMD Desk</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="65" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="66" />
         <source>JMD Desk – {office}</source>
         <translation>JMD Desk – {office}</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="102" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="103" />
         <source>Overview</source>
         <translation>Übersicht</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="106" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="107" />
         <source>Clients</source>
         <translation>Klient*innen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="108" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="109" />
         <source>Group offers</source>
         <translation>Gruppenangebote</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="110" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="111" />
         <source>Network partners</source>
         <translation>Netzwerkpartner</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="113" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="114" />
+        <source>Office files</source>
+        <translation>Büro</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/main_window.py" line="117" />
         <source>Statistics</source>
         <translation>Statistik</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="116" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="120" />
         <source>Data protection</source>
         <translation>Datenschutz</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="121" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="125" />
         <source>Administration</source>
         <translation>Verwaltung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="126" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="130" />
         <source>Signed in: {name} ({user})</source>
         <translation>Angemeldet: {name} ({user})</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="127" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="131" />
         <source>on the office server</source>
         <translation>auf dem Büro-Server</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="130" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="134" />
         <source>Lock (Ctrl+L)</source>
         <translation>Sperren (Strg+L)</translation>
     </message>
@@ -2062,32 +2067,32 @@
         <translation>&amp;Termine</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="207" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="211" />
         <source>{count} clients imported.</source>
         <translation>{count} Klient*innen übernommen.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="214" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="218" />
         <source>Your password was changed.</source>
         <translation>Ihr Passwort wurde geändert.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="277" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="281" />
         <source>The password is wrong.</source>
         <translation>Das Passwort ist falsch.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="285" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="289" />
         <source>Your password:</source>
         <translation>Ihr Passwort:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="296" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="300" />
         <source>The backup has other passwords. Your password then, or the recovery key of the backup:</source>
         <translation>Die Sicherung hat andere Passwörter. Ihr damaliges Passwort oder der Wiederherstellungsschlüssel der Sicherung:</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="322" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="326" />
         <source>The restore was cancelled. Nothing was changed.</source>
         <translation>Das Zurückspielen wurde abgebrochen. Nichts wurde geändert.</translation>
     </message>
@@ -2127,7 +2132,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/main_window.py" line="333" />
+        <location filename="../../jmd_desk/ui/main_window.py" line="337" />
         <source>The backup was checked and restored. Please sign in again.</source>
         <translation>Die Sicherung wurde geprüft und zurückgespielt. Bitte melden Sie sich erneut an.</translation>
     </message>
@@ -2246,9 +2251,35 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <translation>Id</translation>
     </message>
     <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="35" />
+        <source>no case</source>
+        <translation>kein Fall</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="37" />
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="38" />
+        <source>closed on {date}</source>
+        <translation>abgeschlossen am {date}</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="45" />
         <location filename="../../jmd_desk/ui/office_models.py" line="46" />
         <source>Name</source>
         <translation>Name</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="46" />
+        <source>Counsellor</source>
+        <translation>Fachkraft</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="49" />
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
     <message>
         <location filename="../../jmd_desk/ui/file_models.py" line="135" />
@@ -2287,6 +2318,49 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
         <location filename="../../jmd_desk/ui/new_client_dialog.py" line="68" />
         <source>Please correct the marked fields.</source>
         <translation>Bitte die markierten Felder korrigieren.</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeFilesPage</name>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="101" />
+        <source>Search client number, name or counsellor</source>
+        <translation>Suche nach Nr., Name oder Fachkraft</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="110" />
+        <source>Change &amp;counsellor…</source>
+        <translation>&amp;Zuständigkeit ändern…</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="111" />
+        <source>&amp;Legal hold on/off</source>
+        <translation>&amp;Sperre gegen Löschung an/aus</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="138" />
+        <source>{shown} of {total} files</source>
+        <translation>{shown} von {total} Akten</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="163" />
+        <source>Lift the legal hold of file {number}? It can then be deleted when due.</source>
+        <translation>Die Sperre gegen Löschung der Akte {number} aufheben? Sie kann dann gelöscht werden, wenn sie fällig ist.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="165" />
+        <source>Protect file {number} from deletion (legal hold)?</source>
+        <translation>Die Akte {number} gegen Löschung sperren?</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="175" />
+        <source>File {number} is protected from deletion.</source>
+        <translation>Die Akte {number} ist gegen Löschung gesperrt.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="176" />
+        <source>File {number} is no longer protected from deletion.</source>
+        <translation>Die Akte {number} ist nicht mehr gegen Löschung gesperrt.</translation>
     </message>
 </context>
 <context>
@@ -2410,79 +2484,97 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
     </message>
 </context>
 <context>
+    <name>ReassignDialog</name>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="60" />
+        <source>Change counsellor</source>
+        <translation>Zuständigkeit ändern</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="66" />
+        <source>File {number} ({name}), now with {counsellor}.</source>
+        <translation>Akte {number} ({name}), zurzeit bei {counsellor}.</translation>
+    </message>
+    <message>
+        <location filename="../../jmd_desk/ui/office_files_page.py" line="74" />
+        <source>New counsellor</source>
+        <translation>Neue Fachkraft</translation>
+    </message>
+</context>
+<context>
     <name>RecordEditors</name>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="80" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="81" />
         <source>Goal</source>
         <translation>Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="82" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="83" />
         <source>New goal</source>
         <translation>Neues Ziel</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="97" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="98" />
         <source>Change goal status</source>
         <translation>Status des Ziels ändern</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="113" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="114" />
         <source>Contact</source>
         <translation>Kontakt</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="154" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="155" />
         <source>Referral</source>
         <translation>Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="156" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="157" />
         <source>New referral</source>
         <translation>Neue Vermittlung</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="171" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="172" />
         <source>Follow-up</source>
         <translation>Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="173" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="174" />
         <source>New follow-up</source>
         <translation>Neue Wiedervorlage</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="196" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="197" />
         <source>Record consent</source>
         <translation>Einwilligung erfassen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="209" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="210" />
         <source>Withdraw consent</source>
         <translation>Einwilligung widerrufen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="214" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="215" />
         <source>From this day on, nothing that depends on the consent is allowed any more.</source>
         <translation>Ab diesem Tag ist nichts mehr erlaubt, was von der Einwilligung abhängt.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="232" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="233" />
         <source>Close case</source>
         <translation>Fall abschließen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="251" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="252" />
         <source>Open new case</source>
         <translation>Neuen Fall eröffnen</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="285" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="286" />
         <source>Corrections are recorded in the history. Leave the closing date empty for an open case.</source>
         <translation>Korrekturen werden im Verlauf festgehalten. Bei einem offenen Fall bleibt das Abschlussdatum leer.</translation>
     </message>
     <message>
-        <location filename="../../jmd_desk/ui/record_editors.py" line="288" />
+        <location filename="../../jmd_desk/ui/record_editors.py" line="289" />
         <source>Correct case</source>
         <translation>Fall korrigieren</translation>
     </message>
@@ -2848,7 +2940,7 @@ Die bisherige Datenablage wird als Sicherung aufbewahrt. Jetzt zurückspielen?</
 <context>
     <name>TableTab</name>
     <message>
-        <location filename="../../jmd_desk/ui/file_host.py" line="87" />
+        <location filename="../../jmd_desk/ui/file_host.py" line="88" />
         <source>Delete the selected entry? This cannot be undone.</source>
         <translation>Den ausgewählten Eintrag löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>

@@ -7,8 +7,8 @@ from datetime import date
 import pytest
 
 from jmd_desk.domain.entities import Case, Client, Consent
-from jmd_desk.domain.errors import AuthError
-from jmd_desk.services import capabilities, casework, clients, retention
+from jmd_desk.domain.errors import AuthError, JmdError
+from jmd_desk.services import capabilities, casework, clients, office_files, retention
 
 
 def _client(session) -> int:
@@ -63,3 +63,16 @@ def test_legal_hold_answer_matches_the_service(session_for) -> None:
     assert caps.legal_hold and caps.propose_erasure
     retention.set_legal_hold(lead, client_id, True)
     assert retention.legal_hold(lead, client_id)
+
+
+@pytest.mark.parametrize("user", ["berta", "lead", "admin"])
+def test_office_files_only_for_a_team_lead_on_the_server(session_for, user: str) -> None:
+    session = session_for(user)
+    expected = session.on_server and user != "berta"
+    assert capabilities.capabilities(session).office_files is expected
+    if expected:
+        assert office_files.office_files(session) == []  # these stores hold no file yet
+        return
+    with pytest.raises(JmdError) as refused:
+        office_files.office_files(session)
+    assert refused.value.code == ("not_permitted" if session.on_server else "server_only_command")

@@ -37,6 +37,10 @@ class NarrowFunctions:
         """Set or clear a file's legal hold (team lead or admin)."""
         self._call("SELECT jmd_set_legal_hold(:c, :h)", {"c": client_id, "h": held})
 
+    def reassign(self, client_id: int, counsellor: str) -> None:
+        """Give a file to another active counsellor (team lead; logged on the server)."""
+        self._call("SELECT jmd_reassign_client(:c, :u)", {"c": client_id, "u": counsellor})
+
     def legal_hold(self, client_id: int) -> bool:
         """True if the file is on legal hold (team lead or admin)."""
         return bool(self._call("SELECT jmd_legal_hold(:c)", {"c": client_id}))

@@ -10,18 +10,11 @@ import psycopg
 import pytest
 from PySide6.QtWidgets import QApplication, QCheckBox, QLineEdit, QPushButton, QTableView
 
-from jmd_desk.domain.clock import FixedClock
-from jmd_desk.services import server_cases
-from jmd_desk.services.environment import AppPaths
-from jmd_desk.services.session import UserSession
-from jmd_desk.ui import i18n
 from jmd_desk.ui.main_window import MainWindow
 from jmd_desk.ui.sign_in_notices import tell_password_resets
-from jmd_desk.ui.tasks import TaskRunner
-from jmd_desk.ui.ui_settings import UiSettings
-from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.desktop_office import ADMIN_PW, BERTA_PW, Office, make_office
+from tests.server.desktop_window import main_window, sign_in
 from tests.ui.conftest import MessageRecorder, child, on_next_modal, record_messages
 
 DB = "admpage"
@@ -37,20 +30,10 @@ def office(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> O
     return make_office(pg_cluster, tmp_path_factory.mktemp("admpage"), DB)
 
 
-def _sign_in(office: Office, user: str, password: str) -> UserSession:
-    return server_cases.sign_in_server(office.profile, user, password, clock=FixedClock(TODAY), policy=POLICY)
-
-
 @pytest.fixture
 def main(qtbot, qapp: QApplication, office: Office) -> Iterator[MainWindow]:
-    i18n.install(qapp, "de")
-    runner = TaskRunner()
-    window = MainWindow(_sign_in(office, office.admin, ADMIN_PW), runner, UiSettings(AppPaths.from_env()))
-    qtbot.addWidget(window)
-    window.show_page("admin")
-    yield window
-    window.close()
-    runner.wait()
+    with main_window(qtbot, qapp, sign_in(office, office.admin, ADMIN_PW), "admin") as window:
+        yield window
 
 
 def _login(cluster: PgCluster, user: str) -> tuple[bool, str] | None:
@@ -96,7 +79,7 @@ def test_admin_creates_and_deactivates_an_account_on_the_server(
     assert messages.errors == []
 
 
-def test_reset_in_verwaltung_is_told_at_the_next_sign_in(
+def test_reset_in_verwaltung_is_told_at_the_nextsign_in(
     qtbot, main: MainWindow, office: Office, messages: MessageRecorder
 ) -> None:
     def fill(dialog) -> None:
@@ -108,8 +91,8 @@ def test_reset_in_verwaltung_is_told_at_the_next_sign_in(
     child(main, "reset_password_button", QPushButton).click()
     assert messages.errors == [] and len(messages.infos) == 1
     with pytest.raises(Exception, match="wrong_credentials"):
-        _sign_in(office, office.berta, BERTA_PW)
-    berta = _sign_in(office, office.berta, "Berta-Neu-1234")
+        sign_in(office, office.berta, BERTA_PW)
+    berta = sign_in(office, office.berta, "Berta-Neu-1234")
     try:
         assert [n.reset_by for n in berta.password_resets] == [office.admin]
         tell_password_resets(main, berta.password_resets)

@@ -8,19 +8,13 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtWidgets import QApplication, QComboBox, QLabel, QLineEdit, QPushButton, QTableView
 
-from jmd_desk.domain.clock import FixedClock
-from jmd_desk.services import office_files, retention, server_cases
-from jmd_desk.services.environment import AppPaths
-from jmd_desk.services.session import UserSession
-from jmd_desk.ui import i18n
+from jmd_desk.services import office_files, retention
 from jmd_desk.ui.main_window import MainWindow
-from jmd_desk.ui.tasks import TaskRunner
-from jmd_desk.ui.ui_settings import UiSettings
 from jmd_desk.ui.views import selected_id
-from tests.conftest import POLICY, TODAY
 from tests.pg_cluster import PgCluster
 from tests.server.desktop_office import ADMIN_PW, BERTA_PW, Office, make_office
-from tests.ui.conftest import MessageRecorder, child, on_next_modal
+from tests.server.desktop_window import main_window, sign_in
+from tests.ui.conftest import MessageRecorder, child, on_next_modal, record_messages
 
 DB = "offpage"
 
@@ -32,33 +26,14 @@ def office(pg_cluster: PgCluster, tmp_path_factory: pytest.TempPathFactory) -> O
 
 @pytest.fixture
 def messages(monkeypatch: pytest.MonkeyPatch) -> MessageRecorder:
-    recorder = MessageRecorder()
-    monkeypatch.setattr("jmd_desk.ui.notify.show_error", recorder.error)
-    monkeypatch.setattr("jmd_desk.ui.notify.show_info", recorder.info)
-    monkeypatch.setattr("jmd_desk.ui.notify.confirm", recorder.confirm)
-    return recorder
-
-
-def _sign_in(office: Office, user: str, password: str) -> UserSession:
-    return server_cases.sign_in_server(office.profile, user, password, clock=FixedClock(TODAY), policy=POLICY)
-
-
-def _window(qtbot, session: UserSession, runner: TaskRunner) -> MainWindow:
-    window = MainWindow(session, runner, UiSettings(AppPaths.from_env()))
-    qtbot.addWidget(window)
-    return window
+    return record_messages(monkeypatch)
 
 
 @pytest.fixture
 def main(qtbot, qapp: QApplication, office: Office) -> Iterator[MainWindow]:
     """The main window of the office's team lead (Ada holds every role)."""
-    i18n.install(qapp, "de")
-    runner = TaskRunner()
-    window = _window(qtbot, _sign_in(office, office.admin, ADMIN_PW), runner)
-    window.show_page("office_files")
-    yield window
-    window.close()
-    runner.wait()
+    with main_window(qtbot, qapp, sign_in(office, office.admin, ADMIN_PW), "office_files") as window:
+        yield window
 
 
 def _select_first(main: MainWindow) -> int:
@@ -113,10 +88,5 @@ def test_legal_hold_toggles(main: MainWindow, messages: MessageRecorder) -> None
 
 
 def test_a_counsellor_has_no_office_page(qtbot, qapp: QApplication, office: Office) -> None:
-    runner = TaskRunner()
-    window = _window(qtbot, _sign_in(office, office.berta, BERTA_PW), runner)
-    try:
+    with main_window(qtbot, qapp, sign_in(office, office.berta, BERTA_PW), "clients") as window:
         assert "office_files" not in window.pages and "clients" in window.pages
-    finally:
-        window.close()
-        runner.wait()

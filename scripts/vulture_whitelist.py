@@ -9,6 +9,14 @@ _begin  # SQLAlchemy event listener (store/engine.py)
 _open_refreshed  # SQLAlchemy "refresh" event listener (store/server/sealing.py)
 context  # Qt message handler signature (ui/application.py)
 
+# Alembic reads these from every revision module (db/versions)
+revision
+down_revision
+branch_labels
+depends_on
+upgrade
+downgrade
+
 # Type-checking-only imports (named in string annotations)
 DataclassInstance
 

@@ -105,14 +105,19 @@ class OfficeFilesPage(QWidget):
         self.view: QTableView = table("office_file_table", self.model)
         self.count_label = QLabel()
         self.count_label.setObjectName("office_count_label")
+        reassign = button("reassign_button", self.tr("Change &counsellor…"), self._reassign)
+        hold = button("legal_hold_button", self.tr("&Legal hold on/off"), self._toggle_hold)
         row = QHBoxLayout()
         row.addWidget(self.search_edit, 1)
-        row.addWidget(button("reassign_button", self.tr("Change &counsellor…"), self._reassign))
-        row.addWidget(button("legal_hold_button", self.tr("&Legal hold on/off"), self._toggle_hold))
+        row.addWidget(reassign)
+        row.addWidget(hold)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.count_label)
+        # search, then the files, then what to do with the chosen one (as on the client list)
+        for first, second in ((self.search_edit, self.view), (self.view, reassign), (reassign, hold)):
+            QWidget.setTabOrder(first, second)
 
     def refresh(self) -> None:
         """Load every file again from the server."""

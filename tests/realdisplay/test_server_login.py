@@ -1,5 +1,6 @@
 """The desktop client signs in to the office server on a real display (issue 13): ``jmd-desk
---server PROFILE``, the login names the server, the main window lists her clients. Skipped
+--server PROFILE``, the login names the server, the main window lists her clients; the team lead
+hands a file to another counsellor on the page "Büro" by keyboard only. Skipped
 without PostgreSQL binaries (the pg_cluster fixture) or without a display."""
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import pytest
 from tests.pg_cluster import PgCluster
 from tests.realdisplay.harness import RealApp, shots_dir
 from tests.server.conftest import pg_cluster  # noqa: F401 - the throwaway TLS cluster
-from tests.server.desktop_office import BERTA_PW, make_office
+from tests.server.desktop_office import ADMIN_PW, BERTA_PW, make_office
 
 
 def test_sign_in_on_the_server_and_see_the_own_clients(
@@ -37,3 +38,33 @@ def test_sign_in_on_the_server_and_see_the_own_clients(
         app.kill()
     if not shots.joinpath("server-clients.png").exists():
         pytest.fail("no screenshot")
+
+
+def test_team_lead_reassigns_a_file_by_keyboard(
+    pg_cluster: PgCluster,  # noqa: F811
+    tmp_path: Path,
+) -> None:
+    office = make_office(pg_cluster, tmp_path / "office", "desktop_lead")
+    app = RealApp.launch_with(["--server", str(office.profile)], tmp_path / "home")
+    shots = shots_dir()
+    try:
+        app.wait_window("Anmeldung")
+        app.key("ctrl+a")
+        app.type(office.admin)
+        app.key("Tab")
+        app.type(ADMIN_PW)
+        app.key("Return")
+        app.wait_window(r"^JMD Desk –(?!.*Anmeldung)", timeout=40)
+        app.key("ctrl+5")  # Büro: overview, clients, group offers, partners, office files
+        app.key("Tab")  # from the navigation into the page's search field
+        app.type(office.berta)
+        app.key("Tab", "Down")  # into the table, first of Berta's files
+        app.screenshot(shots / "server-office-files.png")
+        app.key("alt+z")  # Zuständigkeit ändern…
+        app.wait_window("Zuständigkeit ändern")
+        app.screenshot(shots / "server-reassign.png")
+        app.key("Escape")  # nothing changes
+        app.wait_window(r"^JMD Desk –(?!.*Anmeldung)")
+        assert app.quit() == 0
+    finally:
+        app.kill()

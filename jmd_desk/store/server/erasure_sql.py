@@ -11,6 +11,8 @@ restored an older dump, every file of an erasure list. Each call is logged in
 
 from __future__ import annotations
 
+from jmd_desk.store.server.grants_sql import execute_grants
+
 ERASURE_FUNCTIONS = r"""
 CREATE FUNCTION jmd_retention_files()
     RETURNS TABLE (client_id integer, client_number text, case_type text, closed_on date)
@@ -98,11 +100,7 @@ ERASURE_SIGNATURES = (
 def upgrade_statements() -> list[str]:
     """The deletion part of revision 0010."""
     statements = [ERASURE_FUNCTIONS]
-    for signature in ERASURE_SIGNATURES:
-        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-        statements.append(
-            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
-        )
+    statements += execute_grants(ERASURE_SIGNATURES)
     return statements
 
 

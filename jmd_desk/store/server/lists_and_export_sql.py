@@ -12,6 +12,7 @@ rows of other counsellors.
 
 from __future__ import annotations
 
+from jmd_desk.store.server.grants_sql import execute_grants
 from jmd_desk.store.server.security_sql import CASE_TABLES
 
 _GRANT = "DO $$ BEGIN EXECUTE format('GRANT {privileges} ON {table} TO %I', jmd_app_role()); END $$;"
@@ -44,11 +45,7 @@ EXPORT_FUNCTIONS = ("jmd_export_open()", "jmd_open_export()")
 
 def _export_statements() -> list[str]:
     statements = [EXPORT]
-    for signature in EXPORT_FUNCTIONS:
-        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-        statements.append(
-            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
-        )
+    statements += execute_grants(EXPORT_FUNCTIONS)
     statements += [
         f"CREATE POLICY full_export ON {table} FOR SELECT USING ((SELECT jmd_export_open()))" for table in CASE_TABLES
     ]

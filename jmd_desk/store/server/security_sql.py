@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from jmd_desk.store.server import versions_sql
 from jmd_desk.store.server.fields import ENCRYPTED_COLUMNS
+from jmd_desk.store.server.grants_sql import execute_grants
 from jmd_desk.store.server.staff_sql import STAFF_DOWNGRADE, STAFF_FUNCTIONS, STAFF_SIGNATURES
 
 # table -> (column, parent table[, "nullable"]); the client table is the root of every case-data
@@ -314,11 +315,7 @@ def grants_sql() -> list[str]:
         "CREATE POLICY crossing_insert ON audit_events FOR INSERT WITH CHECK (jmd_crossing_open())",
         _grant("SELECT, UPDATE", "office_key_slots"),
     ]
-    for signature in (*PRIVILEGED_FUNCTIONS, *STAFF_SIGNATURES):
-        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-        statements.append(
-            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
-        )
+    statements += execute_grants((*PRIVILEGED_FUNCTIONS, *STAFF_SIGNATURES))
     return statements
 
 

@@ -8,6 +8,8 @@ password, and the owner of the account is told at her next sign-in. Every call i
 
 from __future__ import annotations
 
+from jmd_desk.store.server.grants_sql import execute_grants
+
 STAFF_FUNCTIONS = r"""
 CREATE FUNCTION jmd_team_overview()
     RETURNS TABLE (client_id integer, client_number text, first_name text, last_name text, counsellor text,
@@ -228,17 +230,6 @@ def deputy_function_0013(functions_0009: str) -> tuple[str, str]:
 
 
 LOGIN_ADMIN_SIGNATURES = ("jmd_update_login(text, text, boolean, boolean, boolean, boolean)",)
-
-
-def execute_grants(signatures: tuple[str, ...]) -> list[str]:
-    """Only the application role may call these functions."""
-    statements = []
-    for signature in signatures:
-        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-        statements.append(
-            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
-        )
-    return statements
 
 
 def login_admin_upgrade() -> list[str]:

@@ -11,6 +11,8 @@ level security does not filter them); a login whose transaction has not opened t
 
 from __future__ import annotations
 
+from jmd_desk.store.server.grants_sql import execute_grants
+
 # view -> (table, columns): exactly the columns store/statistics_repo.py selects.
 STATISTICS_VIEWS: dict[str, tuple[str, tuple[str, ...]]] = {
     "jmd_stat_clients": (
@@ -93,11 +95,7 @@ def view_sql(view: str, table: str, columns: tuple[str, ...]) -> list[str]:
 def upgrade_statements() -> list[str]:
     """The statistics part of revision 0010."""
     statements = [GATE]
-    for signature in STATISTICS_SIGNATURES:
-        statements.append(f"REVOKE ALL ON FUNCTION {signature} FROM PUBLIC")
-        statements.append(
-            f"DO $$ BEGIN EXECUTE format('GRANT EXECUTE ON FUNCTION {signature} TO %I', jmd_app_role()); END $$;"
-        )
+    statements += execute_grants(STATISTICS_SIGNATURES)
     for view, (table, columns) in STATISTICS_VIEWS.items():
         statements += view_sql(view, table, columns)
     return statements
